@@ -1,0 +1,234 @@
+internal import CCairo
+import Foundation
+public import Plotting
+
+/// The Cairo backend of ``Canvas``: one class owning a Cairo surface and context, freed in `deinit`.
+///
+/// Raster canvases draw into an ARGB32 image surface (written as PNG); vector canvases draw into an
+/// SVG or PDF surface, where text stays text. Every Cairo status is checked and turned into a
+/// ``RenderError``.
+public final class CairoCanvas: Canvas {
+    /// Output kinds.
+    public enum Format: String, Sendable, CaseIterable {
+        case png, svg, pdf
+    }
+
+    /// Width in device units.
+    public let width: Double
+    /// Height in device units.
+    public let height: Double
+    private let surface: OpaquePointer
+    private let context: OpaquePointer
+    private let format: Format
+    private let vectorPath: String?
+
+    /// Creates a raster canvas of `width × height` pixels drawn at `scale` (device units are
+    /// pixels / scale, so a figure laid out for 1200 × 560 fills 2400 × 1120 pixels at scale 2).
+    /// - Parameters:
+    ///   - width: Layout width.
+    ///   - height: Layout height.
+    ///   - scale: Pixels per layout unit.
+    /// - Throws: ``RenderError`` when Cairo cannot create the surface.
+    public init(rasterWidth width: Int, height: Int, scale: Double = 1) throws {
+        let pixelWidth = Int32((Double(width) * scale).rounded()), pixelHeight = Int32((Double(height) * scale).rounded())
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight)
+        try Self.check(cairo_surface_status(surface), "creating a \(pixelWidth)×\(pixelHeight) image")
+        context = cairo_create(surface)
+        self.width = Double(width)
+        self.height = Double(height)
+        format = .png
+        vectorPath = nil
+        try Self.check(cairo_status(context), "creating a drawing context")
+        cairo_scale(context, scale, scale)
+    }
+
+    /// Creates a vector canvas writing to `path` (SVG or PDF), sized in points.
+    /// - Parameters:
+    ///   - format: `.svg` or `.pdf`.
+    ///   - path: Output file.
+    ///   - width: Width in points.
+    ///   - height: Height in points.
+    /// - Throws: ``RenderError`` when Cairo cannot create the file.
+    public init(vector format: Format, path: String, width: Double, height: Double) throws {
+        precondition(format != .png, "use init(rasterWidth:height:scale:) for PNG")
+        switch format {
+        case .svg: surface = cairo_svg_surface_create(path, width, height)
+        default: surface = cairo_pdf_surface_create(path, width, height)
+        }
+        try Self.check(cairo_surface_status(surface), "creating \(path)")
+        context = cairo_create(surface)
+        self.width = width
+        self.height = height
+        self.format = format
+        vectorPath = path
+        try Self.check(cairo_status(context), "creating a drawing context")
+    }
+
+    deinit {
+        cairo_destroy(context)
+        cairo_surface_destroy(surface)
+    }
+
+    /// Writes a raster canvas as a PNG file.
+    /// - Parameter path: Output file.
+    /// - Throws: ``RenderError`` naming the file when writing fails.
+    public func writePNG(to path: String) throws {
+        precondition(format == .png, "only raster canvases write PNG")
+        cairo_surface_flush(surface)
+        try Self.check(cairo_status(context), "drawing \(path)")
+        let status = cairo_surface_write_to_png(surface, path)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError("\(path): cannot write PNG (\(String(cString: cairo_status_to_string(status))))")
+        }
+    }
+
+    /// Completes a vector file (SVG or PDF).
+    /// - Throws: ``RenderError`` when Cairo reports an error.
+    public func finish() throws {
+        try Self.check(cairo_status(context), "drawing \(vectorPath ?? "figure")")
+        cairo_surface_finish(surface)
+        try Self.check(cairo_surface_status(surface), "writing \(vectorPath ?? "figure")")
+    }
+
+    /// The raster canvas's pixels as tightly packed RGB bytes (alpha dropped; the background is opaque).
+    public func rgbPixels() -> (width: Int, height: Int, bytes: [UInt8]) {
+        cairo_surface_flush(surface)
+        let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let data = cairo_image_surface_get_data(surface) else { return (w, h, []) }
+        var bytes = [UInt8](repeating: 0, count: w * h * 3)
+        bytes.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<w {
+                    let pixel = row[x]  // premultiplied ARGB in native byte order
+                    let o = (y * w + x) * 3
+                    out[o] = UInt8((pixel >> 16) & 0xFF)
+                    out[o + 1] = UInt8((pixel >> 8) & 0xFF)
+                    out[o + 2] = UInt8(pixel & 0xFF)
+                }
+            }
+        }
+        return (w, h, bytes)
+    }
+
+    static func check(_ status: cairo_status_t, _ action: String) throws {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError("\(action): \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+
+    // MARK: - Canvas
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
+    }
+
+    public func fillBackground(_ color: Color) {
+        setColor(color)
+        cairo_paint(context)
+    }
+
+    public func fillRectangle(x: Double, y: Double, width: Double, height: Double, color: Color) {
+        setColor(color)
+        cairo_rectangle(context, x, y, width, height)
+        cairo_fill(context)
+    }
+
+    public func strokeRectangle(x: Double, y: Double, width: Double, height: Double, color: Color, lineWidth: Double) {
+        setColor(color)
+        cairo_set_line_width(context, lineWidth)
+        cairo_rectangle(context, x + 0.5, y + 0.5, width - 1, height - 1)
+        cairo_stroke(context)
+    }
+
+    public func strokeLine(from: Point, to: Point, color: Color, lineWidth: Double) {
+        strokePolyline([from, to], color: color, lineWidth: lineWidth, dashed: false)
+    }
+
+    public func strokePolyline(_ points: [Point], color: Color, lineWidth: Double, dashed: Bool) {
+        guard let first = points.first else { return }
+        setColor(color)
+        cairo_set_line_width(context, lineWidth)
+        if dashed {
+            let pattern: [Double] = [4 * lineWidth, 3 * lineWidth]
+            cairo_set_dash(context, pattern, 2, 0)
+        }
+        // Snap axis-parallel hairlines to pixel centres so they stay crisp.
+        let snap = lineWidth.truncatingRemainder(dividingBy: 2) == 1
+        func s(_ v: Double) -> Double { snap ? v.rounded(.down) + 0.5 : v }
+        cairo_move_to(context, s(first.x), s(first.y))
+        for p in points.dropFirst() { cairo_line_to(context, s(p.x), s(p.y)) }
+        cairo_stroke(context)
+        if dashed { cairo_set_dash(context, nil, 0, 0) }
+    }
+
+    public func fillDiscs(_ centers: [Point], radius: Double, color: Color, clip: (x: Double, y: Double, width: Double, height: Double)) {
+        guard !centers.isEmpty else { return }
+        cairo_save(context)
+        cairo_rectangle(context, clip.x, clip.y, clip.width, clip.height)
+        cairo_clip(context)
+        setColor(color)
+        for p in centers {
+            cairo_new_sub_path(context)
+            cairo_arc(context, p.x, p.y, radius, 0, 2 * Double.pi)
+        }
+        cairo_fill(context)
+        cairo_restore(context)
+    }
+
+    public func drawCenterMarker(at point: Point, radius: Double, fill: Color) {
+        cairo_new_path(context)
+        cairo_arc(context, point.x, point.y, radius, 0, 2 * Double.pi)
+        setColor(fill)
+        cairo_fill_preserve(context)
+        cairo_set_line_width(context, radius * 0.5)
+        setColor(.white)
+        cairo_stroke(context)
+        cairo_arc(context, point.x, point.y, radius * 1.25, 0, 2 * Double.pi)
+        cairo_set_line_width(context, max(1, radius * 0.18))
+        setColor(.ink)
+        cairo_stroke(context)
+    }
+
+    private func selectFont(size: Double, bold: Bool) {
+        cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(context, size)
+    }
+
+    public func textWidth(_ text: String, size: Double, bold: Bool) -> Double {
+        selectFont(size: size, bold: bold)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(context, text, &extents)
+        return extents.x_advance
+    }
+
+    public func drawText(_ text: String, at position: Point, size: Double, color: Color, anchor: TextAnchor, bold: Bool) {
+        let width = anchor == .start ? 0 : textWidth(text, size: size, bold: bold)
+        selectFont(size: size, bold: bold)
+        let x = anchor == .start ? position.x : anchor == .middle ? position.x - width / 2 : position.x - width
+        setColor(color)
+        cairo_move_to(context, x, position.y)
+        cairo_show_text(context, text)
+        cairo_new_path(context)
+    }
+
+    public func drawVerticalText(_ text: String, at position: Point, size: Double, color: Color) {
+        let width = textWidth(text, size: size, bold: false)
+        cairo_save(context)
+        cairo_translate(context, position.x, position.y)
+        cairo_rotate(context, -Double.pi / 2)
+        drawText(text, at: Point(-width / 2, 0), size: size, color: color, anchor: .start, bold: false)
+        cairo_restore(context)
+    }
+}
+
+/// Why a figure could not be drawn or written.
+public struct RenderError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, naming the file when there is one.
+    public let message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

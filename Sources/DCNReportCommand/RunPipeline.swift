@@ -1,0 +1,100 @@
+import Clustering
+import DCNMath
+import Datasets
+import Foundation
+import Recording
+import Report
+import Training
+
+/// The job of `generate` and `train`: baseline, training with recording; then rendering and the report.
+final class RunPipeline {
+    let data: Dataset
+    let configuration: DCNConfiguration
+    let scaling: FeatureScaling
+    let outDirectory: URL
+    let quiet: Bool
+    /// Why training stopped early, if it did; the recording is still complete up to that point.
+    private(set) var failure: Error?
+
+    init(data: Dataset, configuration: DCNConfiguration, scaling: FeatureScaling, outDirectory: URL, quiet: Bool) {
+        self.data = data
+        self.configuration = configuration
+        self.scaling = scaling
+        self.outDirectory = outDirectory
+        self.quiet = quiet
+    }
+
+    /// Computes the baseline, trains and records into `OUT/run`; returns that folder.
+    func train() throws -> URL {
+        let runDirectory = outDirectory.appendingPathComponent("run")
+        try prepareOutput(runDirectory)
+        let manifest = RunManifest(
+            name: outDirectory.lastPathComponent, configuration: configuration,
+            dataset: DatasetInfo(name: data.name, description: data.description, samples: data.count,
+                                 dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
+        let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels)
+        let progress = ProgressPrinter(quiet: quiet)
+
+        if let labels = data.labels {
+            var generator = SplitMix64.stream(seed: configuration.seed, 4)
+            let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
+            let raw = kmeans.fit(data.features, using: &generator)
+            let metrics = ClusteringMetrics(predicted: raw.assignments, truth: labels)
+            try recorder.record(Baseline(id: "kmeans-raw", title: "k-means on raw input", metrics: metrics))
+            progress.line(String(format: "k-means on raw input: NMI %.4f  ARI %.4f  ACC %.4f", metrics.nmi, metrics.ari, metrics.acc))
+        }
+
+        let trainer = try DCNTrainer(configuration: configuration, data: data.features, evaluationLabels: data.labels)
+        do {
+            try trainer.run(observer: ObserverGroup([recorder, progress]))
+            try recorder.finish(status: .complete)
+        } catch let error as TrainingError {
+            try recorder.finish(status: .diverged, message: error.description)
+            failure = UserFacingError(error.description)
+        }
+
+        return runDirectory
+    }
+
+    /// Renders the frames and animation of a recording and writes `index.html`; returns its URL.
+    static func report(runDirectory: URL, into outDirectory: URL, templates: URL, render: RenderOptions, quiet: Bool) throws -> URL {
+        let run = try RecordedRun(directory: runDirectory)
+        if !quiet { print("rendering \(run.availableEpochs.count) frames…") }
+        let figures = try FigureRenderer.render(run: run, into: outDirectory, options: render)
+        return try ReportWriter.write(run: run, figures: figures, to: outDirectory, templates: templates)
+    }
+
+    /// Creates the output folder; refuses a non-empty folder that is not a previous report.
+    func prepareOutput(_ runDirectory: URL) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: outDirectory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw UserFacingError("--out \(outDirectory.path): exists and is not a folder") }
+            let contents = (try? fileManager.contentsOfDirectory(atPath: outDirectory.path)) ?? []
+            let isPreviousReport = contents.isEmpty || contents.contains("run") || contents.contains("index.html")
+            guard isPreviousReport else {
+                throw UserFacingError("--out \(outDirectory.path): folder is not empty and is not a dcn-report output; choose another --out")
+            }
+            // Replace only what a previous report wrote.
+            for item in ["run", "frames", "index.html", "animation.gif"] {
+                try? fileManager.removeItem(at: outDirectory.appendingPathComponent(item))
+            }
+        }
+        do {
+            try fileManager.createDirectory(at: outDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw UserFacingError("--out \(outDirectory.path): cannot create the folder (\(error.localizedDescription))")
+        }
+        guard fileManager.isWritableFile(atPath: outDirectory.path) else {
+            throw UserFacingError("--out \(outDirectory.path): folder is not writable")
+        }
+    }
+
+    /// A file-name-safe version of a data set name.
+    static func safeName(_ name: String) -> String {
+        var base = name
+        for suffix in [".gz", ".csv", ".npy"] where base.lowercased().hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
+        let safe = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        return safe.isEmpty ? "run" : safe
+    }
+}

@@ -1,0 +1,34 @@
+public import DCNMath
+
+/// A data set to cluster: one sample per row, optionally with ground-truth labels.
+public struct Dataset: Sendable {
+    /// A short name shown in reports, e.g. `synthetic` or a file name.
+    public var name: String
+    /// One line on where the data came from and how it was made.
+    public var description: String
+    /// The samples, `count × dimensions`.
+    public var features: Matrix
+    /// Ground-truth class per sample, when known; used only for metrics and figures.
+    public var labels: [Int32]?
+
+    /// Creates a data set.
+    /// - Parameters:
+    ///   - name: Short name.
+    ///   - description: Provenance in one line.
+    ///   - features: Samples as rows.
+    ///   - labels: Optional ground truth, one per row.
+    public init(name: String, description: String, features: Matrix, labels: [Int32]?) {
+        precondition(labels == nil || labels!.count == features.rows, "one label per sample")
+        self.name = name
+        self.description = description
+        self.features = features
+        self.labels = labels
+    }
+
+    /// Number of samples.
+    public var count: Int { features.rows }
+    /// Number of input dimensions.
+    public var dimensions: Int { features.columns }
+    /// Number of distinct ground-truth classes, or nil without labels.
+    public var classCount: Int? { labels.map { Set($0).count } }
+}

@@ -1,0 +1,66 @@
+import DCNMath
+import Foundation
+import NPYFormat
+
+/// Loads NumPy `.npy` files: a 2-D feature array, or a 1-D label array.
+public enum NPYLoader {
+    /// Loads a 2-D array (samples × features) as a data set without labels.
+    /// - Parameter path: The `.npy` file.
+    /// - Returns: The data set.
+    /// - Throws: ``DatasetError`` naming the file and what is wrong.
+    public static func loadFeatures(path: String) throws -> Dataset {
+        let array = try decode(path)
+        guard array.shape.count == 2 else {
+            throw DatasetError(path, "expected a 2-D array (samples × features), found shape \(array.shape)")
+        }
+        guard array.shape[0] > 0, array.shape[1] > 0 else { throw DatasetError(path, "array is empty, shape \(array.shape)") }
+        if let bad = array.values.firstIndex(where: { !$0.isFinite }) {
+            throw DatasetError(path, "row \(bad / array.shape[1]), column \(bad % array.shape[1]) is \(array.values[bad]), expected a finite number")
+        }
+        return Dataset(
+            name: URL(fileURLWithPath: path).lastPathComponent,
+            description: "NumPy file \(path) (\(array.elementType))",
+            features: Matrix(rows: array.shape[0], columns: array.shape[1], values: array.values.map { Float($0) }),
+            labels: nil)
+    }
+
+    static func decode(_ path: String) throws -> NPYArray {
+        let data = try FileBytes.read(path)
+        do {
+            return try NPYReader.decode(data)
+        } catch let error as NPYError {
+            throw DatasetError(path, error.message)
+        }
+    }
+}
+
+/// Loads ground-truth labels from a `.npy` file (1-D, or N×1 integers) or a one-column CSV.
+public enum LabelsLoader {
+    /// Loads labels.
+    /// - Parameter path: A `.npy`, `.csv` or `.csv.gz` file.
+    /// - Returns: One integer label per sample.
+    /// - Throws: ``DatasetError`` naming the file and what is wrong.
+    public static func load(path: String) throws -> [Int32] {
+        let values: [Double]
+        if path.lowercased().hasSuffix(".npy") {
+            let array = try NPYLoader.decode(path)
+            guard array.shape.count == 1 || (array.shape.count == 2 && array.shape[1] == 1) else {
+                throw DatasetError(path, "expected a 1-D array of labels, found shape \(array.shape)")
+            }
+            values = array.values
+        } else {
+            let table = try CSVLoader.load(path: path, labelColumn: .none)
+            guard table.dimensions == 1 else {
+                throw DatasetError(path, "expected one column of labels, found \(table.dimensions)")
+            }
+            values = table.features.values.map { Double($0) }
+        }
+        guard !values.isEmpty else { throw DatasetError(path, "holds no labels") }
+        return try values.enumerated().map { index, value in
+            guard value.isFinite, value == value.rounded(), abs(value) < 2_000_000_000 else {
+                throw DatasetError(path, "label \(index) is \(value), expected an integer")
+            }
+            return Int32(value)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Decodes NumPy `.npy` files (versions 1.0, 2.0 and 3.0; C order; little-endian or single-byte types).
+///
+/// The reader checks every part of the header against the file's length before allocating, so a
+/// header that claims more elements than the file holds is refused rather than allocated.
+public enum NPYReader {
+    /// Decodes a complete `.npy` file.
+    /// - Parameter data: The file's bytes.
+    /// - Returns: The array, values widened to `Double`.
+    /// - Throws: ``NPYError`` naming what is wrong (magic, version, header, type, order, shape or length).
+    public static func decode(_ data: Data) throws -> NPYArray {
+        let bytes = [UInt8](data)
+        let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
+        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
+            throw NPYError("not a NumPy .npy file (missing the \\x93NUMPY magic)")
+        }
+        let major = bytes[6]
+        let headerLength: Int
+        let headerStart: Int
+        switch major {
+        case 1:
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+            headerStart = 10
+        case 2, 3:
+            guard bytes.count >= 12 else { throw NPYError("truncated header") }
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+            headerStart = 12
+        default:
+            throw NPYError("unsupported .npy format version \(major).\(bytes[7]) (supported: 1.0, 2.0, 3.0)")
+        }
+        guard headerStart + headerLength <= bytes.count else { throw NPYError("truncated header") }
+        guard let header = String(bytes: bytes[headerStart ..< headerStart + headerLength], encoding: .utf8) else {
+            throw NPYError("header is not text")
+        }
+        let fields = try NPYHeaderParser.parse(header)
+        let (type, bigEndian) = try elementType(fields.descriptor)
+        guard !fields.fortranOrder else {
+            throw NPYError("array is in Fortran order; save it in C order (numpy.ascontiguousarray)")
+        }
+        var count = 1
+        for dimension in fields.shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+            guard !overflow else { throw NPYError("shape \(fields.shape) is too large") }
+            count = product
+        }
+        let dataStart = headerStart + headerLength
+        let available = bytes.count - dataStart
+        let (needed, overflow) = count.multipliedReportingOverflow(by: type.byteCount)
+        guard !overflow, needed <= available else {
+            throw NPYError("shape \(fields.shape) needs \(count) × \(type.byteCount) bytes but the file holds \(available)")
+        }
+        guard needed == available else {
+            throw NPYError("file has \(available - needed) bytes after the data that shape \(fields.shape) describes")
+        }
+        let values = bytes.withUnsafeBufferPointer { buffer in
+            decodeValues(buffer, from: dataStart, count: count, type: type, bigEndian: bigEndian)
+        }
+        return NPYArray(shape: fields.shape, elementType: type, values: values)
+    }
+
+    static func elementType(_ descriptor: String) throws -> (NPYElementType, bigEndian: Bool) {
+        guard descriptor.count >= 2 else { throw NPYError("unknown dtype '\(descriptor)'") }
+        let order = descriptor.first!
+        let code = String(descriptor.dropFirst())
+        guard "<>|=".contains(order), let type = NPYElementType(rawValue: code) else {
+            throw NPYError("unsupported dtype '\(descriptor)' (supported: float32, float64, int8–int64, uint8–uint64)")
+        }
+        return (type, order == ">" && type.byteCount > 1)
+    }
+
+    static func decodeValues(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, type: NPYElementType, bigEndian: Bool
+    ) -> [Double] {
+        var result = [Double](repeating: 0, count: count)
+        let size = type.byteCount
+        func word(_ index: Int) -> UInt64 {
+            var value: UInt64 = 0
+            let base = start + index * size
+            for byte in 0..<size {
+                let shift = bigEndian ? (size - 1 - byte) * 8 : byte * 8
+                value |= UInt64(bytes[base + byte]) << shift
+            }
+            return value
+        }
+        for i in 0..<count {
+            let w = word(i)
+            switch type {
+            case .float32: result[i] = Double(Float(bitPattern: UInt32(truncatingIfNeeded: w)))
+            case .float64: result[i] = Double(bitPattern: w)
+            case .uint8, .uint16, .uint32, .uint64: result[i] = Double(w)
+            case .int8: result[i] = Double(Int8(truncatingIfNeeded: w))
+            case .int16: result[i] = Double(Int16(truncatingIfNeeded: w))
+            case .int32: result[i] = Double(Int32(truncatingIfNeeded: w))
+            case .int64: result[i] = Double(Int64(bitPattern: w))
+            }
+        }
+        return result
+    }
+}

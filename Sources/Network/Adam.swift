@@ -1,0 +1,67 @@
+/// The Adam optimiser (Kingma & Ba, 2015) with bias correction, over a fixed list of parameter buffers.
+public final class Adam {
+    /// Step size.
+    public var learningRate: Float
+    /// Decay of the first-moment estimate.
+    public let beta1: Float
+    /// Decay of the second-moment estimate.
+    public let beta2: Float
+    /// Added to the denominator for numerical stability.
+    public let epsilon: Float
+
+    private let parameters: [(value: FloatBuffer, gradient: FloatBuffer)]
+    private let firstMoments: [FloatBuffer]
+    private let secondMoments: [FloatBuffer]
+    private var step = 0
+
+    /// Creates an optimiser for the given parameters.
+    /// - Parameters:
+    ///   - parameters: Value/gradient pairs, e.g. ``Autoencoder/parameters``.
+    ///   - learningRate: Step size.
+    ///   - beta1: First-moment decay (0.9).
+    ///   - beta2: Second-moment decay (0.999).
+    ///   - epsilon: Stabiliser (1e-8, as PyTorch; Keras uses 1e-7).
+    public init(
+        parameters: [(value: FloatBuffer, gradient: FloatBuffer)], learningRate: Float,
+        beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+    ) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        firstMoments = parameters.map { FloatBuffer(count: $0.value.count) }
+        secondMoments = parameters.map { FloatBuffer(count: $0.value.count) }
+    }
+
+    /// Applies one update from the gradients currently stored beside each parameter.
+    public func update() {
+        step += 1
+        let correction1 = 1 - pow(beta1, Float(step))
+        let correction2 = 1 - pow(beta2, Float(step))
+        let stepSize = learningRate / correction1
+        let b1 = beta1, b2 = beta2, eps = epsilon
+        for (index, parameter) in parameters.enumerated() {
+            let value = parameter.value.pointer, gradient = parameter.gradient.pointer
+            let m = firstMoments[index].pointer, v = secondMoments[index].pointer
+            for i in 0..<parameter.value.count {
+                let g = gradient[i]
+                m[i] = b1 * m[i] + (1 - b1) * g
+                v[i] = b2 * v[i] + (1 - b2) * g * g
+                value[i] -= stepSize * m[i] / ((v[i] / correction2).squareRoot() + eps)
+            }
+        }
+    }
+}
+
+private func pow(_ base: Float, _ exponent: Float) -> Float {
+    var result: Float = 1
+    var remaining = Int(exponent)
+    var factor = base
+    while remaining > 0 {
+        if remaining & 1 == 1 { result *= factor }
+        factor *= factor
+        remaining >>= 1
+    }
+    return result
+}

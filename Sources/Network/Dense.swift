@@ -1,0 +1,105 @@
+public import DCNMath
+
+/// A fully connected layer `y = activation(x · Wᵀ + b)` on BLAS, for batches of up to `capacity` rows.
+///
+/// `weight` is `[out, in]` row-major, `bias` is `[out]`. Initialisation (from the caller's generator):
+/// He uniform, U(±√(6/in)), for ReLU-family layers; Glorot uniform, U(±√(6/(in+out))), otherwise.
+/// The layer owns its output and gradient storage, sized for `capacity` rows, so the training loop
+/// allocates nothing per step.
+public final class Dense {
+    /// Input width.
+    public let inputDimensions: Int
+    /// Output width.
+    public let outputDimensions: Int
+    /// The non-linearity applied to the output.
+    public let activation: Activation
+    /// Largest batch this layer can process.
+    public let capacity: Int
+
+    /// Weights, `outputDimensions × inputDimensions`.
+    public let weight: FloatBuffer
+    /// Biases, `outputDimensions`.
+    public let bias: FloatBuffer
+    /// ∂L/∂weight from the last ``backward(input:rows:outputGradient:computeInputGradient:)``.
+    public let weightGradient: FloatBuffer
+    /// ∂L/∂bias from the last backward pass.
+    public let biasGradient: FloatBuffer
+    /// Activations of the last forward pass, `rows × outputDimensions`.
+    public let output: FloatBuffer
+    /// ∂L/∂input from the last backward pass, `rows × inputDimensions`.
+    public let inputGradient: FloatBuffer
+
+    /// Creates a layer with random initial weights and zero biases.
+    /// - Parameters:
+    ///   - inputDimensions: Input width.
+    ///   - outputDimensions: Output width.
+    ///   - activation: The non-linearity.
+    ///   - capacity: Largest batch size.
+    ///   - generator: Source of the initial weights.
+    public init<G: RandomNumberGenerator>(
+        _ inputDimensions: Int, _ outputDimensions: Int, activation: Activation, capacity: Int,
+        using generator: inout G
+    ) {
+        self.inputDimensions = inputDimensions
+        self.outputDimensions = outputDimensions
+        self.activation = activation
+        self.capacity = capacity
+        let isReLU = activation == .relu || activation == .leakyRelu
+        let limit: Float = isReLU
+            ? (6 / Float(inputDimensions)).squareRoot()
+            : (6 / Float(inputDimensions + outputDimensions)).squareRoot()
+        var initial = [Float](repeating: 0, count: inputDimensions * outputDimensions)
+        for i in initial.indices { initial[i] = (2 * generator.nextUnitFloat() - 1) * limit }
+        weight = FloatBuffer(initial)
+        bias = FloatBuffer(count: outputDimensions)
+        weightGradient = FloatBuffer(count: inputDimensions * outputDimensions)
+        biasGradient = FloatBuffer(count: outputDimensions)
+        output = FloatBuffer(count: capacity * outputDimensions)
+        inputGradient = FloatBuffer(count: capacity * inputDimensions)
+    }
+
+    /// Computes the activations of `rows` input rows into ``output``.
+    /// - Parameters:
+    ///   - input: `rows × inputDimensions` values.
+    ///   - rows: Batch size, at most ``capacity``.
+    public func forward(_ input: UnsafePointer<Float>, rows: Int) {
+        precondition(rows <= capacity, "batch of \(rows) exceeds layer capacity \(capacity)")
+        let out = output.pointer
+        for r in 0..<rows { (out + r * outputDimensions).update(from: bias.pointer, count: outputDimensions) }
+        BLAS.gemm(.none, input, .transposed, weight.pointer, into: out,
+                  rows: rows, columns: outputDimensions, inner: inputDimensions, beta: 1)
+        activation.apply(out, count: rows * outputDimensions)
+    }
+
+    /// Back-propagates ∂L/∂output through the layer.
+    ///
+    /// Sets ``weightGradient`` and ``biasGradient`` (overwriting them) and, when asked, ``inputGradient``.
+    /// - Parameters:
+    ///   - input: The input of the matching forward pass.
+    ///   - rows: Its batch size.
+    ///   - outputGradient: ∂L/∂output, `rows × outputDimensions`; overwritten with ∂L/∂pre-activation.
+    ///   - computeInputGradient: Whether to compute ∂L/∂input (not needed for the first layer).
+    public func backward(
+        input: UnsafePointer<Float>, rows: Int, outputGradient: UnsafeMutablePointer<Float>,
+        computeInputGradient: Bool = true
+    ) {
+        activation.backpropagate(outputGradient, output: output.pointer, count: rows * outputDimensions)
+        BLAS.gemm(.transposed, outputGradient, .none, input, into: weightGradient.pointer,
+                  rows: outputDimensions, columns: inputDimensions, inner: rows)
+        let db = biasGradient.pointer
+        db.update(repeating: 0, count: outputDimensions)
+        for r in 0..<rows {
+            let row = outputGradient + r * outputDimensions
+            for j in 0..<outputDimensions { db[j] += row[j] }
+        }
+        if computeInputGradient {
+            BLAS.gemm(.none, outputGradient, .none, weight.pointer, into: inputGradient.pointer,
+                      rows: rows, columns: inputDimensions, inner: outputDimensions)
+        }
+    }
+
+    /// The trainable parameters paired with their gradients, for an optimiser.
+    public var parameters: [(value: FloatBuffer, gradient: FloatBuffer)] {
+        [(weight, weightGradient), (bias, biasGradient)]
+    }
+}

@@ -1,0 +1,50 @@
+/// A 2-D data window `[xMin, xMax] × [yMin, yMax]`.
+public struct AxisLimits: Equatable, Codable, Sendable {
+    public var xMin: Double
+    public var xMax: Double
+    public var yMin: Double
+    public var yMax: Double
+
+    /// Creates limits.
+    public init(xMin: Double, xMax: Double, yMin: Double, yMax: Double) {
+        self.xMin = xMin
+        self.xMax = xMax
+        self.yMin = yMin
+        self.yMax = yMax
+    }
+
+    /// Limits covering every frame of a run, robust to outliers: per frame the `trim` and `1 − trim`
+    /// quantiles of each coordinate, the union over frames, then `padding` (a fraction of the width)
+    /// on every side.
+    /// - Parameters:
+    ///   - frames: Each frame's points as (x, y) pairs.
+    ///   - trim: Fraction of extreme points ignored at each end (0.002).
+    ///   - padding: Margin as a fraction of the span (0.05).
+    /// - Returns: The union limits, never of zero width.
+    public static func union(of frames: [[(Double, Double)]], trim: Double = 0.002, padding: Double = 0.05) -> AxisLimits {
+        var limits: AxisLimits?
+        for points in frames where !points.isEmpty {
+            let xs = points.map(\.0).sorted(), ys = points.map(\.1).sorted()
+            func quantile(_ sorted: [Double], _ q: Double) -> Double {
+                sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count - 1)).rounded())))]
+            }
+            let frame = AxisLimits(xMin: quantile(xs, trim), xMax: quantile(xs, 1 - trim),
+                                   yMin: quantile(ys, trim), yMax: quantile(ys, 1 - trim))
+            limits = limits.map {
+                AxisLimits(xMin: min($0.xMin, frame.xMin), xMax: max($0.xMax, frame.xMax),
+                           yMin: min($0.yMin, frame.yMin), yMax: max($0.yMax, frame.yMax))
+            } ?? frame
+        }
+        var result = limits ?? AxisLimits(xMin: 0, xMax: 1, yMin: 0, yMax: 1)
+        func widen(_ low: inout Double, _ high: inout Double) {
+            var span = high - low
+            if span <= 0 { span = max(abs(low), 1) * 0.1 }
+            let center = (low + high) / 2
+            low = center - span * (0.5 + padding)
+            high = center + span * (0.5 + padding)
+        }
+        widen(&result.xMin, &result.xMax)
+        widen(&result.yMin, &result.yMax)
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+/// A rectangle in device units.
+public struct Rectangle: Equatable, Sendable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    /// Creates a rectangle.
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// Whether `point` lies inside.
+    public func contains(_ point: Point) -> Bool {
+        point.x >= x && point.x <= x + width && point.y >= y && point.y <= y + height
+    }
+
+    var tuple: (x: Double, y: Double, width: Double, height: Double) { (x, y, width, height) }
+}
+
+/// Where the title, legend and plot panels of a frame go, scaled from a 1200 × 560 design.
+public struct FrameLayout: Sendable {
+    public let width: Double
+    public let height: Double
+    /// Plot areas, left to right.
+    public let panels: [Rectangle]
+    public let margin: Double
+    public let titleBaseline: Double
+    public let subtitleBaseline: Double
+    public let titleSize: Double
+    public let labelSize: Double
+    public let markerRadius: Double
+
+    /// Lays out a frame.
+    /// - Parameters:
+    ///   - width: Canvas width.
+    ///   - height: Canvas height.
+    ///   - panelCount: 1 or 2.
+    public init(width: Double, height: Double, panelCount: Int) {
+        self.width = width
+        self.height = height
+        let unit = min(width / Double(panelCount == 2 ? 1200 : 640), height / 560)
+        margin = 20 * unit
+        titleSize = 19 * unit
+        labelSize = 12.5 * unit
+        markerRadius = 6.5 * unit
+        titleBaseline = 30 * unit
+        subtitleBaseline = 52 * unit
+        let top = 92 * unit
+        let bottom = height - 50 * unit
+        let left = 62 * unit
+        let gap = 70 * unit
+        let available = width - left - margin - Double(panelCount - 1) * gap
+        let panelWidth = available / Double(panelCount)
+        panels = (0..<panelCount).map { i in
+            Rectangle(x: left + Double(i) * (panelWidth + gap), y: top, width: panelWidth, height: bottom - top)
+        }
+    }
+}

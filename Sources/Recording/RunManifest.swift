@@ -1,0 +1,135 @@
+public import Clustering
+public import Training
+
+/// The contents of `RUN/run.json`: everything about a run except the arrays and the timings.
+///
+/// The format is documented in `docs/recording-format.md`; later versions add keys but never change
+/// or remove these. Timings live in `timing.json` so that the same inputs, flags and seed give a
+/// byte-identical `run.json`.
+public struct RunManifest: Codable, Equatable, Sendable {
+    /// Version of the run-folder format (1).
+    public var formatVersion: Int = 1
+    /// The tool that wrote the folder.
+    public var tool: ToolInfo = ToolInfo()
+    /// `running` while training, then `complete`, `diverged` or `failed`.
+    public var status: RunStatus = .running
+    /// Why the run stopped early, when it did.
+    public var statusMessage: String?
+    /// The run's name (the output folder's name).
+    public var name: String
+    /// Effective settings.
+    public var configuration: DCNConfiguration
+    /// What was clustered.
+    public var dataset: DatasetInfo
+    /// Reference clusterings scored against the labels, e.g. k-means on the raw input.
+    public var baselines: [Baseline] = []
+    /// Mean reconstruction loss per pretraining epoch.
+    public var pretraining: [PretrainingEntry] = []
+    /// One entry per recorded epoch, in order; epoch 0 is the state after pretraining and initialisation.
+    public var epochs: [EpochEntry] = []
+    /// Final results, filled when the run ends.
+    public var summary: RunSummary?
+
+    /// Creates a manifest for a new run.
+    public init(name: String, configuration: DCNConfiguration, dataset: DatasetInfo) {
+        self.name = name
+        self.configuration = configuration
+        self.dataset = dataset
+    }
+}
+
+/// Name and version of the writing tool.
+public struct ToolInfo: Codable, Equatable, Sendable {
+    /// `dcn-report`.
+    public var name = "dcn-report"
+    /// Semantic version.
+    public var version = ToolInfo.currentVersion
+    /// This build's version.
+    public static let currentVersion = "0.1.0"
+    /// Creates the current tool's description.
+    public init() {}
+}
+
+/// Lifecycle state of a run folder.
+public enum RunStatus: String, Codable, Sendable {
+    case running, complete, diverged, failed
+}
+
+/// Description of the clustered data.
+public struct DatasetInfo: Codable, Equatable, Sendable {
+    /// Short name.
+    public var name: String
+    /// Provenance in one line.
+    public var description: String
+    /// Number of samples N.
+    public var samples: Int
+    /// Input dimensions.
+    public var dimensions: Int
+    /// Distinct ground-truth classes, when labels exist.
+    public var classes: Int?
+    /// Input scaling applied before training.
+    public var scaling: String
+
+    /// Creates a description.
+    public init(name: String, description: String, samples: Int, dimensions: Int, classes: Int?, scaling: String) {
+        self.name = name
+        self.description = description
+        self.samples = samples
+        self.dimensions = dimensions
+        self.classes = classes
+        self.scaling = scaling
+    }
+}
+
+/// A reference clustering and its scores.
+public struct Baseline: Codable, Equatable, Sendable {
+    /// Machine name, e.g. `kmeans-raw`.
+    public var id: String
+    /// Human name, e.g. `k-means on raw input`.
+    public var title: String
+    /// Scores against the labels.
+    public var metrics: ClusteringMetrics
+
+    /// Creates a baseline entry.
+    public init(id: String, title: String, metrics: ClusteringMetrics) {
+        self.id = id
+        self.title = title
+        self.metrics = metrics
+    }
+}
+
+/// One pretraining epoch's loss.
+public struct PretrainingEntry: Codable, Equatable, Sendable {
+    /// 1-based pretraining epoch.
+    public var epoch: Int
+    /// Mean ‖x − g(f(x))‖² per sample.
+    public var reconstruction: Double
+}
+
+/// One recorded epoch: the arrays live in `epochs/NNNN/`.
+public struct EpochEntry: Codable, Equatable, Sendable {
+    /// Epoch number (0 = after pretraining and initialisation).
+    public var epoch: Int
+    /// `pretrain` for epoch 0, `train` afterwards.
+    public var phase: TrainingPhase
+    /// Epoch-mean losses.
+    public var losses: EpochLosses
+    /// Scores of the epoch's assignments, when labels exist.
+    public var metrics: ClusteringMetrics?
+    /// Samples per cluster.
+    public var clusterSizes: [Int]
+    /// The folder holding the arrays, relative to the run folder.
+    public var path: String
+}
+
+/// The outcome of a run.
+public struct RunSummary: Codable, Equatable, Sendable {
+    /// Last recorded epoch.
+    public var finalEpoch: Int
+    /// Scores of the final assignments, when labels exist.
+    public var finalMetrics: ClusteringMetrics?
+    /// Smallest cluster at the end; 0 means a cluster emptied (a sign of collapse, see λ).
+    public var smallestCluster: Int
+    /// Number of clusters with no samples at the end.
+    public var emptyClusters: Int
+}

@@ -1,0 +1,105 @@
+import Clustering
+import Foundation
+import Recording
+
+/// The view model of `templates/report.mustache`: every value already formatted, so the template
+/// only places them. Strings are HTML-escaped by Mustache's `{{…}}`; only ``framesJSON`` is inserted
+/// raw, and it is JSON with `<`, `>` and `&` escaped, safe inside a `<script>` element.
+struct ReportPage {
+    struct Row { let key: String; let value: String }
+    struct MetricRow {
+        let method: String
+        let nmi: String, ari: String, acc: String
+        let bestNMI: Bool, bestARI: Bool, bestACC: Bool
+    }
+    struct FrameLink { let epoch: Int; let path: String }
+
+    let name: String
+    let toolVersion: String
+    let datasetName: String
+    let datasetDescription: String
+    let summaryRows: [Row]
+    let hasMetrics: Bool
+    let metricRows: [MetricRow]
+    let warnings: [String]
+    let firstFrame: String
+    let framesJSON: String
+    let frameLinks: [FrameLink]
+    let animationPath: String
+    let frameCount: Int
+    let lastIndex: Int
+}
+
+extension ReportPage {
+    init(run: RecordedRun, figures: RenderedFigures, recordingPath: String) {
+        let manifest = run.manifest
+        let config = manifest.configuration
+        let dataset = manifest.dataset
+        let architecture = ([dataset.dimensions] + config.hiddenLayers + [config.latentDimensions]).map(String.init).joined(separator: "–")
+        let seconds = run.timing?.totalSeconds
+        var rows = [
+            Row(key: "Data set", value: dataset.name),
+            Row(key: "Samples × dimensions", value: "\(dataset.samples) × \(dataset.dimensions)"),
+            Row(key: "Clusters k", value: "\(config.clusterCount)"),
+            Row(key: "λ (clustering weight)", value: formatNumber(Double(config.lambda))),
+            Row(key: "Encoder", value: architecture + " (decoder mirrored)"),
+            Row(key: "Epochs", value: "\(config.pretrainEpochs) pretraining + \(config.epochs) DCN"),
+            Row(key: "Batch size · learning rate", value: "\(config.batchSize) · \(formatNumber(Double(config.learningRate)))"),
+            Row(key: "Input scaling", value: dataset.scaling),
+            Row(key: "Centre counts", value: "start at \(config.centerCountStart)" + (config.resetCountsEachEpoch ? ", reset every epoch" : "")),
+            Row(key: "Seed", value: "\(config.seed)"),
+        ]
+        if let seconds { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
+        rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
+        rows.append(Row(key: "Recording", value: recordingPath))
+
+        var methods: [(String, ClusteringMetrics)] = manifest.baselines.map { ($0.title, $0.metrics) }
+        if let first = manifest.epochs.first, let m = first.metrics { methods.append(("AE + k-means (epoch 0)", m)) }
+        if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics { methods.append(("DCN (epoch \(last.epoch))", m)) }
+        let best = (nmi: methods.map(\.1.nmi).max(), ari: methods.map(\.1.ari).max(), acc: methods.map(\.1.acc).max())
+        let metricRows = methods.map { name, m in
+            MetricRow(method: name, nmi: String(format: "%.4f", m.nmi), ari: String(format: "%.4f", m.ari),
+                      acc: String(format: "%.4f", m.acc), bestNMI: m.nmi == best.nmi, bestARI: m.ari == best.ari,
+                      bestACC: m.acc == best.acc)
+        }
+
+        var warnings: [String] = []
+        if manifest.status == .running {
+            warnings.append("This run is incomplete: the recording ends at epoch \(manifest.epochs.last?.epoch ?? 0) of \(config.epochs) (the process stopped before finishing).")
+        }
+        if manifest.status == .diverged || manifest.status == .failed {
+            warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
+        }
+        if let last = manifest.epochs.last {
+            let empty = last.clusterSizes.filter { $0 == 0 }.count
+            let smallest = last.clusterSizes.min() ?? 0
+            if empty > 0 {
+                warnings.append("Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). λ = \(formatNumber(Double(config.lambda))) is probably too large for this data; try a smaller --lambda.")
+            } else if smallest * config.clusterCount * 20 < dataset.samples {
+                warnings.append("Possible collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch).")
+            }
+        }
+
+        let frames = zip(figures.entries, figures.framePaths).map { entry, path -> [String: Any] in
+            var item: [String: Any] = ["epoch": entry.epoch, "src": path, "phase": entry.phase.rawValue]
+            if let m = entry.metrics { item["nmi"] = m.nmi; item["ari"] = m.ari; item["acc"] = m.acc }
+            return item
+        }
+        let json = (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+
+        self.init(
+            name: manifest.name, toolVersion: manifest.tool.version, datasetName: dataset.name,
+            datasetDescription: dataset.description, summaryRows: rows, hasMetrics: !metricRows.isEmpty,
+            metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "",
+            framesJSON: Self.scriptSafe(json),
+            frameLinks: zip(figures.entries, figures.framePaths).map { FrameLink(epoch: $0.epoch, path: $1) },
+            animationPath: figures.animationPath, frameCount: figures.framePaths.count,
+            lastIndex: max(figures.framePaths.count - 1, 0))
+    }
+
+    /// JSON made safe to embed in a `<script>` element.
+    static func scriptSafe(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Mustache
+public import Recording
+
+/// Writes `index.html` for a rendered run from the Mustache templates in `templates/`.
+public enum ReportWriter {
+    /// Renders the report page.
+    /// - Parameters:
+    ///   - run: The recording.
+    ///   - figures: What ``FigureRenderer`` produced.
+    ///   - directory: The report folder.
+    ///   - templates: The folder holding `report.mustache`.
+    /// - Returns: The path of `index.html`.
+    /// - Throws: ``ReportError`` for a missing or broken template or an unwritable file.
+    @discardableResult
+    public static func write(run: RecordedRun, figures: RenderedFigures, to directory: URL, templates: URL) throws -> URL {
+        let library = try loadLibrary(templates)
+        let recordingPath = relativePath(of: run.directory, from: directory)
+        let page = ReportPage(run: run, figures: figures, recordingPath: recordingPath)
+        guard let html = library.render(page, withTemplate: "report") else {
+            throw ReportError("\(templates.path)/report.mustache: template not found")
+        }
+        let url = directory.appendingPathComponent("index.html")
+        do {
+            try AtomicFile.write(Data(html.utf8), to: url)
+        } catch {
+            throw ReportError("\(error)")
+        }
+        return url
+    }
+
+    static func loadLibrary(_ templates: URL) throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        let file = templates.appendingPathComponent("report.mustache")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw ReportError("\(file.path): template not found (set --templates to the repository's templates/ folder)")
+        }
+        do {
+            try library.register(String(decoding: data, as: UTF8.self), named: "report")
+        } catch {
+            throw ReportError("\(file.path): template does not parse (\(error))")
+        }
+        return library
+    }
+
+    static func relativePath(of target: URL, from base: URL) -> String {
+        let targetPath = target.standardizedFileURL.path, basePath = base.standardizedFileURL.path
+        if targetPath.hasPrefix(basePath + "/") { return String(targetPath.dropFirst(basePath.count + 1)) + "/" }
+        return targetPath
+    }
+}
+
+/// Why the report could not be written.
+public struct ReportError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, naming the file.
+    public let message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,60 @@
+/// Every setting of a DCN run. Defaults reproduce the built-in synthetic demo.
+///
+/// ## The loss and what λ means
+/// For a minibatch B the network step minimises
+///
+///     L = (1/|B|) Σ_{i∈B} [ ‖x_i − g(f(x_i))‖² + (λ/2)·‖f(x_i) − M s_i‖² ]
+///
+/// — squared norms summed over features, averaged over the batch (paper eq. 5 per sample). λ
+/// weights the clustering term, as in the paper (the official code's `lbd` instead weights the
+/// reconstruction term). Because the reconstruction term grows with the input dimension and the
+/// clustering term with the latent scale, a useful λ depends on the data: too large and the codes
+/// collapse onto the centres and clusters empty (the report flags it).
+public struct DCNConfiguration: Codable, Equatable, Sendable {
+    /// Number of clusters k.
+    public var clusterCount: Int = 4
+    /// Width of the latent code f(x).
+    public var latentDimensions: Int = 2
+    /// Hidden layer widths of the encoder (the decoder mirrors them); the earlier implementation's 100-50-10.
+    public var hiddenLayers: [Int] = [100, 50, 10]
+    /// Weight λ of the clustering term.
+    public var lambda: Float = 1
+    /// Adam step size for pretraining and DCN training (the earlier implementation's 0.0005).
+    public var learningRate: Float = 0.0005
+    /// Minibatch size (the earlier implementation's 64).
+    public var batchSize: Int = 64
+    /// Epochs of autoencoder pretraining on reconstruction error alone.
+    public var pretrainEpochs: Int = 50
+    /// Epochs of joint DCN training.
+    public var epochs: Int = 50
+    /// Seed of every random draw: data (synthetic), weights, shuffling, k-means.
+    public var seed: UInt64 = 0
+    /// Value every cluster's running count c_k starts from (paper eq. 8). The paper counts from the
+    /// samples assigned so far; the official code starts at 100, which slows the first centre moves.
+    public var centerCountStart: Int = 100
+    /// Whether the running counts return to ``centerCountStart`` at the start of every epoch.
+    public var resetCountsEachEpoch: Bool = false
+    /// k-means++ restarts for the initial centres (and baselines).
+    public var kmeansRestarts: Int = 10
+
+    /// The defaults.
+    public init() {}
+
+    /// Checks that every value is usable.
+    /// - Parameter sampleCount: Number of samples to be clustered.
+    /// - Throws: ``TrainingError/invalidConfiguration(_:)`` naming the setting and the problem.
+    public func validate(sampleCount: Int) throws {
+        func fail(_ message: String) throws -> Never { throw TrainingError.invalidConfiguration(message) }
+        if clusterCount < 2 { try fail("--clusters must be at least 2, got \(clusterCount)") }
+        if clusterCount > sampleCount { try fail("--clusters \(clusterCount) exceeds the \(sampleCount) samples") }
+        if latentDimensions < 1 { try fail("--latent-dim must be at least 1, got \(latentDimensions)") }
+        if let bad = hiddenLayers.first(where: { $0 < 1 }) { try fail("--hidden sizes must be positive, got \(bad)") }
+        if !(lambda >= 0) || !lambda.isFinite { try fail("--lambda must be a finite number ≥ 0, got \(lambda)") }
+        if !(learningRate > 0) || !learningRate.isFinite { try fail("--learning-rate must be positive, got \(learningRate)") }
+        if batchSize < 1 { try fail("--batch-size must be at least 1, got \(batchSize)") }
+        if pretrainEpochs < 0 { try fail("--pretrain-epochs must not be negative, got \(pretrainEpochs)") }
+        if epochs < 0 { try fail("--epochs must not be negative, got \(epochs)") }
+        if centerCountStart < 1 { try fail("--center-count-start must be at least 1, got \(centerCountStart)") }
+        if kmeansRestarts < 1 { try fail("--kmeans-restarts must be at least 1, got \(kmeansRestarts)") }
+    }
+}

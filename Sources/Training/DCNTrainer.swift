@@ -1,0 +1,214 @@
+import Clustering
+public import DCNMath
+import Foundation
+import Network
+
+/// Deep Clustering Network training, the paper's Algorithm 1 (Yang et al., ICML 2017).
+///
+/// 1. Pretrain the autoencoder on reconstruction error (Adam, shuffled minibatches).
+/// 2. Encode every sample and run k-means++ (with restarts) on the codes: initial centres M and
+///    assignments s. This state is epoch 0.
+/// 3. Each DCN epoch, for every shuffled minibatch:
+///    a. one Adam step on L (see ``DCNConfiguration``) with each sample's current assignment s_i;
+///    b. encode the batch again with the updated network;
+///    c. for each sample in order, s_i ← nearest centre, c_k ← c_k + 1 and
+///       m_k ← m_k − (1/c_k)(m_k − f(x_i)) (paper eqs. 7–8).
+/// After each epoch every sample is encoded and assigned to its nearest centre for the snapshot.
+///
+/// The trainer knows nothing of files: it reports ``TrainingEvent``s to an observer. Labels, when
+/// given, are used only to score snapshots, never in training.
+public final class DCNTrainer {
+    /// The run's settings.
+    public let configuration: DCNConfiguration
+    /// The network, available after ``run(observer:)`` for encoding new data.
+    public let autoencoder: Autoencoder
+
+    private let data: Matrix
+    private let evaluationLabels: [Int32]?
+    private var generator: SplitMix64
+
+    /// Prepares a run.
+    /// - Parameters:
+    ///   - configuration: Settings; validated here.
+    ///   - data: Samples as rows.
+    ///   - evaluationLabels: Ground truth for scoring snapshots only, or nil.
+    /// - Throws: ``TrainingError/invalidConfiguration(_:)``.
+    public init(configuration: DCNConfiguration, data: Matrix, evaluationLabels: [Int32]?) throws {
+        try configuration.validate(sampleCount: data.rows)
+        self.configuration = configuration
+        self.data = data
+        self.evaluationLabels = evaluationLabels
+        var weights = SplitMix64.stream(seed: configuration.seed, 2)
+        autoencoder = Autoencoder(
+            inputDimensions: data.columns, hidden: configuration.hiddenLayers,
+            latentDimensions: configuration.latentDimensions,
+            capacity: max(configuration.batchSize, 256), using: &weights)
+        generator = SplitMix64.stream(seed: configuration.seed, 3)
+    }
+
+    /// Runs pretraining, initialisation and DCN training, reporting to `observer`.
+    /// - Parameter observer: Receives every event; an error it throws stops training.
+    /// - Returns: The final snapshot.
+    /// - Throws: ``TrainingError/diverged(phase:epoch:quantity:)`` or the observer's error.
+    @discardableResult
+    public func run(observer: TrainingObserver) throws -> EpochSnapshot {
+        let workspace = BatchWorkspace(batchSize: configuration.batchSize, dimensions: data.columns,
+                                       latentDimensions: configuration.latentDimensions)
+        let optimizer = Adam(parameters: autoencoder.parameters, learningRate: configuration.learningRate)
+        for epoch in 1...max(configuration.pretrainEpochs, 1) where configuration.pretrainEpochs > 0 {
+            let start = Date()
+            let loss = pretrainEpoch(workspace: workspace, optimizer: optimizer)
+            guard loss.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: epoch, quantity: "reconstruction loss") }
+            try observer.handle(.pretrainingEpochEnded(
+                epoch: epoch, of: configuration.pretrainEpochs, reconstruction: loss, seconds: Date().timeIntervalSince(start)))
+        }
+
+        let start = Date()
+        var state = try initialClustering()
+        var latest = snapshot(epoch: 0, phase: .pretrain, state: state,
+                              losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start))
+        try observer.handle(.snapshot(latest, of: configuration.epochs))
+
+        for epoch in 1...max(configuration.epochs, 1) where configuration.epochs > 0 {
+            let epochStart = Date()
+            if configuration.resetCountsEachEpoch {
+                state.counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
+            }
+            let losses = dcnEpoch(state: &state, workspace: workspace, optimizer: optimizer)
+            guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
+            guard state.centers.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a cluster centre") }
+            latest = snapshot(epoch: epoch, phase: .train, state: state, losses: losses,
+                              seconds: Date().timeIntervalSince(epochStart))
+            guard latest.latent.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a latent code") }
+            try observer.handle(.snapshot(latest, of: configuration.epochs))
+        }
+        return latest
+    }
+
+    // MARK: - Phases
+
+    /// The clustering state DCN carries between minibatches.
+    struct ClusterState {
+        var centers: Matrix
+        var assignments: [Int32]
+        var counts: [Int]
+    }
+
+    private func initialClustering() throws -> ClusterState {
+        let codes = autoencoder.encode(data)
+        guard codes.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: configuration.pretrainEpochs, quantity: "a latent code") }
+        let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
+        let result = kmeans.fit(codes, using: &generator)
+        return ClusterState(centers: result.centers, assignments: result.assignments,
+                            counts: [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount))
+    }
+
+    private func shuffledOrder() -> [Int] {
+        var order = Array(0..<data.rows)
+        order.deterministicShuffle(using: &generator)
+        return order
+    }
+
+    /// One pretraining epoch; returns the mean reconstruction loss per sample.
+    private func pretrainEpoch(workspace: BatchWorkspace, optimizer: Adam) -> Double {
+        let order = shuffledOrder()
+        var total = 0.0
+        var start = 0
+        while start < order.count {
+            let rows = min(configuration.batchSize, order.count - start)
+            workspace.gather(data, indices: order[start ..< start + rows])
+            autoencoder.forward(workspace.input.pointer, rows: rows)
+            total += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows)
+            autoencoder.backward(input: workspace.input.pointer, rows: rows,
+                                 reconstructionGradient: workspace.outputGradient.pointer, latentGradient: nil)
+            optimizer.update()
+            start += rows
+        }
+        return total / Double(order.count)
+    }
+
+    /// One DCN epoch (Algorithm 1's inner loop); returns epoch-mean losses.
+    private func dcnEpoch(state: inout ClusterState, workspace: BatchWorkspace, optimizer: Adam) -> EpochLosses {
+        let order = shuffledOrder()
+        let d = configuration.latentDimensions
+        let lambda = configuration.lambda
+        var reconstruction = 0.0, clustering = 0.0
+        var start = 0
+        while start < order.count {
+            let rows = min(configuration.batchSize, order.count - start)
+            let batch = order[start ..< start + rows]
+            workspace.gather(data, indices: batch)
+            autoencoder.forward(workspace.input.pointer, rows: rows)
+            reconstruction += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows)
+            clustering += workspace.clusteringGradient(
+                latent: autoencoder.latent.pointer, rows: rows, indices: batch, state: state, lambda: lambda)
+            autoencoder.backward(input: workspace.input.pointer, rows: rows,
+                                 reconstructionGradient: workspace.outputGradient.pointer,
+                                 latentGradient: workspace.latentGradient.pointer)
+            optimizer.update()
+
+            autoencoder.encodeBatch(workspace.input.pointer, rows: rows)
+            let codes = autoencoder.latent.pointer
+            for (offset, sample) in batch.enumerated() {
+                let code = codes + offset * d
+                let k = nearestCenter(code, centers: state.centers)
+                state.assignments[sample] = Int32(k)
+                state.counts[k] += 1
+                let rate = 1 / Float(state.counts[k])
+                for j in 0..<d { state.centers.values[k * d + j] -= rate * (state.centers.values[k * d + j] - code[j]) }
+            }
+            start += rows
+        }
+        let n = Double(order.count)
+        return EpochLosses(reconstruction: reconstruction / n, clustering: clustering / n,
+                           total: (reconstruction + Double(lambda) / 2 * clustering) / n)
+    }
+
+    private func nearestCenter(_ code: UnsafePointer<Float>, centers: Matrix) -> Int {
+        let d = centers.columns
+        var best = Float.infinity, bestIndex = 0
+        for c in 0..<centers.rows {
+            var sum: Float = 0
+            for j in 0..<d { let diff = code[j] - centers.values[c * d + j]; sum += diff * diff }
+            if sum < best { best = sum; bestIndex = c }
+        }
+        return bestIndex
+    }
+
+    /// Losses of the whole data set in the current state (for epoch 0, which has no training pass).
+    private func measuredLosses(state: ClusterState) -> EpochLosses {
+        var reconstruction = 0.0, clustering = 0.0
+        let d = configuration.latentDimensions, width = data.columns
+        data.values.withUnsafeBufferPointer { x in
+            var start = 0
+            while start < data.rows {
+                let rows = min(autoencoder.capacity, data.rows - start)
+                let input = x.baseAddress! + start * width
+                autoencoder.forward(input, rows: rows)
+                let output = autoencoder.reconstruction.pointer, codes = autoencoder.latent.pointer
+                for i in 0..<(rows * width) { let diff = Double(output[i] - input[i]); reconstruction += diff * diff }
+                for r in 0..<rows {
+                    let k = Int(state.assignments[start + r])
+                    for j in 0..<d {
+                        let diff = Double(codes[r * d + j] - state.centers.values[k * d + j])
+                        clustering += diff * diff
+                    }
+                }
+                start += rows
+            }
+        }
+        let n = Double(data.rows)
+        return EpochLosses(reconstruction: reconstruction / n, clustering: clustering / n,
+                           total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
+    }
+
+    private func snapshot(epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double) -> EpochSnapshot {
+        let latent = autoencoder.encode(data)
+        let assignments = NearestCenter.assign(latent, to: state.centers).assignments
+        var sizes = [Int](repeating: 0, count: configuration.clusterCount)
+        for a in assignments { sizes[Int(a)] += 1 }
+        let metrics = evaluationLabels.map { ClusteringMetrics(predicted: assignments, truth: $0) }
+        return EpochSnapshot(epoch: epoch, phase: phase, latent: latent, assignments: assignments,
+                             centers: state.centers, losses: losses, metrics: metrics, clusterSizes: sizes, seconds: seconds)
+    }
+}

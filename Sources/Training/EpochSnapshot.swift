@@ -1,0 +1,65 @@
+public import Clustering
+public import DCNMath
+
+/// The phase a recorded state belongs to.
+public enum TrainingPhase: String, Codable, Sendable {
+    /// Autoencoder pretraining (epoch 0 is the state after pretraining and k-means initialisation).
+    case pretrain
+    /// Joint DCN training.
+    case train
+}
+
+/// Mean losses over an epoch, per sample.
+public struct EpochLosses: Codable, Equatable, Sendable {
+    /// Mean ‖x − g(f(x))‖².
+    public var reconstruction: Double
+    /// Mean ‖f(x) − M s‖² (without the λ/2 factor).
+    public var clustering: Double
+    /// Mean reconstruction + (λ/2)·clustering, the objective.
+    public var total: Double
+
+    /// Creates a value from its parts.
+    public init(reconstruction: Double, clustering: Double, total: Double) {
+        self.reconstruction = reconstruction
+        self.clustering = clustering
+        self.total = total
+    }
+}
+
+/// The model's state at the end of an epoch, as the trainer reports it to observers.
+public struct EpochSnapshot: Sendable {
+    /// 0 for the state after pretraining and k-means initialisation, then 1, 2, … per DCN epoch.
+    public var epoch: Int
+    /// Which phase produced this state.
+    public var phase: TrainingPhase
+    /// f(x) of every sample, `n × latentDimensions`, computed after the epoch.
+    public var latent: Matrix
+    /// Each sample's nearest centre in ``latent``.
+    public var assignments: [Int32]
+    /// The cluster centres M, `k × latentDimensions`.
+    public var centers: Matrix
+    /// Epoch-mean losses.
+    public var losses: EpochLosses
+    /// Metrics of ``assignments`` against the evaluation labels, when given.
+    public var metrics: ClusteringMetrics?
+    /// Samples per cluster.
+    public var clusterSizes: [Int]
+    /// Wall-clock seconds of this epoch's training.
+    public var seconds: Double
+}
+
+/// What a trainer tells its observers.
+public enum TrainingEvent: Sendable {
+    /// A pretraining epoch ended with this mean reconstruction loss.
+    case pretrainingEpochEnded(epoch: Int, of: Int, reconstruction: Double, seconds: Double)
+    /// A state to record: epoch 0 after initialisation, then every DCN epoch.
+    case snapshot(EpochSnapshot, of: Int)
+}
+
+/// Receives training events; a recorder or a progress printer is one. Throwing stops training.
+public protocol TrainingObserver: AnyObject {
+    /// Handles one event.
+    /// - Parameter event: What happened.
+    /// - Throws: Any error, which ends training and reaches the trainer's caller.
+    func handle(_ event: TrainingEvent) throws
+}

@@ -1,0 +1,3 @@
+import DCNReportCommand
+
+DCNReport.runFromCommandLine()

@@ -1,0 +1,100 @@
+import DCNMath
+import Datasets
+import Foundation
+import NPYFormat
+import TestSupport
+import Testing
+
+@Suite("Data sets")
+struct DatasetsTests {
+    @Test("the synthetic example has 4 × 2,500 points in 100-D, balanced labels, and depends only on the seed")
+    func syntheticShapeAndDeterminism() {
+        let a = SyntheticDataset().generate(seed: 0)
+        #expect(a.count == 10_000)
+        #expect(a.dimensions == 100)
+        #expect(a.classCount == 4)
+        #expect(a.labels!.filter { $0 == 3 }.count == 2_500)
+        #expect(a.features.isFinite)
+        let b = SyntheticDataset().generate(seed: 0), c = SyntheticDataset().generate(seed: 1)
+        #expect(a.features == b.features)
+        #expect(a.features != c.features)
+    }
+
+    @Test("CSV with a header row and labels in a named column")
+    func csvWithHeader() throws {
+        let file = temporaryDirectory().appendingPathComponent("data.csv")
+        try "a,b,label\n1,2,0\n3.5,-4,1\n5,6e2,1\n".write(to: file, atomically: true, encoding: .utf8)
+        let data = try CSVLoader.load(path: file.path, labelColumn: .named("label"))
+        #expect(data.features == Matrix(rows: 3, columns: 2, values: [1, 2, 3.5, -4, 5, 600]))
+        #expect(data.labels == [0, 1, 1])
+    }
+
+    @Test("CSV without header, labels from the last column, gzip-compressed")
+    func gzippedCSV() throws {
+        let folder = temporaryDirectory()
+        let file = folder.appendingPathComponent("digits.csv")
+        try "0,255,7\n128,64,3\r\n".write(to: file, atomically: true, encoding: .utf8)
+        let status = try runProcess("/bin/gzip", ["-k", file.path]).status
+        #expect(status == 0)
+        let data = try CSVLoader.load(path: file.path + ".gz", labelColumn: .last)
+        #expect(data.features.values == [0, 255, 128, 64])
+        #expect(data.labels == [7, 3])
+    }
+
+    @Test("malformed CSV gives the file, line and problem", arguments: [
+        ("1,2\n3\n", "line 2: expected 2 values, found 1"),
+        ("1,2\n3,x\n", "line 2, column 2: 'x' is not a number"),
+        ("1,2\n3,nan\n", "line 2, column 2: value is nan, expected a finite number"),
+        ("", "is empty"),
+    ])
+    func malformedCSV(content: String, expected: String) throws {
+        let file = temporaryDirectory().appendingPathComponent("bad.csv")
+        try content.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try CSVLoader.load(path: file.path, labelColumn: .none)
+            Issue.record("expected an error")
+        } catch let error as DatasetError {
+            #expect(error.description == "\(file.path): \(expected)")
+        }
+    }
+
+    @Test("NPY features with NPY labels; a label count mismatch names the labels file")
+    func npyWithLabels() throws {
+        let folder = temporaryDirectory()
+        let x = folder.appendingPathComponent("x.npy"), y = folder.appendingPathComponent("y.npy")
+        try NPYWriter.encode([1, 2, 3, 4, 5, 6], shape: [3, 2]).write(to: x)
+        try NPYWriter.encode([Int32(0), 1, 1], shape: [3]).write(to: y)
+        let data = try DatasetSource.file(x.path).load(labelsPath: y.path, labelColumn: .none, seed: 0)
+        #expect(data.features.rows == 3 && data.features.columns == 2)
+        #expect(data.labels == [0, 1, 1])
+        try NPYWriter.encode([Int32(0), 1], shape: [2]).write(to: y)
+        #expect(throws: DatasetError(y.path, "has 2 labels but the data set has 3 rows")) {
+            try DatasetSource.file(x.path).load(labelsPath: y.path, labelColumn: .none, seed: 0)
+        }
+    }
+
+    @Test("a missing file and a directory are named in the error")
+    func missingFiles() {
+        #expect(throws: DatasetError("/no/such.csv", "no such file")) {
+            try DatasetSource.file("/no/such.csv").load(labelsPath: nil, labelColumn: .none, seed: 0)
+        }
+        let folder = temporaryDirectory().appendingPathComponent("d.npy")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(throws: DatasetError(folder.path, "is a directory, expected a file")) {
+            try DatasetSource.file(folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
+        }
+    }
+
+    @Test("standardize gives zero mean and unit variance per feature; minmax maps to [0, 1]")
+    func scaling() {
+        var m = Matrix(rows: 4, columns: 2, values: [1, 10, 2, 10, 3, 10, 6, 10])
+        FeatureScaling.standardize.apply(to: &m)
+        let column = (0..<4).map { Double(m[$0, 0]) }
+        #expect(abs(column.reduce(0, +)) < 1e-6)
+        #expect(abs(column.map { $0 * $0 }.reduce(0, +) / 4 - 1) < 1e-5)
+        #expect((0..<4).allSatisfy { m[$0, 1] == 0 })
+        var n = Matrix(rows: 3, columns: 1, values: [2, 4, 6])
+        FeatureScaling.minmax.apply(to: &n)
+        #expect(n.values == [0, 0.5, 1])
+    }
+}
