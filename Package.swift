@@ -54,8 +54,8 @@ let package = Package(
         .testTarget(name: "NetworkTests", dependencies: ["Network", "DCNMath", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "DCNMath", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "Clustering", "TestSupport"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DCNReportCommand", "NPYFormat", "Clustering", "TestSupport"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Clustering", "CGIF", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DCNReportCommand", "NPYFormat", "Clustering", "CairoRendering", "Recording", "CGIF", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

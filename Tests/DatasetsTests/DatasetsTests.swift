@@ -62,7 +62,7 @@ struct DatasetsTests {
     func npyWithLabels() throws {
         let folder = temporaryDirectory()
         let x = folder.appendingPathComponent("x.npy"), y = folder.appendingPathComponent("y.npy")
-        try NPYWriter.encode([1, 2, 3, 4, 5, 6], shape: [3, 2]).write(to: x)
+        try NPYWriter.encode([Float]([1, 2, 3, 4, 5, 6]), shape: [3, 2]).write(to: x)
         try NPYWriter.encode([Int32(0), 1, 1], shape: [3]).write(to: y)
         let data = try DatasetSource.file(x.path).load(labelsPath: y.path, labelColumn: .none, seed: 0)
         #expect(data.features.rows == 3 && data.features.columns == 2)

@@ -36,7 +36,7 @@ struct NPYTests {
         }
         let folder = temporaryDirectory()
         let floats = folder.appendingPathComponent("f.npy"), ints = folder.appendingPathComponent("i.npy")
-        try NPYWriter.encode([1, 2.5, -3, 4, 5, 6], shape: [2, 3]).write(to: floats)
+        try NPYWriter.encode([Float]([1, 2.5, -3, 4, 5, 6]), shape: [2, 3]).write(to: floats)
         try NPYWriter.encode([Int32(3), 1, -4], shape: [3]).write(to: ints)
         let script = """
             import numpy as np

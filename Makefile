@@ -1,0 +1,33 @@
+# dcn-report: two commands set everything up on a fresh Debian machine.
+#   make report   install missing system packages, build (release), run the synthetic demo
+#   make test     install missing system packages, run the test suite
+
+APT_PACKAGES := pkg-config libcairo2-dev libpng-dev libopenblas-dev libgif-dev fonts-dejavu-core gzip
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps test-deps build report test clean
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing missing packages:" $$missing; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+# The tests also check that numpy reads our files.
+test-deps: deps
+	@python3 -c "import numpy" 2>/dev/null || { \
+		echo "installing python3-numpy"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3 python3-numpy; }
+
+build: deps
+	swift build -c release
+
+report: build
+	.build/release/dcn-report generate
+
+test: test-deps
+	swift test
+
+clean:
+	rm -rf .build reports/demo

@@ -1,0 +1,145 @@
+import CGIF
+import CairoRendering
+import Clustering
+import DCNReportCommand
+import Foundation
+import NPYFormat
+import Recording
+import TestSupport
+import Testing
+
+@Suite("dcn-report generate, end to end", .serialized)
+struct GenerateTests {
+    let root = repositoryRoot()
+
+    func generate(_ extra: [String], out: URL) throws {
+        var command = try DCNReport.parseAsRoot(
+            ["generate", "--points-per-cluster", "60", "--pretrain-epochs", "5", "--epochs", "10", "--quiet",
+             "--frame-size", "600x280", "--templates", root.appendingPathComponent("templates").path, "--out", out.path] + extra)
+        try command.run()
+    }
+
+    @Test("a small synthetic run writes the report, one decodable PNG per epoch, the GIF and the recording")
+    func smallSyntheticRun() throws {
+        let out = temporaryDirectory("generate")
+        try generate([], out: out)
+
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("k-means on raw input"))
+        #expect(html.contains("frames/epoch_0010.png"))
+        #expect(!html.contains("{{"))
+
+        for epoch in 0...10 {
+            let image = try PNGImage(contentsOf: out.appendingPathComponent(String(format: "frames/epoch_%04d.png", epoch)).path)
+            #expect(image.width == 600 && image.height == 280)
+        }
+        let gif = try GIFInfo(contentsOf: out.appendingPathComponent("animation.gif"))
+        #expect(gif.frameCount == 11)
+
+        let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+        #expect(run.manifest.status == .complete)
+        #expect(run.manifest.epochs.map(\.epoch) == Array(0...10))
+        #expect(run.manifest.epochs.first?.phase == .pretrain)
+        #expect(run.manifest.baselines.first?.id == "kmeans-raw")
+        #expect(run.labels?.count == 240)
+        let last = try run.arrays(for: run.manifest.epochs.last!)
+        #expect(last.latent.rows == 240 && last.latent.columns == 2)
+        #expect(last.centers.rows == 4)
+        // The metrics in run.json are those of the recorded arrays.
+        let recomputed = ClusteringMetrics(predicted: last.assignments, truth: run.labels!)
+        #expect(recomputed == run.manifest.epochs.last!.metrics)
+    }
+
+    @Test("numpy reads the recording: shapes, dtypes and the final NMI agree")
+    func numpyReadsRecording() throws {
+        guard let python = pythonWithNumpy() else {
+            Issue.record("python3 with numpy is needed for this test")
+            return
+        }
+        let out = temporaryDirectory("numpy")
+        try generate(["--epochs", "2"], out: out)
+        let script = """
+            import json, numpy as np
+            run = '\(out.path)/run'
+            m = json.load(open(run + '/run.json'))
+            labels = np.load(run + '/labels.npy')
+            assert labels.dtype == np.int32 and labels.shape == (240,)
+            for e in m['epochs']:
+                z = np.load(run + '/' + e['path'] + '/latent.npy')
+                a = np.load(run + '/' + e['path'] + '/assignments.npy')
+                c = np.load(run + '/' + e['path'] + '/centers.npy')
+                assert z.dtype == np.float32 and z.shape == (240, 2), z.shape
+                assert a.dtype == np.int32 and a.shape == (240,)
+                assert c.dtype == np.float32 and c.shape == (4, 2)
+                assert np.bincount(a, minlength=4).tolist() == e['clusterSizes']
+            print('ok', len(m['epochs']))
+            """
+        let result = try runProcess(python, ["-c", script])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("ok 3"))
+    }
+
+    @Test("the same flags and seed give byte-identical recordings")
+    func deterministicRecording() throws {
+        // Same folder name (it is the run's name), different parents.
+        let a = temporaryDirectory("det-a").appendingPathComponent("run-1"), b = temporaryDirectory("det-b").appendingPathComponent("run-1")
+        try generate(["--epochs", "3", "--seed", "11"], out: a)
+        try generate(["--epochs", "3", "--seed", "11"], out: b)
+        for file in ["run/run.json", "run/labels.npy", "run/epochs/0003/latent.npy", "run/epochs/0003/assignments.npy",
+                     "run/epochs/0003/centers.npy", "run/epochs/0000/latent.npy"] {
+            let x = try Data(contentsOf: a.appendingPathComponent(file)), y = try Data(contentsOf: b.appendingPathComponent(file))
+            #expect(x == y, "\(file) differs")
+        }
+    }
+
+    @Test("a folder that is not a dcn-report output is refused and left untouched")
+    func refusesForeignFolder() throws {
+        let out = temporaryDirectory("foreign")
+        let precious = out.appendingPathComponent("thesis.tex")
+        try "do not delete".write(to: precious, atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) { try generate([], out: out) }
+        #expect(try String(contentsOf: precious, encoding: .utf8) == "do not delete")
+    }
+}
+
+@Suite("dcn-report command line")
+struct CommandLineTests {
+    /// The built `dcn-report` next to the test bundle.
+    var binary: String? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
+            repositoryRoot().appendingPathComponent(".build/debug/dcn-report"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }
+
+    @Test("generate's flags parse into the documented defaults")
+    func defaultsParse() throws {
+        let command = try DCNReport.parseAsRoot(["generate"])
+        #expect(String(describing: type(of: command)) == "GenerateCommand")
+        let train = try DCNReport.parseAsRoot(["train", "--epochs", "3", "--lambda", "0.5"])
+        #expect(String(describing: type(of: train)) == "TrainCommand")
+    }
+
+    @Test("bad input gives one clear line and a non-zero exit", arguments: [
+        (["generate", "--clusters", "1"], "--clusters must be at least 2"),
+        (["generate", "--hidden", "100,x"], "--hidden '100,x'"),
+        (["generate", "--epochs=-3"], "--epochs must not be negative"),
+        (["generate", "--dataset", "/no/such/file.csv"], "/no/such/file.csv: no such file"),
+        (["generate", "--scaling", "log"], "--scaling 'log'"),
+        (["generate", "--frame-size", "big"], "--frame-size 'big'"),
+        (["generate", "--learning-rate", "abc"], "abc"),
+    ])
+    func badInput(arguments: [String], expected: String) throws {
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
+        let result = try runProcess(binary, arguments + ["--out", temporaryDirectory("bad").path])
+        #expect(result.status != 0 && result.status < 128)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.output)")
+        #expect(result.output.hasPrefix("dcn-report: error: "))
+        #expect(result.output.contains(expected), "\(result.output)")
+    }
+}

@@ -1,0 +1,133 @@
+import Clustering
+import DCNMath
+import Datasets
+import Foundation
+import TestSupport
+import Testing
+@testable import Training
+
+/// Collects every snapshot a trainer reports.
+final class SnapshotCollector: TrainingObserver {
+    var snapshots: [EpochSnapshot] = []
+    var pretrainingLosses: [Double] = []
+    func handle(_ event: TrainingEvent) throws {
+        switch event {
+        case .pretrainingEpochEnded(_, _, let loss, _): pretrainingLosses.append(loss)
+        case .snapshot(let snapshot, _): snapshots.append(snapshot)
+        }
+    }
+}
+
+@Suite("DCN training")
+struct TrainingTests {
+    func smallConfiguration(seed: UInt64 = 0) -> DCNConfiguration {
+        var configuration = DCNConfiguration()
+        configuration.pretrainEpochs = 5
+        configuration.epochs = 3
+        configuration.seed = seed
+        configuration.kmeansRestarts = 2
+        return configuration
+    }
+
+    func train(_ configuration: DCNConfiguration, data: Dataset, labels: [Int32]?) throws -> SnapshotCollector {
+        let collector = SnapshotCollector()
+        try DCNTrainer(configuration: configuration, data: data.features, evaluationLabels: labels).run(observer: collector)
+        return collector
+    }
+
+    @Test("epoch 0 is recorded after pretraining, then one snapshot per DCN epoch")
+    func snapshotSequence() throws {
+        let data = SyntheticDataset(pointsPerCluster: 50).generate(seed: 1)
+        let run = try train(smallConfiguration(), data: data, labels: data.labels)
+        #expect(run.pretrainingLosses.count == 5)
+        #expect(run.snapshots.map(\.epoch) == [0, 1, 2, 3])
+        #expect(run.snapshots.map(\.phase) == [.pretrain, .train, .train, .train])
+        #expect(run.snapshots.allSatisfy { $0.latent.rows == 200 && $0.latent.columns == 2 && $0.centers.rows == 4 })
+        #expect(run.snapshots.allSatisfy { $0.metrics != nil && $0.clusterSizes.reduce(0, +) == 200 })
+        #expect(run.pretrainingLosses.last! < run.pretrainingLosses.first!)
+    }
+
+    @Test("the same seed gives identical snapshots; another seed does not")
+    func determinism() throws {
+        let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 2)
+        let a = try train(smallConfiguration(seed: 4), data: data, labels: nil)
+        let b = try train(smallConfiguration(seed: 4), data: data, labels: nil)
+        let c = try train(smallConfiguration(seed: 5), data: data, labels: nil)
+        #expect(a.snapshots.map(\.latent) == b.snapshots.map(\.latent))
+        #expect(a.snapshots.map(\.assignments) == b.snapshots.map(\.assignments))
+        #expect(a.snapshots.map(\.centers) == b.snapshots.map(\.centers))
+        #expect(a.snapshots.last!.latent != c.snapshots.last!.latent)
+    }
+
+    @Test("labels only score snapshots: training with and without them is identical")
+    func labelsDoNotInfluenceTraining() throws {
+        let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 3)
+        let with = try train(smallConfiguration(), data: data, labels: data.labels)
+        let without = try train(smallConfiguration(), data: data, labels: nil)
+        #expect(with.snapshots.map(\.latent) == without.snapshots.map(\.latent))
+        #expect(without.snapshots.allSatisfy { $0.metrics == nil })
+    }
+
+    @Test("DCN on separable blobs reaches perfect clustering and shrinks the clustering loss")
+    func separableBlobsAreClustered() throws {
+        let (features, labels) = separableBlobs(blobs: 3, perBlob: 80, dimensions: 10, separation: 20)
+        var configuration = smallConfiguration()
+        configuration.clusterCount = 3
+        configuration.hiddenLayers = [16, 8]
+        configuration.pretrainEpochs = 30
+        configuration.epochs = 10
+        configuration.learningRate = 0.002
+        let data = Dataset(name: "blobs", description: "", features: features, labels: labels)
+        let run = try train(configuration, data: data, labels: labels)
+        #expect(run.snapshots.last!.metrics!.nmi == 1)
+        #expect(run.snapshots.last!.losses.clustering < run.snapshots[1].losses.clustering)
+    }
+
+    @Test("an absurd learning rate diverges with a clear error instead of recording NaN")
+    func divergence() throws {
+        let data = SyntheticDataset(pointsPerCluster: 30).generate(seed: 0)
+        var configuration = smallConfiguration()
+        configuration.learningRate = 1e30
+        configuration.lambda = 1e30
+        let collector = SnapshotCollector()
+        #expect {
+            try DCNTrainer(configuration: configuration, data: data.features, evaluationLabels: nil).run(observer: collector)
+        } throws: { error in
+            guard case TrainingError.diverged = error else { return false }
+            return "\(error)".contains("NaN or infinite")
+        }
+        #expect(collector.snapshots.allSatisfy { $0.latent.isFinite })
+    }
+
+    @Test("invalid settings are refused with the flag's name", arguments: [
+        ({ (c: inout DCNConfiguration) in c.clusterCount = 1 }, "--clusters must be at least 2"),
+        ({ (c: inout DCNConfiguration) in c.clusterCount = 500 }, "--clusters 500 exceeds the 120 samples"),
+        ({ (c: inout DCNConfiguration) in c.latentDimensions = 0 }, "--latent-dim must be at least 1"),
+        ({ (c: inout DCNConfiguration) in c.batchSize = 0 }, "--batch-size must be at least 1"),
+        ({ (c: inout DCNConfiguration) in c.learningRate = -1 }, "--learning-rate must be positive"),
+        ({ (c: inout DCNConfiguration) in c.lambda = .nan }, "--lambda must be a finite number"),
+    ])
+    func invalidSettings(change: (inout DCNConfiguration) -> Void, message: String) {
+        var configuration = DCNConfiguration()
+        change(&configuration)
+        do {
+            try configuration.validate(sampleCount: 120)
+            Issue.record("expected \(message)")
+        } catch {
+            #expect("\(error)".hasPrefix(message))
+        }
+    }
+
+    @Test("the clustering gradient is (λ/B)(z − m_s) and the loss Σ‖z − m_s‖²")
+    func clusteringGradient() {
+        let workspace = BatchWorkspace(batchSize: 2, dimensions: 1, latentDimensions: 2)
+        let state = DCNTrainer.ClusterState(centers: Matrix(rows: 2, columns: 2, values: [0, 0, 1, 1]),
+                                            assignments: [1, 0, 1], counts: [1, 1])
+        let latent: [Float] = [3, 1, -2, 2]  // samples 2 (→ centre 1) and 1 (→ centre 0)
+        let loss = latent.withUnsafeBufferPointer {
+            workspace.clusteringGradient(latent: $0.baseAddress!, rows: 2, indices: [2, 1], state: state, lambda: 4)
+        }
+        #expect(loss == 4 + 0 + 4 + 4)
+        #expect(workspace.latentGradient.array == [4, 0, -4, 4])
+    }
+}
