@@ -107,9 +107,12 @@ public struct ScatterFrame: Sendable {
                              color: Palette.color(j), clip: (0, 0, layout.width, layout.height))
             x -= layout.labelSize * 1.4
         }
-        canvas.drawCenterMarker(at: Point(x - layout.markerRadius, y - layout.labelSize * 0.35), radius: layout.markerRadius * 0.8,
+        let centreLabel = "cluster centre"
+        x -= canvas.textWidth(centreLabel, size: layout.labelSize, bold: false)
+        canvas.drawText(centreLabel, at: Point(x, y), size: layout.labelSize, color: .ink, anchor: .start, bold: false)
+        x -= layout.markerRadius * 1.9
+        canvas.drawCenterMarker(at: Point(x, y - layout.labelSize * 0.35), radius: layout.markerRadius * 0.75,
                                 fill: Color(hex: 0x999999))
-        _ = x
     }
 
     /// Disc radius in device units: large for a few hundred points, small for tens of thousands.

@@ -26,6 +26,7 @@ struct ReportPage {
     let framesJSON: String
     let frameLinks: [FrameLink]
     let animationPath: String
+    let recordingPath: String
     let frameCount: Int
     let lastIndex: Int
 }
@@ -51,7 +52,6 @@ extension ReportPage {
         ]
         if let seconds { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
-        rows.append(Row(key: "Recording", value: recordingPath))
 
         var methods: [(String, ClusteringMetrics)] = manifest.baselines.map { ($0.title, $0.metrics) }
         if let first = manifest.epochs.first, let m = first.metrics { methods.append(("AE + k-means (epoch 0)", m)) }
@@ -93,7 +93,7 @@ extension ReportPage {
             metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "",
             framesJSON: Self.scriptSafe(json),
             frameLinks: zip(figures.entries, figures.framePaths).map { FrameLink(epoch: $0.epoch, path: $1) },
-            animationPath: figures.animationPath, frameCount: figures.framePaths.count,
+            animationPath: figures.animationPath, recordingPath: recordingPath, frameCount: figures.framePaths.count,
             lastIndex: max(figures.framePaths.count - 1, 0))
     }
 
