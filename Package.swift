@@ -45,6 +45,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
+        .executableTarget(name: "dcn-bench", dependencies: ["DCNMath", "Datasets", "Training", "Network"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["DCNMath"], path: "Tests/TestSupport"),

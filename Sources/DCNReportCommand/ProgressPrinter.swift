@@ -25,6 +25,9 @@ final class ProgressPrinter: TrainingObserver {
             if empty > 0 { text += "  [\(empty) empty cluster\(empty == 1 ? "" : "s")]" }
             text += String(format: "  (%.2f s)", snapshot.seconds)
             line(text)
+        case .finished(let final):
+            if let m = final.onlineMetrics { line(String(format: "DCN online assignments: NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc)) }
+            if let m = final.finalKMeansMetrics { line(String(format: "DCN + final k-means:    NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc)) }
         }
     }
 }

@@ -21,9 +21,9 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count { values[i] = max(values[i], 0) }
+        case .relu: for i in 0..<count { values[i] = values[i] > 0 ? values[i] : 0 }
         case .leakyRelu:
-            for i in 0..<count where values[i] < 0 { values[i] *= Self.leakySlope }
+            for i in 0..<count { values[i] = values[i] > 0 ? values[i] : values[i] * Self.leakySlope }
         case .tanh: for i in 0..<count { values[i] = Foundation.tanh(values[i]) }
         case .sigmoid: for i in 0..<count { values[i] = 1 / (1 + exp(-values[i])) }
         }
@@ -37,8 +37,9 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public func backpropagate(_ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, count: Int) {
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count where output[i] <= 0 { gradient[i] = 0 }
-        case .leakyRelu: for i in 0..<count where output[i] <= 0 { gradient[i] *= Self.leakySlope }
+        // Branch-free selects so the compiler vectorises the loops.
+        case .relu: for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : 0 }
+        case .leakyRelu: for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : gradient[i] * Self.leakySlope }
         case .tanh: for i in 0..<count { gradient[i] *= 1 - output[i] * output[i] }
         case .sigmoid: for i in 0..<count { gradient[i] *= output[i] * (1 - output[i]) }
         }

@@ -42,14 +42,45 @@ public final class Adam {
         let stepSize = learningRate / correction1
         let b1 = beta1, b2 = beta2, eps = epsilon
         for (index, parameter) in parameters.enumerated() {
-            let value = parameter.value.pointer, gradient = parameter.gradient.pointer
-            let m = firstMoments[index].pointer, v = secondMoments[index].pointer
-            for i in 0..<parameter.value.count {
-                let g = gradient[i]
-                m[i] = b1 * m[i] + (1 - b1) * g
-                v[i] = b2 * v[i] + (1 - b2) * g * g
-                value[i] -= stepSize * m[i] / ((v[i] / correction2).squareRoot() + eps)
+            Self.update(
+                value: parameter.value.pointer, gradient: parameter.gradient.pointer,
+                m: firstMoments[index].pointer, v: secondMoments[index].pointer, count: parameter.value.count,
+                beta1: b1, beta2: b2, epsilon: eps, stepSize: stepSize, correction2: correction2)
+        }
+    }
+
+    /// The element-wise Adam update over one buffer, 16 lanes at a time (explicit SIMD: the
+    /// compiler does not vectorise the scalar loop because the four pointers might alias).
+    private static func update(
+        value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+        m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int,
+        beta1: Float, beta2: Float, epsilon: Float, stepSize: Float, correction2: Float
+    ) {
+        typealias Vector = SIMD16<Float>
+        let lanes = Vector.scalarCount
+        let vectorCount = count / lanes
+        let inverseCorrection2 = 1 / correction2
+        value.withMemoryRebound(to: Vector.self, capacity: vectorCount) { value in
+            gradient.withMemoryRebound(to: Vector.self, capacity: vectorCount) { gradient in
+                m.withMemoryRebound(to: Vector.self, capacity: vectorCount) { m in
+                    v.withMemoryRebound(to: Vector.self, capacity: vectorCount) { v in
+                        for i in 0..<vectorCount {
+                            let g = gradient[i]
+                            let newM = beta1 * m[i] + (1 - beta1) * g
+                            let newV = beta2 * v[i] + (1 - beta2) * g * g
+                            m[i] = newM
+                            v[i] = newV
+                            value[i] -= stepSize * newM / ((newV * inverseCorrection2).squareRoot() + epsilon)
+                        }
+                    }
+                }
             }
+        }
+        for i in (vectorCount * lanes)..<count {
+            let g = gradient[i]
+            m[i] = beta1 * m[i] + (1 - beta1) * g
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g
+            value[i] -= stepSize * m[i] / ((v[i] * inverseCorrection2).squareRoot() + epsilon)
         }
     }
 }

@@ -58,6 +58,8 @@ public final class RunRecorder: TrainingObserver {
             if epoch % 10 == 0 { try writeManifest() }
         case .snapshot(let snapshot, _):
             try record(snapshot)
+        case .finished(let final):
+            try record(final)
         }
     }
 
@@ -106,6 +108,35 @@ public final class RunRecorder: TrainingObserver {
             clusterSizes: snapshot.clusterSizes, path: "epochs/\(name)"))
         timing.epochSeconds.append(snapshot.seconds)
         timing.totalSeconds += snapshot.seconds
+        try writeManifest()
+    }
+
+    /// Writes `final/` (online assignments, final k-means) and adds their scores to the baselines.
+    private func record(_ final: FinalClustering) throws {
+        let folder = directory.appendingPathComponent("final")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RecordingError(folder.path, "cannot be created (\(error.localizedDescription))")
+        }
+        let online = final.onlineAssignments, kmeans = final.finalKMeans
+        try AtomicFile.write(NPYWriter.encode(online, shape: [online.count]), to: folder.appendingPathComponent("online_assignments.npy"))
+        try AtomicFile.write(NPYWriter.encode(kmeans.assignments, shape: [kmeans.assignments.count]),
+                             to: folder.appendingPathComponent("kmeans_assignments.npy"))
+        try AtomicFile.write(NPYWriter.encode(kmeans.centers.values, shape: [kmeans.centers.rows, kmeans.centers.columns]),
+                             to: folder.appendingPathComponent("kmeans_centers.npy"))
+        if let first = manifest.epochs.first, let metrics = first.metrics {
+            manifest.baselines.append(Baseline(id: "ae-kmeans", title: "AE + k-means (epoch 0)", metrics: metrics))
+        }
+        if let metrics = final.onlineMetrics {
+            manifest.baselines.append(Baseline(id: "dcn-online", title: "DCN online assignments", metrics: metrics))
+        }
+        if let last = manifest.epochs.last, last.epoch > 0, let metrics = last.metrics {
+            manifest.baselines.append(Baseline(id: "dcn-nearest-centre", title: "DCN (nearest centre, epoch \(last.epoch))", metrics: metrics))
+        }
+        if let metrics = final.finalKMeansMetrics {
+            manifest.baselines.append(Baseline(id: "dcn-final-kmeans", title: "DCN + final k-means", metrics: metrics))
+        }
         try writeManifest()
     }
 

@@ -54,8 +54,11 @@ extension ReportPage {
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
         var methods: [(String, ClusteringMetrics)] = manifest.baselines.map { ($0.title, $0.metrics) }
-        if let first = manifest.epochs.first, let m = first.metrics { methods.append(("AE + k-means (epoch 0)", m)) }
-        if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics { methods.append(("DCN (epoch \(last.epoch))", m)) }
+        // A run cut short has no final baselines yet: show its epoch 0 and last epoch.
+        if !manifest.baselines.contains(where: { $0.id == "ae-kmeans" }) {
+            if let first = manifest.epochs.first, let m = first.metrics { methods.append(("AE + k-means (epoch 0)", m)) }
+            if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics { methods.append(("DCN (nearest centre, epoch \(last.epoch))", m)) }
+        }
         let best = (nmi: methods.map(\.1.nmi).max(), ari: methods.map(\.1.ari).max(), acc: methods.map(\.1.acc).max())
         let metricRows = methods.map { name, m in
             MetricRow(method: name, nmi: String(format: "%.4f", m.nmi), ari: String(format: "%.4f", m.ari),

@@ -82,6 +82,12 @@ public final class DCNTrainer {
             guard latest.latent.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a latent code") }
             try observer.handle(.snapshot(latest, of: configuration.epochs))
         }
+        let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
+        let final = kmeans.fit(latest.latent, using: &generator)
+        try observer.handle(.finished(FinalClustering(
+            onlineAssignments: state.assignments, finalKMeans: final,
+            onlineMetrics: evaluationLabels.map { ClusteringMetrics(predicted: state.assignments, truth: $0) },
+            finalKMeansMetrics: evaluationLabels.map { ClusteringMetrics(predicted: final.assignments, truth: $0) })))
         return latest
     }
 

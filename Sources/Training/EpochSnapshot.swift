@@ -54,6 +54,21 @@ public enum TrainingEvent: Sendable {
     case pretrainingEpochEnded(epoch: Int, of: Int, reconstruction: Double, seconds: Double)
     /// A state to record: epoch 0 after initialisation, then every DCN epoch.
     case snapshot(EpochSnapshot, of: Int)
+    /// Training ended: the final labellings (see ``FinalClustering``).
+    case finished(FinalClustering)
+}
+
+/// The labellings a finished run offers besides the last snapshot's nearest-centre assignments.
+public struct FinalClustering: Sendable {
+    /// DCN's online assignments s_i: each sample's cluster from the last time a minibatch visited it
+    /// (paper Algorithm 1), in data-set order.
+    public var onlineAssignments: [Int32]
+    /// A fresh k-means (k-means++, restarts) on the final latent codes, what the official DCN code reports.
+    public var finalKMeans: KMeansResult
+    /// Scores of ``onlineAssignments`` against the evaluation labels, when given.
+    public var onlineMetrics: ClusteringMetrics?
+    /// Scores of ``finalKMeans`` against the evaluation labels, when given.
+    public var finalKMeansMetrics: ClusteringMetrics?
 }
 
 /// Receives training events; a recorder or a progress printer is one. Throwing stops training.

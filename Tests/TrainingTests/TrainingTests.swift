@@ -10,10 +10,12 @@ import Testing
 final class SnapshotCollector: TrainingObserver {
     var snapshots: [EpochSnapshot] = []
     var pretrainingLosses: [Double] = []
+    var finals: [FinalClustering] = []
     func handle(_ event: TrainingEvent) throws {
         switch event {
         case .pretrainingEpochEnded(_, _, let loss, _): pretrainingLosses.append(loss)
         case .snapshot(let snapshot, _): snapshots.append(snapshot)
+        case .finished(let final): finals.append(final)
         }
     }
 }
@@ -45,6 +47,10 @@ struct TrainingTests {
         #expect(run.snapshots.allSatisfy { $0.latent.rows == 200 && $0.latent.columns == 2 && $0.centers.rows == 4 })
         #expect(run.snapshots.allSatisfy { $0.metrics != nil && $0.clusterSizes.reduce(0, +) == 200 })
         #expect(run.pretrainingLosses.last! < run.pretrainingLosses.first!)
+        #expect(run.finals.count == 1)
+        #expect(run.finals[0].onlineAssignments.count == 200)
+        #expect(run.finals[0].finalKMeans.assignments.count == 200)
+        #expect(run.finals[0].finalKMeansMetrics != nil)
     }
 
     @Test("the same seed gives identical snapshots; another seed does not")

@@ -1,0 +1,131 @@
+import DCNMath
+import Datasets
+import Foundation
+import Network
+import Training
+
+// dcn-bench: measures this machine's sgemm throughput at the network's shapes and the trainer's
+// whole-epoch throughput, in one run, so the ratio compares like with like.
+//   swift run -c release dcn-bench [--quick]
+// See docs/performance.md for recorded results.
+
+let quick = CommandLine.arguments.contains("--quick")
+let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
+
+func now() -> Double { Date().timeIntervalSince1970 }
+
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
+}
+
+/// Floating-point operations of one forward + backward pass per sample (2 per multiply–add; the
+/// backward pass costs two products per layer, except no input gradient for the first layer).
+func trainingFlopsPerSample(_ widths: [Int]) -> Double {
+    var flops = 0.0
+    let layers = Array(zip(widths, widths.dropFirst())) + Array(zip(widths.reversed(), widths.reversed().dropFirst()))
+    for (index, (input, output)) in layers.enumerated() {
+        let product = 2 * Double(input * output)
+        flops += product * (index == 0 ? 2 : 3)
+    }
+    return flops
+}
+
+func encoderFlopsPerSample(_ widths: [Int]) -> Double {
+    zip(widths, widths.dropFirst()).reduce(0.0) { $0 + 2 * Double($1.0 * $1.1) }
+}
+
+/// sgemm GFLOP/s over the products one training step performs at `batch` rows (forward, weight
+/// gradient and input gradient of every layer), best of several repetitions.
+func sgemmThroughput(widths: [Int], batch: Int) -> Double {
+    let layers = Array(zip(widths, widths.dropFirst())) + Array(zip(widths.reversed(), widths.reversed().dropFirst()))
+    let largest = layers.map { max($0.0, $0.1) }.max()!
+    let a = FloatBuffer(count: batch * largest), b = FloatBuffer(count: largest * largest), c = FloatBuffer(count: max(batch, largest) * largest)
+    for i in 0..<a.count { a.pointer[i] = Float(i % 7) * 0.1 }
+    for i in 0..<b.count { b.pointer[i] = Float(i % 5) * 0.1 }
+    var flops = 0.0
+    func step() {
+        for (input, output) in layers {
+            BLAS.gemm(.none, a.pointer, .transposed, b.pointer, into: c.pointer, rows: batch, columns: output, inner: input)
+            BLAS.gemm(.transposed, a.pointer, .none, a.pointer, into: c.pointer, rows: output, columns: input, inner: batch)
+            BLAS.gemm(.none, a.pointer, .none, b.pointer, into: c.pointer, rows: batch, columns: input, inner: output)
+        }
+    }
+    for (input, output) in layers { flops += 3 * 2 * Double(batch * input * output) }
+    step()
+    var best = Double.infinity
+    let repetitions = quick ? 3 : 10
+    let stepsPerRepetition = max(1, Int(2e9 / flops))
+    for _ in 0..<repetitions {
+        let start = now()
+        for _ in 0..<stepsPerRepetition { step() }
+        best = min(best, (now() - start) / Double(stepsPerRepetition))
+    }
+    return flops / best / 1e9
+}
+
+final class EpochTimer: TrainingObserver {
+    var pretraining: [Double] = []
+    var training: [Double] = []
+    func handle(_ event: TrainingEvent) throws {
+        switch event {
+        case .pretrainingEpochEnded(_, _, _, let seconds): pretraining.append(seconds)
+        case .snapshot(let s, _): if s.epoch > 0 { training.append(s.seconds) }
+        case .finished: break
+        }
+    }
+}
+
+func report(_ title: String, widths: [Int], batch: Int, samples: Int, configuration: DCNConfiguration, data: Matrix) throws {
+    let peak = sgemmThroughput(widths: widths, batch: batch)
+    let timer = EpochTimer()
+    let start = now()
+    try DCNTrainer(configuration: configuration, data: data, evaluationLabels: nil).run(observer: timer)
+    let total = now() - start
+    let pretrainEpoch = timer.pretraining.min() ?? .nan
+    let trainEpoch = timer.training.min() ?? .nan
+    let pretrainFlops = trainingFlopsPerSample(widths) * Double(samples)
+    // A DCN epoch also re-encodes each batch after the network step and encodes all samples for the snapshot.
+    let trainFlops = pretrainFlops + 2 * encoderFlopsPerSample(widths) * Double(samples)
+    print("== \(title)")
+    print(String(format: "sgemm at the network's shapes (batch %d): %.1f GFLOP/s", batch, peak))
+    print(String(format: "pretraining epoch: %.3f s, %.0f samples/s, %.1f GFLOP/s, ratio to sgemm %.2f",
+                 pretrainEpoch, Double(samples) / pretrainEpoch, pretrainFlops / pretrainEpoch / 1e9, pretrainFlops / pretrainEpoch / 1e9 / peak))
+    print(String(format: "DCN epoch:         %.3f s, %.0f samples/s, %.1f GFLOP/s, ratio to sgemm %.2f",
+                 trainEpoch, Double(samples) / trainEpoch, trainFlops / trainEpoch / 1e9, trainFlops / trainEpoch / 1e9 / peak))
+    print(String(format: "whole run (%d + %d epochs, incl. k-means init and snapshots): %.2f s; peak resident memory so far %.0f MiB",
+                 configuration.pretrainEpochs, configuration.epochs, total, peakResidentMiB()))
+}
+
+if only == nil || only == "synthetic" {
+// (b) The default synthetic demo: 10,000 × 100, 100-100-50-10-2, batch 64, 50 + 50 epochs.
+var synthetic = DCNConfiguration()
+synthetic.seed = 6
+if quick { synthetic.pretrainEpochs = 5; synthetic.epochs = 5 }
+var demo = SyntheticDataset().generate(seed: 6)
+FeatureScaling.standardize.apply(to: &demo.features)
+try report("synthetic demo (10,000 × 100)", widths: [100, 100, 50, 10, 2], batch: 64, samples: demo.count,
+           configuration: synthetic, data: demo.features)
+
+}
+
+if only == nil || only == "mnist" {
+// (a) The MNIST preset's network on 70,000 × 784 random inputs in [0, 1], batch 256, one epoch of each phase.
+let mnistSamples = quick ? 10_000 : 70_000
+var generator = SplitMix64(seed: 1)
+var mnist = Matrix(rows: mnistSamples, columns: 784)
+for i in 0..<mnist.values.count { mnist.values[i] = generator.nextUnitFloat() }
+var mnistConfiguration = DCNConfiguration()
+mnistConfiguration.hiddenLayers = [500, 500, 2000]
+mnistConfiguration.latentDimensions = 10
+mnistConfiguration.clusterCount = 10
+mnistConfiguration.batchSize = 256
+mnistConfiguration.pretrainEpochs = 1
+mnistConfiguration.epochs = 1
+mnistConfiguration.kmeansRestarts = 1
+mnistConfiguration.lambda = 0.05
+mnistConfiguration.learningRate = 0.001
+try report("MNIST network (\(mnistSamples) × 784, 784-500-500-2000-10)", widths: [784, 500, 500, 2000, 10], batch: 256,
+           samples: mnistSamples, configuration: mnistConfiguration, data: mnist)
+}
