@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "DCNReportCommand", dependencies: [
-            "Datasets", "Training", "Recording", "Report", "Clustering",
+            "Datasets", "Training", "Recording", "Report", "Clustering", "Network", "NPYFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
@@ -54,9 +54,9 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "DCNMath", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "DCNMath", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "Clustering", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "Clustering", "DCNMath", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Clustering", "CGIF", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DCNReportCommand", "NPYFormat", "Clustering", "CairoRendering", "Recording", "CGIF", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DCNReportCommand", "NPYFormat", "Clustering", "CairoRendering", "Recording", "Datasets", "CGIF", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -2,14 +2,21 @@ import ArgumentParser
 import DCNMath
 import Datasets
 import Foundation
+import Network
 import Training
 
 /// The data and training flags shared by `generate` and `train`.
+///
+/// Every training flag is optional: an explicit flag wins over `--preset`, which wins over the
+/// defaults of ``DCNConfiguration``.
 struct RunOptions: ParsableArguments {
-    @Option(help: "'synthetic' (the paper's 4-cluster example in 100-D) or a .csv, .csv.gz or .npy file.")
+    @Option(help: "Settings preset: 'synthetic' (the demo) or 'mnist' (784-500-500-2000-10, batch 256, λ 0.05; see README).")
+    var preset: String?
+
+    @Option(help: "'synthetic' (the paper's 4-cluster example in 100-D), or a .csv, .csv.gz, .npy or IDX (*-idx3-ubyte[.gz]) file.")
     var dataset: String = "synthetic"
 
-    @Option(help: "Labels file (.npy or one-column .csv), used only for metrics and figures.")
+    @Option(help: "Labels file (.npy, one-column .csv, or IDX *-idx1-ubyte[.gz]), used only for metrics and figures.")
     var labels: String?
 
     @Option(help: "For CSV data: the label column ('none', 'last', a 0-based index, or a header name).")
@@ -18,35 +25,59 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Number of clusters k (default: the number of label classes, else 4).")
     var clusters: Int?
 
-    @Option(help: "Latent dimension.")
-    var latentDim: Int = 2
+    @Option(help: "Latent dimension (default 2).")
+    var latentDim: Int?
 
-    @Option(help: "Hidden layer widths of the encoder, comma-separated (decoder mirrored).")
-    var hidden: String = "100,50,10"
+    @Option(help: "Hidden layer widths of the encoder, comma-separated; the decoder mirrors them (default 100,50,10).")
+    var hidden: String?
 
-    @Option(help: "λ: weight of the clustering term (see README: what λ means).")
-    var lambda: Float = DCNConfiguration().lambda
+    @Option(help: "Hidden-layer activation: relu, leaky-relu, tanh, sigmoid or linear (default relu).")
+    var activation: String?
 
-    @Option(help: "Adam learning rate.")
-    var learningRate: Float = DCNConfiguration().learningRate
+    @Option(help: "Weight initialisation: auto (He for ReLU, Glorot otherwise), he or glorot.")
+    var initialization: String?
 
-    @Option(help: "Minibatch size.")
-    var batchSize: Int = DCNConfiguration().batchSize
+    @Option(help: "λ: weight of the clustering term (default 1; see README: what λ means).")
+    var lambda: Float?
 
-    @Option(help: "Autoencoder pretraining epochs.")
-    var pretrainEpochs: Int = DCNConfiguration().pretrainEpochs
+    @Option(help: "Optimiser: adam (default) or sgd (with --momentum, --nesterov).")
+    var optimizer: String?
 
-    @Option(help: "DCN training epochs (one frame each, plus epoch 0).")
-    var epochs: Int = DCNConfiguration().epochs
+    @Option(help: "Learning rate of DCN training, and of pretraining unless --pretrain-learning-rate is given (default 0.0005).")
+    var learningRate: Float?
 
-    @Option(help: "Value the per-cluster counts of the centre update start from (official code: 100).")
-    var centerCountStart: Int = DCNConfiguration().centerCountStart
+    @Option(help: "Learning rate of pretraining (default: --learning-rate).")
+    var pretrainLearningRate: Float?
+
+    @Option(help: "SGD momentum (default 0.9, as the official DCN code).")
+    var momentum: Float?
+
+    @Flag(help: "Use Nesterov momentum with SGD.")
+    var nesterov = false
+
+    @Option(help: "L2 weight decay (default 0).")
+    var weightDecay: Float?
+
+    @Option(help: "Minibatch size (default 64).")
+    var batchSize: Int?
+
+    @Option(help: "Autoencoder pretraining epochs (default 50).")
+    var pretrainEpochs: Int?
+
+    @Option(help: "DCN training epochs, one frame each plus epoch 0 (default 50).")
+    var epochs: Int?
+
+    @Option(help: "Value the per-cluster counts of the centre update start from (default 100, as the official code).")
+    var centerCountStart: Int?
 
     @Flag(help: "Reset the per-cluster counts at the start of every epoch.")
     var resetCounts = false
 
-    @Option(help: "Input scaling: none, minmax or standardize.")
-    var scaling: String = "standardize"
+    @Option(help: "k-means++ restarts for the initial centres and baselines (default 10).")
+    var kmeansRestarts: Int?
+
+    @Option(help: "Input scaling: auto, none, unit, minmax or standardize (auto: standardize for synthetic, unit for pixel data, else none).")
+    var scaling: String = "auto"
 
     @Option(help: "Seed for data generation, weights, shuffling and k-means (6 is the demo's draw; README lists seeds 0–9).")
     var seed: UInt64 = 6
@@ -60,17 +91,16 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print only errors and the report path.")
     var quiet = false
 
-    /// The data set, loaded and scaled, and the validated training configuration.
+    /// The data set (loaded, not yet scaled), the scaling to apply, and the validated configuration.
     func load() throws -> (data: Dataset, configuration: DCNConfiguration, scaling: FeatureScaling, source: DatasetSource) {
-        let (configuration0, scaling) = try validated()
+        var configuration = try validated()
         let source = DatasetSource(parsing: dataset)
-        var data = try source.load(labelsPath: labels, labelColumn: LabelColumn(parsing: labelColumn), seed: seed,
+        let data = try source.load(labelsPath: labels, labelColumn: LabelColumn(parsing: labelColumn), seed: seed,
                                    syntheticPointsPerCluster: pointsPerCluster)
-        var configuration = configuration0
-        configuration.clusterCount = clusters ?? data.classCount ?? 4
+        configuration.clusterCount = clusters ?? (preset == "mnist" ? 10 : nil) ?? data.classCount ?? 4
         try configuration.validate(sampleCount: data.count)
-        scaling.apply(to: &data.features)
-        return (data, configuration, scaling, source)
+        let mode = scaling == "auto" ? data.preferredScaling : FeatureScaling(rawValue: scaling)!
+        return (data, configuration, mode, source)
     }
 
     /// The output folder: `--out`, or reports/demo for the synthetic data, else reports/<data set name>.
@@ -82,29 +112,80 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    func validated() throws -> (DCNConfiguration, FeatureScaling) {
-        var configuration = DCNConfiguration()
-        let widths = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !hidden.isEmpty, widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-            throw ValidationError("--hidden '\(hidden)': expected positive integers separated by commas, e.g. 100,50,10")
+    /// The configuration from the preset and the flags, checked.
+    func validated() throws -> DCNConfiguration {
+        var c = try Presets.configuration(named: preset)
+        if let hidden {
+            let widths = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !hidden.isEmpty, widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+                throw ValidationError("--hidden '\(hidden)': expected positive integers separated by commas, e.g. 100,50,10")
+            }
+            c.hiddenLayers = widths.map { $0! }
         }
-        configuration.hiddenLayers = widths.map { $0! }
-        configuration.latentDimensions = latentDim
-        configuration.lambda = lambda
-        configuration.learningRate = learningRate
-        configuration.batchSize = batchSize
-        configuration.pretrainEpochs = pretrainEpochs
-        configuration.epochs = epochs
-        configuration.centerCountStart = centerCountStart
-        configuration.resetCountsEachEpoch = resetCounts
-        configuration.seed = seed
+        if let activation {
+            guard let value = Activation(rawValue: activation) else {
+                throw ValidationError("--activation '\(activation)': expected relu, leaky-relu, tanh, sigmoid or linear")
+            }
+            c.hiddenActivation = value
+        }
+        if let initialization {
+            guard let value = WeightInitialization(rawValue: initialization) else {
+                throw ValidationError("--initialization '\(initialization)': expected auto, he or glorot")
+            }
+            c.initialization = value
+        }
+        if let optimizer {
+            guard let value = OptimizerKind(rawValue: optimizer) else { throw ValidationError("--optimizer '\(optimizer)': expected adam or sgd") }
+            c.optimizer = value
+        }
+        c.latentDimensions = latentDim ?? c.latentDimensions
+        c.lambda = lambda ?? c.lambda
+        c.learningRate = learningRate ?? c.learningRate
+        c.pretrainLearningRate = pretrainLearningRate ?? c.pretrainLearningRate
+        c.momentum = momentum ?? c.momentum
+        c.nesterov = nesterov || c.nesterov
+        c.weightDecay = weightDecay ?? c.weightDecay
+        c.batchSize = batchSize ?? c.batchSize
+        c.pretrainEpochs = pretrainEpochs ?? c.pretrainEpochs
+        c.epochs = epochs ?? c.epochs
+        c.centerCountStart = centerCountStart ?? c.centerCountStart
+        c.resetCountsEachEpoch = resetCounts || c.resetCountsEachEpoch
+        c.kmeansRestarts = kmeansRestarts ?? c.kmeansRestarts
+        c.seed = seed
         if let clusters, clusters < 2 { throw ValidationError("--clusters must be at least 2, got \(clusters)") }
-        configuration.clusterCount = max(clusters ?? 2, 2)
-        do { try configuration.validate(sampleCount: Int.max) } catch { throw ValidationError("\(error)") }
-        guard let scaling = FeatureScaling(rawValue: scaling) else {
-            throw ValidationError("--scaling '\(scaling)': expected none, minmax or standardize")
+        c.clusterCount = max(clusters ?? 2, 2)
+        do { try c.validate(sampleCount: Int.max) } catch { throw ValidationError("\(error)") }
+        guard scaling == "auto" || FeatureScaling(rawValue: scaling) != nil else {
+            throw ValidationError("--scaling '\(scaling)': expected auto, none, unit, minmax or standardize")
         }
         guard pointsPerCluster >= 1 else { throw ValidationError("--points-per-cluster must be at least 1, got \(pointsPerCluster)") }
-        return (configuration, scaling)
+        return c
+    }
+}
+
+/// Named settings bundles. Every value and its source is listed in the README.
+enum Presets {
+    /// The configuration a preset starts from.
+    static func configuration(named name: String?) throws -> DCNConfiguration {
+        var c = DCNConfiguration()
+        switch name {
+        case nil, "synthetic":
+            return c
+        case "mnist":
+            // Paper §5.2 / official code run_raw_mnist.py: 500-500-2000-10, batch 256, 50 DCN epochs;
+            // λ = 0.05 as the paper. Adam at 1e-3 and 50 pretraining epochs instead of the official
+            // 250 + 250 epochs of SGD (momentum 0.9, lr 1e-4).
+            c.hiddenLayers = [500, 500, 2000]
+            c.latentDimensions = 10
+            c.clusterCount = 10
+            c.batchSize = 256
+            c.pretrainEpochs = 50
+            c.epochs = 50
+            c.lambda = 0.05
+            c.learningRate = 0.001
+            return c
+        default:
+            throw ValidationError("--preset '\(name!)': expected synthetic or mnist")
+        }
     }
 }

@@ -34,19 +34,24 @@ final class RunPipeline {
                                  dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels)
         let progress = ProgressPrinter(quiet: quiet)
+        var features = data.features
+        let fittedScaling = scaling.apply(to: &features)
 
         if let labels = data.labels {
             var generator = SplitMix64.stream(seed: configuration.seed, 4)
             let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
-            let raw = kmeans.fit(data.features, using: &generator)
+            let raw = kmeans.fit(features, using: &generator)
             let metrics = ClusteringMetrics(predicted: raw.assignments, truth: labels)
             try recorder.record(Baseline(id: "kmeans-raw", title: "k-means on raw input", metrics: metrics))
             progress.line(String(format: "k-means on raw input: NMI %.4f  ARI %.4f  ACC %.4f", metrics.nmi, metrics.ari, metrics.acc))
         }
 
-        let trainer = try DCNTrainer(configuration: configuration, data: data.features, evaluationLabels: data.labels)
+        let trainer = try DCNTrainer(configuration: configuration, data: features, evaluationLabels: data.labels)
         do {
-            try trainer.run(observer: ObserverGroup([recorder, progress]))
+            let last = try trainer.run(observer: ObserverGroup([recorder, progress]))
+            let model = TrainedModel(configuration: configuration, scaling: fittedScaling, autoencoder: trainer.autoencoder,
+                                     centers: last.centers)
+            try model.save(to: runDirectory.appendingPathComponent("model.dcn"))
             try recorder.finish(status: .complete)
         } catch let error as TrainingError {
             try recorder.finish(status: .diverged, message: error.description)

@@ -10,6 +10,9 @@ public struct Dataset: Sendable {
     public var features: Matrix
     /// Ground-truth class per sample, when known; used only for metrics and figures.
     public var labels: [Int32]?
+    /// The scaling to use when the user names none: `standardize` for the synthetic data, `unit` for
+    /// pixel data (IDX images, uint8 arrays), `none` otherwise.
+    public var preferredScaling: FeatureScaling = .none
 
     /// Creates a data set.
     /// - Parameters:

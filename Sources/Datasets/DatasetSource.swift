@@ -30,12 +30,14 @@ public enum DatasetSource: Equatable, Sendable {
             dataset = SyntheticDataset(pointsPerCluster: syntheticPointsPerCluster).generate(seed: seed)
         case .file(let path):
             let lower = path.lowercased()
-            if lower.hasSuffix(".npy") {
+            if IDXLoader.isIDX(path) {
+                dataset = try IDXLoader.loadImages(path: path)
+            } else if lower.hasSuffix(".npy") {
                 dataset = try NPYLoader.loadFeatures(path: path)
             } else if lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") {
                 dataset = try CSVLoader.load(path: path, labelColumn: labelColumn)
             } else {
-                throw DatasetError(path, "unknown data set type (expected 'synthetic', .csv, .csv.gz or .npy)")
+                throw DatasetError(path, "unknown data set type (expected 'synthetic', .csv, .csv.gz, .npy or an IDX file such as train-images-idx3-ubyte.gz)")
             }
         }
         if let labelsPath {

@@ -1,23 +1,33 @@
 import DCNMath
 
 /// How input features are rescaled before training.
+///
+/// Defaults (see the README): `standardize` for the synthetic data, `unit` for IDX images and
+/// `uint8` NumPy arrays (pixels 0–255 → 0–1), `none` for other files.
 public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     /// Use the values as they are.
     case none
+    /// Divide every value by the largest absolute value in the data (pixels 0–255 become 0–1).
+    case unit
     /// Map each feature to [0, 1] by its minimum and maximum (constant features become 0).
     case minmax
     /// Subtract each feature's mean and divide by its standard deviation (constant features become 0).
     case standardize
 
-    /// Rescales `features` in place.
+    /// Fits the scaling to `features` (means, ranges…) without changing them.
     /// - Parameter features: Samples as rows.
-    public func apply(to features: inout Matrix) {
-        guard self != .none, features.rows > 0 else { return }
+    /// - Returns: The per-feature transform, to apply to these and to new samples alike.
+    public func fit(_ features: Matrix) -> FittedScaling {
         let n = features.rows, d = features.columns
-        var offset = [Double](repeating: 0, count: d)
-        var scale = [Double](repeating: 1, count: d)
+        var offset = [Float](repeating: 0, count: d)
+        var scale = [Float](repeating: 1, count: d)
+        guard n > 0 else { return FittedScaling(mode: self, offset: offset, scale: scale) }
         switch self {
-        case .none: return
+        case .none:
+            break
+        case .unit:
+            let largest = features.values.reduce(Float(0)) { max($0, abs($1)) }
+            scale = [Float](repeating: largest > 0 ? 1 / largest : 1, count: d)
         case .minmax:
             var low = [Float](repeating: .infinity, count: d), high = [Float](repeating: -.infinity, count: d)
             for r in 0..<n {
@@ -27,8 +37,8 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
                 }
             }
             for c in 0..<d {
-                offset[c] = Double(low[c])
-                let range = Double(high[c] - low[c])
+                offset[c] = low[c]
+                let range = high[c] - low[c]
                 scale[c] = range > 0 ? 1 / range : 0
             }
         case .standardize:
@@ -42,14 +52,50 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
             for c in 0..<d {
                 let mean = sum[c] / Double(n)
                 let variance = max(squares[c] / Double(n) - mean * mean, 0)
-                offset[c] = mean
-                scale[c] = variance > 0 ? 1 / variance.squareRoot() : 0
+                offset[c] = Float(mean)
+                scale[c] = variance > 0 ? Float(1 / variance.squareRoot()) : 0
             }
         }
-        for r in 0..<n {
+        return FittedScaling(mode: self, offset: offset, scale: scale)
+    }
+
+    /// Fits the scaling to `features` and applies it in place.
+    /// - Parameter features: Samples as rows.
+    /// - Returns: The fitted transform.
+    @discardableResult
+    public func apply(to features: inout Matrix) -> FittedScaling {
+        let fitted = fit(features)
+        fitted.apply(to: &features)
+        return fitted
+    }
+}
+
+/// A scaling fitted to training data: x ↦ (x − offset) · scale per feature. Saved with a model so new
+/// data is scaled exactly as the training data was.
+public struct FittedScaling: Codable, Equatable, Sendable {
+    /// Which scaling this is.
+    public var mode: FeatureScaling
+    /// Per-feature value subtracted first.
+    public var offset: [Float]
+    /// Per-feature factor applied second.
+    public var scale: [Float]
+
+    /// Creates a transform from its parts.
+    public init(mode: FeatureScaling, offset: [Float], scale: [Float]) {
+        self.mode = mode
+        self.offset = offset
+        self.scale = scale
+    }
+
+    /// Applies the transform in place.
+    /// - Parameter features: Samples as rows, with as many columns as the fitted data.
+    public func apply(to features: inout Matrix) {
+        guard mode != .none else { return }
+        let d = features.columns
+        precondition(d == offset.count, "scaling fitted to \(offset.count) features, data has \(d)")
+        for r in 0..<features.rows {
             for c in 0..<d {
-                let v = Double(features.values[r * d + c])
-                features.values[r * d + c] = Float((v - offset[c]) * scale[c])
+                features.values[r * d + c] = (features.values[r * d + c] - offset[c]) * scale[c]
             }
         }
     }

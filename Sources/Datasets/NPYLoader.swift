@@ -17,11 +17,13 @@ public enum NPYLoader {
         if let bad = array.values.firstIndex(where: { !$0.isFinite }) {
             throw DatasetError(path, "row \(bad / array.shape[1]), column \(bad % array.shape[1]) is \(array.values[bad]), expected a finite number")
         }
-        return Dataset(
+        var dataset = Dataset(
             name: URL(fileURLWithPath: path).lastPathComponent,
             description: "NumPy file \(path) (\(array.elementType))",
             features: Matrix(rows: array.shape[0], columns: array.shape[1], values: array.values.map { Float($0) }),
             labels: nil)
+        if array.elementType == .uint8 { dataset.preferredScaling = .unit }
+        return dataset
     }
 
     static func decode(_ path: String) throws -> NPYArray {
@@ -42,7 +44,9 @@ public enum LabelsLoader {
     /// - Throws: ``DatasetError`` naming the file and what is wrong.
     public static func load(path: String) throws -> [Int32] {
         let values: [Double]
-        if path.lowercased().hasSuffix(".npy") {
+        if IDXLoader.isIDX(path) {
+            return try IDXLoader.loadLabels(path: path)
+        } else if path.lowercased().hasSuffix(".npy") {
             let array = try NPYLoader.decode(path)
             guard array.shape.count == 1 || (array.shape.count == 2 && array.shape[1] == 1) else {
                 throw DatasetError(path, "expected a 1-D array of labels, found shape \(array.shape)")

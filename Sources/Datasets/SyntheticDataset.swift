@@ -56,10 +56,12 @@ public struct SyntheticDataset: Sendable {
                 labels[row] = Int32(cluster)
             }
         }
-        return Dataset(
+        var dataset = Dataset(
             name: "synthetic",
             description: "4 Gaussian clusters in 2-D (σ = \(standardDeviation)), \(pointsPerCluster) points each, "
                 + "mapped to \(observedDimensions)-D by x ↦ U·sigmoid(W·x), W and U ~ N(0,1), seed \(seed)",
             features: features, labels: labels)
+        dataset.preferredScaling = .standardize
+        return dataset
     }
 }

@@ -8,6 +8,8 @@ public final class Adam {
     public let beta2: Float
     /// Added to the denominator for numerical stability.
     public let epsilon: Float
+    /// L2 penalty added to each gradient before the moments (PyTorch's `Adam(weight_decay:)`).
+    public let weightDecay: Float
 
     private let parameters: [(value: FloatBuffer, gradient: FloatBuffer)]
     private let firstMoments: [FloatBuffer]
@@ -23,8 +25,9 @@ public final class Adam {
     ///   - epsilon: Stabiliser (1e-8, as PyTorch; Keras uses 1e-7).
     public init(
         parameters: [(value: FloatBuffer, gradient: FloatBuffer)], learningRate: Float,
-        beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+        beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0
     ) {
+        self.weightDecay = weightDecay
         self.parameters = parameters
         self.learningRate = learningRate
         self.beta1 = beta1
@@ -42,6 +45,10 @@ public final class Adam {
         let stepSize = learningRate / correction1
         let b1 = beta1, b2 = beta2, eps = epsilon
         for (index, parameter) in parameters.enumerated() {
+            if weightDecay != 0 {
+                let w = parameter.value.pointer, g = parameter.gradient.pointer
+                for i in 0..<parameter.value.count { g[i] += weightDecay * w[i] }
+            }
             Self.update(
                 value: parameter.value.pointer, gradient: parameter.gradient.pointer,
                 m: firstMoments[index].pointer, v: secondMoments[index].pointer, count: parameter.value.count,

@@ -25,21 +25,21 @@ public final class Autoencoder {
     ///   - generator: Source of the initial weights.
     public init<G: RandomNumberGenerator>(
         inputDimensions: Int, hidden: [Int], latentDimensions: Int, hiddenActivation: Activation = .relu,
-        capacity: Int, using generator: inout G
+        initialization: WeightInitialization = .auto, capacity: Int, using generator: inout G
     ) {
         let widths = [inputDimensions] + hidden + [latentDimensions]
         var encoder: [Dense] = []
         for i in 0..<(widths.count - 1) {
             let isLatent = i == widths.count - 2
             encoder.append(Dense(widths[i], widths[i + 1], activation: isLatent ? .linear : hiddenActivation,
-                                 capacity: capacity, using: &generator))
+                                 capacity: capacity, initialization: initialization, using: &generator))
         }
         let reversed = Array(widths.reversed())
         var decoder: [Dense] = []
         for i in 0..<(reversed.count - 1) {
             let isOutput = i == reversed.count - 2
             decoder.append(Dense(reversed[i], reversed[i + 1], activation: isOutput ? .linear : hiddenActivation,
-                                 capacity: capacity, using: &generator))
+                                 capacity: capacity, initialization: initialization, using: &generator))
         }
         self.encoder = encoder
         self.decoder = decoder

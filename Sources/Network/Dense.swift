@@ -2,8 +2,9 @@ public import DCNMath
 
 /// A fully connected layer `y = activation(x · Wᵀ + b)` on BLAS, for batches of up to `capacity` rows.
 ///
-/// `weight` is `[out, in]` row-major, `bias` is `[out]`. Initialisation (from the caller's generator):
-/// He uniform, U(±√(6/in)), for ReLU-family layers; Glorot uniform, U(±√(6/(in+out))), otherwise.
+/// `weight` is `[out, in]` row-major, `bias` is `[out]`. Initialisation (from the caller's generator,
+/// ``WeightInitialization/auto`` by default): He uniform, U(±√(6/in)), for ReLU-family layers; Glorot
+/// uniform, U(±√(6/(in+out))), otherwise; biases start at zero.
 /// The layer owns its output and gradient storage, sized for `capacity` rows, so the training loop
 /// allocates nothing per step.
 public final class Dense {
@@ -38,14 +39,15 @@ public final class Dense {
     ///   - generator: Source of the initial weights.
     public init<G: RandomNumberGenerator>(
         _ inputDimensions: Int, _ outputDimensions: Int, activation: Activation, capacity: Int,
-        using generator: inout G
+        initialization: WeightInitialization = .auto, using generator: inout G
     ) {
         self.inputDimensions = inputDimensions
         self.outputDimensions = outputDimensions
         self.activation = activation
         self.capacity = capacity
         let isReLU = activation == .relu || activation == .leakyRelu
-        let limit: Float = isReLU
+        let useHe = initialization == .he || (initialization == .auto && isReLU)
+        let limit: Float = useHe
             ? (6 / Float(inputDimensions)).squareRoot()
             : (6 / Float(inputDimensions + outputDimensions)).squareRoot()
         var initial = [Float](repeating: 0, count: inputDimensions * outputDimensions)

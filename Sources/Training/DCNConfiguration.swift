@@ -1,4 +1,6 @@
-/// Every setting of a DCN run. Defaults reproduce the built-in synthetic demo.
+public import Network
+
+/// Every setting of a DCN run. Defaults reproduce the built-in synthetic demo (with seed 6).
 ///
 /// ## The loss and what λ means
 /// For a minibatch B the network step minimises
@@ -36,6 +38,20 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     public var resetCountsEachEpoch: Bool = false
     /// k-means++ restarts for the initial centres (and baselines).
     public var kmeansRestarts: Int = 10
+    /// Non-linearity of the hidden layers (code and output layers are linear).
+    public var hiddenActivation: Activation = .relu
+    /// Weight initialisation.
+    public var initialization: WeightInitialization = .auto
+    /// Optimiser for both phases.
+    public var optimizer: OptimizerKind = .adam
+    /// Step size of pretraining; nil uses ``learningRate``.
+    public var pretrainLearningRate: Float?
+    /// Momentum of SGD (ignored by Adam); the official code uses 0.9.
+    public var momentum: Float = 0.9
+    /// Nesterov momentum for SGD.
+    public var nesterov: Bool = false
+    /// L2 weight decay added to every gradient.
+    public var weightDecay: Float = 0
 
     /// The defaults.
     public init() {}
@@ -56,5 +72,45 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
         if epochs < 0 { try fail("--epochs must not be negative, got \(epochs)") }
         if centerCountStart < 1 { try fail("--center-count-start must be at least 1, got \(centerCountStart)") }
         if kmeansRestarts < 1 { try fail("--kmeans-restarts must be at least 1, got \(kmeansRestarts)") }
+        if let rate = pretrainLearningRate, !(rate > 0) || !rate.isFinite {
+            try fail("--pretrain-learning-rate must be positive, got \(rate)")
+        }
+        if !(momentum >= 0 && momentum < 1) { try fail("--momentum must be in [0, 1), got \(momentum)") }
+        if !(weightDecay >= 0) || !weightDecay.isFinite { try fail("--weight-decay must be a finite number ≥ 0, got \(weightDecay)") }
+    }
+}
+
+extension DCNConfiguration {
+    enum CodingKeys: String, CodingKey {
+        case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
+             seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
+             optimizer, pretrainLearningRate, momentum, nesterov, weightDecay
+    }
+
+    /// Decodes a configuration; keys that are absent (e.g. written by another trainer or an older
+    /// version) take their default values.
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func value<T: Decodable>(_ key: CodingKeys, _ current: T) throws -> T { try c.decodeIfPresent(T.self, forKey: key) ?? current }
+        clusterCount = try value(.clusterCount, clusterCount)
+        latentDimensions = try value(.latentDimensions, latentDimensions)
+        hiddenLayers = try value(.hiddenLayers, hiddenLayers)
+        lambda = try value(.lambda, lambda)
+        learningRate = try value(.learningRate, learningRate)
+        batchSize = try value(.batchSize, batchSize)
+        pretrainEpochs = try value(.pretrainEpochs, pretrainEpochs)
+        epochs = try value(.epochs, epochs)
+        seed = try value(.seed, seed)
+        centerCountStart = try value(.centerCountStart, centerCountStart)
+        resetCountsEachEpoch = try value(.resetCountsEachEpoch, resetCountsEachEpoch)
+        kmeansRestarts = try value(.kmeansRestarts, kmeansRestarts)
+        hiddenActivation = try value(.hiddenActivation, hiddenActivation)
+        initialization = try value(.initialization, initialization)
+        optimizer = try value(.optimizer, optimizer)
+        pretrainLearningRate = try c.decodeIfPresent(Float.self, forKey: .pretrainLearningRate)
+        momentum = try value(.momentum, momentum)
+        nesterov = try value(.nesterov, nesterov)
+        weightDecay = try value(.weightDecay, weightDecay)
     }
 }

@@ -41,8 +41,8 @@ public final class DCNTrainer {
         var weights = SplitMix64.stream(seed: configuration.seed, 2)
         autoencoder = Autoencoder(
             inputDimensions: data.columns, hidden: configuration.hiddenLayers,
-            latentDimensions: configuration.latentDimensions,
-            capacity: max(configuration.batchSize, 256), using: &weights)
+            latentDimensions: configuration.latentDimensions, hiddenActivation: configuration.hiddenActivation,
+            initialization: configuration.initialization, capacity: max(configuration.batchSize, 256), using: &weights)
         generator = SplitMix64.stream(seed: configuration.seed, 3)
     }
 
@@ -52,9 +52,22 @@ public final class DCNTrainer {
     /// - Throws: ``TrainingError/diverged(phase:epoch:quantity:)`` or the observer's error.
     @discardableResult
     public func run(observer: TrainingObserver) throws -> EpochSnapshot {
-        let workspace = BatchWorkspace(batchSize: configuration.batchSize, dimensions: data.columns,
-                                       latentDimensions: configuration.latentDimensions)
-        let optimizer = Adam(parameters: autoencoder.parameters, learningRate: configuration.learningRate)
+        try pretrain(observer: observer)
+        return try fit(observer: observer)
+    }
+
+    /// The cluster centres after ``fit(observer:)``, `k × latentDimensions`.
+    public private(set) var centers: Matrix?
+    private var pretrained = false
+    private lazy var workspace = BatchWorkspace(batchSize: configuration.batchSize, dimensions: data.columns,
+                                                latentDimensions: configuration.latentDimensions)
+    private lazy var optimizer: Optimizer = makeOptimizer(
+        learningRate: configuration.pretrainLearningRate ?? configuration.learningRate)
+
+    /// Pretrains the autoencoder on reconstruction error for `pretrainEpochs` epochs.
+    /// - Parameter observer: Receives one event per epoch.
+    /// - Throws: ``TrainingError/diverged(phase:epoch:quantity:)`` or the observer's error.
+    public func pretrain(observer: TrainingObserver) throws {
         for epoch in 1...max(configuration.pretrainEpochs, 1) where configuration.pretrainEpochs > 0 {
             let start = Date()
             let loss = pretrainEpoch(workspace: workspace, optimizer: optimizer)
@@ -62,11 +75,24 @@ public final class DCNTrainer {
             try observer.handle(.pretrainingEpochEnded(
                 epoch: epoch, of: configuration.pretrainEpochs, reconstruction: loss, seconds: Date().timeIntervalSince(start)))
         }
+        pretrained = true
+    }
 
+    /// Initialises the centres by k-means on the codes, then runs the DCN epochs and the final k-means.
+    /// Pretrains first if ``pretrain(observer:)`` has not run.
+    /// - Parameter observer: Receives a snapshot per epoch (0 = after initialisation) and the final labellings.
+    /// - Returns: The last snapshot.
+    /// - Throws: ``TrainingError/diverged(phase:epoch:quantity:)`` or the observer's error.
+    @discardableResult
+    public func fit(observer: TrainingObserver) throws -> EpochSnapshot {
+        if !pretrained { try pretrain(observer: observer) }
+        let optimizer = self.optimizer
+        optimizer.learningRate = configuration.learningRate
         let start = Date()
         var state = try initialClustering()
         var latest = snapshot(epoch: 0, phase: .pretrain, state: state,
                               losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start))
+        centers = state.centers
         try observer.handle(.snapshot(latest, of: configuration.epochs))
 
         for epoch in 1...max(configuration.epochs, 1) where configuration.epochs > 0 {
@@ -80,6 +106,7 @@ public final class DCNTrainer {
             latest = snapshot(epoch: epoch, phase: .train, state: state, losses: losses,
                               seconds: Date().timeIntervalSince(epochStart))
             guard latest.latent.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a latent code") }
+            centers = state.centers
             try observer.handle(.snapshot(latest, of: configuration.epochs))
         }
         let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
@@ -89,6 +116,16 @@ public final class DCNTrainer {
             onlineMetrics: evaluationLabels.map { ClusteringMetrics(predicted: state.assignments, truth: $0) },
             finalKMeansMetrics: evaluationLabels.map { ClusteringMetrics(predicted: final.assignments, truth: $0) })))
         return latest
+    }
+
+    private func makeOptimizer(learningRate: Float) -> Optimizer {
+        switch configuration.optimizer {
+        case .adam:
+            return Adam(parameters: autoencoder.parameters, learningRate: learningRate, weightDecay: configuration.weightDecay)
+        case .sgd:
+            return SGD(parameters: autoencoder.parameters, learningRate: learningRate, momentum: configuration.momentum,
+                       nesterov: configuration.nesterov, weightDecay: configuration.weightDecay)
+        }
     }
 
     // MARK: - Phases
@@ -116,7 +153,7 @@ public final class DCNTrainer {
     }
 
     /// One pretraining epoch; returns the mean reconstruction loss per sample.
-    private func pretrainEpoch(workspace: BatchWorkspace, optimizer: Adam) -> Double {
+    private func pretrainEpoch(workspace: BatchWorkspace, optimizer: Optimizer) -> Double {
         let order = shuffledOrder()
         var total = 0.0
         var start = 0
@@ -134,7 +171,7 @@ public final class DCNTrainer {
     }
 
     /// One DCN epoch (Algorithm 1's inner loop); returns epoch-mean losses.
-    private func dcnEpoch(state: inout ClusterState, workspace: BatchWorkspace, optimizer: Adam) -> EpochLosses {
+    private func dcnEpoch(state: inout ClusterState, workspace: BatchWorkspace, optimizer: Optimizer) -> EpochLosses {
         let order = shuffledOrder()
         let d = configuration.latentDimensions
         let lambda = configuration.lambda

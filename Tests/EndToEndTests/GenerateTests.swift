@@ -1,6 +1,7 @@
 import CGIF
 import CairoRendering
 import Clustering
+import Datasets
 import DCNReportCommand
 import Foundation
 import NPYFormat
@@ -91,6 +92,43 @@ struct GenerateTests {
             let x = try Data(contentsOf: a.appendingPathComponent(file)), y = try Data(contentsOf: b.appendingPathComponent(file))
             #expect(x == y, "\(file) differs")
         }
+    }
+
+    @Test("the saved model assigns the training data exactly as the last recorded epoch")
+    func savedModelReproducesAssignments() throws {
+        let folder = temporaryDirectory("assign")
+        let data = Datasets.SyntheticDataset(pointsPerCluster: 60).generate(seed: 2)
+        let x = folder.appendingPathComponent("x.npy"), y = folder.appendingPathComponent("y.npy")
+        try NPYWriter.encode(data.features.values, shape: [data.count, data.dimensions]).write(to: x)
+        try NPYWriter.encode(data.labels!, shape: [data.count]).write(to: y)
+        let out = folder.appendingPathComponent("report")
+        try generate(["--dataset", x.path, "--labels", y.path, "--scaling", "standardize", "--epochs", "3"], out: out)
+        let assigned = folder.appendingPathComponent("assigned.npy")
+        var assign = try DCNReport.parseAsRoot(["assign", "--model", out.appendingPathComponent("run/model.dcn").path,
+                                                "--dataset", x.path, "--out", assigned.path])
+        try assign.run()
+        let recorded = try NPYReader.decode(Data(contentsOf: out.appendingPathComponent("run/epochs/0003/assignments.npy")))
+        let reproduced = try NPYReader.decode(Data(contentsOf: assigned))
+        #expect(reproduced.values == recorded.values)
+        #expect(reproduced.elementType == .int32)
+    }
+
+    @Test("the mnist preset sets the paper's network and batch size")
+    func mnistPreset() throws {
+        let folder = temporaryDirectory("preset")
+        let data = Datasets.SyntheticDataset(pointsPerCluster: 30).generate(seed: 2)
+        let x = folder.appendingPathComponent("x.npy")
+        try NPYWriter.encode(data.features.values, shape: [data.count, data.dimensions]).write(to: x)
+        var command = try DCNReport.parseAsRoot(["train", "--preset", "mnist", "--dataset", x.path, "--pretrain-epochs", "1",
+                                                 "--epochs", "1", "--clusters", "4", "--quiet", "--out", folder.appendingPathComponent("r").path])
+        try command.run()
+        let run = try RecordedRun(directory: folder.appendingPathComponent("r/run"))
+        #expect(run.manifest.configuration.hiddenLayers == [500, 500, 2000])
+        #expect(run.manifest.configuration.latentDimensions == 10)
+        #expect(run.manifest.configuration.batchSize == 256)
+        #expect(run.manifest.configuration.lambda == 0.05)
+        #expect(run.manifest.configuration.epochs == 1)
+        #expect(run.manifest.status == .complete)
     }
 
     @Test("a folder that is not a dcn-report output is refused and left untouched")

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import NPYFormat
+import Recording
+import Training
+
+/// `dcn-report assign`: cluster new data with a saved model.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Assign the samples of a data set to the clusters of a trained model.",
+        discussion: """
+            Every `generate` or `train` run saves its model as OUT/run/model.dcn (weights, centres,
+            configuration and the input scaling fitted to the training data).
+            Example:
+              dcn-report assign --model reports/demo/run/model.dcn --dataset new.npy --out clusters.npy
+            The output is int32 .npy, or one cluster per line for a .csv name.
+            """)
+
+    @Option(help: "A model file written by generate or train (OUT/run/model.dcn).")
+    var model: String
+
+    @Option(help: "The data: a .csv, .csv.gz, .npy or IDX file ('synthetic' regenerates the demo data with --seed).")
+    var dataset: String
+
+    @Option(help: "For CSV data: a label column to skip ('none', 'last', an index or a header name).")
+    var labelColumn: String = "none"
+
+    @Option(help: "Seed of the synthetic data (only with --dataset synthetic).")
+    var seed: UInt64 = 6
+
+    @Option(help: "Output file: .npy (int32) or .csv.")
+    var out: String
+
+    mutating func run() throws {
+        let lower = out.lowercased()
+        guard lower.hasSuffix(".npy") || lower.hasSuffix(".csv") else {
+            throw ValidationError("--out '\(out)': expected a .npy or .csv file name")
+        }
+        let trained = try TrainedModel.load(from: URL(fileURLWithPath: model))
+        let data = try DatasetSource(parsing: dataset).load(labelsPath: nil, labelColumn: LabelColumn(parsing: labelColumn), seed: seed)
+        let assignments: [Int32]
+        do {
+            assignments = try trained.assign(data.features)
+        } catch {
+            throw UserFacingError("\(dataset): \(error)")
+        }
+        let bytes = lower.hasSuffix(".npy")
+            ? NPYWriter.encode(assignments, shape: [assignments.count])
+            : Data(assignments.map { "\($0)\n" }.joined().utf8)
+        try AtomicFile.write(bytes, to: URL(fileURLWithPath: out))
+        print("\(assignments.count) samples assigned to \(trained.centers.rows) clusters: \(out)")
+    }
+}

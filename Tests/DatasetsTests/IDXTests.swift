@@ -1,0 +1,47 @@
+import Datasets
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("IDX files (MNIST format)")
+struct IDXTests {
+    func idx(type: UInt8 = 0x08, dimensions: [Int], values: [UInt8]) -> Data {
+        var bytes: [UInt8] = [0, 0, type, UInt8(dimensions.count)]
+        for d in dimensions { bytes += [UInt8(d >> 24 & 0xFF), UInt8(d >> 16 & 0xFF), UInt8(d >> 8 & 0xFF), UInt8(d & 0xFF)] }
+        return Data(bytes + values)
+    }
+
+    @Test("images and labels load, gzipped or not, with pixel scaling preferred")
+    func imagesAndLabels() throws {
+        let folder = temporaryDirectory()
+        let images = folder.appendingPathComponent("t10k-images-idx3-ubyte")
+        let labels = folder.appendingPathComponent("t10k-labels-idx1-ubyte")
+        try idx(dimensions: [3, 2, 2], values: Array(0..<12).map { UInt8($0 * 20) }).write(to: images)
+        try idx(dimensions: [3], values: [7, 2, 1]).write(to: labels)
+        #expect(try runProcess("/bin/gzip", ["-k", images.path, labels.path]).status == 0)
+        for suffix in ["", ".gz"] {
+            let data = try DatasetSource.file(images.path + suffix).load(labelsPath: labels.path + suffix, labelColumn: .none, seed: 0)
+            #expect(data.count == 3 && data.dimensions == 4)
+            #expect(data.features.row(2) == [160, 180, 200, 220])
+            #expect(data.labels == [7, 2, 1])
+            #expect(data.preferredScaling == .unit)
+        }
+    }
+
+    @Test("wrong magic, wrong type, truncated data and oversized headers are refused", arguments: [
+        (Data([1, 2, 3, 4, 5]), "not an IDX file (bad magic number)"),
+        (Data([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0]), "unsupported IDX value type 0x0D (only unsigned bytes, 0x08)"),
+        (Data([0, 0, 8, 1, 0, 0, 0, 5, 1, 2]), "IDX header declares 5 = 5 values but the file holds 2"),
+        (Data([0, 0, 8, 3, 0x7F, 0xFF, 0xFF, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF]), "IDX dimensions [2147483647, 2147483647, 2147483647] are too large"),
+    ])
+    func malformed(bytes: Data, expected: String) throws {
+        let file = temporaryDirectory().appendingPathComponent("bad-idx3-ubyte")
+        try bytes.write(to: file)
+        do {
+            _ = try IDXLoader.loadImages(path: file.path)
+            Issue.record("expected an error")
+        } catch let error as DatasetError {
+            #expect(error.description.hasPrefix("\(file.path): \(expected)") || "\(error)".contains(expected), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import DCNMath
+import Datasets
+import Foundation
+import TestSupport
+import Testing
+import Training
+
+@Suite("The DCN library API and saved models")
+struct ModelTests {
+    func configuration() -> DCNConfiguration {
+        var c = DCNConfiguration()
+        c.pretrainEpochs = 3
+        c.epochs = 2
+        c.kmeansRestarts = 2
+        return c
+    }
+
+    @Test("fit, assign, save, load: the loaded model encodes and assigns exactly as the trained one")
+    func saveLoadRoundTrip() throws {
+        let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 3)
+        let dcn = DCN(configuration: configuration(), scaling: .standardize)
+        let last = try dcn.fit(data.features, labels: data.labels)
+        let assigned = try dcn.assign(data.features)
+        #expect(assigned == last.assignments)
+        let url = temporaryDirectory().appendingPathComponent("model.dcn")
+        try dcn.save(to: url)
+        let loaded = try DCN.load(from: url)
+        #expect(try loaded.assign(data.features) == assigned)
+        #expect(try loaded.encode(data.features) == (try dcn.encode(data.features)))
+        #expect(loaded.configuration == configuration())
+    }
+
+    @Test("pretrain then fit equals one fit")
+    func pretrainThenFit() throws {
+        let data = SyntheticDataset(pointsPerCluster: 30).generate(seed: 4)
+        let a = DCN(configuration: configuration())
+        try a.pretrain(data.features)
+        let aLast = try a.fit(data.features)
+        let bLast = try DCN(configuration: configuration()).fit(data.features)
+        #expect(aLast.latent == bLast.latent)
+    }
+
+    @Test("a model refuses data of another width, a corrupt file and an unfitted use")
+    func errors() throws {
+        let data = SyntheticDataset(pointsPerCluster: 20).generate(seed: 1)
+        let dcn = DCN(configuration: configuration())
+        #expect(throws: TrainingError.self) { try dcn.assign(data.features) }
+        try dcn.fit(data.features)
+        #expect(throws: TrainingError.self) { try dcn.assign(Matrix(rows: 2, columns: 3)) }
+        let url = temporaryDirectory().appendingPathComponent("m.dcn")
+        try dcn.save(to: url)
+        var bytes = try Data(contentsOf: url)
+        bytes.removeLast(10)
+        try bytes.write(to: url)
+        #expect(throws: TrainingError.self) { try DCN.load(from: url) }
+        try Data("not a model".utf8).write(to: url)
+        #expect(throws: TrainingError.self) { try DCN.load(from: url) }
+    }
+
+    @Test("a configuration missing newer keys decodes with defaults")
+    func lenientDecoding() throws {
+        let json = #"{"clusterCount": 3, "lambda": 0.5}"#
+        let c = try JSONDecoder().decode(DCNConfiguration.self, from: Data(json.utf8))
+        #expect(c.clusterCount == 3 && c.lambda == 0.5 && c.batchSize == DCNConfiguration().batchSize)
+    }
+}
