@@ -58,6 +58,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "L2 weight decay (default 0).")
     var weightDecay: Float?
 
+    @Flag(help: "Batch normalisation after every hidden layer (training: batch statistics; encoding: running statistics).")
+    var batchNorm = false
+
     @Option(help: "Minibatch size (default 64).")
     var batchSize: Int?
 
@@ -145,6 +148,7 @@ struct RunOptions: ParsableArguments {
         c.momentum = momentum ?? c.momentum
         c.nesterov = nesterov || c.nesterov
         c.weightDecay = weightDecay ?? c.weightDecay
+        c.batchNormalization = batchNorm || c.batchNormalization
         c.batchSize = batchSize ?? c.batchSize
         c.pretrainEpochs = pretrainEpochs ?? c.pretrainEpochs
         c.epochs = epochs ?? c.epochs

@@ -25,25 +25,35 @@ public final class Autoencoder {
     ///   - generator: Source of the initial weights.
     public init<G: RandomNumberGenerator>(
         inputDimensions: Int, hidden: [Int], latentDimensions: Int, hiddenActivation: Activation = .relu,
-        initialization: WeightInitialization = .auto, capacity: Int, using generator: inout G
+        initialization: WeightInitialization = .auto, batchNormalization: Bool = false, capacity: Int,
+        using generator: inout G
     ) {
         let widths = [inputDimensions] + hidden + [latentDimensions]
         var encoder: [Dense] = []
         for i in 0..<(widths.count - 1) {
             let isLatent = i == widths.count - 2
             encoder.append(Dense(widths[i], widths[i + 1], activation: isLatent ? .linear : hiddenActivation,
-                                 capacity: capacity, initialization: initialization, using: &generator))
+                                 capacity: capacity, initialization: initialization,
+                                 batchNormalization: batchNormalization && !isLatent, using: &generator))
         }
         let reversed = Array(widths.reversed())
         var decoder: [Dense] = []
         for i in 0..<(reversed.count - 1) {
             let isOutput = i == reversed.count - 2
             decoder.append(Dense(reversed[i], reversed[i + 1], activation: isOutput ? .linear : hiddenActivation,
-                                 capacity: capacity, initialization: initialization, using: &generator))
+                                 capacity: capacity, initialization: initialization,
+                                 batchNormalization: batchNormalization && !isOutput, using: &generator))
         }
         self.encoder = encoder
         self.decoder = decoder
         self.capacity = capacity
+    }
+
+    /// Puts every batch-normalised layer in training mode (batch statistics) or evaluation mode
+    /// (running statistics). ``encode(_:)`` always uses evaluation mode.
+    public var isTraining: Bool {
+        get { encoder[0].isTraining }
+        set { for layer in encoder + decoder { layer.isTraining = newValue } }
     }
 
     /// Width of the data.
@@ -120,6 +130,9 @@ public final class Autoencoder {
     /// - Returns: `n × latentDimensions`.
     public func encode(_ data: Matrix) -> Matrix {
         precondition(data.columns == inputDimensions, "data has \(data.columns) columns, network expects \(inputDimensions)")
+        let wasTraining = isTraining
+        isTraining = false
+        defer { isTraining = wasTraining }
         var codes = Matrix(rows: data.rows, columns: latentDimensions)
         let d = latentDimensions
         data.values.withUnsafeBufferPointer { source in

@@ -29,6 +29,10 @@ public final class Dense {
     public let output: FloatBuffer
     /// ∂L/∂input from the last backward pass, `rows × inputDimensions`.
     public let inputGradient: FloatBuffer
+    /// Batch normalisation between the product and the activation, when enabled.
+    public let batchNormalization: BatchNormalization?
+    /// Whether forward passes use batch statistics (training) or running statistics (evaluation).
+    public var isTraining = true
 
     /// Creates a layer with random initial weights and zero biases.
     /// - Parameters:
@@ -39,7 +43,7 @@ public final class Dense {
     ///   - generator: Source of the initial weights.
     public init<G: RandomNumberGenerator>(
         _ inputDimensions: Int, _ outputDimensions: Int, activation: Activation, capacity: Int,
-        initialization: WeightInitialization = .auto, using generator: inout G
+        initialization: WeightInitialization = .auto, batchNormalization: Bool = false, using generator: inout G
     ) {
         self.inputDimensions = inputDimensions
         self.outputDimensions = outputDimensions
@@ -58,6 +62,7 @@ public final class Dense {
         biasGradient = FloatBuffer(count: outputDimensions)
         output = FloatBuffer(count: capacity * outputDimensions)
         inputGradient = FloatBuffer(count: capacity * inputDimensions)
+        self.batchNormalization = batchNormalization ? BatchNormalization(width: outputDimensions, capacity: capacity) : nil
     }
 
     /// Computes the activations of `rows` input rows into ``output``.
@@ -70,6 +75,7 @@ public final class Dense {
         for r in 0..<rows { (out + r * outputDimensions).update(from: bias.pointer, count: outputDimensions) }
         BLAS.gemm(.none, input, .transposed, weight.pointer, into: out,
                   rows: rows, columns: outputDimensions, inner: inputDimensions, beta: 1)
+        batchNormalization?.forward(out, rows: rows, training: isTraining)
         activation.apply(out, count: rows * outputDimensions)
     }
 
@@ -86,6 +92,7 @@ public final class Dense {
         computeInputGradient: Bool = true
     ) {
         activation.backpropagate(outputGradient, output: output.pointer, count: rows * outputDimensions)
+        batchNormalization?.backward(outputGradient, rows: rows)
         BLAS.gemm(.transposed, outputGradient, .none, input, into: weightGradient.pointer,
                   rows: outputDimensions, columns: inputDimensions, inner: rows)
         let db = biasGradient.pointer
@@ -102,6 +109,6 @@ public final class Dense {
 
     /// The trainable parameters paired with their gradients, for an optimiser.
     public var parameters: [(value: FloatBuffer, gradient: FloatBuffer)] {
-        [(weight, weightGradient), (bias, biasGradient)]
+        [(weight, weightGradient), (bias, biasGradient)] + (batchNormalization?.parameters ?? [])
     }
 }

@@ -52,6 +52,8 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     public var nesterov: Bool = false
     /// L2 weight decay added to every gradient.
     public var weightDecay: Float = 0
+    /// Batch normalisation after every hidden layer's product (the earlier implementation used it).
+    public var batchNormalization: Bool = false
 
     /// The defaults.
     public init() {}
@@ -84,7 +86,7 @@ extension DCNConfiguration {
     enum CodingKeys: String, CodingKey {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
              seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
-             optimizer, pretrainLearningRate, momentum, nesterov, weightDecay
+             optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization
     }
 
     /// Decodes a configuration; keys that are absent (e.g. written by another trainer or an older
@@ -112,5 +114,6 @@ extension DCNConfiguration {
         momentum = try value(.momentum, momentum)
         nesterov = try value(.nesterov, nesterov)
         weightDecay = try value(.weightDecay, weightDecay)
+        batchNormalization = try value(.batchNormalization, batchNormalization)
     }
 }

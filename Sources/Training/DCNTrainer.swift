@@ -42,7 +42,8 @@ public final class DCNTrainer {
         autoencoder = Autoencoder(
             inputDimensions: data.columns, hidden: configuration.hiddenLayers,
             latentDimensions: configuration.latentDimensions, hiddenActivation: configuration.hiddenActivation,
-            initialization: configuration.initialization, capacity: max(configuration.batchSize, 256), using: &weights)
+            initialization: configuration.initialization, batchNormalization: configuration.batchNormalization,
+            capacity: max(configuration.batchSize, 256), using: &weights)
         generator = SplitMix64.stream(seed: configuration.seed, 3)
     }
 
@@ -190,7 +191,10 @@ public final class DCNTrainer {
                                  latentGradient: workspace.latentGradient.pointer)
             optimizer.update()
 
+            // Reassignment uses the updated network in evaluation mode (running batch-norm statistics).
+            autoencoder.isTraining = false
             autoencoder.encodeBatch(workspace.input.pointer, rows: rows)
+            autoencoder.isTraining = true
             let codes = autoencoder.latent.pointer
             for (offset, sample) in batch.enumerated() {
                 let code = codes + offset * d
@@ -220,6 +224,8 @@ public final class DCNTrainer {
 
     /// Losses of the whole data set in the current state (for epoch 0, which has no training pass).
     private func measuredLosses(state: ClusterState) -> EpochLosses {
+        autoencoder.isTraining = false
+        defer { autoencoder.isTraining = true }
         var reconstruction = 0.0, clustering = 0.0
         let d = configuration.latentDimensions, width = data.columns
         data.values.withUnsafeBufferPointer { x in

@@ -89,6 +89,9 @@ public final class TrainedModel {
         for layer in layers {
             appendFloats(layer.weight.array, to: &data)
             appendFloats(layer.bias.array, to: &data)
+            if let norm = layer.batchNormalization {
+                for buffer in [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance] { appendFloats(buffer.array, to: &data) }
+            }
         }
         appendFloats(centers.values, to: &data)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
@@ -124,7 +127,14 @@ public final class TrainedModel {
             throw fail("malformed header (\(error))")
         }
         let configuration = header.configuration
-        var expected = header.layers.reduce(0) { $0 + $1[0] * $1[1] + $1[1] } + header.centers.reduce(1, *)
+        guard header.layers.count == configuration.hiddenLayers.count * 2 + 2, header.layers.allSatisfy({ $0.count == 2 }),
+              header.centers.count == 2 else { throw fail("malformed header (layer list)") }
+        let normalised = configuration.batchNormalization
+        var expected = header.layers.enumerated().reduce(0) { total, item in
+            let (index, shape) = item
+            let isLinear = index == configuration.hiddenLayers.count || index == header.layers.count - 1
+            return total + shape[0] * shape[1] + shape[1] + (normalised && !isLinear ? 4 * shape[1] : 0)
+        } + header.centers.reduce(1, *)
         expected *= 4
         guard bytes.count - 16 - headerLength == expected else {
             throw fail("holds \(bytes.count - 16 - headerLength) bytes of weights, the header describes \(expected)")
@@ -133,7 +143,7 @@ public final class TrainedModel {
         let autoencoder = Autoencoder(
             inputDimensions: header.inputDimensions, hidden: configuration.hiddenLayers,
             latentDimensions: configuration.latentDimensions, hiddenActivation: configuration.hiddenActivation,
-            capacity: header.capacity, using: &generator)
+            batchNormalization: configuration.batchNormalization, capacity: header.capacity, using: &generator)
         let layers = autoencoder.encoder + autoencoder.decoder
         guard layers.map({ [$0.inputDimensions, $0.outputDimensions] }) == header.layers else {
             throw fail("layer shapes do not match the configuration")
@@ -146,6 +156,9 @@ public final class TrainedModel {
         for layer in layers {
             read(into: layer.weight)
             read(into: layer.bias)
+            if let norm = layer.batchNormalization {
+                for buffer in [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance] { read(into: buffer) }
+            }
         }
         let centerBuffer = FloatBuffer(count: header.centers.reduce(1, *))
         read(into: centerBuffer)

@@ -68,6 +68,55 @@ struct GradientTests {
         #expect(worst < 2e-2, "largest relative gradient error \(worst) for \(activation)")
     }
 
+    @Test("batch-normalised autoencoder gradients (training mode) match finite differences", arguments: [Activation.tanh, .relu])
+    func batchNormGradients(activation: Activation) {
+        var generator = SplitMix64(seed: 8)
+        let net = Autoencoder(inputDimensions: 4, hidden: [6, 5], latentDimensions: 2, hiddenActivation: activation,
+                              batchNormalization: true, capacity: 8, using: &generator)
+        for layer in net.encoder + net.decoder {
+            for j in 0..<layer.outputDimensions { layer.bias.pointer[j] = Float(generator.nextGaussian()) * 0.3 }
+            if let norm = layer.batchNormalization {
+                for j in 0..<norm.width {
+                    norm.gamma.pointer[j] = 1 + Float(generator.nextGaussian()) * 0.2
+                    norm.beta.pointer[j] = Float(generator.nextGaussian()) * 0.3
+                }
+            }
+        }
+        let rows = 7
+        let x = (0..<(rows * 4)).map { _ in Float(generator.nextGaussian()) }
+        let targets = (0..<(rows * 2)).map { _ in Float(generator.nextGaussian()) }
+        let analytic = analyticGradients(net, x, rows: rows, targets: targets, lambda: 0.5)
+        #expect(net.parameters.count == 6 * 2 + 4 * 2)  // W, b per layer; γ, β per hidden layer
+        var worst = 0.0
+        for (p, parameter) in net.parameters.enumerated() {
+            for i in 0..<parameter.value.count {
+                let original = parameter.value.pointer[i]
+                let h: Float = 1e-3
+                parameter.value.pointer[i] = original + h
+                let plus = objective(net, x, rows: rows, targets: targets, lambda: 0.5)
+                parameter.value.pointer[i] = original - h
+                let minus = objective(net, x, rows: rows, targets: targets, lambda: 0.5)
+                parameter.value.pointer[i] = original
+                let numeric = (plus - minus) / (2 * Double(h))
+                worst = max(worst, abs(numeric - Double(analytic[p][i])) / max(1, abs(numeric)))
+            }
+        }
+        #expect(worst < 2e-2, "largest relative gradient error \(worst)")
+    }
+
+    @Test("batch normalisation uses running statistics when encoding")
+    func batchNormEvaluationMode() {
+        var generator = SplitMix64(seed: 2)
+        let net = Autoencoder(inputDimensions: 3, hidden: [4], latentDimensions: 2, batchNormalization: true,
+                              capacity: 8, using: &generator)
+        let data = Matrix(rows: 5, columns: 3, values: (0..<15).map { _ in Float(generator.nextGaussian()) })
+        // Encoding one row alone must equal encoding it within the whole set: no batch statistics.
+        let all = net.encode(data)
+        let single = net.encode(Matrix(rows: 1, columns: 3, values: data.row(4)))
+        #expect(abs(all[4, 0] - single[0, 0]) < 1e-6 && abs(all[4, 1] - single[0, 1]) < 1e-6)
+        #expect(net.isTraining)
+    }
+
     @Test("a dense layer computes x·Wᵀ + b")
     func denseForward() {
         var generator = SplitMix64(seed: 1)

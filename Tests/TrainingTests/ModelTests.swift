@@ -15,10 +15,14 @@ struct ModelTests {
         return c
     }
 
-    @Test("fit, assign, save, load: the loaded model encodes and assigns exactly as the trained one")
-    func saveLoadRoundTrip() throws {
+    @Test("fit, assign, save, load: the loaded model encodes and assigns exactly as the trained one",
+          arguments: [false, true])
+    func saveLoadRoundTrip(batchNormalization: Bool) throws {
         let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 3)
-        let dcn = DCN(configuration: configuration(), scaling: .standardize)
+        var configuration = configuration()
+        configuration.batchNormalization = batchNormalization
+        configuration.optimizer = batchNormalization ? .sgd : .adam
+        let dcn = DCN(configuration: configuration, scaling: .standardize)
         let last = try dcn.fit(data.features, labels: data.labels)
         let assigned = try dcn.assign(data.features)
         #expect(assigned == last.assignments)
@@ -27,7 +31,7 @@ struct ModelTests {
         let loaded = try DCN.load(from: url)
         #expect(try loaded.assign(data.features) == assigned)
         #expect(try loaded.encode(data.features) == (try dcn.encode(data.features)))
-        #expect(loaded.configuration == configuration())
+        #expect(loaded.configuration == configuration)
     }
 
     @Test("pretrain then fit equals one fit")
