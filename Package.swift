@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CGIF", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Pipeline stages.
         .target(name: "DCNMath", dependencies: ["CBLAS"]),
@@ -35,13 +36,13 @@ let package = Package(
         .target(name: "Recording", dependencies: ["DCNMath", "NPYFormat", "Training"]),
         .target(name: "Plotting", dependencies: ["Clustering"]),
         .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo"]),
-        .target(name: "Animation", dependencies: ["CGIF"]),
+        .target(name: "Animation", dependencies: ["CGIF", "CZlib"]),
         .target(name: "Report", dependencies: [
             "Recording", "Plotting", "CairoRendering", "Animation", "Clustering",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "DCNReportCommand", dependencies: [
-            "Datasets", "Training", "Recording", "Report", "Clustering", "Network", "NPYFormat",
+            "Datasets", "Training", "Recording", "Report", "Clustering", "Network", "NPYFormat", "CairoRendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),

@@ -11,7 +11,7 @@ public struct DCNReport: ParsableCommand {
             printed reports/demo/index.html in a browser.
             """,
         version: "0.1.0",
-        subcommands: [GenerateCommand.self, TrainCommand.self, AssignCommand.self],
+        subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

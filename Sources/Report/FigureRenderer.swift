@@ -1,5 +1,5 @@
 import Animation
-import CairoRendering
+public import CairoRendering
 import Foundation
 import Plotting
 public import Recording
@@ -10,14 +10,29 @@ public struct RenderOptions: Sendable {
     public var width = 1200
     /// Frame height in layout units.
     public var height = 560
-    /// Pixels per layout unit for PNG frames.
+    /// Pixels per layout unit for PNG output (2 doubles the resolution; 300 dpi ≈ scale 3.125 for a
+    /// figure laid out at 96 units per inch).
     public var scale = 1.0
-    /// Seconds per GIF frame.
+    /// Formats of the per-epoch frames and the charts; the final frame is always also SVG and PDF.
+    public var formats: [CairoCanvas.Format] = [.png]
+    /// Seconds per animation frame.
     public var frameDelay = 0.25
-    /// Seconds the last GIF frame stays up.
+    /// Seconds the last animation frame stays up.
     public var lastFrameDelay = 2.5
+    /// Most points drawn per panel; larger runs are subsampled, stratified by class.
+    public var pointCap = 30_000
     /// Creates the defaults.
     public init() {}
+}
+
+/// One figure in every format it was written in.
+public struct FigureFiles: Sendable {
+    /// Short name, e.g. `losses`.
+    public var name: String
+    /// Human title.
+    public var title: String
+    /// Paths relative to the report folder, PNG first when present.
+    public var paths: [String]
 }
 
 /// What rendering produced, as paths relative to the report folder.
@@ -28,15 +43,19 @@ public struct RenderedFigures: Sendable {
     public var entries: [EpochEntry]
     /// `animation.gif`.
     public var animationPath: String
+    /// `animation.png` (APNG).
+    public var apngPath: String
+    /// The final frame and the charts, each in several formats.
+    public var figures: [FigureFiles]
 }
 
-/// Renders a recorded run's frames (PNG) and animation (GIF), frames in parallel on all cores.
+/// Renders a recorded run's frames, charts and animations, frames in parallel on all cores.
 public enum FigureRenderer {
     /// Renders every available epoch of `run` into `directory`.
     /// - Parameters:
     ///   - run: The recording.
-    ///   - directory: The report folder; `frames/` and `animation.gif` are written there.
-    ///   - options: Sizes and timings.
+    ///   - directory: The report folder; `frames/`, `figures/`, `animation.gif` and `animation.png` go there.
+    ///   - options: Sizes, formats and timings.
     ///   - progress: Called after each frame with (done, total), from any thread.
     /// - Returns: The written files.
     /// - Throws: ``RecordingError``, ``RenderError`` or ``AnimationError`` naming the file.
@@ -44,39 +63,89 @@ public enum FigureRenderer {
         run: RecordedRun, into directory: URL, options: RenderOptions = RenderOptions(),
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> RenderedFigures {
-        let sequence = try FrameSequence(run: run)
+        let sequence = try FrameSequence(run: run, pointCap: options.pointCap)
         guard !sequence.frames.isEmpty else {
             throw RecordingError(run.directory.path, "has no complete epoch to render")
         }
-        let framesDirectory = directory.appendingPathComponent("frames")
-        do {
-            try FileManager.default.createDirectory(at: framesDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw RenderError("\(framesDirectory.path): cannot create the folder (\(error.localizedDescription))")
+        for folder in ["frames", "figures"] {
+            let url = directory.appendingPathComponent(folder)
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw RenderError("\(url.path): cannot create the folder (\(error.localizedDescription))")
+            }
         }
-        let paths = sequence.entries.map { String(format: "frames/epoch_%04d.png", $0.epoch) }
+        let stems = sequence.entries.map { String(format: "frames/epoch_%04d", $0.epoch) }
+        let width = Double(options.width), height = Double(options.height)
         let results = ResultSlots<[UInt8]>(count: sequence.frames.count)
         let counter = ResultSlots<Bool>(count: 1)
         DispatchQueue.concurrentPerform(iterations: sequence.frames.count) { index in
             do {
+                let frame = sequence.frames[index]
                 let canvas = try CairoCanvas(rasterWidth: options.width, height: options.height, scale: options.scale)
-                sequence.frames[index].draw(on: canvas, width: Double(options.width), height: Double(options.height))
-                try canvas.writePNG(to: directory.appendingPathComponent(paths[index]).path)
+                frame.draw(on: canvas, width: width, height: height)
+                try canvas.writePNG(to: directory.appendingPathComponent(stems[index] + ".png").path)
+                for format in options.formats where format != .png {
+                    let vector = try CairoCanvas(vector: format, path: directory.appendingPathComponent(stems[index] + "." + format.rawValue).path,
+                                                 width: width, height: height)
+                    frame.draw(on: vector, width: width, height: height)
+                    try vector.finish()
+                }
                 results.set(index, .success(canvas.rgbPixels().bytes))
             } catch {
                 results.set(index, .failure(error))
             }
             progress?(counter.increment(), sequence.frames.count)
         }
-        let pixelWidth = Int((Double(options.width) * options.scale).rounded())
-        let pixelHeight = Int((Double(options.height) * options.scale).rounded())
+        let pixelWidth = Int((width * options.scale).rounded()), pixelHeight = Int((height * options.scale).rounded())
         var animation = AnimationFrames(width: pixelWidth, height: pixelHeight)
+        let apng = try APNGWriter(path: directory.appendingPathComponent("animation.png").path,
+                                  width: pixelWidth, height: pixelHeight, frameCount: sequence.frames.count)
         for index in 0..<sequence.frames.count {
-            animation.append(rgb: try results.get(index))
+            let pixels = try results.get(index)
+            animation.append(rgb: pixels)
+            try apng.append(rgb: pixels, delay: index == sequence.frames.count - 1 ? options.lastFrameDelay : options.frameDelay)
         }
+        try apng.finish()
         try GIFWriter.write(animation, to: directory.appendingPathComponent("animation.gif").path,
                             delay: options.frameDelay, lastFrameDelay: options.lastFrameDelay)
-        return RenderedFigures(framePaths: paths, entries: sequence.entries, animationPath: "animation.gif")
+
+        var figures: [FigureFiles] = []
+        let finalFrame = sequence.frames[sequence.frames.count - 1]
+        figures.append(try write(name: "latent-final", title: "Latent space, final epoch", size: (options.width, options.height),
+                                 formats: [.png, .svg, .pdf], scale: options.scale, into: directory) {
+            finalFrame.draw(on: $0, width: $1, height: $2)
+        })
+        let finalArrays = try sequence.entries.last.map { try run.arrays(for: $0) }
+        for chart in ChartSet(run: run, finalArrays: finalArrays).charts {
+            figures.append(try write(name: chart.name, title: chart.title, size: (chart.width, chart.height),
+                                     formats: [.png, .svg, .pdf], scale: max(options.scale, 1.5), into: directory, draw: chart.draw))
+        }
+        return RenderedFigures(framePaths: stems.map { $0 + ".png" }, entries: sequence.entries, animationPath: "animation.gif",
+                               apngPath: "animation.png", figures: figures)
+    }
+
+    /// Writes one figure in each format under `figures/`.
+    static func write(
+        name: String, title: String, size: (Int, Int), formats: [CairoCanvas.Format], scale: Double, into directory: URL,
+        draw: (Canvas, Double, Double) -> Void
+    ) throws -> FigureFiles {
+        var paths: [String] = []
+        for format in formats {
+            let relative = "figures/\(name).\(format.rawValue)"
+            let path = directory.appendingPathComponent(relative).path
+            if format == .png {
+                let canvas = try CairoCanvas(rasterWidth: size.0, height: size.1, scale: scale)
+                draw(canvas, Double(size.0), Double(size.1))
+                try canvas.writePNG(to: path)
+            } else {
+                let canvas = try CairoCanvas(vector: format, path: path, width: Double(size.0), height: Double(size.1))
+                draw(canvas, Double(size.0), Double(size.1))
+                try canvas.finish()
+            }
+            paths.append(relative)
+        }
+        return FigureFiles(name: name, title: title, paths: paths)
     }
 }
 

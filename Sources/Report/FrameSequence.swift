@@ -12,41 +12,54 @@ public struct FrameSequence: Sendable {
     /// The epochs the frames show.
     public let entries: [EpochEntry]
 
+    /// The projection shared by every frame (identity for 2-D codes, PCA otherwise).
+    public let projection: Projection
+    /// Indices of the samples drawn (all, or a stratified subsample above `pointCap`).
+    public let drawn: [Int]
+
     /// Loads every available epoch and builds its frame.
-    /// - Parameter run: The opened run folder.
+    /// - Parameters:
+    ///   - run: The opened run folder.
+    ///   - pointCap: Most points drawn per panel; larger runs are subsampled, stratified by class.
     /// - Throws: ``RecordingError`` for unreadable arrays.
-    public init(run: RecordedRun) throws {
+    public init(run: RecordedRun, pointCap: Int = 30_000) throws {
         let entries = run.availableEpochs
         let arrays = try entries.map { try run.arrays(for: $0) }
-        let projected = arrays.map { Self.project($0) }
-        let limits = AxisLimits.union(of: projected.map { zip($0.xs, $0.ys).map { (Double($0), Double($1)) } })
         let labels = run.labels
+        let count = arrays.first?.latent.rows ?? 0
+        let drawn = Subsample.indices(labels: labels, count: count, cap: pointCap)
+        let projection = arrays.last.map { Projection.pca(codes: $0.latent.values, rows: $0.latent.rows, dimensions: $0.latent.columns) }
+            ?? .identity(dimensions: 2)
+        let projected = arrays.map { a -> (xs: [Float], ys: [Float]) in
+            let (xs, ys) = projection.apply(codes: a.latent.values, rows: a.latent.rows)
+            return (drawn.map { xs[$0] }, drawn.map { ys[$0] })
+        }
+        let limits = AxisLimits.union(of: projected.map { zip($0.xs, $0.ys).map { (Double($0), Double($1)) } })
+        let drawnLabels = labels.map { l in drawn.map { l[$0] } }
         let classIds = labels.map { Array(Set($0)).sorted() } ?? []
         let k = run.manifest.configuration.clusterCount
         let totalEpochs = run.manifest.configuration.epochs
+        let sampleNote = drawn.count < count ? "   showing \(drawn.count) of \(count) points (stratified subsample)" : ""
         var frames: [ScatterFrame] = []
         for (index, entry) in entries.enumerated() {
             let epochArrays = arrays[index]
+            // Colours from the matching over all samples, so subsampling never changes a colour.
             let coloring = ClusterColoring(assignments: epochArrays.assignments, labels: labels, classIds: classIds, clusterCount: k)
-            let centers = (0..<epochArrays.centers.rows).map { c in
-                (x: Double(epochArrays.centers[c, 0]), y: Double(epochArrays.centers.columns > 1 ? epochArrays.centers[c, 1] : 0))
-            }
-            frames.append(ScatterFrame(
+            let centerCodes = epochArrays.centers
+            let (cx, cy) = projection.apply(codes: centerCodes.values, rows: centerCodes.rows)
+            var frame = ScatterFrame(
                 title: Self.title(entry, totalEpochs: totalEpochs),
-                subtitle: Self.subtitle(entry, manifest: run.manifest),
-                xs: projected[index].xs, ys: projected[index].ys, predicted: epochArrays.assignments, truth: labels,
-                classIds: classIds, centers: centers, coloring: coloring, limits: limits))
+                subtitle: Self.subtitle(entry, manifest: run.manifest) + sampleNote,
+                xs: projected[index].xs, ys: projected[index].ys, predicted: drawn.map { epochArrays.assignments[$0] },
+                truth: drawnLabels, classIds: classIds,
+                centers: zip(cx, cy).map { (x: Double($0), y: Double($1)) }, coloring: coloring, limits: limits)
+            frame.axisTitles = projection.axisTitles
+            frames.append(frame)
         }
         self.frames = frames
         self.entries = entries
-    }
-
-    /// The first two latent dimensions (a 1-D latent is drawn against zero).
-    static func project(_ arrays: EpochArrays) -> (xs: [Float], ys: [Float]) {
-        let latent = arrays.latent
-        let xs = (0..<latent.rows).map { latent[$0, 0] }
-        let ys = latent.columns > 1 ? (0..<latent.rows).map { latent[$0, 1] } : [Float](repeating: 0, count: latent.rows)
-        return (xs, ys)
+        self.projection = projection
+        self.drawn = drawn
     }
 
     static func title(_ entry: EpochEntry, totalEpochs: Int) -> String {

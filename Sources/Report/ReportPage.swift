@@ -13,6 +13,8 @@ struct ReportPage {
         let bestNMI: Bool, bestARI: Bool, bestACC: Bool
     }
     struct FrameLink { let epoch: Int; let path: String }
+    struct FigureLink { let format: String; let path: String }
+    struct Figure { let name: String; let title: String; let image: String; let links: [FigureLink] }
 
     let name: String
     let toolVersion: String
@@ -26,7 +28,11 @@ struct ReportPage {
     let framesJSON: String
     let frameLinks: [FrameLink]
     let animationPath: String
+    let apngPath: String
     let recordingPath: String
+    let charts: [Figure]
+    let finalFigure: Figure?
+    let configurationJSON: String
     let frameCount: Int
     let lastIndex: Int
 }
@@ -96,8 +102,22 @@ extension ReportPage {
             metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "",
             framesJSON: Self.scriptSafe(json),
             frameLinks: zip(figures.entries, figures.framePaths).map { FrameLink(epoch: $0.epoch, path: $1) },
-            animationPath: figures.animationPath, recordingPath: recordingPath, frameCount: figures.framePaths.count,
+            animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath,
+            charts: figures.figures.filter { $0.name != "latent-final" }.map(Self.figure),
+            finalFigure: figures.figures.first { $0.name == "latent-final" }.map(Self.figure),
+            configurationJSON: Self.prettyJSON(manifest.configuration), frameCount: figures.framePaths.count,
             lastIndex: max(figures.framePaths.count - 1, 0))
+    }
+
+    static func figure(_ files: FigureFiles) -> Figure {
+        Figure(name: files.name, title: files.title, image: files.paths.first { $0.hasSuffix(".png") } ?? files.paths[0],
+               links: files.paths.map { FigureLink(format: String($0.split(separator: ".").last ?? "").uppercased(), path: $0) })
+    }
+
+    static func prettyJSON<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// JSON made safe to embed in a `<script>` element.

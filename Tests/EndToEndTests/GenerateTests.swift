@@ -36,6 +36,13 @@ struct GenerateTests {
         }
         let gif = try GIFInfo(contentsOf: out.appendingPathComponent("animation.gif"))
         #expect(gif.frameCount == 11)
+        for figure in ["latent-final", "losses", "metrics", "confusion", "cluster-sizes"] {
+            for format in ["png", "svg", "pdf"] {
+                #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/\(figure).\(format)").path))
+            }
+            #expect(html.contains("figures/\(figure).pdf"))
+        }
+        #expect(html.contains("animation.png"))
 
         let run = try RecordedRun(directory: out.appendingPathComponent("run"))
         #expect(run.manifest.status == .complete)

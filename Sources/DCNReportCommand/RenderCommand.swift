@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Recording
+import Report
+
+/// `dcn-report render`: frames, charts, animations and report from an existing recording.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render the figures and the HTML report of a recorded run, without retraining.",
+        discussion: """
+            Works on any run folder (see docs/recording-format.md), including one whose process was
+            killed: it renders the epochs recorded so far and says the run is incomplete.
+            Examples:
+              dcn-report render reports/demo/run                    # rewrites reports/demo
+              dcn-report render reports/demo/run --out /tmp/restyled --scale 2 --formats png,pdf
+            """)
+
+    @Argument(help: "The run folder (the one holding run.json).")
+    var runDirectory: String
+
+    @Option(help: "Report folder (default: the run folder's parent when it is named 'run', else RUN_DIR/report).")
+    var out: String?
+
+    @OptionGroup var renderFlags: RenderFlags
+
+    @Flag(help: "Print only errors and the report path.")
+    var quiet = false
+
+    mutating func run() throws {
+        let render = try renderFlags.options()
+        let templates = try TemplateLocator.locate(explicit: renderFlags.templates)
+        let runURL = URL(fileURLWithPath: runDirectory).standardizedFileURL
+        let recording = try RecordedRun(directory: runURL)
+        let outURL = out.map { URL(fileURLWithPath: $0) }
+            ?? (runURL.lastPathComponent == "run" ? runURL.deletingLastPathComponent() : runURL.appendingPathComponent("report"))
+        if recording.manifest.status == .running, !quiet {
+            let last = recording.availableEpochs.last?.epoch ?? 0
+            FileHandle.standardError.write(Data(
+                "note: the run is incomplete: epochs 0–\(last) of \(recording.manifest.configuration.epochs) were recorded\n".utf8))
+        }
+        do {
+            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+        } catch {
+            throw UserFacingError("--out \(outURL.path): cannot create the folder (\(error.localizedDescription))")
+        }
+        let index = try RunPipeline.report(runDirectory: runURL, into: outURL, templates: templates, render: render, quiet: quiet)
+        print(index.path)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// A line chart: several named series over a shared x axis, optional horizontal reference lines,
+/// a vertical marker (e.g. where pretraining ends), ticks and a legend.
+public struct LineChart: Sendable {
+    /// One line.
+    public struct Series: Sendable {
+        public var name: String
+        public var points: [(x: Double, y: Double)]
+        public var color: Color
+        public var dashed: Bool
+        /// Creates a series.
+        public init(name: String, points: [(x: Double, y: Double)], color: Color, dashed: Bool = false) {
+            self.name = name
+            self.points = points
+            self.color = color
+            self.dashed = dashed
+        }
+    }
+
+    /// A horizontal reference line, e.g. a baseline's score.
+    public struct Reference: Sendable {
+        public var name: String
+        public var y: Double
+        public var color: Color
+        /// Creates a reference line.
+        public init(name: String, y: Double, color: Color) {
+            self.name = name
+            self.y = y
+            self.color = color
+        }
+    }
+
+    public var title: String
+    public var xTitle: String
+    public var yTitle: String
+    public var series: [Series]
+    public var references: [Reference] = []
+    /// x position of a vertical divider, with its label.
+    public var divider: (x: Double, label: String)?
+    /// Fixed y range, or nil to fit the data.
+    public var yRange: (Double, Double)?
+    /// Logarithmic y axis (for losses spanning decades).
+    public var logarithmicY = false
+
+    /// Creates a chart.
+    public init(title: String, xTitle: String, yTitle: String, series: [Series]) {
+        self.title = title
+        self.xTitle = xTitle
+        self.yTitle = yTitle
+        self.series = series
+    }
+
+    /// The data window: x over all points; y over points and references (or ``yRange``), padded 5 %.
+    public func limits() -> AxisLimits {
+        let xs = series.flatMap { $0.points.map(\.x) }
+        var ys = series.flatMap { $0.points.map { transform($0.y) } } + references.map { transform($0.y) }
+        ys = ys.filter(\.isFinite)
+        var limits = AxisLimits(xMin: xs.min() ?? 0, xMax: xs.max() ?? 1, yMin: ys.min() ?? 0, yMax: ys.max() ?? 1)
+        if let yRange { limits.yMin = transform(yRange.0); limits.yMax = transform(yRange.1) }
+        if limits.xMax <= limits.xMin { limits.xMax = limits.xMin + 1 }
+        if limits.yMax <= limits.yMin { limits.yMax = limits.yMin + 1 }
+        let pad = (limits.yMax - limits.yMin) * 0.05
+        if yRange == nil { limits.yMin -= pad; limits.yMax += pad }
+        return limits
+    }
+
+    /// Ticks of a log₁₀ axis: whole decades, or half decades when fewer than two decades fit.
+    public static func logTicks(_ low: Double, _ high: Double) -> [Double] {
+        let decades = stride(from: ceil(low), through: floor(high), by: 1).map { $0 }
+        if decades.count >= 2 { return decades }
+        return stride(from: ceil(low * 2) / 2, through: floor(high * 2) / 2, by: 0.5).map { $0 }
+    }
+
+    func transform(_ y: Double) -> Double { logarithmicY ? log10(max(y, 1e-12)) : y }
+
+    /// Draws the chart.
+    public func draw(on canvas: Canvas, width: Double, height: Double) {
+        let unit = min(width / 640, height / 400)
+        let labelSize = 12 * unit
+        canvas.fillBackground(.white)
+        drawTitle(title, on: canvas, width: width, unit: unit)
+        let entries = series.map { ($0.name, $0.color, $0.dashed) } + references.map { ($0.name, $0.color, true) }
+        let widest = entries.map { canvas.textWidth($0.0, size: labelSize * 0.95, bold: false) }.max() ?? 0
+        let entryWidth = widest + 44 * unit
+        let columns = max(1, min(entries.count, Int((width - 80 * unit) / entryWidth)))
+        let legendHeight = labelSize * 1.6 * Double((entries.count + columns - 1) / columns)
+        let panel = Rectangle(x: 64 * unit, y: 44 * unit + legendHeight, width: width - 84 * unit,
+                              height: height - 96 * unit - legendHeight)
+        let limits = self.limits()
+        let axes = PanelAxes(panel: panel, limits: limits)
+        axes.drawFrame(on: canvas, title: "", axisTitles: (xTitle, logarithmicY ? yTitle + " (log scale)" : yTitle),
+                       labelSize: labelSize, yTickLabel: logarithmicY ? { String(format: "%g", pow(10, $0)) } : nil,
+                       yTickValues: logarithmicY ? Self.logTicks(limits.yMin, limits.yMax) : nil)
+        if let divider {
+            let p = axes.map(divider.x, limits.yMax)
+            canvas.strokeLine(from: Point(p.x, panel.y), to: Point(p.x, panel.y + panel.height), color: .mutedInk, lineWidth: 1)
+            canvas.drawText(divider.label, at: Point(p.x + 4 * unit, panel.y + labelSize * 1.2), size: labelSize * 0.85,
+                            color: .mutedInk, anchor: .start, bold: false)
+        }
+        for reference in references {
+            let y = transform(reference.y)
+            canvas.strokePolyline([axes.map(limits.xMin, y), axes.map(limits.xMax, y)], color: reference.color,
+                                  lineWidth: 1.5 * unit, dashed: true)
+        }
+        for line in series {
+            let points = line.points.filter { transform($0.y).isFinite }.map { axes.map($0.x, transform($0.y)) }
+            canvas.strokePolyline(points, color: line.color, lineWidth: 2 * unit, dashed: line.dashed)
+            if points.count == 1 {
+                canvas.fillDiscs(points, radius: 3 * unit, color: line.color, clip: (panel.x, panel.y, panel.width, panel.height))
+            }
+        }
+        // Legend above the plot, as many columns as the longest entry allows.
+        for (index, entry) in entries.enumerated() {
+            let x = 64 * unit + Double(index % columns) * entryWidth
+            let y = 44 * unit + Double(index / columns) * labelSize * 1.6 + labelSize * 0.3
+            canvas.strokePolyline([Point(x, y), Point(x + 22 * unit, y)], color: entry.1, lineWidth: 2.5 * unit, dashed: entry.2)
+            canvas.drawText(entry.0, at: Point(x + 28 * unit, y + labelSize * 0.35), size: labelSize * 0.95, color: .ink,
+                            anchor: .start, bold: false)
+        }
+    }
+}
+
+/// Draws a figure title at the top left, shrinking it to fit the width.
+func drawTitle(_ title: String, on canvas: Canvas, width: Double, unit: Double) {
+    var size = 15 * unit
+    let available = width - 32 * unit
+    let natural = canvas.textWidth(title, size: size, bold: true)
+    if natural > available { size *= available / natural }
+    canvas.drawText(title, at: Point(16 * unit, 26 * unit), size: size, color: .ink, anchor: .start, bold: true)
+}

@@ -1,0 +1,56 @@
+import Clustering
+import Plotting
+import Recording
+
+/// The charts of a recorded run: loss curves, metric curves, final confusion matrix, cluster sizes.
+struct ChartSet {
+    /// File stem (e.g. `losses`) and the figure drawing itself.
+    var charts: [(name: String, title: String, width: Int, height: Int, draw: @Sendable (Canvas, Double, Double) -> Void)] = []
+
+    init(run: RecordedRun, finalArrays: EpochArrays?) {
+        let manifest = run.manifest
+        let pretrainCount = manifest.pretraining.count
+        // Losses: pretraining epochs at x = −P+1…0 (reconstruction only), DCN epochs at 1…E.
+        let pretrain = manifest.pretraining.map { (x: Double($0.epoch - pretrainCount), y: $0.reconstruction) }
+        let train = manifest.epochs.filter { $0.phase == .train }
+        var lossChart = LineChart(title: "Losses per sample", xTitle: "epoch (≤ 0: pretraining)", yTitle: "loss", series: [
+            .init(name: "reconstruction (pretraining)", points: pretrain, color: Palette.color(7), dashed: true),
+            .init(name: "reconstruction", points: train.map { (Double($0.epoch), $0.losses.reconstruction) }, color: Palette.color(0)),
+            .init(name: "clustering ‖f(x) − Ms‖²", points: train.map { (Double($0.epoch), $0.losses.clustering) }, color: Palette.color(1)),
+            .init(name: "total", points: train.map { (Double($0.epoch), $0.losses.total) }, color: Palette.color(2)),
+        ].filter { !$0.points.isEmpty })
+        lossChart.logarithmicY = true
+        if pretrainCount > 0 && !train.isEmpty { lossChart.divider = (0.5, "DCN starts") }
+        charts.append(("losses", "Loss curves", 640, 400, { lossChart.draw(on: $0, width: $1, height: $2) }))
+
+        let scored = manifest.epochs.filter { $0.metrics != nil }
+        if !scored.isEmpty {
+            var metricChart = LineChart(title: "Clustering quality per epoch", xTitle: "epoch", yTitle: "score", series: [
+                .init(name: "NMI", points: scored.map { (Double($0.epoch), $0.metrics!.nmi) }, color: Palette.color(0)),
+                .init(name: "ARI", points: scored.map { (Double($0.epoch), $0.metrics!.ari) }, color: Palette.color(1)),
+                .init(name: "ACC", points: scored.map { (Double($0.epoch), $0.metrics!.acc) }, color: Palette.color(2)),
+            ])
+            metricChart.references = manifest.baselines.filter { ["kmeans-raw", "ae-kmeans"].contains($0.id) }.map {
+                LineChart.Reference(name: "\($0.title): NMI", y: $0.metrics.nmi, color: $0.id == "kmeans-raw" ? Palette.color(5) : Palette.color(7))
+            }
+            metricChart.yRange = (0, 1)
+            charts.append(("metrics", "Metric curves", 640, 400, { metricChart.draw(on: $0, width: $1, height: $2) }))
+        }
+
+        if let finalArrays, let labels = run.labels, let last = manifest.epochs.last {
+            let confusion = ConfusionMatrixFigure(title: "Confusion matrix, epoch \(last.epoch)",
+                                                  predicted: finalArrays.assignments, truth: labels,
+                                                  clusterCount: manifest.configuration.clusterCount)
+            charts.append(("confusion", "Confusion matrix after Hungarian matching (columns ordered by matched class)", 520, 480, { confusion.draw(on: $0, width: $1, height: $2) }))
+        }
+        if let finalArrays, let last = manifest.epochs.last {
+            let k = manifest.configuration.clusterCount
+            let classIds = run.labels.map { Array(Set($0)).sorted() } ?? []
+            let coloring = ClusterColoring(assignments: finalArrays.assignments, labels: run.labels, classIds: classIds, clusterCount: k)
+            let sizes = BarChart(title: "Cluster sizes, epoch \(last.epoch)", labels: (0..<k).map { "\($0)" },
+                                 values: last.clusterSizes.map(Double.init), colors: (0..<k).map { coloring.color(ofCluster: $0) },
+                                 yTitle: "samples")
+            charts.append(("cluster-sizes", "Cluster sizes", 520, 360, { sizes.draw(on: $0, width: $1, height: $2) }))
+        }
+    }
+}

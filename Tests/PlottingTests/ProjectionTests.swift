@@ -1,0 +1,82 @@
+import Animation
+import CairoRendering
+import Foundation
+import Plotting
+import TestSupport
+import Testing
+
+@Suite("Projection, subsampling, charts and APNG")
+struct ProjectionTests {
+    @Test("PCA finds the direction of largest variance and reports explained variance")
+    func pcaOnKnownData() {
+        // Points spread 10× more along (1, 1, 0)/√2 than along (0, 0, 1); none along (1, −1, 0).
+        var codes: [Float] = []
+        for i in 0..<200 {
+            let a = Float(i % 20) - 9.5, b = Float(i / 20) - 4.5
+            let along: Float = a * 10 / Float(2).squareRoot()
+            codes.append(along)
+            codes.append(along)
+            codes.append(b)
+        }
+        let projection = Projection.pca(codes: codes, rows: 200, dimensions: 3)
+        #expect(abs(projection.axes[0][0] - 0.7071) < 1e-3 && abs(projection.axes[0][1] - 0.7071) < 1e-3)
+        #expect(abs(abs(projection.axes[1][2]) - 1) < 1e-3)
+        let explained = projection.explainedVariance!
+        #expect(explained[0] > 0.95 && explained[0] + explained[1] > 0.999)
+        #expect(projection.axisTitles.x.hasPrefix("PC 1 ("))
+        #expect(Projection.pca(codes: [1, 2, 3, 4], rows: 2, dimensions: 2).explainedVariance == nil)
+    }
+
+    @Test("a stratified subsample keeps every class's share and is deterministic")
+    func stratifiedSubsample() {
+        let labels = (0..<10_000).map { Int32($0 < 8_000 ? 0 : 1) }
+        let a = Subsample.indices(labels: labels, count: 10_000, cap: 1_000)
+        #expect(a == Subsample.indices(labels: labels, count: 10_000, cap: 1_000))
+        #expect(a.count == 1_000)
+        #expect(a.filter { labels[$0] == 1 }.count == 200)
+        #expect(Subsample.indices(labels: labels, count: 10_000, cap: 20_000).count == 10_000)
+    }
+
+    @Test("log-axis ticks fall on whole decades")
+    func logTicks() {
+        #expect(LineChart.logTicks(-1.3, 1.7) == [-1, 0, 1])
+        #expect(LineChart.logTicks(0.1, 0.9) == [0.5])
+    }
+
+    @Test("an APNG has one fcTL per frame, loops, and decodes as a PNG of the right size")
+    func apng() throws {
+        let url = temporaryDirectory().appendingPathComponent("a.png")
+        let writer = try APNGWriter(path: url.path, width: 40, height: 30, frameCount: 3)
+        for shade in [0, 128, 255] {
+            try writer.append(rgb: [UInt8](repeating: UInt8(shade), count: 40 * 30 * 3), delay: 0.2)
+        }
+        try writer.finish()
+        let bytes = [UInt8](try Data(contentsOf: url))
+        func count(_ type: String) -> Int {
+            let pattern = Array(type.utf8)
+            return (0..<(bytes.count - 4)).filter { Array(bytes[$0..<($0 + 4)]) == pattern }.count
+        }
+        #expect(count("acTL") == 1 && count("fcTL") == 3 && count("fdAT") == 2 && count("IDAT") == 1)
+        let first = try PNGImage(contentsOf: url.path)
+        #expect(first.width == 40 && first.height == 30)
+        #expect(first.pixel(x: 5, y: 5) == (0, 0, 0))
+    }
+
+    @Test("charts render to PNG, SVG and PDF with their title as text")
+    func charts() throws {
+        var chart = LineChart(title: "Losses per sample", xTitle: "epoch", yTitle: "loss", series: [
+            .init(name: "total", points: [(0, 3), (1, 1), (2, 0.5)], color: Palette.color(0)),
+        ])
+        chart.logarithmicY = true
+        let folder = temporaryDirectory()
+        let svg = folder.appendingPathComponent("c.svg").path
+        let canvas = try CairoCanvas(vector: .svg, path: svg, width: 640, height: 400)
+        chart.draw(on: canvas, width: 640, height: 400)
+        try canvas.finish()
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("<svg"))
+        let confusion = ConfusionMatrixFigure(title: "Confusion", predicted: [1, 1, 0, 0], truth: [0, 0, 1, 1], clusterCount: 2)
+        #expect(confusion.clusterIds == [1, 0])
+        #expect(confusion.counts == [[2, 0], [0, 2]])
+    }
+}
