@@ -14,11 +14,14 @@ deps:
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
-# The tests also check that numpy reads our files.
+# The tests also check that numpy reads our files and open the report in headless Chromium.
 test-deps: deps
 	@python3 -c "import numpy" 2>/dev/null || { \
 		echo "installing python3-numpy"; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3 python3-numpy; }
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing chromium (for the browser test)"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
 build: deps
 	swift build -c release

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.4.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C libraries, wrapped at the edge.
@@ -44,6 +45,7 @@ let package = Package(
         .target(name: "DCNReportCommand", dependencies: [
             "Datasets", "Training", "Recording", "Report", "Clustering", "Network", "NPYFormat", "CairoRendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
         .executableTarget(name: "dcn-bench", dependencies: ["DCNMath", "Datasets", "Training", "Network"]),

@@ -8,7 +8,8 @@ public struct DCNReport: ParsableCommand {
         abstract: "Deep Clustering Network (Yang et al., ICML 2017): train, record every epoch, and report.",
         discussion: """
             Run `dcn-report generate` with no options for the built-in synthetic demo; open the
-            printed reports/demo/index.html in a browser.
+            printed reports/demo/index.html in a browser. Any command also takes `--config FILE.yaml`
+            whose keys are its flag names (lambda: 0.05, hidden: [500, 500, 2000]); flags override it.
             """,
         version: "0.1.0",
         subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self],
@@ -19,8 +20,11 @@ public struct DCNReport: ParsableCommand {
     /// Parses the process arguments, runs the command, and exits. Errors print as one line
     /// (`dcn-report: error: …`) with a non-zero exit code; help and version print in full.
     public static func runFromCommandLine() -> Never {
+        var configKeys: Set<String> = []
         do {
-            var command = try parseAsRoot()
+            let expanded = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()))
+            configKeys = expanded.keys
+            var command = try parseAsRoot(expanded.arguments)
             try command.run()
             Foundation.exit(0)
         } catch {
@@ -30,10 +34,23 @@ public struct DCNReport: ParsableCommand {
                 Foundation.exit(0)
             }
             let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            let line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            var line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            // An unknown flag that came from the config file is the file's unknown key.
+            for key in configKeys where line.contains("Unknown option '--\(key)'") {
+                line = "config file: unknown key '\(key)' (keys are the command's flag names, e.g. lambda, batch-size)"
+            }
             FileHandle.standardError.write(Data("dcn-report: error: \(line)\n".utf8))
             Foundation.exit(code.rawValue == 0 ? 1 : min(code.rawValue, 127))
         }
+    }
+}
+
+extension DCNReport {
+    /// Parses arguments as the executable does, expanding `--config FILE` first (for tests and embedding).
+    /// - Parameter arguments: Arguments after the executable name.
+    /// - Returns: The parsed command, ready to `run()`.
+    public static func parseExpandingConfig(_ arguments: [String]) throws -> ParsableCommand {
+        try parseAsRoot(ConfigFile.expand(arguments).arguments)
     }
 }
 

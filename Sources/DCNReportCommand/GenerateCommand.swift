@@ -28,8 +28,8 @@ struct GenerateCommand: ParsableCommand {
             data: data, configuration: configuration, scaling: scaling,
             outDirectory: options.outDirectory(for: source, data: data), quiet: options.quiet)
         let runDirectory = try pipeline.train()
-        let index = try RunPipeline.report(runDirectory: runDirectory, into: pipeline.outDirectory,
-                                           templates: templatesDirectory, render: render, quiet: options.quiet)
+        let index = try RunPipeline.report(runDirectory: runDirectory, into: pipeline.outDirectory, templates: templatesDirectory,
+                                           render: render, selfContained: renderFlags.selfContained, quiet: options.quiet)
         if let failure = pipeline.failure {
             FileHandle.standardError.write(Data("report of the epochs before the failure: \(index.path)\n".utf8))
             throw failure
@@ -60,6 +60,9 @@ struct RenderFlags: ParsableArguments {
 
     @Option(help: "Folder holding report.mustache (default: found next to the repository).")
     var templates: String?
+
+    @Flag(help: "Inline every image into index.html so the report is a single file (for e-mail and supplementary material).")
+    var selfContained = false
 
     func options() throws -> RenderOptions {
         var render = RenderOptions()

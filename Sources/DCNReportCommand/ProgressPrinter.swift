@@ -1,31 +1,75 @@
 import Foundation
 import Training
 
-/// Prints one line per epoch to standard output (or nothing with `--quiet`).
+/// Reports training progress: on a terminal a single updating line with a bar, losses, NMI and an
+/// ETA; otherwise (CI, logs) one plain line per epoch; nothing with `--quiet`.
 final class ProgressPrinter: TrainingObserver {
     private let quiet: Bool
+    private let interactive: Bool
+    private var epochSeconds: [Double] = []
+    private var pretrainSeconds: [Double] = []
+    private var totalPretrain = 0
+    private var totalTrain = 0
 
-    init(quiet: Bool) { self.quiet = quiet }
+    init(quiet: Bool, interactive: Bool = isatty(STDOUT_FILENO) == 1) {
+        self.quiet = quiet
+        self.interactive = interactive
+    }
 
+    /// Prints a whole line (finishing any bar first).
     func line(_ text: String) {
         guard !quiet else { return }
-        print(text)
+        print(interactive ? "\r\u{1B}[2K" + text : text)
         fflush(stdout)
+    }
+
+    private func bar(_ text: String) {
+        guard !quiet else { return }
+        if interactive {
+            print("\r\u{1B}[2K" + text, terminator: "")
+            fflush(stdout)
+        } else {
+            line(text)
+        }
+    }
+
+    private func progressBar(_ done: Int, _ total: Int) -> String {
+        let width = 20
+        let filled = total > 0 ? min(width, done * width / total) : width
+        return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "]"
+    }
+
+    private func eta(pretrainLeft: Int, trainLeft: Int) -> String {
+        let pretrainMean = pretrainSeconds.isEmpty ? 0 : pretrainSeconds.reduce(0, +) / Double(pretrainSeconds.count)
+        let trainMean = epochSeconds.isEmpty ? pretrainMean * 1.2 : epochSeconds.reduce(0, +) / Double(epochSeconds.count)
+        let seconds = Double(pretrainLeft) * pretrainMean + Double(trainLeft) * trainMean
+        return seconds >= 60 ? String(format: "ETA %d min %02d s", Int(seconds) / 60, Int(seconds) % 60) : String(format: "ETA %.0f s", seconds)
     }
 
     func handle(_ event: TrainingEvent) throws {
         switch event {
         case .pretrainingEpochEnded(let epoch, let total, let reconstruction, let seconds):
-            line(String(format: "pretrain %3d/%d  reconstruction %.5f  (%.2f s)", epoch, total, reconstruction, seconds))
+            pretrainSeconds.append(seconds)
+            totalPretrain = total
+            let text = interactive
+                ? String(format: "pretrain %3d/%d %@ reconstruction %.5f  %@", epoch, total, progressBar(epoch, total), reconstruction,
+                         eta(pretrainLeft: total - epoch, trainLeft: totalTrain))
+                : String(format: "pretrain %3d/%d  reconstruction %.5f  (%.2f s)", epoch, total, reconstruction, seconds)
+            bar(text)
         case .snapshot(let snapshot, let total):
-            var text = String(format: "epoch %3d/%d  loss %.5f  reconstruction %.5f  clustering %.5f",
-                              snapshot.epoch, total, snapshot.losses.total, snapshot.losses.reconstruction, snapshot.losses.clustering)
+            totalTrain = total
+            if snapshot.epoch > 0 { epochSeconds.append(snapshot.seconds) }
+            var text = String(format: "epoch %3d/%d", snapshot.epoch, total)
+            if interactive { text += " " + progressBar(snapshot.epoch, total) }
+            text += String(format: "  loss %.5f  reconstruction %.5f  clustering %.5f",
+                           snapshot.losses.total, snapshot.losses.reconstruction, snapshot.losses.clustering)
             if let m = snapshot.metrics { text += String(format: "  NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc) }
             let empty = snapshot.clusterSizes.filter { $0 == 0 }.count
             if empty > 0 { text += "  [\(empty) empty cluster\(empty == 1 ? "" : "s")]" }
-            text += String(format: "  (%.2f s)", snapshot.seconds)
-            line(text)
+            text += interactive ? "  " + eta(pretrainLeft: 0, trainLeft: total - snapshot.epoch) : String(format: "  (%.2f s)", snapshot.seconds)
+            bar(text)
         case .finished(let final):
+            if interactive { line("") }
             if let m = final.onlineMetrics { line(String(format: "DCN online assignments: NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc)) }
             if let m = final.finalKMeansMetrics { line(String(format: "DCN + final k-means:    NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc)) }
         }

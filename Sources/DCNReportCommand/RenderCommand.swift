@@ -44,7 +44,8 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw UserFacingError("--out \(outURL.path): cannot create the folder (\(error.localizedDescription))")
         }
-        let index = try RunPipeline.report(runDirectory: runURL, into: outURL, templates: templates, render: render, quiet: quiet)
+        let index = try RunPipeline.report(runDirectory: runURL, into: outURL, templates: templates, render: render,
+                                           selfContained: renderFlags.selfContained, quiet: quiet)
         print(index.path)
     }
 }

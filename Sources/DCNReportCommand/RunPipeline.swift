@@ -62,11 +62,19 @@ final class RunPipeline {
     }
 
     /// Renders the frames and animation of a recording and writes `index.html`; returns its URL.
-    static func report(runDirectory: URL, into outDirectory: URL, templates: URL, render: RenderOptions, quiet: Bool) throws -> URL {
+    static func report(
+        runDirectory: URL, into outDirectory: URL, templates: URL, render: RenderOptions, selfContained: Bool = false, quiet: Bool
+    ) throws -> URL {
         let run = try RecordedRun(directory: runDirectory)
-        if !quiet { print("rendering \(run.availableEpochs.count) frames…") }
-        let figures = try FigureRenderer.render(run: run, into: outDirectory, options: render)
-        return try ReportWriter.write(run: run, figures: figures, to: outDirectory, templates: templates)
+        let total = run.availableEpochs.count
+        let interactive = !quiet && isatty(STDOUT_FILENO) == 1
+        if !quiet && !interactive { print("rendering \(total) frames…") }
+        let figures = try FigureRenderer.render(run: run, into: outDirectory, options: render) { done, all in
+            guard interactive else { return }
+            print("\r\u{1B}[2Krendering frame \(done)/\(all)", terminator: done == all ? "\n" : "")
+            fflush(stdout)
+        }
+        return try ReportWriter.write(run: run, figures: figures, to: outDirectory, templates: templates, selfContained: selfContained)
     }
 
     /// Creates the output folder; refuses a non-empty folder that is not a previous report.

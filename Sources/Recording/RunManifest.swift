@@ -133,3 +133,26 @@ public struct RunSummary: Codable, Equatable, Sendable {
     /// Number of clusters with no samples at the end.
     public var emptyClusters: Int
 }
+
+extension RunManifest {
+    enum CodingKeys: String, CodingKey {
+        case formatVersion, tool, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary
+    }
+
+    /// Decodes a manifest. `name`, `configuration`, `dataset` and `epochs` are required; the other keys
+    /// may be absent (a folder written by another trainer), taking their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        configuration = try c.decode(DCNConfiguration.self, forKey: .configuration)
+        dataset = try c.decode(DatasetInfo.self, forKey: .dataset)
+        epochs = try c.decode([EpochEntry].self, forKey: .epochs)
+        formatVersion = try c.decodeIfPresent(Int.self, forKey: .formatVersion) ?? 1
+        tool = try c.decodeIfPresent(ToolInfo.self, forKey: .tool) ?? ToolInfo()
+        status = try c.decodeIfPresent(RunStatus.self, forKey: .status) ?? .running
+        statusMessage = try c.decodeIfPresent(String.self, forKey: .statusMessage)
+        baselines = try c.decodeIfPresent([Baseline].self, forKey: .baselines) ?? []
+        pretraining = try c.decodeIfPresent([PretrainingEntry].self, forKey: .pretraining) ?? []
+        summary = try c.decodeIfPresent(RunSummary.self, forKey: .summary)
+    }
+}

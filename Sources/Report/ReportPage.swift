@@ -94,7 +94,7 @@ extension ReportPage {
             if let m = entry.metrics { item["nmi"] = m.nmi; item["ari"] = m.ari; item["acc"] = m.acc }
             return item
         }
-        let json = (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let json = (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys, .withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
 
         self.init(
             name: manifest.name, toolVersion: manifest.tool.version, datasetName: dataset.name,

@@ -12,13 +12,20 @@ public enum ReportWriter {
     ///   - templates: The folder holding `report.mustache`.
     /// - Returns: The path of `index.html`.
     /// - Throws: ``ReportError`` for a missing or broken template or an unwritable file.
+    ///   - selfContained: Inline every image and figure as a `data:` URI so the page is one file.
     @discardableResult
-    public static func write(run: RecordedRun, figures: RenderedFigures, to directory: URL, templates: URL) throws -> URL {
+    public static func write(
+        run: RecordedRun, figures: RenderedFigures, to directory: URL, templates: URL, selfContained: Bool = false
+    ) throws -> URL {
         let library = try loadLibrary(templates)
         let recordingPath = relativePath(of: run.directory, from: directory)
         let page = ReportPage(run: run, figures: figures, recordingPath: recordingPath)
-        guard let html = library.render(page, withTemplate: "report") else {
+        guard var html = library.render(page, withTemplate: "report") else {
             throw ReportError("\(templates.path)/report.mustache: template not found")
+        }
+        if selfContained {
+            let files = figures.framePaths + [figures.animationPath, figures.apngPath] + figures.figures.flatMap(\.paths)
+            html = try inline(files, in: html, from: directory)
         }
         let url = directory.appendingPathComponent("index.html")
         do {
@@ -27,6 +34,26 @@ public enum ReportWriter {
             throw ReportError("\(error)")
         }
         return url
+    }
+
+    /// Replaces every quoted reference to one of `files` by a base64 `data:` URI of its contents.
+    static func inline(_ files: [String], in html: String, from directory: URL) throws -> String {
+        var html = html
+        for file in Set(files) {
+            let url = directory.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw ReportError("\(url.path): cannot be read to inline it")
+            }
+            let type: String
+            switch url.pathExtension.lowercased() {
+            case "gif": type = "image/gif"
+            case "svg": type = "image/svg+xml"
+            case "pdf": type = "application/pdf"
+            default: type = "image/png"
+            }
+            html = html.replacingOccurrences(of: "\"\(file)\"", with: "\"data:\(type);base64,\(data.base64EncodedString())\"")
+        }
+        return html
     }
 
     static func loadLibrary(_ templates: URL) throws -> MustacheLibrary {

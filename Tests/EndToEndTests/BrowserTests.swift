@@ -1,0 +1,109 @@
+import DCNReportCommand
+import Foundation
+import TestSupport
+import Testing
+
+/// Opens a generated report in headless Chromium from disk (no network) and checks that it loads
+/// without console errors or failed resources and that the player steps to another frame.
+/// `make test` installs Debian's `chromium` when it is missing.
+@Suite("The report in a real browser", .serialized)
+struct BrowserTests {
+    var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    func makeReport(_ extra: [String] = []) throws -> URL {
+        let out = temporaryDirectory("browser").appendingPathComponent("report")
+        var command = try DCNReport.parseAsRoot(
+            ["generate", "--points-per-cluster", "40", "--pretrain-epochs", "3", "--epochs", "4", "--quiet", "--frame-size", "600x280",
+             "--templates", repositoryRoot().appendingPathComponent("templates").path, "--out", out.path] + extra)
+        try command.run()
+        return out
+    }
+
+    func open(_ page: URL, screenshot: URL? = nil) throws -> (dom: String, log: String) {
+        guard let chromium else {
+            Issue.record("chromium is not installed; `make test` installs it")
+            return ("", "")
+        }
+        var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
+                         "--virtual-time-budget=4000", "--user-data-dir=\(temporaryDirectory("chromium-profile").path)"]
+        if let screenshot {
+            arguments += ["--window-size=1280,2200", "--hide-scrollbars", "--screenshot=\(screenshot.path)"]
+        } else {
+            arguments.append("--dump-dom")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = arguments + [page.absoluteString]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let errData = ReadInBackground(err.fileHandleForReading)
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (dom, errData.text())
+    }
+
+    func consoleProblems(_ log: String) -> [String] {
+        log.split(separator: "\n").map(String.init).filter {
+            ($0.contains("CONSOLE") && ($0.contains("Uncaught") || $0.contains("Error"))) || $0.contains("Refused to")
+                || $0.contains("Failed to load resource") || $0.contains("net::ERR_")
+        }
+    }
+
+    @Test("the report loads from file:// with no errors, and the player steps to another frame")
+    func playerSteps() throws {
+        let out = try makeReport()
+        var page = URLComponents(url: out.appendingPathComponent("index.html"), resolvingAgainstBaseURL: false)!
+        page.fragment = "selftest"
+        let (dom, log) = try open(page.url!)
+        guard chromium != nil else { return }
+        #expect(dom.contains("data-selftest=\"stepped\""), "player did not step")
+        #expect(dom.contains("data-problems=\"none\""), "\(dom.components(separatedBy: "data-problems").last?.prefix(300) ?? "")")
+        #expect(dom.contains("Epoch 3"), "frame info after stepping back from epoch 4")
+        #expect(consoleProblems(log).isEmpty, "\(consoleProblems(log))")
+        // Keep a screenshot as a test artefact.
+        let artifacts = repositoryRoot().appendingPathComponent("test-artifacts")
+        try? FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let shot = artifacts.appendingPathComponent("report-screenshot.png")
+        _ = try open(out.appendingPathComponent("index.html"), screenshot: shot)
+        #expect(FileManager.default.fileExists(atPath: shot.path))
+    }
+
+    @Test("a --self-contained report is one file whose images all load with the other files gone")
+    func selfContained() throws {
+        let out = try makeReport(["--self-contained"])
+        let lonely = temporaryDirectory("lonely").appendingPathComponent("report.html")
+        try FileManager.default.copyItem(at: out.appendingPathComponent("index.html"), to: lonely)
+        let html = try String(contentsOf: lonely, encoding: .utf8)
+        #expect(!html.contains("src=\"frames/") && !html.contains("src=\"figures/"))
+        #expect(html.contains("data:image/png;base64,"))
+        var page = URLComponents(url: lonely, resolvingAgainstBaseURL: false)!
+        page.fragment = "selftest"
+        let (dom, log) = try open(page.url!)
+        guard chromium != nil else { return }
+        #expect(dom.contains("data-selftest=\"stepped\""))
+        #expect(dom.contains("data-problems=\"none\""))
+        #expect(consoleProblems(log).isEmpty, "\(consoleProblems(log))")
+    }
+}
+
+/// Drains a pipe on a background thread so a chatty child cannot block on a full pipe.
+final class ReadInBackground: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+    func text() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

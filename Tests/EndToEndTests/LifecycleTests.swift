@@ -1,0 +1,143 @@
+import DCNReportCommand
+import Foundation
+import NPYFormat
+import Recording
+import TestSupport
+import Testing
+
+@Suite("Config files, re-rendering, killed runs and other trainers' recordings", .serialized)
+struct LifecycleTests {
+    let templates = repositoryRoot().appendingPathComponent("templates").path
+
+    var binary: String? {
+        [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
+         repositoryRoot().appendingPathComponent(".build/debug/dcn-report")]
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }
+
+    func run(_ arguments: [String]) throws {
+        var command = try DCNReport.parseExpandingConfig(arguments)
+        try command.run()
+    }
+
+    @Test("a config file and the equivalent flags give identical recordings; flags override the file")
+    func configFile() throws {
+        let folder = temporaryDirectory("config")
+        let yaml = folder.appendingPathComponent("run.yaml")
+        try """
+            points-per-cluster: 30
+            pretrain-epochs: 3
+            epochs: 2
+            hidden: [20, 10]
+            lambda: 0.5
+            reset-counts: true
+            seed: 3
+            """.write(to: yaml, atomically: true, encoding: .utf8)
+        let a = folder.appendingPathComponent("a/same"), b = folder.appendingPathComponent("b/same")
+        try run(["train", "--config", yaml.path, "--quiet", "--out", a.path])
+        try run(["train", "--points-per-cluster", "30", "--pretrain-epochs", "3", "--epochs", "2", "--hidden", "20,10",
+                 "--lambda", "0.5", "--reset-counts", "--seed", "3", "--quiet", "--out", b.path])
+        for file in ["run/run.json", "run/epochs/0002/latent.npy", "run/final/kmeans_assignments.npy"] {
+            #expect(try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)), "\(file)")
+        }
+        let c = folder.appendingPathComponent("c/same")
+        try run(["train", "--config", yaml.path, "--lambda", "0.25", "--quiet", "--out", c.path])
+        let manifest = try RecordedRun(directory: c.appendingPathComponent("run")).manifest
+        #expect(manifest.configuration.lambda == 0.25)
+        #expect(manifest.configuration.hiddenLayers == [20, 10])
+    }
+
+    @Test("an unknown config key is named in one error line")
+    func unknownKey() throws {
+        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        let yaml = temporaryDirectory("config").appendingPathComponent("bad.yaml")
+        try "lamda: 0.5\n".write(to: yaml, atomically: true, encoding: .utf8)
+        let result = try runProcess(binary, ["train", "--config", yaml.path, "--out", temporaryDirectory("unused").path])
+        #expect(result.status != 0 && result.status < 128)
+        #expect(result.output == "dcn-report: error: config file: unknown key 'lamda' (keys are the command's flag names, e.g. lambda, batch-size)\n")
+    }
+
+    @Test("render on a recording from train produces the same report as generate")
+    func renderMatchesGenerate() throws {
+        let folder = temporaryDirectory("rerender")
+        let flags = ["--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "3", "--quiet", "--frame-size", "500x240"]
+        let generated = folder.appendingPathComponent("g/report"), trained = folder.appendingPathComponent("t/report")
+        try run(["generate"] + flags + ["--templates", templates, "--out", generated.path])
+        try run(["train"] + flags.filter { $0 != "--frame-size" && $0 != "500x240" } + ["--out", trained.path])
+        // Same timing file so the "training time" row matches; everything else comes from the recording.
+        try FileManager.default.removeItem(at: trained.appendingPathComponent("run/timing.json"))
+        try FileManager.default.copyItem(at: generated.appendingPathComponent("run/timing.json"),
+                                         to: trained.appendingPathComponent("run/timing.json"))
+        try run(["render", trained.appendingPathComponent("run").path, "--frame-size", "500x240", "--quiet", "--templates", templates])
+        let a = try String(contentsOf: generated.appendingPathComponent("index.html"), encoding: .utf8)
+        let b = try String(contentsOf: trained.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(a == b)
+    }
+
+    @Test("a run killed with SIGKILL after epoch 5 of 20 renders epochs 0–5 and is reported incomplete")
+    func killedRun() throws {
+        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        let out = temporaryDirectory("killed").appendingPathComponent("report")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["train", "--points-per-cluster", "400", "--pretrain-epochs", "2", "--epochs", "20", "--out", out.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        var buffer = ""
+        while !buffer.contains("epoch   5/20") {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let recording = try RecordedRun(directory: out.appendingPathComponent("run"))
+        #expect(recording.manifest.status == .running)
+        let epochs = recording.availableEpochs.map(\.epoch)
+        #expect(epochs.first == 0 && epochs.count >= 6 && epochs.count < 21, "\(epochs)")
+        let result = try runProcess(binary, ["render", out.appendingPathComponent("run").path, "--templates", templates, "--frame-size", "400x200"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("the run is incomplete: epochs 0–\(epochs.last!) of 20"))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("This run is incomplete"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(String(format: "frames/epoch_%04d.png", epochs.last!)).path))
+    }
+
+    @Test("a run folder written by Python and numpy alone renders into a report")
+    func foreignRecording() throws {
+        guard let python = pythonWithNumpy() else { Issue.record("python3 with numpy is needed for this test"); return }
+        let folder = temporaryDirectory("foreign").appendingPathComponent("run")
+        let script = """
+            import json, os, numpy as np
+            run = '\(folder.path)'
+            os.makedirs(run + '/epochs', exist_ok=True)
+            rng = np.random.default_rng(0)
+            labels = np.repeat(np.arange(3), 50).astype(np.int32)
+            np.save(run + '/labels.npy', labels)
+            epochs = []
+            for e in range(4):
+                centers = np.array([[0, 0], [4, 0], [0, 4]], np.float32)
+                z = (centers[labels] * (0.5 + e / 6) + rng.normal(size=(150, 2))).astype(np.float32)
+                a = np.argmin(((z[:, None, :] - centers[None]) ** 2).sum(-1), 1).astype(np.int32)
+                path = 'epochs/%04d' % e
+                os.makedirs(run + '/' + path)
+                np.save(run + '/' + path + '/latent.npy', z); np.save(run + '/' + path + '/assignments.npy', a)
+                np.save(run + '/' + path + '/centers.npy', centers)
+                epochs.append({'epoch': e, 'phase': 'pretrain' if e == 0 else 'train', 'path': path,
+                               'losses': {'reconstruction': 1.0 / (e + 1), 'clustering': 0.5, 'total': 1.2},
+                               'clusterSizes': np.bincount(a, minlength=3).tolist()})
+            manifest = {'formatVersion': 1, 'tool': {'name': 'my-pytorch-loop', 'version': '0'}, 'status': 'complete',
+                        'name': 'pytorch-run', 'configuration': {'clusterCount': 3, 'latentDimensions': 2, 'epochs': 3, 'lambda': 0.1},
+                        'dataset': {'name': 'blobs', 'description': 'three blobs', 'samples': 150, 'dimensions': 2,
+                                    'classes': 3, 'scaling': 'none'}, 'epochs': epochs}
+            json.dump(manifest, open(run + '/run.json', 'w'))
+            """
+        #expect(try runProcess(python, ["-c", script]).status == 0)
+        try run(["render", folder.path, "--quiet", "--templates", templates, "--frame-size", "400x200"])
+        let html = try String(contentsOf: folder.deletingLastPathComponent().appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("pytorch-run"))
+        #expect(html.contains("frames/epoch_0003.png"))
+    }
+}
