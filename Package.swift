@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "DCNMath", dependencies: ["CBLAS"]),
         .target(name: "NPYFormat"),
         .target(name: "Datasets", dependencies: [
-            "DCNMath", "NPYFormat", .product(name: "CompressNIO", package: "compress-nio"),
+            "DCNMath", "NPYFormat", "CZlib", .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .target(name: "Network", dependencies: ["DCNMath"]),
         .target(name: "Clustering", dependencies: ["DCNMath"]),

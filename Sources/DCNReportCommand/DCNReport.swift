@@ -21,12 +21,16 @@ public struct DCNReport: ParsableCommand {
     /// (`dcn-report: error: …`) with a non-zero exit code; help and version print in full.
     public static func runFromCommandLine() -> Never {
         var configKeys: Set<String> = []
+        StopSignal.install()
         do {
             let expanded = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()))
             configKeys = expanded.keys
             var command = try parseAsRoot(expanded.arguments)
             try command.run()
             Foundation.exit(0)
+        } catch let error as InterruptedError {
+            FileHandle.standardError.write(Data("dcn-report: \(error.message)\n".utf8))
+            Foundation.exit(130)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CairoRendering
+import Recording
 import Report
 
 /// `dcn-report generate`: train, record, render and write the report in one go.
@@ -24,10 +25,11 @@ struct GenerateCommand: ParsableCommand {
         let render = try renderFlags.options()
         let templatesDirectory = try TemplateLocator.locate(explicit: renderFlags.templates)
         let (data, configuration, scaling, source) = try options.load()
-        let pipeline = RunPipeline(
-            data: data, configuration: configuration, scaling: scaling,
-            outDirectory: options.outDirectory(for: source, data: data), quiet: options.quiet)
+        let pipeline = try options.pipeline(data: data, configuration: configuration, scaling: scaling, source: source)
         let runDirectory = try pipeline.train()
+        if let failure = pipeline.failure, (try? RecordedRun(directory: runDirectory))?.availableEpochs.isEmpty ?? true {
+            throw failure  // nothing recorded to render
+        }
         let index = try RunPipeline.report(runDirectory: runDirectory, into: pipeline.outDirectory, templates: templatesDirectory,
                                            render: render, selfContained: renderFlags.selfContained, quiet: options.quiet)
         if let failure = pipeline.failure {
@@ -105,9 +107,7 @@ struct TrainCommand: ParsableCommand {
 
     mutating func run() throws {
         let (data, configuration, scaling, source) = try options.load()
-        let pipeline = RunPipeline(
-            data: data, configuration: configuration, scaling: scaling,
-            outDirectory: options.outDirectory(for: source, data: data), quiet: options.quiet)
+        let pipeline = try options.pipeline(data: data, configuration: configuration, scaling: scaling, source: source)
         let runDirectory = try pipeline.train()
         if let failure = pipeline.failure { throw failure }
         print(runDirectory.path)

@@ -13,6 +13,9 @@ final class RunPipeline {
     let scaling: FeatureScaling
     let outDirectory: URL
     let quiet: Bool
+    var runName: String?
+    var classNames: [String]?
+    var force = false
     /// Why training stopped early, if it did; the recording is still complete up to that point.
     private(set) var failure: Error?
 
@@ -28,10 +31,11 @@ final class RunPipeline {
     func train() throws -> URL {
         let runDirectory = outDirectory.appendingPathComponent("run")
         try prepareOutput(runDirectory)
-        let manifest = RunManifest(
-            name: outDirectory.lastPathComponent, configuration: configuration,
+        var manifest = RunManifest(
+            name: runName ?? outDirectory.lastPathComponent, configuration: configuration,
             dataset: DatasetInfo(name: data.name, description: data.description, samples: data.count,
                                  dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
+        manifest.dataset.classNames = classNames
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels)
         let progress = ProgressPrinter(quiet: quiet)
         var features = data.features
@@ -47,6 +51,7 @@ final class RunPipeline {
         }
 
         let trainer = try DCNTrainer(configuration: configuration, data: features, evaluationLabels: data.labels)
+        trainer.shouldStop = { StopSignal.requested }
         do {
             let last = try trainer.run(observer: ObserverGroup([recorder, progress]))
             let model = TrainedModel(configuration: configuration, scaling: fittedScaling, autoencoder: trainer.autoencoder,
@@ -54,8 +59,13 @@ final class RunPipeline {
             try model.save(to: runDirectory.appendingPathComponent("model.dcn"))
             try recorder.finish(status: .complete)
         } catch let error as TrainingError {
-            try recorder.finish(status: .diverged, message: error.description)
-            failure = UserFacingError(error.description)
+            if case .interrupted = error {
+                try recorder.finish(status: .interrupted, message: error.description)
+                failure = InterruptedError(message: error.description)
+            } else {
+                try recorder.finish(status: .diverged, message: error.description)
+                failure = UserFacingError(error.description)
+            }
         }
 
         return runDirectory
@@ -84,9 +94,10 @@ final class RunPipeline {
         if fileManager.fileExists(atPath: outDirectory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw UserFacingError("--out \(outDirectory.path): exists and is not a folder") }
             let contents = (try? fileManager.contentsOfDirectory(atPath: outDirectory.path)) ?? []
-            let isPreviousReport = contents.isEmpty || contents.contains("run") || contents.contains("index.html")
-            guard isPreviousReport else {
-                throw UserFacingError("--out \(outDirectory.path): folder is not empty and is not a dcn-report output; choose another --out")
+            let isPreviousReport = contents.isEmpty
+                || FileManager.default.fileExists(atPath: outDirectory.appendingPathComponent("run/run.json").path)
+            guard isPreviousReport || force else {
+                throw UserFacingError("--out \(outDirectory.path): folder is not empty and is not a dcn-report output; choose another --out or add --force")
             }
             // Replace only what a previous report wrote.
             for item in ["run", "frames", "figures", "index.html", "animation.gif", "animation.png"] {

@@ -1,3 +1,4 @@
+import CZlib
 import CompressNIO
 import Foundation
 import NIOCore
@@ -26,11 +27,21 @@ enum FileBytes {
             throw DatasetError(path, "is not gzip data (the name ends in .gz)")
         }
         var buffer = ByteBuffer(bytes: data)
+        let output: [UInt8]
         do {
-            var output = try buffer.decompress(with: .gzip)
-            return Data(output.readBytes(length: output.readableBytes) ?? [])
+            var decompressed = try buffer.decompress(with: .gzip)
+            output = decompressed.readBytes(length: decompressed.readableBytes) ?? []
         } catch {
             throw DatasetError(path, "gzip data is corrupt or truncated (\(error))")
         }
+        // The decompressor stops quietly at a cut; the trailer's CRC-32 and length catch truncation.
+        let trailer = [UInt8](data.suffix(8))
+        let expectedCRC = UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
+        let expectedSize = UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
+        let crc = output.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        guard crc == expectedCRC, UInt32(truncatingIfNeeded: output.count) == expectedSize else {
+            throw DatasetError(path, "gzip data is corrupt or truncated (checksum mismatch)")
+        }
+        return Data(output)
     }
 }

@@ -93,26 +93,36 @@ public struct ScatterFrame: Sendable {
         }
     }
 
+    /// Draws the class legend right-aligned on the subtitle line, or on the title line when that has
+    /// more room, shrinking the text (down to 60 %) so it never overlaps the titles.
     private func drawLegend(on canvas: Canvas, layout: FrameLayout) {
         guard truth != nil else { return }
-        var x = layout.width - layout.margin
-        let y = layout.subtitleBaseline
-        for (j, classId) in classIds.enumerated().reversed() {
-            let name = classNames[classId] ?? "class \(classId)"
-            let textWidth = canvas.textWidth(name, size: layout.labelSize, bold: false)
-            x -= textWidth
-            canvas.drawText(name, at: Point(x, y), size: layout.labelSize, color: .ink, anchor: .start, bold: false)
-            x -= layout.labelSize * 0.9
-            canvas.fillDiscs([Point(x, y - layout.labelSize * 0.35)], radius: layout.labelSize * 0.4,
-                             color: Palette.color(j), clip: (0, 0, layout.width, layout.height))
-            x -= layout.labelSize * 1.4
+        let names = classIds.map { classNames[$0] ?? "class \($0)" } + ["cluster centre"]
+        func legendWidth(_ size: Double) -> Double {
+            names.reduce(0) { $0 + canvas.textWidth($1, size: size, bold: false) + size * 2.3 }
         }
-        let centreLabel = "cluster centre"
-        x -= canvas.textWidth(centreLabel, size: layout.labelSize, bold: false)
-        canvas.drawText(centreLabel, at: Point(x, y), size: layout.labelSize, color: .ink, anchor: .start, bold: false)
-        x -= layout.markerRadius * 1.9
-        canvas.drawCenterMarker(at: Point(x, y - layout.labelSize * 0.35), radius: layout.markerRadius * 0.75,
-                                fill: Color(hex: 0x999999))
+        let base = layout.labelSize
+        let subtitleRoom = layout.width - 2 * layout.margin - canvas.textWidth(subtitle, size: base, bold: false) - base * 2
+        let titleRoom = layout.width - 2 * layout.margin - canvas.textWidth(title, size: layout.titleSize, bold: true) - base * 2
+        let onTitleLine = legendWidth(base) > subtitleRoom && titleRoom > subtitleRoom
+        let room = onTitleLine ? titleRoom : subtitleRoom
+        let size = base * max(0.6, min(1, room / legendWidth(base)))
+        let y = onTitleLine ? layout.titleBaseline : layout.subtitleBaseline
+        var x = layout.width - layout.margin
+        for (index, name) in names.enumerated().reversed() {
+            x -= canvas.textWidth(name, size: size, bold: false)
+            canvas.drawText(name, at: Point(x, y), size: size, color: .ink, anchor: .start, bold: false)
+            if index == names.count - 1 {
+                x -= size * 1.0
+                canvas.drawCenterMarker(at: Point(x, y - size * 0.35), radius: size * 0.4, fill: Color(hex: 0x999999))
+                x -= size * 1.3
+            } else {
+                x -= size * 0.9
+                canvas.fillDiscs([Point(x, y - size * 0.35)], radius: size * 0.4, color: Palette.color(index),
+                                 clip: (0, 0, layout.width, layout.height))
+                x -= size * 1.4
+            }
+        }
     }
 
     /// Disc radius in device units: large for a few hundred points, small for tens of thousands.

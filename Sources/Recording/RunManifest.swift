@@ -11,7 +11,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var formatVersion: Int = 1
     /// The tool that wrote the folder.
     public var tool: ToolInfo = ToolInfo()
-    /// `running` while training, then `complete`, `diverged` or `failed`.
+    /// `running` while training, then `complete`, `diverged`, `interrupted` or `failed`.
     public var status: RunStatus = .running
     /// Why the run stopped early, when it did.
     public var statusMessage: String?
@@ -52,7 +52,7 @@ public struct ToolInfo: Codable, Equatable, Sendable {
 
 /// Lifecycle state of a run folder.
 public enum RunStatus: String, Codable, Sendable {
-    case running, complete, diverged, failed
+    case running, complete, diverged, interrupted, failed
 }
 
 /// Description of the clustered data.
@@ -69,6 +69,8 @@ public struct DatasetInfo: Codable, Equatable, Sendable {
     public var classes: Int?
     /// Input scaling applied before training.
     public var scaling: String
+    /// Display names of the classes in ascending label order, when given.
+    public var classNames: [String]?
 
     /// Creates a description.
     public init(name: String, description: String, samples: Int, dimensions: Int, classes: Int?, scaling: String) {

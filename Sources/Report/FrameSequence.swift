@@ -54,6 +54,9 @@ public struct FrameSequence: Sendable {
                 truth: drawnLabels, classIds: classIds,
                 centers: zip(cx, cy).map { (x: Double($0), y: Double($1)) }, coloring: coloring, limits: limits)
             frame.axisTitles = projection.axisTitles
+            if let names = run.manifest.dataset.classNames, names.count == classIds.count {
+                frame.classNames = Dictionary(uniqueKeysWithValues: zip(classIds, names))
+            }
             frames.append(frame)
         }
         self.frames = frames

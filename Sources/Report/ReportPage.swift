@@ -76,7 +76,7 @@ extension ReportPage {
         if manifest.status == .running {
             warnings.append("This run is incomplete: the recording ends at epoch \(manifest.epochs.last?.epoch ?? 0) of \(config.epochs) (the process stopped before finishing).")
         }
-        if manifest.status == .diverged || manifest.status == .failed {
+        if manifest.status == .diverged || manifest.status == .failed || manifest.status == .interrupted {
             warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
         }
         if let last = manifest.epochs.last {

@@ -57,6 +57,10 @@ public final class DCNTrainer {
         return try fit(observer: observer)
     }
 
+    /// Asked after every minibatch; returning true stops training with ``TrainingError/interrupted(phase:epoch:)``
+    /// (the epoch under way is not reported, so recordings stay consistent).
+    public var shouldStop: () -> Bool = { false }
+
     /// The cluster centres after ``fit(observer:)``, `k × latentDimensions`.
     public private(set) var centers: Matrix?
     private var pretrained = false
@@ -72,6 +76,7 @@ public final class DCNTrainer {
         for epoch in 1...max(configuration.pretrainEpochs, 1) where configuration.pretrainEpochs > 0 {
             let start = Date()
             let loss = pretrainEpoch(workspace: workspace, optimizer: optimizer)
+            if shouldStop() { throw TrainingError.interrupted(phase: .pretrain, epoch: epoch) }
             guard loss.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: epoch, quantity: "reconstruction loss") }
             try observer.handle(.pretrainingEpochEnded(
                 epoch: epoch, of: configuration.pretrainEpochs, reconstruction: loss, seconds: Date().timeIntervalSince(start)))
@@ -102,6 +107,7 @@ public final class DCNTrainer {
                 state.counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
             }
             let losses = dcnEpoch(state: &state, workspace: workspace, optimizer: optimizer)
+            if shouldStop() { throw TrainingError.interrupted(phase: .train, epoch: epoch) }
             guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
             guard state.centers.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a cluster centre") }
             latest = snapshot(epoch: epoch, phase: .train, state: state, losses: losses,
@@ -167,6 +173,7 @@ public final class DCNTrainer {
                                  reconstructionGradient: workspace.outputGradient.pointer, latentGradient: nil)
             optimizer.update()
             start += rows
+            if shouldStop() { break }
         }
         return total / Double(order.count)
     }
@@ -205,6 +212,7 @@ public final class DCNTrainer {
                 for j in 0..<d { state.centers.values[k * d + j] -= rate * (state.centers.values[k * d + j] - code[j]) }
             }
             start += rows
+            if shouldStop() { break }
         }
         let n = Double(order.count)
         return EpochLosses(reconstruction: reconstruction / n, clustering: clustering / n,

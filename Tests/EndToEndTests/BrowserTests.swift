@@ -74,6 +74,25 @@ struct BrowserTests {
         #expect(FileManager.default.fileExists(atPath: shot.path))
     }
 
+    @Test("hostile run and class names are escaped: no injected script or handler reaches the page")
+    func hostileNames() throws {
+        let out = try makeReport(["--name", "<script>alert(1)</script>", "--class-names", "\" onmouseover=\"x,<b>bold</b>,c,d"])
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<script").count == 2, "exactly our one script element")
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("\" onmouseover=\"x"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("Content-Security-Policy"))
+        var page = URLComponents(url: out.appendingPathComponent("index.html"), resolvingAgainstBaseURL: false)!
+        page.fragment = "selftest"
+        let (dom, log) = try open(page.url!)
+        guard chromium != nil else { return }
+        #expect(dom.components(separatedBy: "<script").count == 2)
+        #expect(!dom.contains("onmouseover=\"x"))
+        #expect(dom.contains("data-selftest=\"stepped\""))
+        #expect(!log.contains("alert"))
+    }
+
     @Test("a --self-contained report is one file whose images all load with the other files gone")
     func selfContained() throws {
         let out = try makeReport(["--self-contained"])

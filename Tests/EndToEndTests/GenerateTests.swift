@@ -133,7 +133,7 @@ struct GenerateTests {
         #expect(run.manifest.configuration.hiddenLayers == [500, 500, 2000])
         #expect(run.manifest.configuration.latentDimensions == 10)
         #expect(run.manifest.configuration.batchSize == 256)
-        #expect(run.manifest.configuration.lambda == 0.05)
+        #expect(run.manifest.configuration.lambda == 4)
         #expect(run.manifest.configuration.epochs == 1)
         #expect(run.manifest.status == .complete)
     }

@@ -105,6 +105,59 @@ struct LifecycleTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(String(format: "frames/epoch_%04d.png", epochs.last!)).path))
     }
 
+    @Test("SIGINT stops training after the current step: exit 130, status interrupted, every listed epoch complete")
+    func interruptedRun() throws {
+        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        let out = temporaryDirectory("sigint").appendingPathComponent("report")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["generate", "--points-per-cluster", "100", "--pretrain-epochs", "1", "--epochs", "3000", "--out", out.path,
+                             "--templates", templates, "--frame-size", "400x200"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var buffer = ""
+        while !buffer.contains("epoch   3/3000") {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGINT)
+        // Should stop within a minibatch or two; never let a broken handler hang the suite.
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let recording = try RecordedRun(directory: out.appendingPathComponent("run"))
+        #expect(recording.manifest.status == .interrupted)
+        #expect(recording.availableEpochs.count == recording.manifest.epochs.count)
+        #expect(recording.manifest.epochs.count < 50)
+        // generate still wrote the report of the completed epochs.
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("Training stopped early: training interrupted"))
+    }
+
+    @Test("a run that diverges stops with a message and a report up to the last good epoch")
+    func divergedRun() throws {
+        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        let out = temporaryDirectory("diverge").appendingPathComponent("report")
+        let result = try runProcess(binary, ["generate", "--points-per-cluster", "50", "--pretrain-epochs", "2", "--epochs", "5",
+                                             "--learning-rate", "1e30", "--lambda", "1e30", "--out", out.path, "--templates", templates,
+                                             "--frame-size", "400x200", "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("dcn-report: error: training diverged"))
+        let recording = try RecordedRun(directory: out.appendingPathComponent("run"))
+        #expect(recording.manifest.status == .diverged)
+        if recording.availableEpochs.isEmpty {
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+        } else {
+            let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+            #expect(html.contains("Training stopped early: training diverged"))
+        }
+    }
+
     @Test("a run folder written by Python and numpy alone renders into a report")
     func foreignRecording() throws {
         guard let python = pythonWithNumpy() else { Issue.record("python3 with numpy is needed for this test"); return }

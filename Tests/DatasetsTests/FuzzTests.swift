@@ -1,0 +1,92 @@
+import DCNMath
+import Foundation
+import NPYFormat
+import TestSupport
+import Testing
+@testable import Datasets
+
+/// Bounded, fixed-seed fuzzing of the parsers: random byte flips, truncations, insertions and
+/// splices of valid inputs must give a result or a typed error — never a crash, hang or huge allocation.
+/// A longer run: `DCN_FUZZ_ITERATIONS=200000 swift test --filter FuzzTests`.
+@Suite("Fuzzing the parsers")
+struct FuzzTests {
+    static let iterations = ProcessInfo.processInfo.environment["DCN_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 3_000
+
+    static func mutate(_ input: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
+        var bytes = input
+        for _ in 0...generator.nextIndex(below: 4) {
+            switch generator.nextIndex(below: 5) {
+            case 0 where !bytes.isEmpty:  // flip a byte
+                bytes[generator.nextIndex(below: bytes.count)] = UInt8(truncatingIfNeeded: generator.next())
+            case 1 where !bytes.isEmpty:  // truncate
+                bytes.removeLast(generator.nextIndex(below: bytes.count))
+            case 2:  // insert random bytes
+                let at = generator.nextIndex(below: bytes.count + 1)
+                bytes.insert(contentsOf: (0..<generator.nextIndex(below: 8)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, at: at)
+            case 3 where bytes.count > 2:  // set a byte to an extreme
+                bytes[generator.nextIndex(below: bytes.count)] = [0, 0x7F, 0x80, 0xFF][generator.nextIndex(below: 4)]
+            default:  // duplicate a slice
+                if bytes.count > 4 {
+                    let start = generator.nextIndex(below: bytes.count - 2)
+                    bytes.insert(contentsOf: bytes[start..<min(bytes.count, start + 8)], at: generator.nextIndex(below: bytes.count))
+                }
+            }
+        }
+        return bytes
+    }
+
+    @Test("NPY reader")
+    func npy() {
+        var generator = SplitMix64(seed: 1)
+        let seeds = [NPYWriter.encode([1, 2, 3, 4, 5, 6] as [Float], shape: [3, 2]), NPYWriter.encode([Int32(1), 2], shape: [2])].map { [UInt8]($0) }
+        var decoded = 0, refused = 0
+        for i in 0..<Self.iterations {
+            let input = Self.mutate(seeds[i % 2], using: &generator)
+            do {
+                let array = try NPYReader.decode(Data(input))
+                #expect(array.values.count == array.shape.reduce(1, *))
+                #expect(array.values.count * array.elementType.byteCount <= input.count)
+                decoded += 1
+            } catch is NPYError { refused += 1 } catch { Issue.record("unexpected error \(error)") }
+        }
+        #expect(decoded + refused == Self.iterations)
+    }
+
+    @Test("IDX reader")
+    func idx() throws {
+        var generator = SplitMix64(seed: 2)
+        let seed: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2] + (0..<8).map { UInt8($0) }
+        let file = temporaryDirectory("fuzz").appendingPathComponent("f-idx3-ubyte")
+        for _ in 0..<(Self.iterations / 3) {
+            try Data(Self.mutate(seed, using: &generator)).write(to: file)
+            do {
+                let data = try IDXLoader.loadImages(path: file.path)
+                #expect(data.features.values.count <= 64)
+            } catch is DatasetError {} catch { Issue.record("unexpected error \(error)") }
+        }
+    }
+
+    @Test("gzip path")
+    func gzip() throws {
+        var generator = SplitMix64(seed: 3)
+        let seed: [UInt8] = [31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 51, 212, 49, 210, 49, 230, 50, 28, 37, 140, 146, 135, 0, 209, 111, 2, 59, 88, 2, 0, 0]
+        for _ in 0..<Self.iterations {
+            let input = Data(Self.mutate(seed, using: &generator))
+            do { _ = try FileBytes.gunzip(input, path: "fuzz.gz") } catch is DatasetError {} catch { Issue.record("unexpected error \(error)") }
+        }
+    }
+
+    @Test("CSV reader")
+    func csv() throws {
+        var generator = SplitMix64(seed: 4)
+        let seed = [UInt8]("a,b,label\n1,2.5,0\n-3,4e2,1\n5,6,1\n".utf8)
+        let file = temporaryDirectory("fuzz").appendingPathComponent("f.csv")
+        for _ in 0..<(Self.iterations / 3) {
+            try Data(Self.mutate(seed, using: &generator)).write(to: file)
+            do {
+                let data = try CSVLoader.load(path: file.path, labelColumn: .last)
+                #expect(data.features.isFinite)
+            } catch is DatasetError {} catch { Issue.record("unexpected error \(error)") }
+        }
+    }
+}
