@@ -36,8 +36,9 @@ let package = Package(
         .target(name: "Training", dependencies: ["DCNMath", "Network", "Clustering", "Datasets"]),
         .target(name: "Recording", dependencies: ["DCNMath", "NPYFormat", "Training"]),
         .target(name: "Plotting", dependencies: ["Clustering"]),
-        .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo"]),
-        .target(name: "Animation", dependencies: ["CGIF", "CZlib"]),
+        .target(name: "PNGEncoding", dependencies: ["CZlib"]),
+        .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "PNGEncoding"]),
+        .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding"]),
         .target(name: "Report", dependencies: [
             "Recording", "Plotting", "CairoRendering", "Animation", "Clustering",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -48,7 +49,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
-        .executableTarget(name: "dcn-bench", dependencies: ["DCNMath", "Datasets", "Training", "Network"]),
+        .executableTarget(name: "dcn-bench", dependencies: ["DCNMath", "Datasets", "Training", "Network", "Plotting", "CairoRendering"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["DCNMath"], path: "Tests/TestSupport"),
