@@ -2,7 +2,7 @@
 #   make report   install missing system packages, build (release), run the synthetic demo
 #   make test     install missing system packages, run the test suite
 
-APT_PACKAGES := pkg-config libcairo2-dev libpng-dev libopenblas-dev libgif-dev fonts-dejavu-core gzip
+APT_PACKAGES := pkg-config libcairo2-dev libpng-dev zlib1g-dev libopenblas-dev libgif-dev fonts-dejavu-core gzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-deps build report test clean
