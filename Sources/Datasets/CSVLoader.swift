@@ -35,6 +35,8 @@ public enum CSVLoader {
     public static func load(path: String, labelColumn: LabelColumn) throws -> Dataset {
         let data = try FileBytes.read(path)
         guard !data.isEmpty else { throw DatasetError(path, "is empty") }
+        // Every value takes at least 2 bytes of text ("0,"), so the file size bounds the matrix.
+        try MemoryCheck.check(rows: data.count / 2, columns: 1, input: path)
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         while let last = lines.last, last.allSatisfy({ $0 == 13 || $0 == 32 }) { lines.removeLast() }
         guard !lines.isEmpty else { throw DatasetError(path, "is empty") }

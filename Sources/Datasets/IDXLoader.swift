@@ -25,6 +25,7 @@ public enum IDXLoader {
         let count = dimensions[0]
         let width = dimensions.dropFirst().reduce(1, *)
         guard count > 0, width > 0 else { throw DatasetError(path, "holds no images") }
+        try MemoryCheck.check(rows: count, columns: width, input: path)
         var dataset = Dataset(
             name: URL(fileURLWithPath: path).lastPathComponent,
             description: "IDX file \(path): \(count) images of \(dimensions.dropFirst().map(String.init).joined(separator: "×"))",
@@ -46,8 +47,7 @@ public enum IDXLoader {
     }
 
     static func decode(_ path: String) throws -> (dimensions: [Int], values: [UInt8]) {
-        let data = try FileBytes.read(path)
-        let bytes = [UInt8](data)
+        let bytes = [UInt8](try FileBytes.read(path))
         guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0 else {
             throw DatasetError(path, "not an IDX file (bad magic number)")
         }

@@ -9,20 +9,25 @@ public enum NPYLoader {
     /// - Returns: The data set.
     /// - Throws: ``DatasetError`` naming the file and what is wrong.
     public static func loadFeatures(path: String) throws -> Dataset {
-        let array = try decode(path)
-        guard array.shape.count == 2 else {
-            throw DatasetError(path, "expected a 2-D array (samples × features), found shape \(array.shape)")
+        let data = try FileBytes.read(path)
+        let header: NPYHeader
+        do { header = try NPYReader.header(data) } catch let error as NPYError { throw DatasetError(path, error.message) }
+        guard header.shape.count == 2 else {
+            throw DatasetError(path, "expected a 2-D array (samples × features), found shape \(header.shape)")
         }
-        guard array.shape[0] > 0, array.shape[1] > 0 else { throw DatasetError(path, "array is empty, shape \(array.shape)") }
-        if let bad = array.values.firstIndex(where: { !$0.isFinite }) {
-            throw DatasetError(path, "row \(bad / array.shape[1]), column \(bad % array.shape[1]) is \(array.values[bad]), expected a finite number")
+        guard header.shape[0] > 0, header.shape[1] > 0 else { throw DatasetError(path, "array is empty, shape \(header.shape)") }
+        try MemoryCheck.check(rows: header.shape[0], columns: header.shape[1], input: path)
+        let values: [Float]
+        do { values = try NPYReader.decodeFloats(data).values } catch let error as NPYError { throw DatasetError(path, error.message) }
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw DatasetError(path, "row \(bad / header.shape[1]), column \(bad % header.shape[1]) is \(values[bad]), expected a finite number")
         }
         var dataset = Dataset(
             name: URL(fileURLWithPath: path).lastPathComponent,
-            description: "NumPy file \(path) (\(array.elementType))",
-            features: Matrix(rows: array.shape[0], columns: array.shape[1], values: array.values.map { Float($0) }),
+            description: "NumPy file \(path) (\(header.elementType))",
+            features: Matrix(rows: header.shape[0], columns: header.shape[1], values: values),
             labels: nil)
-        if array.elementType == .uint8 { dataset.preferredScaling = .unit }
+        if header.elementType == .uint8 { dataset.preferredScaling = .unit }
         return dataset
     }
 

@@ -10,7 +10,46 @@ public enum NPYReader {
     /// - Returns: The array, values widened to `Double`.
     /// - Throws: ``NPYError`` naming what is wrong (magic, version, header, type, order, shape or length).
     public static func decode(_ data: Data) throws -> NPYArray {
-        let bytes = [UInt8](data)
+        let header = try self.header(data)
+        let values = data.withUnsafeBytes { raw in
+            decodeValues(raw.bindMemory(to: UInt8.self), from: header.dataOffset, count: header.count, type: header.elementType,
+                         bigEndian: header.bigEndian)
+        }
+        return NPYArray(shape: header.shape, elementType: header.elementType, values: values)
+    }
+
+    /// Decodes a complete `.npy` file straight to `Float`, without a wider intermediate copy (for large
+    /// feature arrays).
+    /// - Parameter data: The file's bytes.
+    /// - Returns: The header and the values in C order.
+    /// - Throws: ``NPYError`` as ``decode(_:)``.
+    public static func decodeFloats(_ data: Data) throws -> (header: NPYHeader, values: [Float]) {
+        let header = try self.header(data)
+        let values = data.withUnsafeBytes { raw -> [Float] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if header.elementType == .float32 && !header.bigEndian {
+                return [Float](unsafeUninitializedCapacity: header.count) { buffer, initialized in
+                    for i in 0..<header.count {
+                        let o = header.dataOffset + 4 * i
+                        let bits = UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24
+                        buffer[i] = Float(bitPattern: bits)
+                    }
+                    initialized = header.count
+                }
+            }
+            return decodeValues(bytes, from: header.dataOffset, count: header.count, type: header.elementType, bigEndian: header.bigEndian)
+                .map { Float($0) }
+        }
+        return (header, values)
+    }
+
+    /// Reads and checks the header: magic, version, dict, dtype, order, and that the file holds exactly
+    /// the bytes the shape needs — before anything is allocated for the values.
+    /// - Parameter data: The file's bytes.
+    /// - Returns: The parsed header.
+    /// - Throws: ``NPYError`` naming what is wrong.
+    public static func header(_ data: Data) throws -> NPYHeader {
+        let bytes = [UInt8](data.prefix(min(data.count, 65_546)))
         let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw NPYError("not a NumPy .npy file (missing the \\x93NUMPY magic)")
@@ -29,11 +68,12 @@ public enum NPYReader {
         default:
             throw NPYError("unsupported .npy format version \(major).\(bytes[7]) (supported: 1.0, 2.0, 3.0)")
         }
+        guard headerLength <= 65_536 else { throw NPYError("header of \(headerLength) bytes is implausibly large") }
         guard headerStart + headerLength <= bytes.count else { throw NPYError("truncated header") }
-        guard let header = String(bytes: bytes[headerStart ..< headerStart + headerLength], encoding: .utf8) else {
+        guard let text = String(bytes: bytes[headerStart ..< headerStart + headerLength], encoding: .utf8) else {
             throw NPYError("header is not text")
         }
-        let fields = try NPYHeaderParser.parse(header)
+        let fields = try NPYHeaderParser.parse(text)
         let (type, bigEndian) = try elementType(fields.descriptor)
         guard !fields.fortranOrder else {
             throw NPYError("array is in Fortran order; save it in C order (numpy.ascontiguousarray)")
@@ -45,7 +85,7 @@ public enum NPYReader {
             count = product
         }
         let dataStart = headerStart + headerLength
-        let available = bytes.count - dataStart
+        let available = data.count - dataStart
         let (needed, overflow) = count.multipliedReportingOverflow(by: type.byteCount)
         guard !overflow, needed <= available else {
             throw NPYError("shape \(fields.shape) needs \(count) × \(type.byteCount) bytes but the file holds \(available)")
@@ -53,10 +93,7 @@ public enum NPYReader {
         guard needed == available else {
             throw NPYError("file has \(available - needed) bytes after the data that shape \(fields.shape) describes")
         }
-        let values = bytes.withUnsafeBufferPointer { buffer in
-            decodeValues(buffer, from: dataStart, count: count, type: type, bigEndian: bigEndian)
-        }
-        return NPYArray(shape: fields.shape, elementType: type, values: values)
+        return NPYHeader(shape: fields.shape, elementType: type, bigEndian: bigEndian, dataOffset: dataStart, count: count)
     }
 
     static func elementType(_ descriptor: String) throws -> (NPYElementType, bigEndian: Bool) {
@@ -97,4 +134,18 @@ public enum NPYReader {
         }
         return result
     }
+}
+
+/// The parsed header of an `.npy` file.
+public struct NPYHeader: Sendable, Equatable {
+    /// Dimensions, outermost first.
+    public let shape: [Int]
+    /// Element type.
+    public let elementType: NPYElementType
+    /// Whether multi-byte values are big-endian.
+    public let bigEndian: Bool
+    /// Byte offset of the first value.
+    public let dataOffset: Int
+    /// Number of values.
+    public let count: Int
 }

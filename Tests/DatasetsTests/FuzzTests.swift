@@ -90,3 +90,16 @@ struct FuzzTests {
         }
     }
 }
+
+@Suite("Memory limits")
+struct MemoryLimitTests {
+    @Test("a data set larger than available memory is refused up front with the estimate")
+    func tooLarge() {
+        #expect {
+            try MemoryCheck.check(rows: 10_000_000, columns: 1_000_000, input: "huge.npy")
+        } throws: { error in
+            "\(error)".hasPrefix("huge.npy: 10000000 × 1000000 values need about") && "\(error)".contains("is available")
+        }
+        #expect(throws: Never.self) { try MemoryCheck.check(rows: 1_000, columns: 100, input: "small.npy") }
+    }
+}
