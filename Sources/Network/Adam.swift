@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The Adam optimiser (Kingma & Ba, 2015) with bias correction, over a fixed list of parameter buffers.
 public final class Adam {
     /// Step size.
@@ -49,10 +51,19 @@ public final class Adam {
                 let w = parameter.value.pointer, g = parameter.gradient.pointer
                 for i in 0..<parameter.value.count { g[i] += weightDecay * w[i] }
             }
-            Self.update(
-                value: parameter.value.pointer, gradient: parameter.gradient.pointer,
-                m: firstMoments[index].pointer, v: secondMoments[index].pointer, count: parameter.value.count,
-                beta1: b1, beta2: b2, epsilon: eps, stepSize: stepSize, correction2: correction2)
+            let count = parameter.value.count
+            let value = parameter.value.pointer, gradient = parameter.gradient.pointer
+            let m = firstMoments[index].pointer, v = secondMoments[index].pointer
+            // Large buffers (e.g. a 500×2000 layer) are memory-bound: update two halves on two cores.
+            // Each element is updated independently, so the result does not depend on the split.
+            let parts = count >= 262_144 ? 2 : 1
+            let chunk = ((count + parts - 1) / parts + 15) / 16 * 16
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let start = part * chunk, length = min(chunk, count - start)
+                guard length > 0 else { return }
+                Self.update(value: value + start, gradient: gradient + start, m: m + start, v: v + start, count: length,
+                            beta1: b1, beta2: b2, epsilon: eps, stepSize: stepSize, correction2: correction2)
+            }
         }
     }
 
