@@ -218,31 +218,33 @@ public final class CairoCanvas: Canvas {
                 coverage[sy * side + sx] = Float(inside) / 16
             }
         }
-        let alpha = Float(color.alpha)
-        let red = Float(color.red) * 255, green = Float(color.green) * 255, blue = Float(color.blue) * 255
+        // Integer blending: weight w ∈ 0…256 per stamp pixel, dst = (src·w + dst·(256 − w)) / 256 per channel.
+        let alpha = color.alpha
+        let source = (a: UInt32(255), r: UInt32((color.red * 255).rounded()), g: UInt32((color.green * 255).rounded()),
+                      b: UInt32((color.blue * 255).rounded()))
+        var taps: [(dx: Int, dy: Int, weight: UInt32)] = []
+        for sy in 0..<side {
+            for sx in 0..<side {
+                let weight = UInt32((Double(coverage[sy * side + sx]) * alpha * 256).rounded())
+                if weight > 0 { taps.append((sx - reach, sy - reach, min(weight, 256))) }
+            }
+        }
         let xLow = max(0, Int((clip.x * pixelScale).rounded(.up))), yLow = max(0, Int((clip.y * pixelScale).rounded(.up)))
         let xHigh = min(width, Int(((clip.x + clip.width) * pixelScale).rounded(.down)))
         let yHigh = min(height, Int(((clip.y + clip.height) * pixelScale).rounded(.down)))
         for center in centers {
             let cx = Int((center.x * pixelScale).rounded(.down)), cy = Int((center.y * pixelScale).rounded(.down))
-            for sy in 0..<side {
-                let y = cy + sy - reach
-                guard y >= yLow && y < yHigh else { continue }
-                let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for sx in 0..<side {
-                    let x = cx + sx - reach
-                    guard x >= xLow && x < xHigh else { continue }
-                    let a = coverage[sy * side + sx] * alpha
-                    guard a > 0 else { continue }
-                    let pixel = row[x]
-                    let keep = 1 - a
-                    let da = Float(pixel >> 24), dr = Float((pixel >> 16) & 0xFF), dg = Float((pixel >> 8) & 0xFF), db = Float(pixel & 0xFF)
-                    let na = UInt32(min(255, (a * 255 + da * keep).rounded()))
-                    let nr = UInt32(min(255, (red * a + dr * keep).rounded()))
-                    let ng = UInt32(min(255, (green * a + dg * keep).rounded()))
-                    let nb = UInt32(min(255, (blue * a + db * keep).rounded()))
-                    row[x] = na << 24 | nr << 16 | ng << 8 | nb
-                }
+            for tap in taps {
+                let x = cx + tap.dx, y = cy + tap.dy
+                guard x >= xLow && x < xHigh && y >= yLow && y < yHigh else { continue }
+                let pointer = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self) + x
+                let pixel = pointer.pointee
+                let w = tap.weight, keep = 256 - w
+                let na = (source.a * w + (pixel >> 24) * keep) >> 8
+                let nr = (source.r * w + ((pixel >> 16) & 0xFF) * keep) >> 8
+                let ng = (source.g * w + ((pixel >> 8) & 0xFF) * keep) >> 8
+                let nb = (source.b * w + (pixel & 0xFF) * keep) >> 8
+                pointer.pointee = na << 24 | nr << 16 | ng << 8 | nb
             }
         }
         cairo_surface_mark_dirty(surface)
