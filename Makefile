@@ -19,6 +19,9 @@ test-deps: deps
 	@python3 -c "import numpy" 2>/dev/null || { \
 		echo "installing python3-numpy"; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3 python3-numpy; }
+	@command -v pdftotext >/dev/null 2>&1 || { \
+		echo "installing poppler-utils (pdftotext, to check PDF text)"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q poppler-utils; }
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing chromium (for the browser test)"; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }

@@ -60,6 +60,9 @@ struct RenderFlags: ParsableArguments {
     @Option(help: "Most points drawn per panel; larger data sets are drawn as a stratified subsample.")
     var pointCap: Int = 30_000
 
+    @Flag(help: "Give both axes of the scatter panels the same scale (circles stay circles).")
+    var equalAspect = false
+
     @Option(help: "Folder holding report.mustache (default: found next to the repository).")
     var templates: String?
 
@@ -93,6 +96,7 @@ struct RenderFlags: ParsableArguments {
         render.formats = chosen
         guard pointCap >= 100 else { throw ValidationError("--point-cap must be at least 100, got \(pointCap)") }
         render.pointCap = pointCap
+        render.equalAspect = equalAspect
         return render
     }
 }

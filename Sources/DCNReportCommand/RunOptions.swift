@@ -198,24 +198,11 @@ struct RunOptions: ParsableArguments {
 enum Presets {
     /// The configuration a preset starts from.
     static func configuration(named name: String?) throws -> DCNConfiguration {
-        var c = DCNConfiguration()
         switch name {
         case nil, "synthetic":
-            return c
+            return .synthetic
         case "mnist":
-            // Paper §5.2 / official code run_raw_mnist.py: 500-500-2000-10, batch 256, 50 DCN epochs.
-            // λ = 4: the λ = 0.05 that a PyTorch DCN with mean-squared (per-element) losses needed here
-            // (NMI 0.835), converted to our per-sample sums: 0.05 × 784 / 10 ≈ 4. Adam at 1e-3 and 50
-            // pretraining epochs instead of the official 250 + 250 epochs of SGD (momentum 0.9, lr 1e-4).
-            c.hiddenLayers = [500, 500, 2000]
-            c.latentDimensions = 10
-            c.clusterCount = 10
-            c.batchSize = 256
-            c.pretrainEpochs = 50
-            c.epochs = 50
-            c.lambda = 4
-            c.learningRate = 0.001
-            return c
+            return .mnist
         default:
             throw ValidationError("--preset '\(name!)': expected synthetic or mnist")
         }

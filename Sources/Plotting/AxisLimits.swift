@@ -47,4 +47,15 @@ public struct AxisLimits: Equatable, Codable, Sendable {
         widen(&result.yMin, &result.yMax)
         return result
     }
+
+    /// The same window widened along one axis so that one data unit has the same length on both
+    /// axes of a `panelWidth × panelHeight` panel (circles stay circles).
+    public func equalAspect(panelWidth: Double, panelHeight: Double) -> AxisLimits {
+        let xSpan = xMax - xMin, ySpan = yMax - yMin
+        guard panelWidth > 0, panelHeight > 0, xSpan > 0, ySpan > 0 else { return self }
+        let unitsPerDevice = max(xSpan / panelWidth, ySpan / panelHeight)
+        let newX = unitsPerDevice * panelWidth, newY = unitsPerDevice * panelHeight
+        let cx = (xMin + xMax) / 2, cy = (yMin + yMax) / 2
+        return AxisLimits(xMin: cx - newX / 2, xMax: cx + newX / 2, yMin: cy - newY / 2, yMax: cy + newY / 2)
+    }
 }

@@ -21,6 +21,8 @@ public struct RenderOptions: Sendable {
     public var lastFrameDelay = 2.5
     /// Most points drawn per panel; larger runs are subsampled, stratified by class.
     public var pointCap = 30_000
+    /// One scale for both axes of the scatter panels.
+    public var equalAspect = false
     /// Creates the defaults.
     public init() {}
 }
@@ -63,7 +65,10 @@ public enum FigureRenderer {
         run: RecordedRun, into directory: URL, options: RenderOptions = RenderOptions(),
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> RenderedFigures {
-        let sequence = try FrameSequence(run: run, pointCap: options.pointCap)
+        let panel = FrameLayout(width: Double(options.width), height: Double(options.height),
+                                panelCount: run.labels == nil ? 1 : 2).panels[0]
+        let sequence = try FrameSequence(run: run, pointCap: options.pointCap,
+                                         equalAspectPanel: options.equalAspect ? (panel.width, panel.height) : nil)
         guard !sequence.frames.isEmpty else {
             throw RecordingError(run.directory.path, "has no complete epoch to render")
         }
@@ -86,10 +91,16 @@ public enum FigureRenderer {
                 frame.draw(on: canvas, width: width, height: height)
                 try canvas.writePNG(to: directory.appendingPathComponent(stems[index] + ".png").path)
                 for format in options.formats where format != .png {
-                    let vector = try CairoCanvas(vector: format, path: directory.appendingPathComponent(stems[index] + "." + format.rawValue).path,
-                                                 width: width, height: height)
-                    frame.draw(on: vector, width: width, height: height)
-                    try vector.finish()
+                    let path = directory.appendingPathComponent(stems[index] + "." + format.rawValue).path
+                    if format == .svg {
+                        let svg = SVGCanvas(width: width, height: height)
+                        frame.draw(on: svg, width: width, height: height)
+                        try svg.write(to: path)
+                    } else {
+                        let vector = try CairoCanvas(vector: format, path: path, width: width, height: height)
+                        frame.draw(on: vector, width: width, height: height)
+                        try vector.finish()
+                    }
                 }
                 results.set(index, .success(canvas.rgbPixels().bytes))
             } catch {
@@ -138,6 +149,10 @@ public enum FigureRenderer {
                 let canvas = try CairoCanvas(rasterWidth: size.0, height: size.1, scale: scale)
                 draw(canvas, Double(size.0), Double(size.1))
                 try canvas.writePNG(to: path)
+            } else if format == .svg {
+                let svg = SVGCanvas(width: Double(size.0), height: Double(size.1))
+                draw(svg, Double(size.0), Double(size.1))
+                try svg.write(to: path)
             } else {
                 let canvas = try CairoCanvas(vector: format, path: path, width: Double(size.0), height: Double(size.1))
                 draw(canvas, Double(size.0), Double(size.1))

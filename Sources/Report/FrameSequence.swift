@@ -22,7 +22,8 @@ public struct FrameSequence: Sendable {
     ///   - run: The opened run folder.
     ///   - pointCap: Most points drawn per panel; larger runs are subsampled, stratified by class.
     /// - Throws: ``RecordingError`` for unreadable arrays.
-    public init(run: RecordedRun, pointCap: Int = 30_000) throws {
+    ///   - equalAspectPanel: When given (panel width, height), the limits are widened so both axes share one scale.
+    public init(run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil) throws {
         let entries = run.availableEpochs
         let arrays = try entries.map { try run.arrays(for: $0) }
         let labels = run.labels
@@ -34,7 +35,10 @@ public struct FrameSequence: Sendable {
             let (xs, ys) = projection.apply(codes: a.latent.values, rows: a.latent.rows)
             return (drawn.map { xs[$0] }, drawn.map { ys[$0] })
         }
-        let limits = AxisLimits.union(of: projected.map { zip($0.xs, $0.ys).map { (Double($0), Double($1)) } })
+        var limits = AxisLimits.union(of: projected.map { zip($0.xs, $0.ys).map { (Double($0), Double($1)) } })
+        if let (panelWidth, panelHeight) = equalAspectPanel {
+            limits = limits.equalAspect(panelWidth: panelWidth, panelHeight: panelHeight)
+        }
         let drawnLabels = labels.map { l in drawn.map { l[$0] } }
         let classIds = labels.map { Array(Set($0)).sorted() } ?? []
         let k = run.manifest.configuration.clusterCount

@@ -118,16 +118,10 @@ let mnistSamples = quick ? 10_000 : 70_000
 var generator = SplitMix64(seed: 1)
 var mnist = Matrix(rows: mnistSamples, columns: 784)
 for i in 0..<mnist.values.count { mnist.values[i] = generator.nextUnitFloat() }
-var mnistConfiguration = DCNConfiguration()
-mnistConfiguration.hiddenLayers = [500, 500, 2000]
-mnistConfiguration.latentDimensions = 10
-mnistConfiguration.clusterCount = 10
-mnistConfiguration.batchSize = 256
+var mnistConfiguration = DCNConfiguration.mnist
 mnistConfiguration.pretrainEpochs = 1
 mnistConfiguration.epochs = 1
 mnistConfiguration.kmeansRestarts = 1
-mnistConfiguration.lambda = 0.05
-mnistConfiguration.learningRate = 0.001
 try report("MNIST network (\(mnistSamples) × 784, 784-500-500-2000-10)", widths: [784, 500, 500, 2000, 10], batch: 256,
            samples: mnistSamples, configuration: mnistConfiguration, data: mnist)
 }

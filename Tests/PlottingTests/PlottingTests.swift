@@ -33,6 +33,13 @@ struct FigureModelTests {
         #expect(robust.xMax < 2)
     }
 
+    @Test("equal aspect widens one axis so a data unit has the same length on both")
+    func equalAspect() {
+        let limits = AxisLimits(xMin: 0, xMax: 10, yMin: 0, yMax: 2).equalAspect(panelWidth: 500, panelHeight: 250)
+        #expect(limits.xMin == 0 && limits.xMax == 10)
+        #expect(abs((limits.yMax - limits.yMin) - 5) < 1e-9 && abs((limits.yMax + limits.yMin) / 2 - 1) < 1e-9)
+    }
+
     @Test("cluster colours follow the matched class and stay stable when cluster ids are permuted")
     func stableColours() {
         let labels: [Int32] = [0, 0, 1, 1, 2, 2]
@@ -108,22 +115,38 @@ struct CairoOutputTests {
         #expect(throws: RenderError.self) { try canvas.writePNG(to: "/no/such/folder/x.png") }
     }
 
-    @Test("SVG and PDF output keep the title as text")
-    func vectorOutput() throws {
-        let folder = temporaryDirectory()
-        for format in [CairoCanvas.Format.svg, .pdf] {
-            let path = folder.appendingPathComponent("frame.\(format.rawValue)").path
-            let canvas = try CairoCanvas(vector: format, path: path, width: 600, height: 280)
-            frame(points: 60).draw(on: canvas, width: 600, height: 280)
-            try canvas.finish()
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            if format == .pdf { #expect(data.starts(with: Array("%PDF".utf8))) }
-            if format == .svg {
-                let text = String(decoding: data, as: UTF8.self)
-                #expect(text.contains("<svg"))
-                _ = try XMLDocument(data: data)
-            }
+    @Test("SVG output parses as XML and holds the title as a text element")
+    func svgOutput() throws {
+        let path = temporaryDirectory().appendingPathComponent("frame.svg").path
+        let svg = SVGCanvas(width: 600, height: 280)
+        var f = frame(points: 60)
+        f.title = "Epoch 3 of 5 <DCN> & \"friends\""
+        f.draw(on: svg, width: 600, height: 280)
+        try svg.write(to: path)
+        let document = try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: path)))
+        let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        #expect(texts.contains("Epoch 3 of 5 <DCN> & \"friends\""))
+        #expect(texts.contains("Predicted clusters"))
+        let circles = try document.nodes(forXPath: "//*[local-name()='circle']")
+        #expect(circles.count >= 60)
+    }
+
+    @Test("PDF output starts with %PDF and its text is extractable")
+    func pdfOutput() throws {
+        let path = temporaryDirectory().appendingPathComponent("frame.pdf").path
+        let canvas = try CairoCanvas(vector: .pdf, path: path, width: 600, height: 280)
+        frame(points: 60).draw(on: canvas, width: 600, height: 280)
+        try canvas.finish()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(data.starts(with: Array("%PDF".utf8)))
+        #expect(String(decoding: data, as: UTF8.self).contains("/FontFile"), "fonts are embedded")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
+            Issue.record("pdftotext (poppler-utils) is needed to check PDF text; `make test` installs it")
+            return
         }
+        let result = try runProcess("/usr/bin/pdftotext", [path, "-"])
+        #expect(result.output.contains("Epoch 3 of 5"))
+        #expect(result.output.contains("Ground truth"))
     }
 
     @Test("an animated GIF has one frame per input, loops, and decodes with giflib")
