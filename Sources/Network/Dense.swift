@@ -95,12 +95,7 @@ public final class Dense {
         batchNormalization?.backward(outputGradient, rows: rows)
         BLAS.gemm(.transposed, outputGradient, .none, input, into: weightGradient.pointer,
                   rows: outputDimensions, columns: inputDimensions, inner: rows)
-        let db = biasGradient.pointer
-        db.update(repeating: 0, count: outputDimensions)
-        for r in 0..<rows {
-            let row = outputGradient + r * outputDimensions
-            for j in 0..<outputDimensions { db[j] += row[j] }
-        }
+        Self.columnSums(outputGradient, rows: rows, columns: outputDimensions, into: biasGradient.pointer)
         if computeInputGradient {
             BLAS.gemm(.none, outputGradient, .none, weight.pointer, into: inputGradient.pointer,
                       rows: rows, columns: inputDimensions, inner: outputDimensions)
@@ -110,5 +105,25 @@ public final class Dense {
     /// The trainable parameters paired with their gradients, for an optimiser.
     public var parameters: [(value: FloatBuffer, gradient: FloatBuffer)] {
         [(weight, weightGradient), (bias, biasGradient)] + (batchNormalization?.parameters ?? [])
+    }
+
+    /// `sums[j] = Σ_r matrix[r][j]`, 16 columns at a time (the scalar loop is not vectorised because
+    /// the pointers might alias), rows in order so the result is deterministic.
+    static func columnSums(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+        sums.update(repeating: 0, count: columns)
+        let vectors = columns / 16
+        let target = UnsafeMutableRawPointer(sums)
+        for v in 0..<vectors {
+            var total = SIMD16<Float>()
+            for r in 0..<rows {
+                total += UnsafeRawPointer(matrix + r * columns).loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
+            }
+            target.storeBytes(of: total, toByteOffset: v * 64, as: SIMD16<Float>.self)
+        }
+        for j in (vectors * 16)..<columns {
+            var total: Float = 0
+            for r in 0..<rows { total += matrix[r * columns + j] }
+            sums[j] = total
+        }
     }
 }
