@@ -79,10 +79,12 @@ public enum CSVLoader {
             }
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
-        return Dataset(
+        var dataset = Dataset(
             name: name, description: "CSV file \(path)\(labelIndex.map { ", labels from column \($0 + 1)" } ?? "")",
             features: Matrix(rows: rowCount, columns: featureCount, values: values),
             labels: labelIndex == nil ? nil : labels)
+        if dataset.looksLikePixels { dataset.preferredScaling = .unit }
+        return dataset
     }
 
     static func cells(of line: Data.SubSequence) -> [String] {

@@ -28,6 +28,16 @@ public struct Dataset: Sendable {
         self.labels = labels
     }
 
+    /// Whether the features look like 8-bit pixels: every value an integer in 0…255, some above 1.
+    public var looksLikePixels: Bool {
+        var largest: Float = 0
+        for value in features.values {
+            guard value >= 0, value <= 255, value == value.rounded(.down) else { return false }
+            largest = max(largest, value)
+        }
+        return largest > 1
+    }
+
     /// Number of samples.
     public var count: Int { features.rows }
     /// Number of input dimensions.

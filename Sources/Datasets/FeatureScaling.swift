@@ -2,8 +2,8 @@ import DCNMath
 
 /// How input features are rescaled before training.
 ///
-/// Defaults (see the README): `standardize` for the synthetic data, `unit` for IDX images and
-/// `uint8` NumPy arrays (pixels 0–255 → 0–1), `none` for other files.
+/// Defaults (see the README): `standardize` for the synthetic data, `unit` for pixel data (IDX images,
+/// `uint8` NumPy arrays, and any file whose values are all integers in 0–255), `none` otherwise.
 public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     /// Use the values as they are.
     case none

@@ -29,7 +29,7 @@ public enum IDXLoader {
         var dataset = Dataset(
             name: URL(fileURLWithPath: path).lastPathComponent,
             description: "IDX file \(path): \(count) images of \(dimensions.dropFirst().map(String.init).joined(separator: "×"))",
-            features: Matrix(rows: count, columns: width, values: values.map { Float($0) }), labels: nil)
+            features: Matrix(rows: count, columns: width, values: values.map { Float($0) }), labels: nil)  // the one copy
         dataset.preferredScaling = .unit
         return dataset
     }
@@ -46,7 +46,7 @@ public enum IDXLoader {
         return values.map { Int32($0) }
     }
 
-    static func decode(_ path: String) throws -> (dimensions: [Int], values: [UInt8]) {
+    static func decode(_ path: String) throws -> (dimensions: [Int], values: ArraySlice<UInt8>) {
         let bytes = [UInt8](try FileBytes.read(path))
         guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0 else {
             throw DatasetError(path, "not an IDX file (bad magic number)")
@@ -75,6 +75,6 @@ public enum IDXLoader {
         guard total == available else {
             throw DatasetError(path, "file has \(available - total) bytes after the \(total) values its header declares")
         }
-        return (dimensions, Array(bytes[headerLength...]))
+        return (dimensions, bytes[headerLength...])
     }
 }

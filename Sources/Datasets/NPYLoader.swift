@@ -27,7 +27,7 @@ public enum NPYLoader {
             description: "NumPy file \(path) (\(header.elementType))",
             features: Matrix(rows: header.shape[0], columns: header.shape[1], values: values),
             labels: nil)
-        if header.elementType == .uint8 { dataset.preferredScaling = .unit }
+        if header.elementType == .uint8 || dataset.looksLikePixels { dataset.preferredScaling = .unit }
         return dataset
     }
 

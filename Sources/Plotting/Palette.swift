@@ -2,9 +2,10 @@ import Foundation
 
 /// Categorical colours for classes and clusters.
 ///
-/// The first eight are Okabe & Ito's colour-blind-safe palette (2008) with its black replaced by
-/// a dark blue-grey; classes beyond them take evenly spaced hues by the golden angle at fixed
-/// saturation and lightness, which stay distinct but are not guaranteed colour-blind safe.
+/// Ten colour-blind-safe colours: Okabe & Ito's palette (2008) with its black replaced by a dark
+/// blue-grey, then wine and teal from Paul Tol's colour-blind-safe "muted" scheme — enough for MNIST's
+/// ten digits. Classes beyond ten take evenly spaced hues by the golden angle at fixed saturation and
+/// lightness: distinct, but not guaranteed colour-blind safe.
 public enum Palette {
     /// The colour-blind-safe base colours, in order of assignment.
     public static let base: [Color] = [
@@ -16,6 +17,8 @@ public enum Palette {
         Color(hex: 0xD55E00),  // vermillion
         Color(hex: 0xF0E442),  // yellow
         Color(hex: 0x555B6E),  // blue-grey (Okabe–Ito black, softened)
+        Color(hex: 0x882255),  // wine (Tol muted)
+        Color(hex: 0x44AA99),  // teal (Tol muted)
     ]
 
     /// The colour of category `index` (0-based).

@@ -26,6 +26,7 @@ struct DatasetsTests {
         try "a,b,label\n1,2,0\n3.5,-4,1\n5,6e2,1\n".write(to: file, atomically: true, encoding: .utf8)
         let data = try CSVLoader.load(path: file.path, labelColumn: .named("label"))
         #expect(data.features == Matrix(rows: 3, columns: 2, values: [1, 2, 3.5, -4, 5, 600]))
+        #expect(data.preferredScaling == .none)
         #expect(data.labels == [0, 1, 1])
     }
 
@@ -39,6 +40,7 @@ struct DatasetsTests {
         let data = try CSVLoader.load(path: file.path + ".gz", labelColumn: .last)
         #expect(data.features.values == [0, 255, 128, 64])
         #expect(data.labels == [7, 3])
+        #expect(data.preferredScaling == .unit, "integers in 0–255 are treated as pixels")
     }
 
     @Test("malformed CSV gives the file, line and problem", arguments: [

@@ -61,7 +61,7 @@ struct FigureModelTests {
     func paletteSize() {
         let colours = (0..<20).map { Palette.color($0).hexString }
         #expect(Set(colours).count == 20)
-        #expect(Palette.base.count == 8)
+        #expect(Palette.base.count == 10)
     }
 }
 
