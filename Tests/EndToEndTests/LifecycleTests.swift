@@ -15,6 +15,24 @@ struct LifecycleTests {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
     }
 
+    /// Starts the binary and returns once its standard output has shown `marker` (or it ended).
+    func launch(_ binary: String, _ arguments: [String], until marker: String) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var buffer = ""
+        while !buffer.contains(marker) {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer += String(decoding: chunk, as: UTF8.self)
+        }
+        return (process, pipe)
+    }
+
     func run(_ arguments: [String]) throws {
         var command = try DCNReport.parseExpandingConfig(arguments)
         try command.run()
@@ -78,18 +96,8 @@ struct LifecycleTests {
     func killedRun() throws {
         guard let binary else { Issue.record("dcn-report binary not built"); return }
         let out = temporaryDirectory("killed").appendingPathComponent("report")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["train", "--points-per-cluster", "400", "--pretrain-epochs", "2", "--epochs", "20", "--out", out.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        var buffer = ""
-        while !buffer.contains("epoch   5/20") {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer += String(decoding: chunk, as: UTF8.self)
-        }
+        let (process, _) = try launch(binary, ["train", "--points-per-cluster", "400", "--pretrain-epochs", "2", "--epochs", "20",
+                                               "--out", out.path], until: "epoch   5/20")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -109,21 +117,11 @@ struct LifecycleTests {
     func interruptedRun() throws {
         guard let binary else { Issue.record("dcn-report binary not built"); return }
         let out = temporaryDirectory("sigint").appendingPathComponent("report")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["generate", "--points-per-cluster", "100", "--pretrain-epochs", "1", "--epochs", "3000", "--out", out.path,
-                             "--templates", templates, "--frame-size", "400x200"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var buffer = ""
-        while !buffer.contains("epoch   3/3000") {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer += String(decoding: chunk, as: UTF8.self)
-        }
+        let (process, pipe) = try launch(binary, ["generate", "--points-per-cluster", "100", "--pretrain-epochs", "1", "--epochs", "3000",
+                                                  "--out", out.path, "--templates", templates, "--frame-size", "400x200"],
+                                         until: "epoch   3/3000")
         kill(process.processIdentifier, SIGINT)
+        DispatchQueue.global().async { _ = pipe.fileHandleForReading.readDataToEndOfFile() }
         // Should stop within a minibatch or two; never let a broken handler hang the suite.
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
