@@ -52,12 +52,9 @@ final class RunPipeline {
 
         let trainer = try DCNTrainer(configuration: configuration, data: features, evaluationLabels: data.labels)
         trainer.shouldStop = { StopSignal.requested }
+        let last: EpochSnapshot
         do {
-            let last = try trainer.run(observer: ObserverGroup([recorder, progress]))
-            let model = TrainedModel(configuration: configuration, scaling: fittedScaling, autoencoder: trainer.autoencoder,
-                                     centers: last.centers)
-            try model.save(to: runDirectory.appendingPathComponent("model.dcn"))
-            try recorder.finish(status: .complete)
+            last = try trainer.run(observer: ObserverGroup([recorder, progress]))
         } catch let error as TrainingError {
             if case .interrupted = error {
                 try recorder.finish(status: .interrupted, message: error.description)
@@ -66,8 +63,16 @@ final class RunPipeline {
                 try recorder.finish(status: .diverged, message: error.description)
                 failure = UserFacingError(error.description)
             }
+            return runDirectory
+        } catch {
+            // A write error (e.g. a full disk): mark the run failed if we still can, and report it.
+            try? recorder.finish(status: .failed, message: "\(error)")
+            throw error
         }
-
+        let model = TrainedModel(configuration: configuration, scaling: fittedScaling, autoencoder: trainer.autoencoder,
+                                 centers: last.centers)
+        try model.save(to: runDirectory.appendingPathComponent("model.dcn"))
+        try recorder.finish(status: .complete)
         return runDirectory
     }
 
