@@ -75,8 +75,10 @@ public final class CairoCanvas: Canvas {
 
     /// Writes a raster canvas as a PNG file.
     /// - Parameter path: Output file.
+    /// - Returns: The RGB pixels that were encoded (e.g. for an animation), so callers need not convert again.
     /// - Throws: ``RenderError`` naming the file when writing fails.
-    public func writePNG(to path: String) throws {
+    @discardableResult
+    public func writePNG(to path: String) throws -> [UInt8] {
         precondition(format == .png, "only raster canvases write PNG")
         try Self.check(cairo_status(context), "drawing \(path)")
         let (width, height, rgb) = rgbPixels()
@@ -91,6 +93,7 @@ public final class CairoCanvas: Canvas {
         } catch {
             throw RenderError("\(path): cannot write PNG (\(error.localizedDescription))")
         }
+        return rgb
     }
 
     /// Completes a vector file (SVG or PDF).

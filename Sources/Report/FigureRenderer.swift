@@ -89,7 +89,7 @@ public enum FigureRenderer {
                 let frame = sequence.frames[index]
                 let canvas = try CairoCanvas(rasterWidth: options.width, height: options.height, scale: options.scale)
                 frame.draw(on: canvas, width: width, height: height)
-                try canvas.writePNG(to: directory.appendingPathComponent(stems[index] + ".png").path)
+                let pixels = try canvas.writePNG(to: directory.appendingPathComponent(stems[index] + ".png").path)
                 for format in options.formats where format != .png {
                     let path = directory.appendingPathComponent(stems[index] + "." + format.rawValue).path
                     if format == .svg {
@@ -102,7 +102,7 @@ public enum FigureRenderer {
                         try vector.finish()
                     }
                 }
-                results.set(index, .success(canvas.rgbPixels().bytes))
+                results.set(index, .success(pixels))
             } catch {
                 results.set(index, .failure(error))
             }

@@ -7,11 +7,7 @@ import Testing
 /// and leaves no output folder behind.
 @Suite("Bad input, table-driven")
 struct BadInputTests {
-    var binary: String? {
-        [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
-         repositoryRoot().appendingPathComponent(".build/debug/dcn-report")]
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }
+    var binary: String? { builtBinary() }
 
     /// A case: files to create (name → bytes), arguments ({dir} is replaced by the folder), and the
     /// text the error line must contain.

@@ -151,13 +151,7 @@ struct GenerateTests {
 @Suite("dcn-report command line")
 struct CommandLineTests {
     /// The built `dcn-report` next to the test bundle.
-    var binary: String? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
-            repositoryRoot().appendingPathComponent(".build/debug/dcn-report"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }
+    var binary: String? { builtBinary() }
 
     @Test("generate's flags parse into the documented defaults")
     func defaultsParse() throws {

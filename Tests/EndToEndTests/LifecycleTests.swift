@@ -9,11 +9,7 @@ import Testing
 struct LifecycleTests {
     let templates = repositoryRoot().appendingPathComponent("templates").path
 
-    var binary: String? {
-        [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
-         repositoryRoot().appendingPathComponent(".build/debug/dcn-report")]
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }
+    var binary: String? { builtBinary() }
 
     /// Starts the binary and returns once its standard output has shown `marker` (or it ended).
     func launch(_ binary: String, _ arguments: [String], until marker: String) throws -> (Process, Pipe) {

@@ -68,3 +68,10 @@ public func repositoryRoot(file: StaticString = #filePath) -> URL {
     }
     return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 }
+
+/// The built `dcn-report` executable next to the test bundle (or in .build/debug), if present.
+public func builtBinary() -> String? {
+    [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
+     repositoryRoot().appendingPathComponent(".build/debug/dcn-report")]
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+}
