@@ -25,13 +25,16 @@ let package = Package(
         .systemLibrary(name: "CGIF", pkgConfig: "libgif", providers: [.apt(["libgif-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // The Adam update, compiled for AVX-512/AVX2/baseline (see adam_update.c for why it is C).
+        .target(name: "CKernels"),
+
         // Pipeline stages.
         .target(name: "DCNMath", dependencies: ["CBLAS"]),
         .target(name: "NPYFormat"),
         .target(name: "Datasets", dependencies: [
             "DCNMath", "NPYFormat", "CZlib", .product(name: "CompressNIO", package: "compress-nio"),
         ]),
-        .target(name: "Network", dependencies: ["DCNMath"]),
+        .target(name: "Network", dependencies: ["DCNMath", "CKernels"]),
         .target(name: "Clustering", dependencies: ["DCNMath"]),
         .target(name: "Training", dependencies: ["DCNMath", "Network", "Clustering", "Datasets"]),
         .target(name: "Recording", dependencies: ["DCNMath", "NPYFormat", "Training"]),

@@ -43,10 +43,25 @@ public enum BLAS {
             beta, c, Int32(max(columns, 1)))
     }
 
+    /// How many threads OpenBLAS may use (its `OPENBLAS_NUM_THREADS`, or the core count).
+    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
     /// Sets how many threads OpenBLAS may use.
     /// - Parameter count: Thread count (≥ 1).
     public static func setThreadCount(_ count: Int) {
         openblas_set_num_threads(Int32(max(1, count)))
+    }
+
+    /// Runs `body` with OpenBLAS limited to `count` threads, then restores the previous count.
+    /// - Parameters:
+    ///   - count: Thread count (≥ 1); never raises the current count.
+    ///   - body: The work.
+    public static func withThreadCount<T>(atMost count: Int, _ body: () throws -> T) rethrows -> T {
+        let previous = threadCount
+        guard count < previous else { return try body() }
+        setThreadCount(count)
+        defer { setThreadCount(previous) }
+        return try body()
     }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 /// `--seed` makes a run reproducible. The standard library's `SystemRandomNumberGenerator`
 /// cannot be seeded, hence this type.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    @usableFromInline var state: UInt64
 
     /// Creates a generator whose whole sequence is determined by `seed`.
     /// - Parameter seed: Any 64-bit value.
@@ -15,7 +15,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    @inlinable public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -35,19 +35,21 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 
+// The helpers below are `@inlinable` so that callers in other modules get them specialised for
+// `SplitMix64`: unspecialised, a 10,000-element shuffle cost about 1.5 ms per epoch.
 extension RandomNumberGenerator {
     /// A uniform draw from [0, 1) with 24 random bits, deterministic across platforms.
-    public mutating func nextUnitFloat() -> Float {
+    @inlinable public mutating func nextUnitFloat() -> Float {
         Float(next() >> 40) * (1.0 / 16_777_216.0)
     }
 
     /// A uniform draw from [0, 1) with 53 random bits, deterministic across platforms.
-    public mutating func nextUnitDouble() -> Double {
+    @inlinable public mutating func nextUnitDouble() -> Double {
         Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0)
     }
 
     /// A standard normal draw N(0, 1) by the Box–Muller transform.
-    public mutating func nextGaussian() -> Double {
+    @inlinable public mutating func nextGaussian() -> Double {
         var u1 = nextUnitDouble()
         while u1 <= .leastNormalMagnitude { u1 = nextUnitDouble() }
         let u2 = nextUnitDouble()
@@ -55,14 +57,14 @@ extension RandomNumberGenerator {
     }
 
     /// A uniform index in `0..<count`, without the modulo bias of `next() % count`.
-    public mutating func nextIndex(below count: Int) -> Int {
+    @inlinable public mutating func nextIndex(below count: Int) -> Int {
         Int(next(upperBound: UInt64(count)))
     }
 }
 
 extension Array {
     /// Shuffles in place with the given generator (Fisher–Yates), reproducibly for a seeded generator.
-    public mutating func deterministicShuffle<G: RandomNumberGenerator>(using generator: inout G) {
+    @inlinable public mutating func deterministicShuffle<G: RandomNumberGenerator>(using generator: inout G) {
         guard count > 1 else { return }
         for i in stride(from: count - 1, to: 0, by: -1) {
             let j = generator.nextIndex(below: i + 1)

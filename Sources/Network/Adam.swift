@@ -1,3 +1,4 @@
+internal import CKernels
 import Dispatch
 
 /// The Adam optimiser (Kingma & Ba, 2015) with bias correction, over a fixed list of parameter buffers.
@@ -67,39 +68,13 @@ public final class Adam {
         }
     }
 
-    /// The element-wise Adam update over one buffer, 16 lanes at a time (explicit SIMD: the
-    /// compiler does not vectorise the scalar loop because the four pointers might alias).
+    /// The element-wise Adam update over one buffer (a C kernel; see `CKernels`).
     private static func update(
         value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
         m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int,
         beta1: Float, beta2: Float, epsilon: Float, stepSize: Float, correction2: Float
     ) {
-        typealias Vector = SIMD16<Float>
-        let lanes = Vector.scalarCount
-        let vectorCount = count / lanes
-        let inverseCorrection2 = 1 / correction2
-        value.withMemoryRebound(to: Vector.self, capacity: vectorCount) { value in
-            gradient.withMemoryRebound(to: Vector.self, capacity: vectorCount) { gradient in
-                m.withMemoryRebound(to: Vector.self, capacity: vectorCount) { m in
-                    v.withMemoryRebound(to: Vector.self, capacity: vectorCount) { v in
-                        for i in 0..<vectorCount {
-                            let g = gradient[i]
-                            let newM = beta1 * m[i] + (1 - beta1) * g
-                            let newV = beta2 * v[i] + (1 - beta2) * g * g
-                            m[i] = newM
-                            v[i] = newV
-                            value[i] -= stepSize * newM / ((newV * inverseCorrection2).squareRoot() + epsilon)
-                        }
-                    }
-                }
-            }
-        }
-        for i in (vectorCount * lanes)..<count {
-            let g = gradient[i]
-            m[i] = beta1 * m[i] + (1 - beta1) * g
-            v[i] = beta2 * v[i] + (1 - beta2) * g * g
-            value[i] -= stepSize * m[i] / ((v[i] * inverseCorrection2).squareRoot() + epsilon)
-        }
+        dcn_adam_update(value, gradient, m, v, count, beta1, beta2, epsilon, stepSize, 1 / correction2)
     }
 }
 

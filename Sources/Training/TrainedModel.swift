@@ -81,7 +81,9 @@ public final class TrainedModel {
         let header = Header(configuration: configuration, scaling: scaling, inputDimensions: autoencoder.inputDimensions,
                             capacity: autoencoder.capacity, layers: layers.map { [$0.inputDimensions, $0.outputDimensions] },
                             centers: [centers.rows, centers.columns])
-        let json = try JSONEncoder().encode(header)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // key order is otherwise per-process: same run, different bytes
+        let json = try encoder.encode(header)
         var data = Data(Self.magic)
         appendUInt32(1, to: &data)
         appendUInt32(UInt32(json.count), to: &data)

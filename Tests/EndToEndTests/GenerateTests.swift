@@ -95,7 +95,7 @@ struct GenerateTests {
         try generate(["--epochs", "3", "--seed", "11"], out: a)
         try generate(["--epochs", "3", "--seed", "11"], out: b)
         for file in ["run/run.json", "run/labels.npy", "run/epochs/0003/latent.npy", "run/epochs/0003/assignments.npy",
-                     "run/epochs/0003/centers.npy", "run/epochs/0000/latent.npy"] {
+                     "run/epochs/0003/centers.npy", "run/epochs/0000/latent.npy", "run/model.dcn"] {
             let x = try Data(contentsOf: a.appendingPathComponent(file)), y = try Data(contentsOf: b.appendingPathComponent(file))
             #expect(x == y, "\(file) differs")
         }
