@@ -33,7 +33,7 @@ struct OptimizerTests {
         #expect(abs(w2.array[0] - 1.9) < 1e-5)  // Adam's first step moves by lr·sign(g')
     }
 
-    @Test("the SIMD Adam update equals the scalar formula for every element, including the tail")
+    @Test("the vectorised Adam update equals the scalar formula for every element, including the tail")
     func adamMatchesScalarFormula() {
         let count = 37  // two 16-lane blocks and a 5-element tail
         let values = (0..<count).map { Float($0) * 0.1 - 1 }, grads = (0..<count).map { Float(($0 * 7) % 11) - 5 }
