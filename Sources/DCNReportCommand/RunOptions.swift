@@ -13,7 +13,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Settings preset: 'synthetic' (the demo) or 'mnist' (784-500-500-2000-10, latent 10, batch 256, λ 4; see README).")
     var preset: String?
 
-    @Option(help: "'synthetic' (the paper's 4-cluster example in 100-D), or a .csv, .csv.gz, .npy or IDX (*-idx3-ubyte[.gz]) file.")
+    @Option(help: "'synthetic' (the paper's 4-cluster example in 100-D), a .csv, .csv.gz, .npy or IDX (*-idx3-ubyte[.gz]) file, or a folder of the MNIST IDX files (all 70,000 digits with labels).")
     var dataset: String = "synthetic"
 
     @Option(help: "Labels file (.npy, one-column .csv, or IDX *-idx1-ubyte[.gz]), used only for metrics and figures.")

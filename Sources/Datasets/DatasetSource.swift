@@ -4,7 +4,7 @@ import Foundation
 public enum DatasetSource: Equatable, Sendable {
     /// The built-in synthetic example (``SyntheticDataset``).
     case synthetic
-    /// A file: `.csv`, `.csv.gz` or `.npy`.
+    /// A file (`.csv`, `.csv.gz`, `.npy`, IDX) or a folder of MNIST IDX files (``MNISTFolder``).
     case file(String)
 
     /// Parses `synthetic` or a path.
@@ -30,7 +30,10 @@ public enum DatasetSource: Equatable, Sendable {
             dataset = SyntheticDataset(pointsPerCluster: syntheticPointsPerCluster).generate(seed: seed)
         case .file(let path):
             let lower = path.lowercased()
-            if IDXLoader.isIDX(path) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                dataset = try MNISTFolder.load(path: path)
+            } else if IDXLoader.isIDX(path) {
                 dataset = try IDXLoader.loadImages(path: path)
             } else if lower.hasSuffix(".npy") {
                 dataset = try NPYLoader.loadFeatures(path: path)

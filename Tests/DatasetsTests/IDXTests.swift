@@ -28,6 +28,39 @@ struct IDXTests {
         }
     }
 
+    @Test("a folder of MNIST files loads training then test images, with their labels, as one data set")
+    func mnistFolder() throws {
+        let folder = temporaryDirectory()
+        try idx(dimensions: [3, 2, 2], values: Array(0..<12).map { UInt8($0) }).write(to: folder.appendingPathComponent("train-images-idx3-ubyte"))
+        try idx(dimensions: [3], values: [5, 0, 4]).write(to: folder.appendingPathComponent("train-labels-idx1-ubyte"))
+        try idx(dimensions: [2, 2, 2], values: Array(100..<108)).write(to: folder.appendingPathComponent("t10k-images.idx3-ubyte"))
+        try idx(dimensions: [2], values: [7, 2]).write(to: folder.appendingPathComponent("t10k-labels.idx1-ubyte"))
+        #expect(try runProcess("/bin/gzip", [folder.appendingPathComponent("train-images-idx3-ubyte").path]).status == 0)
+
+        let data = try DatasetSource(parsing: folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
+        #expect(data.count == 5 && data.dimensions == 4)
+        #expect(data.features.row(2) == [8, 9, 10, 11])
+        #expect(data.features.row(3) == [100, 101, 102, 103])
+        #expect(data.labels == [5, 0, 4, 7, 2])
+        #expect(data.preferredScaling == .unit)
+        #expect(data.name == "mnist")
+
+        // Without one labels file the data set has no labels rather than labels for part of it.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("t10k-labels.idx1-ubyte"))
+        #expect(try DatasetSource(parsing: folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0).labels == nil)
+    }
+
+    @Test("a folder without MNIST training images is refused with one line naming it")
+    func folderWithoutImages() throws {
+        let folder = temporaryDirectory()
+        do {
+            _ = try DatasetSource(parsing: folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
+            Issue.record("expected an error")
+        } catch let error as DatasetError {
+            #expect(error.description == "\(folder.path): is a folder without train-images-idx3-ubyte[.gz]; give a data file, or a folder of MNIST IDX files")
+        }
+    }
+
     @Test("wrong magic, wrong type, truncated data and oversized headers are refused", arguments: [
         (Data([1, 2, 3, 4, 5]), "not an IDX file (bad magic number)"),
         (Data([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0]), "unsupported IDX value type 0x0D (only unsigned bytes, 0x08)"),

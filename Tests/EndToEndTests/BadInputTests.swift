@@ -73,7 +73,7 @@ struct BadInputTests {
              arguments: ["train", "--dataset", "{dir}/x.csv", "--labels", "{dir}/y.csv"], expected: "label 2 is 0.5, expected an integer"),
         Case(name: "missing file", files: [:], arguments: ["train", "--dataset", "{dir}/none.csv"], expected: "none.csv: no such file"),
         Case(name: "directory as data", files: ["d.csv/keep": Data()], arguments: ["train", "--dataset", "{dir}/d.csv"],
-             expected: "d.csv: is a directory, expected a file"),
+             expected: "d.csv: is a folder without train-images-idx3-ubyte"),
         Case(name: "unknown type", files: ["x.txt": Data(good.utf8)], arguments: ["train", "--dataset", "{dir}/x.txt"],
              expected: "x.txt: unknown data set type"),
         Case(name: "k < 2", files: [:], arguments: ["train", "--clusters", "1"], expected: "--clusters must be at least 2, got 1"),
