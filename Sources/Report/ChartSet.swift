@@ -21,7 +21,8 @@ struct ChartSet {
         ].filter { !$0.points.isEmpty })
         lossChart.logarithmicY = true
         if pretrainCount > 0 && !train.isEmpty { lossChart.divider = (0.5, "DCN starts") }
-        charts.append(("losses", "Loss curves", 640, 400, { lossChart.draw(on: $0, width: $1, height: $2) }))
+        let losses = lossChart
+        charts.append(("losses", "Loss curves", 640, 400, { losses.draw(on: $0, width: $1, height: $2) }))
 
         let scored = manifest.epochs.filter { $0.metrics != nil }
         if !scored.isEmpty {
@@ -34,7 +35,8 @@ struct ChartSet {
                 LineChart.Reference(name: "\($0.title): NMI", y: $0.metrics.nmi, color: $0.id == "kmeans-raw" ? Palette.color(5) : Palette.color(7))
             }
             metricChart.yRange = (0, 1)
-            charts.append(("metrics", "Metric curves", 640, 400, { metricChart.draw(on: $0, width: $1, height: $2) }))
+            let metrics = metricChart
+            charts.append(("metrics", "Metric curves", 640, 400, { metrics.draw(on: $0, width: $1, height: $2) }))
         }
 
         if let finalArrays, let labels = run.labels, let last = manifest.epochs.last {

@@ -26,6 +26,25 @@ struct BLASTests {
         }
         #expect(c == [117, 129, 279, 309])
     }
+
+    @Test("a thread limit applies inside its scope only and never raises the count")
+    func scopedThreadLimit() {
+        let before = BLAS.threadCount
+        let inside = BLAS.withThreadCount(atMost: 1) { BLAS.threadCount }
+        #expect(inside == 1)
+        #expect(BLAS.threadCount == before)
+        #expect(BLAS.withThreadCount(atMost: before + 8) { BLAS.threadCount } == before)
+    }
+
+    @Test("a product gives the same bits on one thread as on all threads")
+    func threadCountDoesNotChangeResults() {
+        var generator = SplitMix64(seed: 4)
+        let a = Matrix(rows: 256, columns: 300, values: (0..<(256 * 300)).map { _ in generator.nextUnitFloat() - 0.5 })
+        let b = Matrix(rows: 300, columns: 200, values: (0..<(300 * 200)).map { _ in generator.nextUnitFloat() - 0.5 })
+        let threaded = a.multiplied(by: b)
+        let single = BLAS.withThreadCount(atMost: 1) { a.multiplied(by: b) }
+        #expect(threaded.values == single.values)
+    }
 }
 
 @Suite("Seeded randomness")
