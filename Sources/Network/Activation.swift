@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Element-wise non-linearities of a dense layer.
@@ -23,15 +22,10 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         switch self {
         case .linear: return
         case .relu:
-            Self.inParallelChunks(count) { start, length in
-                Self.simdChunks(length) { vectors, tail in
-                    let raw = UnsafeMutableRawPointer(values + start)
-                    for i in 0..<vectors {
-                        let v = raw.loadUnaligned(fromByteOffset: i * 64, as: SIMD16<Float>.self)
-                        raw.storeBytes(of: v.replacing(with: 0, where: v .< 0), toByteOffset: i * 64, as: SIMD16<Float>.self)
-                    }
-                    for i in tail { values[start + i] = max(values[start + i], 0) }
-                }
+            var arguments = Buffers(first: values, second: UnsafePointer(values), count: count)
+            Self.inHalves(&arguments) { arguments, half in
+                let b = arguments.load(as: Buffers.self)
+                Activation.relu(b.first, range: TwoCoreSplit.range(half: half, of: b.count))
             }
         case .leakyRelu:
             for i in 0..<count { values[i] = values[i] > 0 ? values[i] : values[i] * Self.leakySlope }
@@ -50,16 +44,10 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         case .linear: return
         // Branch-free selects so the compiler vectorises the loops.
         case .relu:
-            Self.inParallelChunks(count) { start, length in
-                Self.simdChunks(length) { vectors, tail in
-                    let g = UnsafeMutableRawPointer(gradient + start), o = UnsafeRawPointer(output + start)
-                    for i in 0..<vectors {
-                        let out = o.loadUnaligned(fromByteOffset: i * 64, as: SIMD16<Float>.self)
-                        let grad = g.loadUnaligned(fromByteOffset: i * 64, as: SIMD16<Float>.self)
-                        g.storeBytes(of: grad.replacing(with: 0, where: out .<= 0), toByteOffset: i * 64, as: SIMD16<Float>.self)
-                    }
-                    for i in tail where output[start + i] <= 0 { gradient[start + i] = 0 }
-                }
+            var arguments = Buffers(first: gradient, second: output, count: count)
+            Self.inHalves(&arguments) { arguments, half in
+                let b = arguments.load(as: Buffers.self)
+                Activation.reluBackward(b.first, output: b.second, range: TwoCoreSplit.range(half: half, of: b.count))
             }
         case .leakyRelu: for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : gradient[i] * Self.leakySlope }
         case .tanh: for i in 0..<count { gradient[i] *= 1 - output[i] * output[i] }
@@ -67,19 +55,47 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Runs `body(start, length)` over `count` elements, in two halves on two cores when the work is
+    /// The buffers one element-wise pass works on.
+    struct Buffers {
+        var first: UnsafeMutablePointer<Float>
+        var second: UnsafePointer<Float>
+        var count: Int
+    }
+
+    /// Runs `half` over both halves of `arguments.count` elements: on two cores when the work is
     /// large enough to pay for the hand-off (element-wise work, so the split never changes results).
-    static func inParallelChunks(_ count: Int, _ body: (Int, Int) -> Void) {
-        guard count >= 131_072 else { body(0, count); return }
-        let half = (count / 2 + 15) / 16 * 16
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            part == 0 ? body(0, half) : body(half, count - half)
+    static func inHalves(_ arguments: inout Buffers, _ half: TwoCoreSplit.Half) {
+        withUnsafePointer(to: &arguments) { pointer in
+            let raw = UnsafeRawPointer(pointer)
+            if pointer.pointee.count >= 131_072 {
+                TwoCoreSplit.shared.run(half, raw)
+            } else {
+                half(raw, 0)
+                half(raw, 1)
+            }
         }
     }
 
-    /// Splits `length` into whole SIMD16 vectors and a scalar tail.
-    static func simdChunks(_ length: Int, _ body: (Int, Range<Int>) -> Void) {
-        let vectors = length / 16
-        body(vectors, (vectors * 16)..<length)
+    /// ReLU in place over `range`, 16 lanes at a time.
+    static func relu(_ values: UnsafeMutablePointer<Float>, range: Range<Int>) {
+        let raw = UnsafeMutableRawPointer(values + range.lowerBound)
+        let vectors = range.count / 16
+        for i in 0..<vectors {
+            let v = raw.loadUnaligned(fromByteOffset: i * 64, as: SIMD16<Float>.self)
+            raw.storeBytes(of: v.replacing(with: 0, where: v .< 0), toByteOffset: i * 64, as: SIMD16<Float>.self)
+        }
+        for i in (range.lowerBound + vectors * 16)..<range.upperBound { values[i] = max(values[i], 0) }
+    }
+
+    /// Zeroes `gradient` over `range` where the ReLU output is not positive, 16 lanes at a time.
+    static func reluBackward(_ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, range: Range<Int>) {
+        let g = UnsafeMutableRawPointer(gradient + range.lowerBound), o = UnsafeRawPointer(output + range.lowerBound)
+        let vectors = range.count / 16
+        for i in 0..<vectors {
+            let out = o.loadUnaligned(fromByteOffset: i * 64, as: SIMD16<Float>.self)
+            let grad = g.loadUnaligned(fromByteOffset: i * 64, as: SIMD16<Float>.self)
+            g.storeBytes(of: grad.replacing(with: 0, where: out .<= 0), toByteOffset: i * 64, as: SIMD16<Float>.self)
+        }
+        for i in (range.lowerBound + vectors * 16)..<range.upperBound where output[i] <= 0 { gradient[i] = 0 }
     }
 }

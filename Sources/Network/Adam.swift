@@ -1,5 +1,4 @@
 internal import CKernels
-import Dispatch
 
 /// The Adam optimiser (Kingma & Ba, 2015) with bias correction, over a fixed list of parameter buffers.
 public final class Adam {
@@ -57,24 +56,35 @@ public final class Adam {
             let m = firstMoments[index].pointer, v = secondMoments[index].pointer
             // Large buffers (e.g. a 500×2000 layer) are memory-bound: update two halves on two cores.
             // Each element is updated independently, so the result does not depend on the split.
-            let parts = count >= 262_144 ? 2 : 1
-            let chunk = ((count + parts - 1) / parts + 15) / 16 * 16
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = part * chunk, length = min(chunk, count - start)
-                guard length > 0 else { return }
-                Self.update(value: value + start, gradient: gradient + start, m: m + start, v: v + start, count: length,
-                            beta1: b1, beta2: b2, epsilon: eps, stepSize: stepSize, correction2: correction2)
+            var slice = Slice(value: value, gradient: gradient, m: m, v: v, count: count, beta1: b1, beta2: b2,
+                              epsilon: eps, stepSize: stepSize, correction2: correction2)
+            guard count >= 262_144 else {
+                Self.update(slice, range: 0..<count)
+                continue
+            }
+            withUnsafePointer(to: &slice) { arguments in
+                TwoCoreSplit.shared.run({ arguments, half in
+                    let slice = arguments.load(as: Slice.self)
+                    Adam.update(slice, range: TwoCoreSplit.range(half: half, of: slice.count))
+                }, UnsafeRawPointer(arguments))
             }
         }
     }
 
-    /// The element-wise Adam update over one buffer (a C kernel; see `CKernels`).
-    private static func update(
-        value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-        m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int,
-        beta1: Float, beta2: Float, epsilon: Float, stepSize: Float, correction2: Float
-    ) {
-        dcn_adam_update(value, gradient, m, v, count, beta1, beta2, epsilon, stepSize, 1 / correction2)
+    /// One parameter buffer with its moments and this step's constants.
+    struct Slice {
+        var value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
+        var m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>
+        var count: Int
+        var beta1: Float, beta2: Float, epsilon: Float, stepSize: Float, correction2: Float
+    }
+
+    /// The element-wise Adam update over `range` of one buffer (a C kernel; see `CKernels`).
+    static func update(_ s: Slice, range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let o = range.lowerBound
+        dcn_adam_update(s.value + o, s.gradient + o, s.m + o, s.v + o, range.count,
+                        s.beta1, s.beta2, s.epsilon, s.stepSize, 1 / s.correction2)
     }
 }
 

@@ -53,7 +53,10 @@ public final class Autoencoder {
     /// (running statistics). ``encode(_:)`` always uses evaluation mode.
     public var isTraining: Bool {
         get { encoder[0].isTraining }
-        set { for layer in encoder + decoder { layer.isTraining = newValue } }
+        set {
+            for layer in encoder { layer.isTraining = newValue }
+            for layer in decoder { layer.isTraining = newValue }
+        }
     }
 
     /// Width of the data.

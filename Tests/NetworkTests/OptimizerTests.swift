@@ -53,6 +53,37 @@ struct OptimizerTests {
         }
     }
 
+    @Test("a buffer large enough for two cores gets exactly the update each half would get alone")
+    func adamSplitOverTwoCoresMatchesOneCore() {
+        let count = 300_007  // above the two-core threshold, with an odd tail
+        let values = (0..<count).map { Float($0 % 101) * 0.01 - 0.5 }, grads = (0..<count).map { Float(($0 * 7) % 13) - 6 }
+        let large = FloatBuffer(values), largeGradient = FloatBuffer(grads)
+        let adam = Adam(parameters: [(large, largeGradient)], learningRate: 0.01)
+        // The same values in two small buffers, each below the threshold, updated on one core.
+        let split = 150_000
+        let low = FloatBuffer(Array(values[..<split])), lowGradient = FloatBuffer(Array(grads[..<split]))
+        let high = FloatBuffer(Array(values[split...])), highGradient = FloatBuffer(Array(grads[split...]))
+        let reference = Adam(parameters: [(low, lowGradient), (high, highGradient)], learningRate: 0.01)
+        for _ in 0..<3 {
+            adam.update()
+            reference.update()
+        }
+        #expect(large.array == low.array + high.array)
+    }
+
+    @Test("ReLU and its derivative on a batch large enough for two cores equal the element-wise definitions")
+    func reluOverTwoCores() {
+        let count = 131_072 + 35  // just above the two-core threshold, with a tail
+        let input = (0..<count).map { Float(($0 * 31) % 17) - 8 }
+        let values = FloatBuffer(input)
+        Activation.relu.apply(values.pointer, count: count)
+        let output = values.array
+        #expect(output == input.map { max($0, 0) })
+        let gradient = FloatBuffer((0..<count).map { Float($0 % 5) + 1 })
+        Activation.relu.backpropagate(gradient.pointer, output: values.pointer, count: count)
+        #expect(gradient.array == (0..<count).map { output[$0] > 0 ? Float($0 % 5) + 1 : 0 })
+    }
+
     @Test("He and Glorot initialisation stay within their limits")
     func initialisationLimits() {
         var generator = SplitMixForTests(seed: 1)
