@@ -38,80 +38,35 @@ func encoderFlopsPerSample(_ widths: [Int]) -> Double {
     zip(widths, widths.dropFirst()).reduce(0.0) { $0 + 2 * Double($1.0 * $1.1) }
 }
 
-/// sgemm GFLOP/s over the products one training step performs at `batch` rows (forward, weight
-/// gradient and input gradient of every layer), best of several repetitions.
-func sgemmThroughput(widths: [Int], batch: Int) -> Double {
-    let layers = Array(zip(widths, widths.dropFirst())) + Array(zip(widths.reversed(), widths.reversed().dropFirst()))
-    let largest = layers.map { max($0.0, $0.1) }.max()!
-    let a = FloatBuffer(count: batch * largest), b = FloatBuffer(count: largest * largest), c = FloatBuffer(count: max(batch, largest) * largest)
-    for i in 0..<a.count { a.pointer[i] = Float(i % 7) * 0.1 }
-    for i in 0..<b.count { b.pointer[i] = Float(i % 5) * 0.1 }
-    var flops = 0.0
-    func step() {
-        for (input, output) in layers {
-            BLAS.gemm(.none, a.pointer, .transposed, b.pointer, into: c.pointer, rows: batch, columns: output, inner: input)
-            BLAS.gemm(.transposed, a.pointer, .none, a.pointer, into: c.pointer, rows: output, columns: input, inner: batch)
-            BLAS.gemm(.none, a.pointer, .none, b.pointer, into: c.pointer, rows: batch, columns: input, inner: output)
-        }
-    }
-    for (input, output) in layers { flops += 3 * 2 * Double(batch * input * output) }
-    step()
-    var best = Double.infinity
-    let repetitions = quick ? 3 : 10
-    let stepsPerRepetition = max(1, Int(2e9 / flops))
-    for _ in 0..<repetitions {
-        let start = now()
-        for _ in 0..<stepsPerRepetition { step() }
-        best = min(best, (now() - start) / Double(stepsPerRepetition))
-    }
-    return flops / best / 1e9
-}
-
-final class EpochTimer: TrainingObserver {
-    var pretraining: [Double] = []
-    var training: [Double] = []
-    func handle(_ event: TrainingEvent) throws {
-        switch event {
-        case .pretrainingEpochEnded(_, _, _, let seconds): pretraining.append(seconds)
-        case .snapshot(let s, _): if s.epoch > 0 { training.append(s.seconds) }
-        case .finished: break
-        }
-    }
-}
-
-/// The best sgemm throughput at the network's shapes on one thread or all of OpenBLAS's threads
-/// (the trainer uses one thread for small networks; see `DCNTrainer`).
-func bestSgemmThroughput(widths: [Int], batch: Int) -> Double {
-    let threads = BLAS.threadCount
-    let multi = sgemmThroughput(widths: widths, batch: batch)
-    let single = threads > 1 ? BLAS.withThreadCount(atMost: 1) { sgemmThroughput(widths: widths, batch: batch) } : 0
-    return max(single, multi)
-}
-
-func report(_ title: String, widths: [Int], batch: Int, samples: Int, configuration: DCNConfiguration, data: Matrix) throws {
-    // The machine is shared: measure the reference before and after training and keep the better one,
-    // so a slow moment during the sgemm measurement cannot inflate the ratio.
-    let before = bestSgemmThroughput(widths: widths, batch: batch)
-    let timer = EpochTimer()
+func report(_ title: String, widths: [Int], batch: Int, samples: Int, configuration: DCNConfiguration, data: Matrix,
+            measureEvery interval: Int, measureFor referenceSeconds: Double) throws {
+    let products = StepProducts(widths: widths, batch: batch)
+    let trainer = try DCNTrainer(configuration: configuration, data: data, evaluationLabels: nil)
+    let meter = PairedMeter(reference: products, interval: interval, referenceSeconds: referenceSeconds,
+                            stepsPerEpoch: (samples + batch - 1) / batch)
+    trainer.shouldStop = meter.afterMinibatch
     let start = now()
-    try DCNTrainer(configuration: configuration, data: data, evaluationLabels: nil).run(observer: timer)
-    let total = now() - start
-    let after = bestSgemmThroughput(widths: widths, batch: batch)
-    let peak = max(before, after)
+    try trainer.run(observer: meter)
+    let total = now() - start - meter.measuringSeconds
     let pretrainFlops = trainingFlopsPerSample(widths) * Double(samples)
     // A DCN epoch also re-encodes each batch after the network step. (The snapshot's encoding of all
     // samples comes after the epoch's timed part, so it is not counted here.)
     let trainFlops = pretrainFlops + encoderFlopsPerSample(widths) * Double(samples)
     print("== \(title)")
-    print(String(format: "sgemm at the network's shapes (batch %d): %.1f GFLOP/s (best of %.1f before and %.1f after training)",
-                 batch, peak, before, after))
-    for (phase, times, flops) in [("pretraining epoch", timer.pretraining, pretrainFlops), ("DCN epoch", timer.training, trainFlops)] {
-        let fastest = times.min() ?? .nan, mean = times.reduce(0, +) / Double(max(times.count, 1))
-        print(String(format: "%@ %.3f s fastest, %.3f s mean of %d; %.0f samples/s, %.1f GFLOP/s, ratio to sgemm %.2f (mean epoch %.2f)",
-                     (phase + ":").padding(toLength: 19, withPad: " ", startingAt: 0), fastest, mean, times.count, Double(samples) / fastest, flops / fastest / 1e9,
-                     flops / fastest / 1e9 / peak, flops / mean / 1e9 / peak))
+    let references = meter.epochs.flatMap(\.references)
+    print(String(format: "sgemm at the network's shapes (batch %d), %d measurements interleaved with training: %.1f–%.1f GFLOP/s",
+                 batch, references.count, references.min() ?? .nan, references.max() ?? .nan))
+    for (phase, isPretraining, flops) in [("pretraining epoch", true, pretrainFlops), ("DCN epoch", false, trainFlops)] {
+        let epochs = meter.epochs.filter { $0.isPretraining == isPretraining }
+        guard !epochs.isEmpty else { continue }
+        let seconds = epochs.map(\.seconds)
+        let ratios = epochs.map { flops / $0.seconds / 1e9 / meter.reference(for: $0) }.sorted()
+        let mean = seconds.reduce(0, +) / Double(seconds.count)
+        print(String(format: "%@ %.3f s mean of %d (fastest %.3f s); %.0f samples/s, %.1f GFLOP/s; ratio to the same moments' sgemm %.2f (median of epochs; range %.2f–%.2f)",
+                     (phase + ":").padding(toLength: 19, withPad: " ", startingAt: 0), mean, seconds.count, seconds.min()!,
+                     Double(samples) / mean, flops / mean / 1e9, ratios[ratios.count / 2], ratios.first!, ratios.last!))
     }
-    let training = timer.pretraining.reduce(0, +) + timer.training.reduce(0, +)
+    let training = meter.epochs.map(\.seconds).reduce(0, +)
     print(String(format: "pretraining + DCN training (%d + %d epochs): %.2f s; whole run incl. k-means init, snapshots and final k-means: %.2f s",
                  configuration.pretrainEpochs, configuration.epochs, training, total))
     print(String(format: "peak resident memory so far: %.0f MiB", peakResidentMiB()))
@@ -124,8 +79,10 @@ synthetic.seed = 6
 if quick { synthetic.pretrainEpochs = 5; synthetic.epochs = 5 }
 var demo = SyntheticDataset().generate(seed: 6)
 FeatureScaling.standardize.apply(to: &demo.features)
+// A 20 ms sgemm measurement every 785 minibatches (5 epochs, about 0.13 s of training): rare, so the
+// demo's own timing is barely disturbed.
 try report("synthetic demo (10,000 × 100)", widths: [100, 100, 50, 10, 2], batch: 64, samples: demo.count,
-           configuration: synthetic, data: demo.features)
+           configuration: synthetic, data: demo.features, measureEvery: 785, measureFor: 0.02)
 
 }
 
@@ -139,8 +96,9 @@ var mnistConfiguration = DCNConfiguration.mnist
 mnistConfiguration.pretrainEpochs = 1
 mnistConfiguration.epochs = 1
 mnistConfiguration.kmeansRestarts = 1
+// A 50 ms sgemm measurement every 10 minibatches (about 0.4 s of training).
 try report("MNIST network (\(mnistSamples) × 784, 784-500-500-2000-10)", widths: [784, 500, 500, 2000, 10], batch: 256,
-           samples: mnistSamples, configuration: mnistConfiguration, data: mnist)
+           samples: mnistSamples, configuration: mnistConfiguration, data: mnist, measureEvery: 10, measureFor: 0.05)
 }
 
 /// Median milliseconds to draw a two-panel frame of `points` points and write it as PNG.
