@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces docs/results.md: the mnist preset on 5,000 real MNIST digits, seeds 1–5, then a table of
 # mean ± std (population) of NMI/ARI/ACC per method. Usage: docs/mnist5k.sh PATH/TO/mnist_5k.csv.gz [extra flags]
-# (after `make build`; the table needs python3). About 2.5 min per seed on one core.
+# (after `make build`; the table needs python3). About 1.5 min per seed on a 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:?usage: docs/mnist5k.sh mnist_5k.csv.gz [flags]}; shift
