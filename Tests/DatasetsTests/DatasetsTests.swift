@@ -75,15 +75,18 @@ struct DatasetsTests {
         }
     }
 
-    @Test("a missing file and a directory are named in the error")
+    @Test("a missing file, a folder that is not MNIST and a folder given as labels are named in the error")
     func missingFiles() {
         #expect(throws: DatasetError("/no/such.csv", "no such file")) {
             try DatasetSource.file("/no/such.csv").load(labelsPath: nil, labelColumn: .none, seed: 0)
         }
         let folder = temporaryDirectory().appendingPathComponent("d.npy")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        #expect(throws: DatasetError(folder.path, "is a directory, expected a file")) {
+        #expect(throws: DatasetError(folder.path, "is a folder without train-images-idx3-ubyte[.gz]; give a data file, or a folder of MNIST IDX files")) {
             try DatasetSource.file(folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
+        }
+        #expect(throws: DatasetError(folder.path, "is a directory, expected a file")) {
+            try DatasetSource.synthetic.load(labelsPath: folder.path, labelColumn: .none, seed: 0)
         }
     }
 
