@@ -1,11 +1,12 @@
 # dcn-report: two commands set everything up on a fresh Debian machine.
 #   make report   install missing system packages, build (release), run the synthetic demo
 #   make test     install missing system packages, run the test suite
+#   make bench    build (release) and run dcn-bench (training and rendering speed; docs/performance.md)
 
 APT_PACKAGES := pkg-config libcairo2-dev libpng-dev zlib1g-dev libopenblas-dev libgif-dev fonts-dejavu-core gzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build report test clean
+.PHONY: deps test-deps build report test bench clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -34,6 +35,9 @@ report: build
 
 test: test-deps
 	swift test
+
+bench: build
+	.build/release/dcn-bench
 
 clean:
 	rm -rf .build reports/demo
