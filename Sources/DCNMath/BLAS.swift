@@ -1,4 +1,5 @@
 internal import CBLAS
+import Foundation
 
 /// Matrix products on the machine's BLAS (OpenBLAS `cblas_sgemm`), row-major, float32.
 ///
@@ -52,15 +53,17 @@ public enum BLAS {
         openblas_set_num_threads(Int32(max(1, count)))
     }
 
-    /// Runs `body` with OpenBLAS limited to `count` threads, then restores the previous count.
+    /// Runs `body` with OpenBLAS limited to at most `count` threads, then lifts the limit.
+    ///
+    /// OpenBLAS's thread count is one setting for the whole process, so overlapping scopes on several
+    /// threads are counted: the tightest open limit applies, and the count from before the first scope
+    /// returns when the last one closes.
     /// - Parameters:
-    ///   - count: Thread count (≥ 1); never raises the current count.
+    ///   - count: Thread count (≥ 1); never raises the count.
     ///   - body: The work.
     public static func withThreadCount<T>(atMost count: Int, _ body: () throws -> T) rethrows -> T {
-        let previous = threadCount
-        guard count < previous else { return try body() }
-        setThreadCount(count)
-        defer { setThreadCount(previous) }
+        ThreadLimits.shared.open(count)
+        defer { ThreadLimits.shared.close(count) }
         return try body()
     }
 }

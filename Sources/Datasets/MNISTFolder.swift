@@ -26,8 +26,10 @@ public enum MNISTFolder {
         var features: [Float] = []
         var labels: [Int32]? = []
         var width = 0, counts: [Int] = []
-        for part in parts {
+        for (index, part) in parts.enumerated() {
             let images = try IDXLoader.loadImages(path: part.images)
+            // Room for the test images too (MNIST's 10,000 after 60,000), so the array is not regrown.
+            if index == 0 { features.reserveCapacity(images.features.values.count * (parts.count == 2 ? 7 : 6) / 6) }
             guard width == 0 || images.dimensions == width else {
                 throw DatasetError(part.images, "has images of \(images.dimensions) pixels, the training images \(width)")
             }

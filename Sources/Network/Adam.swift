@@ -29,6 +29,8 @@ public final class Adam {
         parameters: [(value: FloatBuffer, gradient: FloatBuffer)], learningRate: Float,
         beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0
     ) {
+        // The update kernel assumes a value, its gradient and its moments never share memory.
+        precondition(parameters.allSatisfy { $0.value !== $0.gradient }, "a parameter cannot be its own gradient")
         self.weightDecay = weightDecay
         self.parameters = parameters
         self.learningRate = learningRate

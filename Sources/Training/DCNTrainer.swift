@@ -99,16 +99,9 @@ public final class DCNTrainer {
         return try withBLASThreadPolicy { try fitEpochs(observer: observer) }
     }
 
-    /// Runs `body` single-threaded in BLAS when the network's products are small.
-    ///
-    /// OpenBLAS's second thread only pays for products of several MFLOP: measured here, a
-    /// 64×100×100 product runs at the same speed on one or two threads, but inside training the idle
-    /// worker thread's spinning and hand-offs made the synthetic demo's epochs 10–100 % slower and
-    /// erratic. Products of 256×200×200 (20 MFLOP) and up run 1.5–1.9× faster on two threads.
+    /// Runs `body` with the OpenBLAS thread count that suits the network (see ``BLASThreadPolicy``).
     private func withBLASThreadPolicy<T>(_ body: () throws -> T) rethrows -> T {
-        let layers = autoencoder.encoder + autoencoder.decoder
-        let largestProduct = layers.map { 2 * configuration.batchSize * $0.inputDimensions * $0.outputDimensions }.max() ?? 0
-        return try BLAS.withThreadCount(atMost: largestProduct < 4_000_000 ? 1 : Int.max, body)
+        try BLASThreadPolicy.run(for: autoencoder, batchSize: configuration.batchSize, body)
     }
 
     private func fitEpochs(observer: TrainingObserver) throws -> EpochSnapshot {

@@ -38,7 +38,8 @@ public final class TrainedModel {
         }
         var scaled = data
         scaling.apply(to: &scaled)
-        return autoencoder.encode(scaled)
+        // The thread count training used, so the codes match the recording bit for bit.
+        return BLASThreadPolicy.run(for: autoencoder, batchSize: configuration.batchSize) { autoencoder.encode(scaled) }
     }
 
     /// The nearest centre of each raw sample's code.

@@ -73,8 +73,9 @@ final class PairedMeter: TrainingObserver {
     /// shorter than the measuring interval.
     func reference(for epoch: Epoch) -> Double {
         if !epoch.references.isEmpty { return epoch.meanReference }
-        let phase = epochs.filter { $0.isPretraining == epoch.isPretraining }.flatMap(\.references)
-        return phase.reduce(0, +) / Double(phase.count)
+        var measured = epochs.filter { $0.isPretraining == epoch.isPretraining }.flatMap(\.references)
+        if measured.isEmpty { measured = epochs.flatMap(\.references) }
+        return measured.reduce(0, +) / Double(max(measured.count, 1))
     }
 
     private func measure() {

@@ -43,7 +43,7 @@ func report(_ title: String, widths: [Int], batch: Int, samples: Int, configurat
     let products = StepProducts(widths: widths, batch: batch)
     let trainer = try DCNTrainer(configuration: configuration, data: data, evaluationLabels: nil)
     let meter = PairedMeter(reference: products, interval: interval, referenceSeconds: referenceSeconds,
-                            stepsPerEpoch: (samples + batch - 1) / batch)
+                            stepsPerEpoch: (samples + configuration.batchSize - 1) / configuration.batchSize)
     trainer.shouldStop = meter.afterMinibatch
     let start = now()
     try trainer.run(observer: meter)
