@@ -25,7 +25,8 @@ final class TwoCoreSplit: @unchecked Sendable {
     private var work: Half?
     private var arguments: UnsafeRawPointer?
 
-    private init() {
+    /// Starts a helper thread; use ``shared`` (tests make their own).
+    init() {
         let thread = Thread { [unowned self] in
             while true {
                 start.wait()
