@@ -25,9 +25,10 @@ final class TwoCoreSplit: @unchecked Sendable {
     private var work: Half?
     private var arguments: UnsafeRawPointer?
 
-    /// Starts a helper thread; use ``shared`` (tests make their own).
+    /// Starts a helper thread; use ``shared`` (tests make their own). The thread keeps the helper
+    /// alive for the rest of the process, blocked on its semaphore when idle.
     init() {
-        let thread = Thread { [unowned self] in
+        let thread = Thread { [self] in
             while true {
                 start.wait()
                 work?(arguments!, 1)
