@@ -50,6 +50,23 @@ struct IDXTests {
         #expect(try DatasetSource(parsing: folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0).labels == nil)
     }
 
+    @Test("a folder whose labels do not match its images, or whose test images differ in size, names the file at fault")
+    func mnistFolderMismatches() throws {
+        let folder = temporaryDirectory()
+        try idx(dimensions: [3, 2, 2], values: Array(0..<12)).write(to: folder.appendingPathComponent("train-images-idx3-ubyte"))
+        try idx(dimensions: [2], values: [5, 0]).write(to: folder.appendingPathComponent("train-labels-idx1-ubyte"))
+        let labels = folder.appendingPathComponent("train-labels-idx1-ubyte").path
+        #expect(throws: DatasetError(labels, "has 2 labels for 3 images")) {
+            try DatasetSource(parsing: folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
+        }
+        try idx(dimensions: [3], values: [5, 0, 4]).write(to: folder.appendingPathComponent("train-labels-idx1-ubyte"))
+        try idx(dimensions: [1, 3, 3], values: Array(0..<9)).write(to: folder.appendingPathComponent("t10k-images-idx3-ubyte"))
+        let test = folder.appendingPathComponent("t10k-images-idx3-ubyte").path
+        #expect(throws: DatasetError(test, "has images of 9 pixels, the training images 4")) {
+            try DatasetSource(parsing: folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
+        }
+    }
+
     @Test("a folder without MNIST training images is refused with one line naming it")
     func folderWithoutImages() throws {
         let folder = temporaryDirectory()
