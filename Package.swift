@@ -52,7 +52,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
-        .executableTarget(name: "dcn-bench", dependencies: ["DCNMath", "Datasets", "Training", "Network", "Plotting", "CairoRendering"]),
+        .executableTarget(name: "dcn-bench", dependencies: [
+            "DCNMath", "Datasets", "Training", "Network", "Plotting", "CairoRendering", "Clustering", "NPYFormat",
+        ]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["DCNMath"], path: "Tests/TestSupport"),
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "DCNMath", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "Clustering", "DCNMath", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Clustering", "CGIF", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DCNReportCommand", "NPYFormat", "Clustering", "CairoRendering", "Recording", "Datasets", "CGIF", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DCNReportCommand", "Training", "NPYFormat", "Clustering", "CairoRendering", "Recording", "Datasets", "CGIF", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 public import DCNMath
 
@@ -5,7 +6,7 @@ public import DCNMath
 public struct KMeansResult: Sendable {
     /// Cluster centres, `k × d`.
     public var centers: Matrix
-    /// The cluster of each point.
+    /// The cluster of each point (its nearest centre).
     public var assignments: [Int32]
     /// Sum of squared distances of points to their centres.
     public var inertia: Double
@@ -13,13 +14,22 @@ public struct KMeansResult: Sendable {
     public var iterations: Int
 }
 
-/// k-means: greedy k-means++ seeding, then Lloyd iterations to convergence, best of several restarts.
+/// k-means: greedy k-means++ seeding, then Lloyd iterations with Hamerly's bounds, best of several
+/// restarts spread over the cores.
 ///
-/// Seeding follows Arthur & Vassilvitskii (2007) with scikit-learn's greedy variant: at each step
-/// `2 + ⌊ln k⌋` candidates are drawn by D² sampling and the one that most lowers the potential is kept.
-/// A cluster that becomes empty during Lloyd iterations is re-seeded with the point farthest from its
-/// current centre. Iterations stop when no assignment changes or the inertia improves by less than
-/// `tolerance` (relative), or after `maxIterations`.
+/// - Seeding follows Arthur & Vassilvitskii (2007) with scikit-learn's greedy variant: at each step
+///   `2 + ⌊ln k⌋` candidates are drawn by D² sampling and the one that most lowers the potential is
+///   kept; the candidates' distances to every point come from one BLAS product.
+/// - Lloyd iterations keep, per point, an upper bound on the distance to its centre and a lower bound
+///   on the distance to any other (Hamerly, 2010), so a point whose bounds prove its assignment
+///   unchanged costs nothing; the others are re-assigned, by BLAS when they are many.
+/// - A cluster that becomes empty is re-seeded with the point farthest from its centre.
+/// - Iterations stop when no assignment changes, when the centres' total squared shift is at most
+///   `tolerance` × the data's mean feature variance (scikit-learn's rule and default), or after
+///   `maxIterations`; the returned assignments are then the nearest centres of the returned centres.
+/// - Restarts draw their seeds from the caller's generator up front and run on two threads with
+///   single-threaded BLAS; the lowest inertia wins (ties to the earlier restart), so the result never
+///   depends on scheduling.
 public struct KMeans: Sendable {
     /// Number of clusters k.
     public var clusterCount: Int
@@ -27,7 +37,7 @@ public struct KMeans: Sendable {
     public var restarts: Int
     /// Upper bound on Lloyd iterations per restart.
     public var maxIterations: Int
-    /// Relative inertia improvement below which iterations stop.
+    /// Convergence threshold on the centres' total squared shift, relative to the mean feature variance.
     public var tolerance: Double
 
     /// Creates a configuration.
@@ -35,8 +45,8 @@ public struct KMeans: Sendable {
     ///   - clusterCount: k (≥ 1).
     ///   - restarts: Seedings to try (scikit-learn's `n_init`, default 10).
     ///   - maxIterations: Lloyd iteration cap (300).
-    ///   - tolerance: Relative convergence threshold (1e-6).
-    public init(clusterCount: Int, restarts: Int = 10, maxIterations: Int = 300, tolerance: Double = 1e-6) {
+    ///   - tolerance: Relative centre-shift threshold (1e-4, scikit-learn's `tol`).
+    public init(clusterCount: Int, restarts: Int = 10, maxIterations: Int = 300, tolerance: Double = 1e-4) {
         self.clusterCount = clusterCount
         self.restarts = restarts
         self.maxIterations = maxIterations
@@ -46,17 +56,30 @@ public struct KMeans: Sendable {
     /// Clusters the rows of `data`.
     /// - Parameters:
     ///   - data: `n × d` with `n ≥ clusterCount`.
-    ///   - generator: Source of the seeding draws.
+    ///   - generator: Source of the restarts' seeds.
     /// - Returns: The best of ``restarts`` fits.
     public func fit<G: RandomNumberGenerator>(_ data: Matrix, using generator: inout G) -> KMeansResult {
         precondition(data.rows >= clusterCount && clusterCount >= 1, "k-means needs at least k points")
-        var best: KMeansResult?
-        for _ in 0..<max(restarts, 1) {
-            let seeds = Self.seedPlusPlus(data, clusterCount: clusterCount, using: &generator)
-            let result = lloyd(data, initialCenters: seeds)
-            if best == nil || result.inertia < best!.inertia { best = result }
+        let count = max(restarts, 1)
+        let seeds = (0..<count).map { _ in generator.next() }
+        let geometry = KMeansGeometry(data)
+        let workers = min(count, 2)
+        let results = ResultSlots(count: count)
+        BLAS.withThreadCount(atMost: workers > 1 ? 1 : Int.max) {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for restart in stride(from: worker, to: count, by: workers) {
+                    var restartGenerator = SplitMix64(seed: seeds[restart])
+                    let start = Self.seedPlusPlus(geometry, clusterCount: clusterCount, using: &restartGenerator)
+                    results.store(lloyd(geometry, initialCenters: start), at: restart)
+                }
+            }
         }
-        return best!
+        var best = results.take(0)
+        for restart in 1..<count {
+            let candidate = results.take(restart)
+            if candidate.inertia < best.inertia { best = candidate }
+        }
+        return best
     }
 
     /// Greedy k-means++ seeding.
@@ -68,55 +91,7 @@ public struct KMeans: Sendable {
     public static func seedPlusPlus<G: RandomNumberGenerator>(
         _ data: Matrix, clusterCount: Int, using generator: inout G
     ) -> Matrix {
-        let n = data.rows
-        let trials = 2 + Int(log(Double(clusterCount)))
-        var chosen = [generator.nextIndex(below: n)]
-        var closest = squaredDistances(data, to: chosen[0])
-        var potential = closest.reduce(0, +)
-        while chosen.count < clusterCount {
-            var bestCandidate = -1, bestPotential = Double.infinity, bestDistances: [Double] = []
-            for _ in 0..<trials {
-                let candidate = sample(closest, total: potential, using: &generator)
-                let distances = squaredDistances(data, to: candidate)
-                var newPotential = 0.0
-                var merged = closest
-                for i in 0..<n {
-                    merged[i] = min(merged[i], distances[i])
-                    newPotential += merged[i]
-                }
-                if newPotential < bestPotential {
-                    bestCandidate = candidate; bestPotential = newPotential; bestDistances = merged
-                }
-            }
-            chosen.append(bestCandidate)
-            closest = bestDistances
-            potential = bestPotential
-        }
-        return data.rows(chosen)
-    }
-
-    static func squaredDistances(_ data: Matrix, to row: Int) -> [Double] {
-        let d = data.columns
-        return data.values.withUnsafeBufferPointer { x in
-            let center = x.baseAddress! + row * d
-            return (0..<data.rows).map { i in
-                let point = x.baseAddress! + i * d
-                var sum: Float = 0
-                for j in 0..<d { let diff = point[j] - center[j]; sum += diff * diff }
-                return Double(sum)
-            }
-        }
-    }
-
-    static func sample<G: RandomNumberGenerator>(_ weights: [Double], total: Double, using generator: inout G) -> Int {
-        guard total > 0 else { return generator.nextIndex(below: weights.count) }
-        let target = generator.nextUnitDouble() * total
-        var cumulative = 0.0
-        for (index, weight) in weights.enumerated() {
-            cumulative += weight
-            if cumulative > target { return index }
-        }
-        return weights.lastIndex { $0 > 0 } ?? (weights.count - 1)
+        seedPlusPlus(KMeansGeometry(data), clusterCount: clusterCount, using: &generator)
     }
 
     /// Lloyd iterations from given centres.
@@ -125,42 +100,15 @@ public struct KMeans: Sendable {
     ///   - initialCenters: `k × d` starting centres.
     /// - Returns: The converged fit.
     public func lloyd(_ data: Matrix, initialCenters: Matrix) -> KMeansResult {
-        let n = data.rows, d = data.columns, k = initialCenters.rows
-        var centers = initialCenters
-        var (assignments, distances) = NearestCenter.assign(data, to: centers)
-        var inertia = distances.reduce(0.0) { $0 + Double($1) }
-        var iterations = 0
-        while iterations < maxIterations {
-            iterations += 1
-            var sums = [Double](repeating: 0, count: k * d)
-            var counts = [Int](repeating: 0, count: k)
-            for i in 0..<n {
-                let c = Int(assignments[i])
-                counts[c] += 1
-                for j in 0..<d { sums[c * d + j] += Double(data.values[i * d + j]) }
-            }
-            for c in 0..<k where counts[c] > 0 {
-                for j in 0..<d { centers.values[c * d + j] = Float(sums[c * d + j] / Double(counts[c])) }
-            }
-            reseedEmptyClusters(counts: counts, centers: &centers, data: data, distances: distances)
-            let previous = assignments
-            (assignments, distances) = NearestCenter.assign(data, to: centers)
-            let newInertia = distances.reduce(0.0) { $0 + Double($1) }
-            let improvement = inertia - newInertia
-            inertia = newInertia
-            if previous == assignments || (improvement >= 0 && improvement <= tolerance * max(newInertia, 1e-12)) { break }
-        }
-        return KMeansResult(centers: centers, assignments: assignments, inertia: inertia, iterations: iterations)
+        lloyd(KMeansGeometry(data), initialCenters: initialCenters)
     }
+}
 
-    /// Moves each empty cluster's centre onto the point farthest from its own centre (each point used once).
-    func reseedEmptyClusters(counts: [Int], centers: inout Matrix, data: Matrix, distances: [Float]) {
-        let empty = counts.indices.filter { counts[$0] == 0 }
-        guard !empty.isEmpty else { return }
-        let farthest = distances.indices.sorted { distances[$0] > distances[$1] || (distances[$0] == distances[$1] && $0 < $1) }
-        for (slot, cluster) in empty.enumerated() where slot < farthest.count {
-            let row = data.row(farthest[slot])
-            for j in 0..<data.columns { centers[cluster, j] = row[j] }
-        }
-    }
+/// One slot per restart, written from worker threads (each slot by one thread only).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [KMeansResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ result: KMeansResult, at index: Int) { lock.withLock { slots[index] = result } }
+    func take(_ index: Int) -> KMeansResult { lock.withLock { slots[index]! } }
 }

@@ -10,7 +10,7 @@ import Training
 /// Every training flag is optional: an explicit flag wins over `--preset`, which wins over the
 /// defaults of ``DCNConfiguration``.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Settings preset: 'synthetic' (the demo) or 'mnist' (784-500-500-2000-10, latent 10, batch 256, λ 4; see README).")
+    @Option(help: "Settings preset: 'synthetic' (the demo's 100-50-10-2 network), 'mnist' (784-500-500-2000-10, batch 256) or 'general' (the paper's 500-500-2000 network with a latent width of k, batch 256); default: synthetic for the built-in data, general for a file (see README: how the defaults are chosen).")
     var preset: String?
 
     @Option(help: "'synthetic' (the paper's 4-cluster example in 100-D), a .csv, .csv.gz, .npy or IDX (*-idx3-ubyte[.gz]) file, or a folder of the MNIST IDX files (all 70,000 digits with labels).")
@@ -34,11 +34,17 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Hidden-layer activation: relu, leaky-relu, tanh, sigmoid or linear (default relu).")
     var activation: String?
 
-    @Option(help: "Weight initialisation: auto (He for ReLU, Glorot otherwise), he or glorot.")
+    @Option(help: "Weight initialisation: fan-in (U(±1/√in) for weights and biases, PyTorch's default; the default), auto (He for ReLU, Glorot otherwise, zero biases), he or glorot.")
     var initialization: String?
 
-    @Option(help: "λ: weight of the clustering term (default 1; see README: what λ means).")
+    @Option(help: "λ: weight of the clustering term against the relative reconstruction error (default 1, the same on every data set; see README: what λ means).")
     var lambda: Float?
+
+    @Option(help: "DCN's starting partition: kmeans, merged (over-cluster, then merge along dense boundaries) or auto (the lower normalised cut of the two; default).")
+    var start: StartPartition?
+
+    @Flag(help: "Keep each sample's assignment from its last visit for the network step instead of assigning it with the current network just before the step.")
+    var keepAssignments = false
 
     @Option(help: "Optimiser: adam (default) or sgd (with --momentum, --nesterov).")
     var optimizer: String?
@@ -110,6 +116,9 @@ struct RunOptions: ParsableArguments {
         let data = try source.load(labelsPath: labels, labelColumn: LabelColumn(parsing: labelColumn), seed: seed,
                                    syntheticPointsPerCluster: pointsPerCluster)
         configuration.clusterCount = clusters ?? (preset == "mnist" ? 10 : nil) ?? data.classCount ?? 4
+        if Presets.name(preset, for: source) == "general" && latentDim == nil {
+            configuration.latentDimensions = configuration.clusterCount   // the paper's choice: a code as wide as k
+        }
         try configuration.validate(sampleCount: data.count)
         let mode = scaling == "auto" ? data.preferredScaling : FeatureScaling(rawValue: scaling)!
         return (data, configuration, mode, source)
@@ -144,7 +153,7 @@ struct RunOptions: ParsableArguments {
 
     /// The configuration from the preset and the flags, checked.
     func validated() throws -> DCNConfiguration {
-        var c = try Presets.configuration(named: preset)
+        var c = try Presets.configuration(named: Presets.name(preset, for: DatasetSource(parsing: dataset)))
         if let hidden {
             let widths = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !hidden.isEmpty, widths.allSatisfy({ ($0 ?? 0) >= 1 }) else {
@@ -160,10 +169,12 @@ struct RunOptions: ParsableArguments {
         }
         if let initialization {
             guard let value = WeightInitialization(rawValue: initialization) else {
-                throw ValidationError("--initialization '\(initialization)': expected auto, he or glorot")
+                throw ValidationError("--initialization '\(initialization)': expected fan-in, auto, he or glorot")
             }
             c.initialization = value
         }
+        c.startPartition = start ?? c.startPartition
+        c.assignBeforeStep = c.assignBeforeStep && !keepAssignments
         if let optimizer {
             guard let value = OptimizerKind(rawValue: optimizer) else { throw ValidationError("--optimizer '\(optimizer)': expected adam or sgd") }
             c.optimizer = value
@@ -196,15 +207,21 @@ struct RunOptions: ParsableArguments {
 
 /// Named settings bundles. Every value and its source is listed in the README.
 enum Presets {
+    /// The preset a run uses: the one named, else `synthetic` for the built-in data and `general` for a file.
+    static func name(_ preset: String?, for source: DatasetSource) -> String {
+        if let preset { return preset }
+        return source == .synthetic ? "synthetic" : "general"
+    }
+
     /// The configuration a preset starts from.
-    static func configuration(named name: String?) throws -> DCNConfiguration {
+    static func configuration(named name: String) throws -> DCNConfiguration {
         switch name {
-        case nil, "synthetic":
-            return .synthetic
-        case "mnist":
-            return .mnist
-        default:
-            throw ValidationError("--preset '\(name!)': expected synthetic or mnist")
+        case "synthetic": return .synthetic
+        case "mnist": return .mnist
+        case "general": return .general
+        default: throw ValidationError("--preset '\(name)': expected synthetic, mnist or general")
         }
     }
 }
+
+extension StartPartition: ExpressibleByArgument {}

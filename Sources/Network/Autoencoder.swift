@@ -25,7 +25,7 @@ public final class Autoencoder {
     ///   - generator: Source of the initial weights.
     public init<G: RandomNumberGenerator>(
         inputDimensions: Int, hidden: [Int], latentDimensions: Int, hiddenActivation: Activation = .relu,
-        initialization: WeightInitialization = .auto, batchNormalization: Bool = false, capacity: Int,
+        initialization: WeightInitialization = .fanIn, batchNormalization: Bool = false, capacity: Int,
         using generator: inout G
     ) {
         let widths = [inputDimensions] + hidden + [latentDimensions]

@@ -3,8 +3,9 @@ public import DCNMath
 /// A fully connected layer `y = activation(x · Wᵀ + b)` on BLAS, for batches of up to `capacity` rows.
 ///
 /// `weight` is `[out, in]` row-major, `bias` is `[out]`. Initialisation (from the caller's generator,
-/// ``WeightInitialization/auto`` by default): He uniform, U(±√(6/in)), for ReLU-family layers; Glorot
-/// uniform, U(±√(6/(in+out))), otherwise; biases start at zero.
+/// ``WeightInitialization/fanIn`` by default): weights then biases from U(±1/√in), PyTorch's default.
+/// ``WeightInitialization/auto`` draws He uniform, U(±√(6/in)), for ReLU-family layers and Glorot
+/// uniform, U(±√(6/(in+out))), otherwise, with zero biases.
 /// The layer owns its output and gradient storage, sized for `capacity` rows, so the training loop
 /// allocates nothing per step.
 public final class Dense {
@@ -43,7 +44,7 @@ public final class Dense {
     ///   - generator: Source of the initial weights.
     public init<G: RandomNumberGenerator>(
         _ inputDimensions: Int, _ outputDimensions: Int, activation: Activation, capacity: Int,
-        initialization: WeightInitialization = .auto, batchNormalization: Bool = false, using generator: inout G
+        initialization: WeightInitialization = .fanIn, batchNormalization: Bool = false, using generator: inout G
     ) {
         self.inputDimensions = inputDimensions
         self.outputDimensions = outputDimensions
@@ -51,13 +52,20 @@ public final class Dense {
         self.capacity = capacity
         let isReLU = activation == .relu || activation == .leakyRelu
         let useHe = initialization == .he || (initialization == .auto && isReLU)
-        let limit: Float = useHe
-            ? (6 / Float(inputDimensions)).squareRoot()
-            : (6 / Float(inputDimensions + outputDimensions)).squareRoot()
+        let limit: Float
+        switch initialization {
+        case .fanIn: limit = 1 / Float(inputDimensions).squareRoot()
+        case .he, .auto, .glorot:
+            limit = useHe ? (6 / Float(inputDimensions)).squareRoot() : (6 / Float(inputDimensions + outputDimensions)).squareRoot()
+        }
         var initial = [Float](repeating: 0, count: inputDimensions * outputDimensions)
         for i in initial.indices { initial[i] = (2 * generator.nextUnitFloat() - 1) * limit }
         weight = FloatBuffer(initial)
-        bias = FloatBuffer(count: outputDimensions)
+        var initialBias = [Float](repeating: 0, count: outputDimensions)
+        if initialization == .fanIn {
+            for j in initialBias.indices { initialBias[j] = (2 * generator.nextUnitFloat() - 1) * limit }
+        }
+        bias = FloatBuffer(initialBias)
         weightGradient = FloatBuffer(count: inputDimensions * outputDimensions)
         biasGradient = FloatBuffer(count: outputDimensions)
         output = FloatBuffer(count: capacity * outputDimensions)

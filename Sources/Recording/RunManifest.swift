@@ -7,8 +7,9 @@ public import Training
 /// or remove these. Timings live in `timing.json` so that the same inputs, flags and seed give a
 /// byte-identical `run.json`.
 public struct RunManifest: Codable, Equatable, Sendable {
-    /// Version of the run-folder format (1).
-    public var formatVersion: Int = 1
+    /// Version of the run-folder format (2: reconstruction losses are relative to the data's variance,
+    /// and `start` tells how DCN was initialised; version 1 recorded summed squared errors).
+    public var formatVersion: Int = 2
     /// The tool that wrote the folder.
     public var tool: ToolInfo = ToolInfo()
     /// `running` while training, then `complete`, `diverged`, `interrupted` or `failed`.
@@ -29,6 +30,8 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var epochs: [EpochEntry] = []
     /// Final results, filled when the run ends.
     public var summary: RunSummary?
+    /// How DCN's starting partition was chosen, filled when the run ends (absent before version 2).
+    public var start: StartChoice?
 
     /// Creates a manifest for a new run.
     public init(name: String, configuration: DCNConfiguration, dataset: DatasetInfo) {
@@ -138,7 +141,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
 extension RunManifest {
     enum CodingKeys: String, CodingKey {
-        case formatVersion, tool, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary
+        case formatVersion, tool, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary, start
     }
 
     /// Decodes a manifest. `name`, `configuration`, `dataset` and `epochs` are required; the other keys
@@ -156,5 +159,6 @@ extension RunManifest {
         baselines = try c.decodeIfPresent([Baseline].self, forKey: .baselines) ?? []
         pretraining = try c.decodeIfPresent([PretrainingEntry].self, forKey: .pretraining) ?? []
         summary = try c.decodeIfPresent(RunSummary.self, forKey: .summary)
+        start = try c.decodeIfPresent(StartChoice.self, forKey: .start)
     }
 }

@@ -125,7 +125,15 @@ public final class RunRecorder: TrainingObserver {
                              to: folder.appendingPathComponent("kmeans_assignments.npy"))
         try AtomicFile.write(NPYWriter.encode(kmeans.centers.values, shape: [kmeans.centers.rows, kmeans.centers.columns]),
                              to: folder.appendingPathComponent("kmeans_centers.npy"))
-        if let first = manifest.epochs.first, let metrics = first.metrics {
+        manifest.start = final.start
+        if final.start?.partition == .merged {
+            if let metrics = final.aeKMeansMetrics {
+                manifest.baselines.append(Baseline(id: "ae-kmeans", title: "AE + k-means", metrics: metrics))
+            }
+            if let first = manifest.epochs.first, let metrics = first.metrics {
+                manifest.baselines.append(Baseline(id: "ae-merged-start", title: "AE + boundary-merge start (epoch 0)", metrics: metrics))
+            }
+        } else if let metrics = final.aeKMeansMetrics ?? manifest.epochs.first?.metrics {
             manifest.baselines.append(Baseline(id: "ae-kmeans", title: "AE + k-means (epoch 0)", metrics: metrics))
         }
         if let metrics = final.onlineMetrics {

@@ -14,7 +14,7 @@ struct ChartSet {
         let pretrain = manifest.pretraining.map { (x: Double($0.epoch - pretrainCount), y: $0.reconstruction) }
         let train = manifest.epochs.filter { $0.phase == .train }
         var lossChart = LineChart(title: "Losses per sample", xTitle: "epoch (≤ 0: pretraining)", yTitle: "loss", series: [
-            .init(name: "reconstruction (pretraining)", points: pretrain, color: Palette.color(7), dashed: true),
+            .init(name: "reconstruction ‖x − g(f(x))‖²/V (pretraining)", points: pretrain, color: Palette.color(7), dashed: true),
             .init(name: "reconstruction", points: train.map { (Double($0.epoch), $0.losses.reconstruction) }, color: Palette.color(0)),
             .init(name: "clustering ‖f(x) − Ms‖²", points: train.map { (Double($0.epoch), $0.losses.clustering) }, color: Palette.color(1)),
             .init(name: "total", points: train.map { (Double($0.epoch), $0.losses.total) }, color: Palette.color(2)),
@@ -23,6 +23,17 @@ struct ChartSet {
         if pretrainCount > 0 && !train.isEmpty { lossChart.divider = (0.5, "DCN starts") }
         let losses = lossChart
         charts.append(("losses", "Loss curves", 640, 400, { losses.draw(on: $0, width: $1, height: $2) }))
+
+        let share = LossShare(manifest: manifest)
+        if !share.points.isEmpty {
+            var shareChart = LineChart(title: "Share of each term in the DCN loss", xTitle: "DCN epoch", yTitle: "share of the loss", series: [
+                .init(name: "clustering (λ/2)·‖f(x) − Ms‖²", points: share.points, color: Palette.color(1)),
+                .init(name: "reconstruction ‖x − g(f(x))‖²/V", points: share.points.map { ($0.x, 1 - $0.y) }, color: Palette.color(0)),
+            ])
+            shareChart.yRange = (0, 1)
+            let shares = shareChart
+            charts.append(("loss-share", "How much of the loss the clustering term makes up (λ's effect)", 640, 400, { shares.draw(on: $0, width: $1, height: $2) }))
+        }
 
         let scored = manifest.epochs.filter { $0.metrics != nil }
         if !scored.isEmpty {

@@ -56,6 +56,15 @@ extension ReportPage {
             Row(key: "Centre counts", value: "start at \(config.centerCountStart)" + (config.resetCountsEachEpoch ? ", reset every epoch" : "")),
             Row(key: "Seed", value: "\(config.seed)"),
         ]
+        if let start = manifest.start {
+            let (chosen, other) = start.partition == .merged ? ("boundary merge", "k-means") : ("k-means", "boundary merge")
+            var value = chosen
+            if let merged = start.mergedCut, let kmeans = start.kmeansCut {
+                let (mine, theirs) = start.partition == .merged ? (merged, kmeans) : (kmeans, merged)
+                value += " (normalised cut " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
+            }
+            rows.append(Row(key: "DCN start", value: value))
+        }
         if let seconds { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
@@ -79,6 +88,7 @@ extension ReportPage {
         if manifest.status == .diverged || manifest.status == .failed || manifest.status == .interrupted {
             warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
         }
+        if let negligible = LossShare(manifest: manifest).warning(lambda: config.lambda) { warnings.append(negligible) }
         if let last = manifest.epochs.last {
             let empty = last.clusterSizes.filter { $0 == 0 }.count
             let smallest = last.clusterSizes.min() ?? 0

@@ -27,9 +27,10 @@ final class BatchWorkspace {
         }
     }
 
-    /// Sets ``outputGradient`` to ∂/∂x̂ of (1/B)Σ‖x − x̂‖² = (2/B)(x̂ − x); returns Σ‖x − x̂‖² over the batch.
-    func reconstructionGradient(_ reconstruction: UnsafePointer<Float>, rows: Int) -> Double {
-        let scale = 2 / Float(rows)
+    /// Sets ``outputGradient`` to ∂/∂x̂ of (1/B)Σ‖x − x̂‖²/V = (2/(B·V))(x̂ − x), where V is the data's
+    /// total variance (see ``DCNConfiguration``); returns Σ‖x − x̂‖²/V over the batch.
+    func reconstructionGradient(_ reconstruction: UnsafePointer<Float>, rows: Int, variance: Float) -> Double {
+        let scale = 2 / (Float(rows) * variance)
         var sum: Float = 0
         let x = input.pointer, g = outputGradient.pointer
         for i in 0..<(rows * dimensions) {
@@ -37,7 +38,7 @@ final class BatchWorkspace {
             sum += diff * diff
             g[i] = scale * diff
         }
-        return Double(sum)
+        return Double(sum) / Double(variance)
     }
 
     /// Sets ``latentGradient`` to ∂/∂z of (1/B)Σ(λ/2)‖z − m_s‖² = (λ/B)(z − m_s);

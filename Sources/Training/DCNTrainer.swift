@@ -9,7 +9,9 @@ import Network
 /// 2. Encode every sample and run k-means++ (with restarts) on the codes: initial centres M and
 ///    assignments s. This state is epoch 0.
 /// 3. Each DCN epoch, for every shuffled minibatch:
-///    a. one Adam step on L (see ``DCNConfiguration``) with each sample's current assignment s_i;
+///    a. one Adam step on L (see ``DCNConfiguration``) with each sample's assignment s_i — by default
+///       its nearest centre under the current network, taken just before the step
+///       (``DCNConfiguration/assignBeforeStep``);
 ///    b. encode the batch again with the updated network;
 ///    c. for each sample in order, s_i ← nearest centre, c_k ← c_k + 1 and
 ///       m_k ← m_k − (1/c_k)(m_k − f(x_i)) (paper eqs. 7–8).
@@ -24,6 +26,8 @@ public final class DCNTrainer {
     public let autoencoder: Autoencoder
 
     private let data: Matrix
+    /// V, the data's total variance: the reconstruction term is ‖x − g(f(x))‖²/V (see ``DCNConfiguration``).
+    private let dataVariance: Float
     private let evaluationLabels: [Int32]?
     private var generator: SplitMix64
 
@@ -35,6 +39,11 @@ public final class DCNTrainer {
     /// - Throws: ``TrainingError/invalidConfiguration(_:)``.
     public init(configuration: DCNConfiguration, data: Matrix, evaluationLabels: [Int32]?) throws {
         try configuration.validate(sampleCount: data.rows)
+        let variance = data.totalVariance
+        guard variance > 0, variance.isFinite else {
+            throw TrainingError.invalidConfiguration("the data has no variance (every sample is identical): nothing to cluster")
+        }
+        dataVariance = Float(variance)
         self.configuration = configuration
         self.data = data
         self.evaluationLabels = evaluationLabels
@@ -120,6 +129,7 @@ public final class DCNTrainer {
                 state.counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
             }
             let losses = dcnEpoch(state: &state, workspace: workspace, optimizer: optimizer)
+            state.isNearestCenterPartition = true
             if shouldStop() { throw TrainingError.interrupted(phase: .train, epoch: epoch) }
             guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
             guard state.centers.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a cluster centre") }
@@ -134,7 +144,8 @@ public final class DCNTrainer {
         try observer.handle(.finished(FinalClustering(
             onlineAssignments: state.assignments, finalKMeans: final,
             onlineMetrics: evaluationLabels.map { ClusteringMetrics(predicted: state.assignments, truth: $0) },
-            finalKMeansMetrics: evaluationLabels.map { ClusteringMetrics(predicted: final.assignments, truth: $0) })))
+            finalKMeansMetrics: evaluationLabels.map { ClusteringMetrics(predicted: final.assignments, truth: $0) },
+            aeKMeansMetrics: aeKMeansMetrics, start: startChoice)))
         return latest
     }
 
@@ -155,15 +166,36 @@ public final class DCNTrainer {
         var centers: Matrix
         var assignments: [Int32]
         var counts: [Int]
+        /// Whether every sample is assigned to its nearest centre (true after k-means, false after a
+        /// boundary merge, whose clusters are not Voronoi cells until DCN has made them so).
+        var isNearestCenterPartition = true
     }
+
+    /// Scores of k-means on the pretrained codes (the AE + k-means baseline), whichever start is used.
+    public private(set) var aeKMeansMetrics: ClusteringMetrics?
+    /// Which start was used and the normalised cuts it was chosen by.
+    public private(set) var startChoice: StartChoice?
 
     private func initialClustering() throws -> ClusterState {
         let codes = autoencoder.encode(data)
         guard codes.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: configuration.pretrainEpochs, quantity: "a latent code") }
-        let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
-        let result = kmeans.fit(codes, using: &generator)
-        return ClusterState(centers: result.centers, assignments: result.assignments,
-                            counts: [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount))
+        let k = configuration.clusterCount
+        let kmeans = KMeans(clusterCount: k, restarts: configuration.kmeansRestarts).fit(codes, using: &generator)
+        aeKMeansMetrics = evaluationLabels.map { ClusteringMetrics(predicted: kmeans.assignments, truth: $0) }
+        let counts = [Int](repeating: configuration.centerCountStart, count: k)
+        let kmeansState = ClusterState(centers: kmeans.centers, assignments: kmeans.assignments, counts: counts,
+                                       isNearestCenterPartition: true)
+        guard configuration.startPartition != .kmeans, codes.rows >= 2 * k else {
+            startChoice = StartChoice(partition: .kmeans, kmeansCut: nil, mergedCut: nil)
+            return kmeansState
+        }
+        let merge = BoundaryMerge(clusterCount: k).fit(codes, using: &generator)
+        let kmeansCut = merge.graph.normalizedCut(
+            groups: merge.graph.majorityGroups(of: merge.sample.map { kmeans.assignments[$0] }, clusterCount: k))
+        let useMerge = configuration.startPartition == .merged || merge.normalizedCut < kmeansCut
+        startChoice = StartChoice(partition: useMerge ? .merged : .kmeans, kmeansCut: kmeansCut, mergedCut: merge.normalizedCut)
+        guard useMerge else { return kmeansState }
+        return ClusterState(centers: merge.centers, assignments: merge.assignments, counts: counts, isNearestCenterPartition: false)
     }
 
     private func shuffledOrder() -> [Int] {
@@ -172,7 +204,7 @@ public final class DCNTrainer {
         return order
     }
 
-    /// One pretraining epoch; returns the mean reconstruction loss per sample.
+    /// One pretraining epoch; returns the mean relative reconstruction error ‖x − g(f(x))‖²/V.
     private func pretrainEpoch(workspace: BatchWorkspace, optimizer: Optimizer) -> Double {
         let order = shuffledOrder()
         var total = 0.0
@@ -181,7 +213,7 @@ public final class DCNTrainer {
             let rows = min(configuration.batchSize, order.count - start)
             workspace.gather(data, indices: order[start ..< start + rows])
             autoencoder.forward(workspace.input.pointer, rows: rows)
-            total += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows)
+            total += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows, variance: dataVariance)
             autoencoder.backward(input: workspace.input.pointer, rows: rows,
                                  reconstructionGradient: workspace.outputGradient.pointer, latentGradient: nil)
             optimizer.update()
@@ -203,7 +235,12 @@ public final class DCNTrainer {
             let batch = order[start ..< start + rows]
             workspace.gather(data, indices: batch)
             autoencoder.forward(workspace.input.pointer, rows: rows)
-            reconstruction += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows)
+            // A merged start is kept for its first epoch, so that the network first pulls each cluster
+            // together; re-assigning by nearest centre right away would restore k-means's cut.
+            if configuration.assignBeforeStep && state.isNearestCenterPartition {
+                assignToNearest(codes: autoencoder.latent.pointer, samples: batch, state: &state)
+            }
+            reconstruction += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows, variance: dataVariance)
             clustering += workspace.clusteringGradient(
                 latent: autoencoder.latent.pointer, rows: rows, indices: batch, state: state, lambda: lambda)
             autoencoder.backward(input: workspace.input.pointer, rows: rows,
@@ -232,6 +269,14 @@ public final class DCNTrainer {
                            total: (reconstruction + Double(lambda) / 2 * clustering) / n)
     }
 
+    /// s_i ← nearest centre of each sample's code, centres unchanged (the assignment before the step).
+    private func assignToNearest(codes: UnsafePointer<Float>, samples: ArraySlice<Int>, state: inout ClusterState) {
+        let d = configuration.latentDimensions
+        for (offset, sample) in samples.enumerated() {
+            state.assignments[sample] = Int32(nearestCenter(codes + offset * d, centers: state.centers))
+        }
+    }
+
     private func nearestCenter(_ code: UnsafePointer<Float>, centers: Matrix) -> Int {
         let d = centers.columns
         var best = Float.infinity, bestIndex = 0
@@ -256,7 +301,7 @@ public final class DCNTrainer {
                 let input = x.baseAddress! + start * width
                 autoencoder.forward(input, rows: rows)
                 let output = autoencoder.reconstruction.pointer, codes = autoencoder.latent.pointer
-                for i in 0..<(rows * width) { let diff = Double(output[i] - input[i]); reconstruction += diff * diff }
+                for i in 0..<(rows * width) { let diff = Double(output[i] - input[i]); reconstruction += diff * diff / Double(dataVariance) }
                 for r in 0..<rows {
                     let k = Int(state.assignments[start + r])
                     for j in 0..<d {
@@ -274,7 +319,8 @@ public final class DCNTrainer {
 
     private func snapshot(epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double) -> EpochSnapshot {
         let latent = autoencoder.encode(data)
-        let assignments = NearestCenter.assign(latent, to: state.centers).assignments
+        // Epoch 0 shows the start itself (a merged start is not a nearest-centre partition).
+        let assignments = epoch == 0 ? state.assignments : NearestCenter.assign(latent, to: state.centers).assignments
         var sizes = [Int](repeating: 0, count: configuration.clusterCount)
         for a in assignments { sizes[Int(a)] += 1 }
         let metrics = evaluationLabels.map { ClusteringMetrics(predicted: assignments, truth: $0) }

@@ -11,7 +11,7 @@ public enum TrainingPhase: String, Codable, Sendable {
 
 /// Mean losses over an epoch, per sample.
 public struct EpochLosses: Codable, Equatable, Sendable {
-    /// Mean ‖x − g(f(x))‖².
+    /// Mean relative reconstruction error ‖x − g(f(x))‖²/V (V: the data's total variance).
     public var reconstruction: Double
     /// Mean ‖f(x) − M s‖² (without the λ/2 factor).
     public var clustering: Double
@@ -69,6 +69,21 @@ public struct FinalClustering: Sendable {
     public var onlineMetrics: ClusteringMetrics?
     /// Scores of ``finalKMeans`` against the evaluation labels, when given.
     public var finalKMeansMetrics: ClusteringMetrics?
+    /// Scores of k-means on the pretrained codes (AE + k-means), when labels are given.
+    public var aeKMeansMetrics: ClusteringMetrics?
+    /// The start DCN used and why.
+    public var start: StartChoice?
+
+    /// Creates a value from its parts.
+    public init(onlineAssignments: [Int32], finalKMeans: KMeansResult, onlineMetrics: ClusteringMetrics?,
+                finalKMeansMetrics: ClusteringMetrics?, aeKMeansMetrics: ClusteringMetrics? = nil, start: StartChoice? = nil) {
+        self.onlineAssignments = onlineAssignments
+        self.finalKMeans = finalKMeans
+        self.onlineMetrics = onlineMetrics
+        self.finalKMeansMetrics = finalKMeansMetrics
+        self.aeKMeansMetrics = aeKMeansMetrics
+        self.start = start
+    }
 }
 
 /// Receives training events; a recorder or a progress printer is one. Throwing stops training.

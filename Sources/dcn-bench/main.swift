@@ -135,3 +135,12 @@ if only == nil || only == "render" {
     print(String(format: "10,000 points: median %.1f ms per frame", try frameMilliseconds(points: 10_000, repetitions: quick ? 5 : 21)))
     print(String(format: "70,000 points: median %.1f ms per frame", try frameMilliseconds(points: 70_000, repetitions: quick ? 3 : 11)))
 }
+
+if only == "kmeans" {
+    guard let index = CommandLine.arguments.firstIndex(of: "--mnist"), index + 1 < CommandLine.arguments.count else {
+        FileHandle.standardError.write(Data("dcn-bench --only kmeans needs --mnist FOLDER (the four MNIST IDX files)\n".utf8))
+        exit(2)
+    }
+    let npy = CommandLine.arguments.firstIndex(of: "--write-npy").map { CommandLine.arguments[$0 + 1] }
+    try benchmarkKMeans(mnistFolder: CommandLine.arguments[index + 1], npyPath: npy)
+}

@@ -7,6 +7,7 @@ import Foundation
 import NPYFormat
 import Recording
 import TestSupport
+import Training
 import Testing
 
 @Suite("dcn-report generate, end to end", .serialized)
@@ -48,7 +49,9 @@ struct GenerateTests {
         #expect(run.manifest.status == .complete)
         #expect(run.manifest.epochs.map(\.epoch) == Array(0...10))
         #expect(run.manifest.epochs.first?.phase == .pretrain)
-        #expect(run.manifest.baselines.map(\.id) == ["kmeans-raw", "ae-kmeans", "dcn-online", "dcn-nearest-centre", "dcn-final-kmeans"])
+        let start = try #require(run.manifest.start)
+        #expect(run.manifest.baselines.map(\.id) == ["kmeans-raw", "ae-kmeans"] + (start.partition == .merged ? ["ae-merged-start"] : [])
+            + ["dcn-online", "dcn-nearest-centre", "dcn-final-kmeans"])
         #expect(html.contains("DCN + final k-means"))
         #expect(run.labels?.count == 240)
         let last = try run.arrays(for: run.manifest.epochs.last!)
@@ -133,9 +136,46 @@ struct GenerateTests {
         #expect(run.manifest.configuration.hiddenLayers == [500, 500, 2000])
         #expect(run.manifest.configuration.latentDimensions == 10)
         #expect(run.manifest.configuration.batchSize == 256)
-        #expect(run.manifest.configuration.lambda == 4)
+        #expect(run.manifest.configuration.lambda == 1)
         #expect(run.manifest.configuration.epochs == 1)
         #expect(run.manifest.status == .complete)
+    }
+
+    @Test("the report warns when the clustering term is negligible (λ = 0) and not at the default λ; it charts the terms' shares")
+    func negligibleClusteringTermIsFlagged() throws {
+        let off = temporaryDirectory("lambda-off"), on = temporaryDirectory("lambda-on")
+        try generate(["--lambda", "0", "--epochs", "3", "--formats", "png"], out: off)
+        try generate(["--epochs", "3", "--formats", "png"], out: on)
+        let offHTML = try String(contentsOf: off.appendingPathComponent("index.html"), encoding: .utf8)
+        let onHTML = try String(contentsOf: on.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(offHTML.contains("The clustering term is negligible"))
+        #expect(offHTML.contains("(λ = 0)"))
+        #expect(!onHTML.contains("The clustering term is negligible"))
+        #expect(onHTML.contains("figures/loss-share.png"))
+        #expect(FileManager.default.fileExists(atPath: on.appendingPathComponent("figures/loss-share.png").path))
+    }
+
+    @Test("a data file without a preset gets the paper's network with a code as wide as k; the built-in demo keeps its own")
+    func defaultsFitTheData() throws {
+        let folder = temporaryDirectory("general")
+        let data = Datasets.SyntheticDataset(pointsPerCluster: 30).generate(seed: 2)
+        let x = folder.appendingPathComponent("x.npy")
+        try NPYWriter.encode(data.features.values, shape: [data.count, data.dimensions]).write(to: x)
+        var command = try DCNReport.parseAsRoot(["train", "--dataset", x.path, "--pretrain-epochs", "1", "--epochs", "1",
+                                                 "--clusters", "3", "--quiet", "--out", folder.appendingPathComponent("r").path])
+        try command.run()
+        let general = try RecordedRun(directory: folder.appendingPathComponent("r/run")).manifest.configuration
+        #expect(general.hiddenLayers == [500, 500, 2000])
+        #expect(general.latentDimensions == 3)
+        #expect(general.batchSize == 256)
+        #expect(general.lambda == 1)
+
+        var demo = try DCNReport.parseAsRoot(["train", "--pretrain-epochs", "1", "--epochs", "1", "--points-per-cluster", "20",
+                                              "--quiet", "--out", folder.appendingPathComponent("d").path])
+        try demo.run()
+        let synthetic = try RecordedRun(directory: folder.appendingPathComponent("d/run")).manifest.configuration
+        #expect(synthetic.hiddenLayers == [100, 50, 10])
+        #expect(synthetic.latentDimensions == 2)
     }
 
     @Test("a folder that is not a dcn-report output is refused and left untouched")

@@ -136,4 +136,86 @@ struct TrainingTests {
         #expect(loss == 4 + 0 + 4 + 4)
         #expect(workspace.latentGradient.array == [4, 0, -4, 4])
     }
+
+    @Test("the reconstruction term is ‖x − x̂‖²/V with V the data's total variance: value and gradient by hand")
+    func reconstructionIsRelativeToTheDataVariance() {
+        // Two samples, two features: x = (0, 0) and (2, 2); each column has variance 1, so V = 2.
+        let data = Matrix(rows: 2, columns: 2, values: [0, 0, 2, 2])
+        #expect(data.totalVariance == 2)
+        let workspace = BatchWorkspace(batchSize: 2, dimensions: 2, latentDimensions: 1)
+        workspace.gather(data, indices: [0, 1])
+        let reconstruction: [Float] = [1, 0, 2, 4]   // errors (1, 0) and (0, 2): squared sums 1 and 4
+        let loss = reconstruction.withUnsafeBufferPointer {
+            workspace.reconstructionGradient($0.baseAddress!, rows: 2, variance: Float(data.totalVariance))
+        }
+        #expect(loss == 2.5)                                             // Σ‖x − x̂‖²/V over the batch: (1 + 4)/2
+        #expect(workspace.outputGradient.array == [0.5, 0, 0, 1])          // 2/(B·V)·(x̂ − x), B = V = 2
+    }
+
+    @Test("the loss is reconstruction + (λ/2)·clustering; the clustering term matches the recorded codes and centres")
+    func lossCombinesBothTermsWithLambda() throws {
+        let data = SyntheticDataset(pointsPerCluster: 25).generate(seed: 4)
+        var configuration = smallConfiguration()
+        configuration.lambda = 3
+        let run = try train(configuration, data: data, labels: nil)
+        for snapshot in run.snapshots {
+            #expect(approximatelyEqual(snapshot.losses.total, snapshot.losses.reconstruction + 1.5 * snapshot.losses.clustering, tolerance: 1e-9))
+        }
+        // Epoch 0 is measured on the whole data set: recompute mean ‖z − m_s‖² from the snapshot's own arrays.
+        let start = run.snapshots[0]
+        var sum = 0.0
+        for i in 0..<start.latent.rows {
+            let k = Int(start.assignments[i])
+            for j in 0..<start.latent.columns { sum += pow(Double(start.latent[i, j] - start.centers[k, j]), 2) }
+        }
+        #expect(approximatelyEqual(start.losses.clustering, sum / Double(start.latent.rows), tolerance: 1e-4 * max(1, sum)))
+    }
+
+    @Test("V grows with the square of the data's units, so ‖x − x̂‖²/V (and λ) does not depend on them")
+    func relativeErrorIgnoresUnits() {
+        let data = SyntheticDataset(pointsPerCluster: 10).generate(seed: 1).features
+        var scaled = data
+        for i in scaled.values.indices { scaled.values[i] *= 1000 }
+        #expect(approximatelyEqual(scaled.totalVariance, data.totalVariance * 1e6, tolerance: 1e-3 * data.totalVariance * 1e6))
+    }
+
+    @Test("the start never reads labels: shuffled labels train identically while both start candidates are compared")
+    func startIgnoresLabels() throws {
+        let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 3)
+        var configuration = smallConfiguration()
+        configuration.startPartition = .auto
+        var generator = SplitMix64(seed: 11)
+        var shuffled = data.labels!
+        shuffled.deterministicShuffle(using: &generator)
+        #expect(shuffled != data.labels!)
+        let trainer = try DCNTrainer(configuration: configuration, data: data.features, evaluationLabels: data.labels)
+        let collector = SnapshotCollector()
+        try trainer.run(observer: collector)
+        let other = try train(configuration, data: data, labels: shuffled)
+        #expect(collector.snapshots.map(\.latent) == other.snapshots.map(\.latent))
+        #expect(collector.snapshots.map(\.assignments) == other.snapshots.map(\.assignments))
+        let choice = try #require(trainer.startChoice)
+        #expect(choice.kmeansCut != nil && choice.mergedCut != nil)   // both candidates were scored
+        #expect(collector.finals[0].start == choice)
+        #expect(collector.finals[0].aeKMeansMetrics != nil)
+    }
+
+    @Test("a merged start is epoch 0's partition as it is, even where it is not nearest-centre")
+    func mergedStartIsRecordedAsIs() throws {
+        let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 5)
+        var configuration = smallConfiguration()
+        configuration.startPartition = .merged
+        let run = try train(configuration, data: data, labels: data.labels)
+        #expect(run.finals[0].start?.partition == .merged)
+        let start = run.snapshots[0]
+        var means = Matrix(rows: 4, columns: 2)
+        var counts = [Float](repeating: 0, count: 4)
+        for i in 0..<start.latent.rows {
+            let k = Int(start.assignments[i]); counts[k] += 1
+            for j in 0..<2 { means[k, j] += start.latent[i, j] }
+        }
+        for k in 0..<4 where counts[k] > 0 {
+            for j in 0..<2 { #expect(abs(means[k, j] / counts[k] - start.centers[k, j]) < 1e-3 * max(1, abs(start.centers[k, j]))) }
+        }
+    }
 }
