@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:?usage: docs/mnist5k.sh mnist_5k.csv.gz [flags]}; shift
 out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 for seed in 1 2 3 4 5; do
   .build/release/dcn-report train --preset mnist --dataset "$data" --label-column last --scaling unit \
       --seed "$seed" --quiet --out "$out/s$seed" "$@" > /dev/null
@@ -13,11 +14,14 @@ done
 python3 - "$out" <<'PY'
 import json, statistics as st, sys
 rows = [{b["id"]: b["metrics"] for b in json.load(open(f"{sys.argv[1]}/s{s}/run/run.json"))["baselines"]} for s in range(1, 6)]
-names = {"kmeans-raw": "k-means on raw pixels", "ae-kmeans": "AE + k-means", "dcn-online": "DCN (online assignments)",
+names = {"kmeans-raw": "k-means on raw pixels", "ae-kmeans": "AE + k-means", "ae-merged-start": "AE + boundary-merge start",
+         "dcn-online": "DCN (online assignments)",
          "dcn-nearest-centre": "DCN (nearest centre, last epoch)", "dcn-final-kmeans": "DCN + final k-means"}
 print("| method | NMI | ARI | ACC |\n|---|---|---|---|")
 for key, name in names.items():
+    if not all(key in r for r in rows):
+        print(f"| {name} | in {sum(key in r for r in rows)} of {len(rows)} seeds | | |")
+        continue
     cells = [f"{st.mean(r[key][m] for r in rows):.3f} ± {st.pstdev([r[key][m] for r in rows]):.3f}" for m in ("nmi", "ari", "acc")]
     print(f"| {name} | " + " | ".join(cells) + " |")
 PY
-rm -rf "$out"

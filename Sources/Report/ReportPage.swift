@@ -68,11 +68,16 @@ extension ReportPage {
         if let seconds { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
-        var methods: [(String, ClusteringMetrics)] = manifest.baselines.map { ($0.title, $0.metrics) }
-        // A run cut short has no final baselines yet: show its epoch 0 and last epoch.
+        // DCN's own labelling first (the headline), then its other labellings, then the baselines.
+        let order = ["dcn-nearest-centre", "dcn-final-kmeans", "dcn-online", "ae-merged-start", "ae-kmeans", "kmeans-raw"]
+        let ranked = manifest.baselines.enumerated().sorted {
+            (order.firstIndex(of: $0.element.id) ?? order.count, $0.offset) < (order.firstIndex(of: $1.element.id) ?? order.count, $1.offset)
+        }
+        var methods: [(String, ClusteringMetrics)] = ranked.map { ($0.element.title, $0.element.metrics) }
+        // A run cut short has no final baselines yet: show its last epoch and epoch 0.
         if !manifest.baselines.contains(where: { $0.id == "ae-kmeans" }) {
-            if let first = manifest.epochs.first, let m = first.metrics { methods.append(("AE + k-means (epoch 0)", m)) }
-            if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics { methods.append(("DCN (nearest centre, epoch \(last.epoch))", m)) }
+            if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics { methods.insert(("DCN (nearest centre, epoch \(last.epoch))", m), at: 0) }
+            if let first = manifest.epochs.first, let m = first.metrics { methods.append(("AE + start (epoch 0)", m)) }
         }
         let best = (nmi: methods.map(\.1.nmi).max(), ari: methods.map(\.1.ari).max(), acc: methods.map(\.1.acc).max())
         let metricRows = methods.map { name, m in

@@ -129,7 +129,6 @@ public final class DCNTrainer {
                 state.counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
             }
             let losses = dcnEpoch(state: &state, workspace: workspace, optimizer: optimizer)
-            state.isNearestCenterPartition = true
             if shouldStop() { throw TrainingError.interrupted(phase: .train, epoch: epoch) }
             guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
             guard state.centers.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a cluster centre") }
@@ -138,6 +137,11 @@ public final class DCNTrainer {
             guard latest.latent.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a latent code") }
             centers = state.centers
             try observer.handle(.snapshot(latest, of: configuration.epochs))
+            if !state.isNearestCenterPartition {
+                let nearest = NearestCenter.assign(latest.latent, to: state.centers).assignments
+                let agreeing = zip(nearest, state.assignments).filter { $0 == $1 }.count
+                state.isNearestCenterPartition = Double(agreeing) >= Self.keptStartAgreement * Double(data.rows)
+            }
         }
         let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
         let final = kmeans.fit(latest.latent, using: &generator)
@@ -161,13 +165,18 @@ public final class DCNTrainer {
 
     // MARK: - Phases
 
+    /// A start that is not a nearest-centre partition (a boundary merge) keeps its assignments, with
+    /// the centres following their members' codes, until this share of samples is nearest to its own
+    /// cluster's centre; from then on DCN assigns by nearest centre (paper eq. 7).
+    static let keptStartAgreement = 0.99
+
     /// The clustering state DCN carries between minibatches.
     struct ClusterState {
         var centers: Matrix
         var assignments: [Int32]
         var counts: [Int]
-        /// Whether every sample is assigned to its nearest centre (true after k-means, false after a
-        /// boundary merge, whose clusters are not Voronoi cells until DCN has made them so).
+        /// Whether DCN assigns samples by nearest centre (true after k-means; false after a boundary
+        /// merge, whose clusters are kept until DCN has made them Voronoi cells, see ``keptStartAgreement``).
         var isNearestCenterPartition = true
     }
 
@@ -235,8 +244,8 @@ public final class DCNTrainer {
             let batch = order[start ..< start + rows]
             workspace.gather(data, indices: batch)
             autoencoder.forward(workspace.input.pointer, rows: rows)
-            // A merged start is kept for its first epoch, so that the network first pulls each cluster
-            // together; re-assigning by nearest centre right away would restore k-means's cut.
+            // A merged start is kept while the network pulls each cluster together; re-assigning by
+            // nearest centre right away would restore k-means's cut.
             if configuration.assignBeforeStep && state.isNearestCenterPartition {
                 assignToNearest(codes: autoencoder.latent.pointer, samples: batch, state: &state)
             }
@@ -255,7 +264,7 @@ public final class DCNTrainer {
             let codes = autoencoder.latent.pointer
             for (offset, sample) in batch.enumerated() {
                 let code = codes + offset * d
-                let k = nearestCenter(code, centers: state.centers)
+                let k = state.isNearestCenterPartition ? nearestCenter(code, centers: state.centers) : Int(state.assignments[sample])
                 state.assignments[sample] = Int32(k)
                 state.counts[k] += 1
                 let rate = 1 / Float(state.counts[k])
@@ -319,8 +328,8 @@ public final class DCNTrainer {
 
     private func snapshot(epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double) -> EpochSnapshot {
         let latent = autoencoder.encode(data)
-        // Epoch 0 shows the start itself (a merged start is not a nearest-centre partition).
-        let assignments = epoch == 0 ? state.assignments : NearestCenter.assign(latent, to: state.centers).assignments
+        // A kept merged start is shown as it is, not as the nearest-centre cells of its centres.
+        let assignments = state.isNearestCenterPartition ? NearestCenter.assign(latent, to: state.centers).assignments : state.assignments
         var sizes = [Int](repeating: 0, count: configuration.clusterCount)
         for a in assignments { sizes[Int(a)] += 1 }
         let metrics = evaluationLabels.map { ClusteringMetrics(predicted: assignments, truth: $0) }
