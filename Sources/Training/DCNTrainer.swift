@@ -128,6 +128,7 @@ public final class DCNTrainer {
             if configuration.resetCountsEachEpoch {
                 state.counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
             }
+            if epoch > configuration.epochs / 2 { state.isNearestCenterPartition = true }
             let losses = dcnEpoch(state: &state, workspace: workspace, optimizer: optimizer)
             if shouldStop() { throw TrainingError.interrupted(phase: .train, epoch: epoch) }
             guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
@@ -167,7 +168,8 @@ public final class DCNTrainer {
 
     /// A start that is not a nearest-centre partition (a boundary merge) keeps its assignments, with
     /// the centres following their members' codes, until this share of samples is nearest to its own
-    /// cluster's centre; from then on DCN assigns by nearest centre (paper eq. 7).
+    /// cluster's centre, or for the first half of the DCN epochs at most; from then on DCN assigns by
+    /// nearest centre (paper eq. 7), so the last epoch's labels are what the saved model assigns.
     static let keptStartAgreement = 0.99
 
     /// The clustering state DCN carries between minibatches.
