@@ -52,7 +52,7 @@ public struct FrameSequence: Sendable {
             let centerCodes = epochArrays.centers
             let (cx, cy) = projection.apply(codes: centerCodes.values, rows: centerCodes.rows)
             var frame = ScatterFrame(
-                title: Self.title(entry, totalEpochs: totalEpochs),
+                title: Self.title(entry, totalEpochs: totalEpochs, mergedStart: run.manifest.start?.partition == .merged),
                 subtitle: Self.subtitle(entry, manifest: run.manifest) + sampleNote,
                 xs: projected[index].xs, ys: projected[index].ys, predicted: drawn.map { epochArrays.assignments[$0] },
                 truth: drawnLabels, classIds: classIds,
@@ -69,10 +69,9 @@ public struct FrameSequence: Sendable {
         self.drawn = drawn
     }
 
-    static func title(_ entry: EpochEntry, totalEpochs: Int) -> String {
-        entry.phase == .pretrain
-            ? "Epoch 0 · after autoencoder pretraining and k-means initialisation"
-            : "Epoch \(entry.epoch) of \(totalEpochs) · DCN training"
+    static func title(_ entry: EpochEntry, totalEpochs: Int, mergedStart: Bool) -> String {
+        guard entry.phase == .pretrain else { return "Epoch \(entry.epoch) of \(totalEpochs) · DCN training" }
+        return "Epoch 0 · after autoencoder pretraining and " + (mergedStart ? "the boundary-merge start" : "k-means initialisation")
     }
 
     static func subtitle(_ entry: EpochEntry, manifest: RunManifest) -> String {

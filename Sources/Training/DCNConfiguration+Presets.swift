@@ -28,6 +28,6 @@ extension DCNConfiguration {
         return c
     }
 
-    /// The built-in synthetic demo's setting (the defaults; the demo's seed, 6, is the command line's default).
+    /// The built-in synthetic demo's setting (the defaults).
     public static var synthetic: DCNConfiguration { DCNConfiguration() }
 }

@@ -1,6 +1,6 @@
 public import Network
 
-/// Every setting of a DCN run. Defaults reproduce the built-in synthetic demo (with seed 6).
+/// Every setting of a DCN run. Defaults reproduce the built-in synthetic demo.
 ///
 /// ## The loss and what λ means
 /// For a minibatch B the network step minimises

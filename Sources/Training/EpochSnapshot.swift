@@ -3,7 +3,7 @@ public import DCNMath
 
 /// The phase a recorded state belongs to.
 public enum TrainingPhase: String, Codable, Sendable {
-    /// Autoencoder pretraining (epoch 0 is the state after pretraining and k-means initialisation).
+    /// Autoencoder pretraining (epoch 0 is the state after pretraining and the start partition).
     case pretrain
     /// Joint DCN training.
     case train
@@ -28,7 +28,7 @@ public struct EpochLosses: Codable, Equatable, Sendable {
 
 /// The model's state at the end of an epoch, as the trainer reports it to observers.
 public struct EpochSnapshot: Sendable {
-    /// 0 for the state after pretraining and k-means initialisation, then 1, 2, … per DCN epoch.
+    /// 0 for the state after pretraining and the start partition, then 1, 2, … per DCN epoch.
     public var epoch: Int
     /// Which phase produced this state.
     public var phase: TrainingPhase
