@@ -6,8 +6,9 @@ import Network
 /// Deep Clustering Network training, the paper's Algorithm 1 (Yang et al., ICML 2017).
 ///
 /// 1. Pretrain the autoencoder on reconstruction error (Adam, shuffled minibatches).
-/// 2. Encode every sample and run k-means++ (with restarts) on the codes: initial centres M and
-///    assignments s. This state is epoch 0.
+/// 2. Encode every sample and find the start on the codes: k-means++ (with restarts) or a boundary
+///    merge, whichever has the lower normalised cut (``StartPartition``; see DCNTrainer+Start.swift):
+///    initial centres M and assignments s. This state is epoch 0.
 /// 3. Each DCN epoch, for every shuffled minibatch:
 ///    a. one Adam step on L (see ``DCNConfiguration``) with each sample's assignment s_i — by default
 ///       its nearest centre under the current network, taken just before the step
@@ -25,11 +26,11 @@ public final class DCNTrainer {
     /// The network, available after ``run(observer:)`` for encoding new data.
     public let autoencoder: Autoencoder
 
-    private let data: Matrix
+    let data: Matrix
     /// V, the data's total variance: the reconstruction term is ‖x − g(f(x))‖²/V (see ``DCNConfiguration``).
     private let dataVariance: Float
-    private let evaluationLabels: [Int32]?
-    private var generator: SplitMix64
+    let evaluationLabels: [Int32]?
+    var generator: SplitMix64
 
     /// Prepares a run.
     /// - Parameters:
@@ -183,31 +184,9 @@ public final class DCNTrainer {
     }
 
     /// Scores of k-means on the pretrained codes (the AE + k-means baseline), whichever start is used.
-    public private(set) var aeKMeansMetrics: ClusteringMetrics?
+    public internal(set) var aeKMeansMetrics: ClusteringMetrics?
     /// Which start was used and the normalised cuts it was chosen by.
-    public private(set) var startChoice: StartChoice?
-
-    private func initialClustering() throws -> ClusterState {
-        let codes = autoencoder.encode(data)
-        guard codes.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: configuration.pretrainEpochs, quantity: "a latent code") }
-        let k = configuration.clusterCount
-        let kmeans = KMeans(clusterCount: k, restarts: configuration.kmeansRestarts).fit(codes, using: &generator)
-        aeKMeansMetrics = evaluationLabels.map { ClusteringMetrics(predicted: kmeans.assignments, truth: $0) }
-        let counts = [Int](repeating: configuration.centerCountStart, count: k)
-        let kmeansState = ClusterState(centers: kmeans.centers, assignments: kmeans.assignments, counts: counts,
-                                       isNearestCenterPartition: true)
-        guard configuration.startPartition != .kmeans, codes.rows >= 2 * k else {
-            startChoice = StartChoice(partition: .kmeans, kmeansCut: nil, mergedCut: nil)
-            return kmeansState
-        }
-        let merge = BoundaryMerge(clusterCount: k).fit(codes, using: &generator)
-        let kmeansCut = merge.graph.normalizedCut(
-            groups: merge.graph.majorityGroups(of: merge.sample.map { kmeans.assignments[$0] }, clusterCount: k))
-        let useMerge = configuration.startPartition == .merged || merge.normalizedCut < kmeansCut
-        startChoice = StartChoice(partition: useMerge ? .merged : .kmeans, kmeansCut: kmeansCut, mergedCut: merge.normalizedCut)
-        guard useMerge else { return kmeansState }
-        return ClusterState(centers: merge.centers, assignments: merge.assignments, counts: counts, isNearestCenterPartition: false)
-    }
+    public internal(set) var startChoice: StartChoice?
 
     private func shuffledOrder() -> [Int] {
         var order = Array(0..<data.rows)
