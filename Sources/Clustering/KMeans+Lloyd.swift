@@ -6,14 +6,14 @@ extension KMeans {
         let n = geometry.rows, d = geometry.columns, k = initialCenters.rows
         var state = LloydState(n: n, k: k, centers: initialCenters)
         state.assignAll(geometry)
+        state.sumMembers(geometry)
         var iterations = 0
         let threshold = tolerance * geometry.meanVariance
         while iterations < maxIterations {
             iterations += 1
             let previous = state.centers
-            var (centers, counts) = Self.means(geometry, state.assignments, k)
-            for c in 0..<k where counts[c] == 0 { for j in 0..<d { centers[c, j] = previous[c, j] } }
-            let reseeded = reseedEmptyClusters(counts: counts, centers: &centers, geometry: geometry, state: state)
+            var centers = state.means()
+            let reseeded = reseedEmptyClusters(counts: state.counts, centers: &centers, geometry: geometry, state: state)
             var shifts = [Float](repeating: 0, count: k)
             var totalShift = 0.0
             for c in 0..<k {
@@ -33,27 +33,6 @@ extension KMeans {
         return KMeansResult(centers: state.centers, assignments: state.assignments, inertia: inertia, iterations: iterations)
     }
 
-    /// The mean of each cluster's rows (accumulated in `Double`) and the cluster sizes.
-    static func means(_ geometry: KMeansGeometry, _ assignments: [Int32], _ k: Int) -> (Matrix, [Int]) {
-        let d = geometry.columns
-        var sums = [Double](repeating: 0, count: k * d)
-        var counts = [Int](repeating: 0, count: k)
-        geometry.data.values.withUnsafeBufferPointer { x in
-            sums.withUnsafeMutableBufferPointer { s in
-                for (i, a) in assignments.enumerated() {
-                    let c = Int(a)
-                    counts[c] += 1
-                    VectorKernels.accumulate(x.baseAddress! + i * d, into: s.baseAddress! + c * d, count: d)
-                }
-            }
-        }
-        var centers = Matrix(rows: k, columns: d)
-        for c in 0..<k where counts[c] > 0 {
-            for j in 0..<d { centers.values[c * d + j] = Float(sums[c * d + j] / Double(counts[c])) }
-        }
-        return (centers, counts)
-    }
-
     /// Moves each empty cluster's centre onto the point farthest from its own centre (each point used
     /// once); returns whether any moved.
     func reseedEmptyClusters(counts: [Int], centers: inout Matrix, geometry: KMeansGeometry, state: LloydState) -> Bool {
@@ -71,13 +50,19 @@ extension KMeans {
     }
 }
 
-/// Assignments and Hamerly's bounds: `upper[i]` ≥ distance to its centre, `lower[i]` ≤ distance to
-/// any other centre (plain, not squared, distances).
+/// Assignments, Hamerly's bounds — `upper[i]` ≥ distance to its centre, `lower[i]` ≤ distance to any
+/// other centre (plain, not squared, distances) — and each cluster's running sum of its members, kept
+/// up to date as points move so that a Lloyd step does not re-read the data (the data is read only
+/// for points whose bounds fail, which is what makes late iterations cheap on 70,000 × 784 pixels).
 struct LloydState {
     var centers: Matrix
     var assignments: [Int32]
     var upper: [Float]
     var lower: [Float]
+    /// Members per cluster.
+    private(set) var counts: [Int]
+    /// Σ of each cluster's members, `k × d`, in `Double`; valid after ``sumMembers(_:)``.
+    private var sums: [Double] = []
     private var distances: [Float]
 
     init(n: Int, k: Int, centers: Matrix) {
@@ -85,7 +70,48 @@ struct LloydState {
         assignments = [Int32](repeating: 0, count: n)
         upper = [Float](repeating: 0, count: n)
         lower = [Float](repeating: 0, count: n)
+        counts = [Int](repeating: 0, count: k)
         distances = [Float](repeating: 0, count: n * k)
+    }
+
+    /// Computes the member sums and counts from scratch (once, after the first assignment).
+    mutating func sumMembers(_ geometry: KMeansGeometry) {
+        let k = centers.rows, d = geometry.columns
+        sums = [Double](repeating: 0, count: k * d)
+        counts = [Int](repeating: 0, count: k)
+        geometry.data.values.withUnsafeBufferPointer { x in
+            sums.withUnsafeMutableBufferPointer { s in
+                for (i, a) in assignments.enumerated() {
+                    counts[Int(a)] += 1
+                    VectorKernels.accumulate(x.baseAddress! + i * d, into: s.baseAddress! + Int(a) * d, count: d)
+                }
+            }
+        }
+    }
+
+    /// Each cluster's mean; a cluster without members keeps its centre.
+    func means() -> Matrix {
+        let k = centers.rows, d = centers.columns
+        var result = centers
+        for c in 0..<k where counts[c] > 0 {
+            for j in 0..<d { result.values[c * d + j] = Float(sums[c * d + j] / Double(counts[c])) }
+        }
+        return result
+    }
+
+    /// Moves point `i`'s row from cluster `from`'s sum to cluster `to`'s.
+    private mutating func move(_ i: Int, from: Int, to: Int, _ geometry: KMeansGeometry) {
+        guard !sums.isEmpty else { return }
+        let d = geometry.columns
+        counts[from] -= 1
+        counts[to] += 1
+        geometry.data.values.withUnsafeBufferPointer { x in
+            sums.withUnsafeMutableBufferPointer { s in
+                let row = x.baseAddress! + i * d
+                VectorKernels.accumulate(row, into: s.baseAddress! + to * d, count: d)
+                VectorKernels.accumulate(row, into: s.baseAddress! + from * d, count: d, sign: -1)
+            }
+        }
     }
 
     /// Assigns every point by one BLAS product and resets its bounds; returns how many changed.
@@ -93,7 +119,13 @@ struct LloydState {
     mutating func assignAll(_ geometry: KMeansGeometry) -> Int {
         geometry.squaredDistances(to: centers, into: &distances)
         var changed = 0
-        for i in 0..<geometry.rows where assignFromDistances(i, k: centers.rows) { changed += 1 }
+        for i in 0..<geometry.rows {
+            let old = Int(assignments[i])
+            if assignFromDistances(i, k: centers.rows) {
+                changed += 1
+                move(i, from: old, to: Int(assignments[i]), geometry)
+            }
+        }
         return changed
     }
 
@@ -119,7 +151,11 @@ struct LloydState {
         centers.values.withUnsafeBufferPointer { m in
             for i in unresolved {
                 for c in 0..<k { distances[i * k + c] = geometry.squaredDistance(row: i, to: m.baseAddress! + c * d) }
-                if assignFromDistances(i, k: k) { changed += 1 }
+                let old = Int(assignments[i])
+                if assignFromDistances(i, k: k) {
+                    changed += 1
+                    move(i, from: old, to: Int(assignments[i]), geometry)
+                }
             }
         }
         return changed

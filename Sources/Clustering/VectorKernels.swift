@@ -17,16 +17,16 @@ enum VectorKernels {
         return sum
     }
 
-    /// `target[j] += Double(row[j])` for `count` values, 8 at a time.
+    /// `target[j] += sign · Double(row[j])` for `count` values, 8 at a time.
     @inline(__always)
-    static func accumulate(_ row: UnsafePointer<Float>, into target: UnsafeMutablePointer<Double>, count: Int) {
+    static func accumulate(_ row: UnsafePointer<Float>, into target: UnsafeMutablePointer<Double>, count: Int, sign: Double = 1) {
         let vectors = count / 8
         let source = UnsafeRawPointer(row), destination = UnsafeMutableRawPointer(target)
         for v in 0..<vectors {
-            let values = SIMD8<Double>(source.loadUnaligned(fromByteOffset: v * 32, as: SIMD8<Float>.self))
+            let values = sign * SIMD8<Double>(source.loadUnaligned(fromByteOffset: v * 32, as: SIMD8<Float>.self))
             let current = destination.loadUnaligned(fromByteOffset: v * 64, as: SIMD8<Double>.self)
             destination.storeBytes(of: current + values, toByteOffset: v * 64, as: SIMD8<Double>.self)
         }
-        for j in (vectors * 8)..<count { target[j] += Double(row[j]) }
+        for j in (vectors * 8)..<count { target[j] += sign * Double(row[j]) }
     }
 }
