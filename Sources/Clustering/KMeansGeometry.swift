@@ -2,7 +2,7 @@ import DCNMath
 
 /// The data of a k-means fit with what every restart needs precomputed: squared row norms (for
 /// distances by BLAS as ‖x‖² − 2x·m + ‖m‖²) and the mean feature variance (for the stopping rule).
-struct KMeansGeometry: @unchecked Sendable {
+struct KMeansGeometry: Sendable {
     let data: Matrix
     let squaredNorms: [Float]
     let meanVariance: Double
