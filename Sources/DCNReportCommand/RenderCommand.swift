@@ -16,7 +16,7 @@ struct RenderCommand: ParsableCommand {
               dcn-report render reports/demo/run --out /tmp/restyled --scale 2 --formats png,pdf
             """)
 
-    @Argument(help: "The run folder (the one holding run.json).")
+    @Argument(help: "The run folder (the one holding run.json), or the folder given to train --out (its run/ is used).")
     var runDirectory: String
 
     @Option(help: "Report folder (default: the run folder's parent when it is named 'run', else RUN_DIR/report).")
@@ -30,7 +30,7 @@ struct RenderCommand: ParsableCommand {
     mutating func run() throws {
         let render = try renderFlags.options()
         let templates = try TemplateLocator.locate(explicit: renderFlags.templates)
-        let runURL = URL(fileURLWithPath: runDirectory).standardizedFileURL
+        let runURL = Self.runFolder(runDirectory)
         let recording = try RecordedRun(directory: runURL)
         let outURL = out.map { URL(fileURLWithPath: $0) }
             ?? (runURL.lastPathComponent == "run" ? runURL.deletingLastPathComponent() : runURL.appendingPathComponent("report"))
@@ -47,5 +47,18 @@ struct RenderCommand: ParsableCommand {
         let index = try RunPipeline.report(runDirectory: runURL, into: outURL, templates: templates, render: render,
                                            selfContained: renderFlags.selfContained, quiet: quiet)
         print(index.path)
+    }
+
+    /// The folder holding `run.json`: `path` itself, or its `run/` when `path` is the folder that
+    /// `train --out` or `generate --out` wrote.
+    static func runFolder(_ path: String) -> URL {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let inside = url.appendingPathComponent("run")
+        let files = FileManager.default
+        if !files.fileExists(atPath: url.appendingPathComponent("run.json").path),
+           files.fileExists(atPath: inside.appendingPathComponent("run.json").path) {
+            return inside
+        }
+        return url
     }
 }

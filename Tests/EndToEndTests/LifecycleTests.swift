@@ -88,6 +88,19 @@ struct LifecycleTests {
         #expect(a == b)
     }
 
+    @Test("render accepts the folder given to train --out as well as the run/ folder inside it")
+    func renderTakesTheTrainOutFolder() throws {
+        let out = temporaryDirectory("render-parent").appendingPathComponent("t")
+        try run(["train", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "2", "--quiet", "--out", out.path])
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+        try run(["render", out.path, "--frame-size", "500x240", "--quiet", "--templates", templates])
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("frames/epoch_0002.png"))
+        // A folder with neither run.json nor run/run.json is still refused, naming run.json.
+        let empty = temporaryDirectory("render-empty")
+        #expect { try run(["render", empty.path, "--quiet", "--templates", templates]) } throws: { "\($0)".contains("run.json") }
+    }
+
     @Test("a run killed with SIGKILL after epoch 5 of 20 renders epochs 0–5 and is reported incomplete")
     func killedRun() throws {
         guard let binary else { Issue.record("dcn-report binary not built"); return }
