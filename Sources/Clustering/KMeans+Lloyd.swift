@@ -13,7 +13,7 @@ extension KMeans {
             iterations += 1
             let previous = state.centers
             var centers = state.means()
-            let reseeded = reseedEmptyClusters(counts: state.counts, centers: &centers, geometry: geometry, state: state)
+            let reseeded = reseedEmptyClusters(centers: &centers, geometry: geometry, state: state)
             var shifts = [Float](repeating: 0, count: k)
             var totalShift = 0.0
             for c in 0..<k {
@@ -35,8 +35,8 @@ extension KMeans {
 
     /// Moves each empty cluster's centre onto the point farthest from its own centre (each point used
     /// once); returns whether any moved.
-    func reseedEmptyClusters(counts: [Int], centers: inout Matrix, geometry: KMeansGeometry, state: LloydState) -> Bool {
-        let empty = counts.indices.filter { counts[$0] == 0 }
+    func reseedEmptyClusters(centers: inout Matrix, geometry: KMeansGeometry, state: LloydState) -> Bool {
+        let empty = state.counts.indices.filter { state.counts[$0] == 0 }
         guard !empty.isEmpty else { return false }
         let d = geometry.columns
         let distances = state.centers.values.withUnsafeBufferPointer { m in
