@@ -3,19 +3,23 @@ import PackageDescription
 
 /// dcn-report: Deep Clustering Network (Yang et al., ICML 2017) training, recording and reporting.
 ///
-/// One library target per pipeline stage, data flowing one way:
-/// Datasets → Network/Clustering → Training → Recording → Plotting/CairoRendering/Animation → Report,
+/// One library target per pipeline stage, data flowing one way (README: code map):
+///
+///     DCNCore, Scoring, NPYFormat, AtomicWrite          vocabulary: settings, Matrix, metrics, files
+///       └─ RunFormat                                    the run folder and model file, read and written
+///     DCNMath (BLAS) ─ Datasets, Network, Clustering ─ Training ─ Recording (trainer events → RunFormat)
+///     Plotting ─ CairoRendering, Animation ─ Report      (Report reads RunFormat only: no trainer, no BLAS)
+///
 /// with a thin `dcn-report` executable on top of `DCNReportCommand`.
 let package = Package(
     name: "dcn-report",
     products: [
         .executable(name: "dcn-report", targets: ["dcn-report"]),
-        .library(name: "DCNEngine", targets: ["Datasets", "Network", "Clustering", "Training", "Recording"]),
+        .library(name: "DCNEngine", targets: ["DCNCore", "Datasets", "Network", "Clustering", "Training", "RunFormat", "Recording"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.4.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
@@ -28,44 +32,55 @@ let package = Package(
         // The Adam update, compiled for AVX-512/AVX2/baseline (see adam_update.c for why it is C).
         .target(name: "CKernels"),
 
-        // Pipeline stages.
-        .target(name: "DCNMath", dependencies: ["CBLAS"]),
+        // Vocabulary shared by every stage; none of these links a C library.
+        .target(name: "DCNCore"),
+        .target(name: "Scoring"),
         .target(name: "NPYFormat"),
-        .target(name: "Datasets", dependencies: [
-            "DCNMath", "NPYFormat", "CZlib", .product(name: "CompressNIO", package: "compress-nio"),
-        ]),
-        .target(name: "Network", dependencies: ["DCNMath", "CKernels"]),
-        .target(name: "Clustering", dependencies: ["DCNMath"]),
-        .target(name: "Training", dependencies: ["DCNMath", "Network", "Clustering", "Datasets"]),
-        .target(name: "Recording", dependencies: ["DCNMath", "NPYFormat", "Training"]),
-        .target(name: "Plotting", dependencies: ["Clustering"]),
+        .target(name: "AtomicWrite"),
+        .target(name: "RunFormat", dependencies: ["DCNCore", "Scoring", "NPYFormat", "AtomicWrite"]),
+
+        // Training.
+        .target(name: "DCNMath", dependencies: ["DCNCore", "CBLAS"]),
+        .target(name: "Datasets", dependencies: ["DCNCore", "DCNMath", "NPYFormat", "CZlib"]),
+        .target(name: "Network", dependencies: ["DCNCore", "DCNMath", "CKernels"]),
+        .target(name: "Clustering", dependencies: ["DCNCore", "DCNMath", "Scoring"]),
+        .target(name: "Training", dependencies: ["DCNCore", "DCNMath", "Network", "Clustering", "Scoring", "RunFormat"]),
+        .target(name: "Recording", dependencies: ["Training", "RunFormat"]),
+
+        // Figures and the report.
+        .target(name: "Plotting", dependencies: ["Scoring"]),
         .target(name: "PNGEncoding", dependencies: ["CZlib"]),
-        .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "PNGEncoding"]),
-        .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding"]),
+        .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "PNGEncoding", "AtomicWrite"]),
+        .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Report", dependencies: [
-            "Recording", "Plotting", "CairoRendering", "Animation", "Clustering",
+            "DCNCore", "RunFormat", "Scoring", "Plotting", "CairoRendering", "Animation",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+
+        // The command line.
         .target(name: "DCNReportCommand", dependencies: [
-            "Datasets", "Training", "Recording", "Report", "Clustering", "Network", "NPYFormat", "CairoRendering",
+            "DCNCore", "Datasets", "DCNMath", "Network", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
         .executableTarget(name: "dcn-bench", dependencies: [
-            "DCNMath", "Datasets", "Training", "Network", "Plotting", "CairoRendering", "Clustering", "NPYFormat",
+            "DCNCore", "DCNMath", "Datasets", "Training", "Network", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
         ]),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["DCNMath"], path: "Tests/TestSupport"),
-        .testTarget(name: "DCNMathTests", dependencies: ["DCNMath", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["DCNCore", "DCNMath"], path: "Tests/TestSupport"),
+        .testTarget(name: "DCNMathTests", dependencies: ["DCNCore", "DCNMath", "TestSupport"]),
         .testTarget(name: "NPYFormatTests", dependencies: ["NPYFormat", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
-        .testTarget(name: "NetworkTests", dependencies: ["Network", "DCNMath", "TestSupport"]),
-        .testTarget(name: "ClusteringTests", dependencies: ["Clustering", "DCNMath", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "Clustering", "DCNMath", "TestSupport"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Clustering", "CGIF", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DCNReportCommand", "Training", "NPYFormat", "Clustering", "CairoRendering", "Recording", "Datasets", "CGIF", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "TestSupport"]),
+        .testTarget(name: "NetworkTests", dependencies: ["DCNCore", "Network", "DCNMath", "TestSupport"]),
+        .testTarget(name: "ClusteringTests", dependencies: ["DCNCore", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "DCNReportCommand", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
+            "Report", "Datasets", "CGIF", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import AtomicWrite
 import Foundation
 import PNGEncoding
 
@@ -26,7 +27,7 @@ public final class APNGWriter {
     /// - Throws: ``AnimationError`` when the file cannot be created.
     public init(path: String, width: Int, height: Int, frameCount: Int) throws {
         self.path = path
-        temporary = path + ".partial"
+        temporary = AtomicFile.temporarySibling(of: path)
         self.width = width
         self.height = height
         self.frameCount = frameCount
@@ -83,9 +84,7 @@ public final class APNGWriter {
         }
         try write(PNGEncoder.chunk("IEND", Data()))
         try handle.close()
-        guard rename(temporary, path) == 0 else {
-            throw AnimationError("\(path): cannot be written (\(String(cString: strerror(errno))))")
-        }
+        do { try AtomicFile.commit(temporary, to: path) } catch { throw AnimationError(error.description) }
     }
 
     private func write(_ data: Data) throws {

@@ -1,4 +1,5 @@
 internal import CGIF
+import AtomicWrite
 import Foundation
 
 /// Writes an animated GIF with giflib: one global palette built from the frames, a per-frame delay,
@@ -14,7 +15,7 @@ public enum GIFWriter {
     public static func write(_ frames: AnimationFrames, to path: String, delay: Double, lastFrameDelay: Double) throws {
         guard frames.count > 0 else { throw AnimationError("\(path): no frames to write") }
         let palette = IndexedPalette(histogram: frames.histogram)
-        let temporary = path + ".partial"
+        let temporary = AtomicFile.temporarySibling(of: path)
         var error: Int32 = 0
         guard let gif = EGifOpenFileName(temporary, false, &error) else {
             throw AnimationError("\(path): cannot create the GIF (\(describe(error)))")
@@ -65,10 +66,7 @@ public enum GIFWriter {
             try? FileManager.default.removeItem(atPath: temporary)
             throw AnimationError("\(path): cannot finish the GIF (\(describe(error)))")
         }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw AnimationError("\(path): cannot be written (\(String(cString: strerror(errno))))")
-        }
+        do { try AtomicFile.commit(temporary, to: path) } catch { throw AnimationError(error.description) }
     }
 
     private static func describe(_ code: Int32) -> String {

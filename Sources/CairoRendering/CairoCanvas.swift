@@ -1,4 +1,5 @@
 internal import CCairo
+import AtomicWrite
 import Foundation
 import PNGEncoding
 public import Plotting
@@ -88,11 +89,7 @@ public final class CairoCanvas: Canvas {
         } catch {
             throw RenderError("\(path): cannot encode PNG (\(error))")
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw RenderError("\(path): cannot write PNG (\(error.localizedDescription))")
-        }
+        do { try AtomicFile.write(data, to: URL(fileURLWithPath: path)) } catch { throw RenderError("\(path): cannot write PNG (\(error.reason))") }
         return rgb
     }
 

@@ -1,4 +1,5 @@
 internal import CCairo
+import AtomicWrite
 import Foundation
 public import Plotting
 
@@ -44,9 +45,9 @@ public final class SVGCanvas: Canvas {
     /// - Throws: ``RenderError`` naming the file.
     public func write(to path: String) throws {
         do {
-            try Data(document.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(Data(document.utf8), to: URL(fileURLWithPath: path))
         } catch {
-            throw RenderError("\(path): cannot write SVG (\(error.localizedDescription))")
+            throw RenderError("\(path): cannot write SVG (\(error.reason))")
         }
     }
 

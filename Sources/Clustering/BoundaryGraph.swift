@@ -1,4 +1,5 @@
 public import DCNMath
+import DCNCore
 
 /// Which micro-clusters touch: for every point, an edge between its nearest and second-nearest
 /// micro-centre. Many edges between two micro-clusters mean many points sit on their common
@@ -23,16 +24,8 @@ public struct BoundaryGraph: Sendable {
         points.values.withUnsafeBufferPointer { x in
             centers.values.withUnsafeBufferPointer { c in
                 for i in 0..<points.rows {
-                    var best = Float.infinity, second = Float.infinity, bestIndex = 0, secondIndex = 0
-                    for k in 0..<m {
-                        var sum: Float = 0
-                        for j in 0..<d { let diff = x[i * d + j] - c[k * d + j]; sum += diff * diff }
-                        if sum < best {
-                            second = best; secondIndex = bestIndex; best = sum; bestIndex = k
-                        } else if sum < second {
-                            second = sum; secondIndex = k
-                        }
-                    }
+                    let (first, second) = NearestCenter.twoNearest(to: x.baseAddress! + i * d, among: c.baseAddress!, count: m, dimensions: d)
+                    let bestIndex = first.index, secondIndex = second.index
                     nearest[i] = Int32(bestIndex)
                     weights[bestIndex * m + secondIndex] += 1
                     weights[secondIndex * m + bestIndex] += 1

@@ -1,4 +1,5 @@
 public import DCNMath
+import DCNCore
 
 /// The outcome of a ``BoundaryMerge`` fit.
 public struct BoundaryMergeResult: Sendable {

@@ -1,4 +1,5 @@
 import DCNMath
+import DCNCore
 
 extension KMeans {
     /// Lloyd iterations with Hamerly's bounds (see ``KMeans``).

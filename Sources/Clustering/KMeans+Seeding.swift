@@ -1,5 +1,6 @@
 import Foundation
 import DCNMath
+import DCNCore
 
 extension KMeans {
     /// Greedy k-means++ on precomputed geometry; each step's candidates are measured by one BLAS product.

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 public import DCNMath
+import DCNCore
 
 /// The outcome of a k-means fit.
 public struct KMeansResult: Sendable {

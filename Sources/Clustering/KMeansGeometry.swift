@@ -1,4 +1,5 @@
 import DCNMath
+import DCNCore
 
 /// The data of a k-means fit with what every restart needs precomputed: squared row norms (for
 /// distances by BLAS as ‖x‖² − 2x·m + ‖m‖²) and the mean feature variance (for the stopping rule).

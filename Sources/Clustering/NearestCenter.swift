@@ -1,4 +1,5 @@
 public import DCNMath
+import DCNCore
 
 /// Assigning points to their nearest centre by squared Euclidean distance.
 public enum NearestCenter {
@@ -18,18 +19,14 @@ public enum NearestCenter {
         guard n > 0, k > 0 else { return (assignments, distances) }
         if d <= 4 {
             // Low-dimensional latent spaces: a direct loop is faster than a matrix product.
-            for i in 0..<n {
-                var best = Float.infinity, bestIndex = 0
-                for c in 0..<k {
-                    var sum: Float = 0
-                    for j in 0..<d {
-                        let diff = points.values[i * d + j] - centers.values[c * d + j]
-                        sum += diff * diff
+            points.values.withUnsafeBufferPointer { x in
+                centers.values.withUnsafeBufferPointer { m in
+                    for i in 0..<n {
+                        let (index, distance) = nearest(to: x.baseAddress! + i * d, among: m.baseAddress!, count: k, dimensions: d)
+                        assignments[i] = Int32(index)
+                        distances[i] = distance
                     }
-                    if sum < best { best = sum; bestIndex = c }
                 }
-                assignments[i] = Int32(bestIndex)
-                distances[i] = best
             }
             return (assignments, distances)
         }
@@ -62,5 +59,40 @@ public enum NearestCenter {
             }
         }
         return (assignments, distances)
+    }
+
+    /// The nearest of `count` centres to one code, by a direct loop over exact squared distances
+    /// (ties go to the lower index): the kernel of every per-sample assignment.
+    /// - Parameters:
+    ///   - code: `dimensions` values.
+    ///   - centers: `count × dimensions` values, row-major.
+    ///   - count: Number of centres (≥ 1).
+    ///   - dimensions: Values per code.
+    /// - Returns: The centre's index and the squared distance to it.
+    @inlinable
+    public static func nearest(to code: UnsafePointer<Float>, among centers: UnsafePointer<Float>, count: Int, dimensions: Int)
+        -> (index: Int, distance: Float) {
+        let (first, _) = twoNearest(to: code, among: centers, count: count, dimensions: dimensions)
+        return first
+    }
+
+    /// The nearest and second-nearest of `count` centres to one code (exact squared distances; ties go
+    /// to the lower index). With one centre, both are that centre.
+    /// - Parameters: As ``nearest(to:among:count:dimensions:)``.
+    /// - Returns: Index and squared distance of the nearest and of the runner-up.
+    @inlinable
+    public static func twoNearest(to code: UnsafePointer<Float>, among centers: UnsafePointer<Float>, count: Int, dimensions: Int)
+        -> (first: (index: Int, distance: Float), second: (index: Int, distance: Float)) {
+        var best = Float.infinity, second = Float.infinity, bestIndex = 0, secondIndex = 0
+        for c in 0..<count {
+            var sum: Float = 0
+            for j in 0..<dimensions { let diff = code[j] - centers[c * dimensions + j]; sum += diff * diff }
+            if sum < best {
+                second = best; secondIndex = bestIndex; best = sum; bestIndex = c
+            } else if sum < second {
+                second = sum; secondIndex = c
+            }
+        }
+        return ((bestIndex, best), (secondIndex, second))
     }
 }

@@ -1,5 +1,6 @@
 internal import CBLAS
 import Foundation
+import DCNCore
 
 /// Matrix products on the machine's BLAS (OpenBLAS `cblas_sgemm`), row-major, float32.
 ///

@@ -1,3 +1,4 @@
+import DCNCore
 extension Matrix {
     /// The total variance Σ_j Var(column j), i.e. the mean squared distance of the rows to their mean.
     ///

@@ -2,8 +2,9 @@ import ArgumentParser
 import Datasets
 import Foundation
 import NPYFormat
-import Recording
+import RunFormat
 import Training
+import AtomicWrite
 
 /// `dcn-report assign`: cluster new data with a saved model.
 struct AssignCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct AssignCommand: ParsableCommand {
     var labelColumn: String = "none"
 
     @Option(help: "Seed of the synthetic data (only with --dataset synthetic).")
-    var seed: UInt64 = 6
+    var seed: UInt64 = 0
 
     @Option(help: "Output file: .npy (int32) or .csv.")
     var out: String

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import Training
 
 /// The `dcn-report` command: train DCN, record every epoch, render frames and write an HTML report.
 public struct DCNReport: ParsableCommand {
@@ -28,6 +29,9 @@ public struct DCNReport: ParsableCommand {
             var command = try parseAsRoot(expanded.arguments)
             try command.run()
             Foundation.exit(0)
+        } catch let error as TrainingError {
+            FileHandle.standardError.write(Data("dcn-report: error: \(SettingFlags.message(for: error))\n".utf8))
+            Foundation.exit(1)
         } catch let error as InterruptedError {
             FileHandle.standardError.write(Data("dcn-report: \(error.message)\n".utf8))
             Foundation.exit(130)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import CairoRendering
-import Recording
+import RunFormat
 import Report
 
 /// `dcn-report generate`: train, record, render and write the report in one go.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Recording
+import RunFormat
 import Report
 
 /// `dcn-report render`: frames, charts, animations and report from an existing recording.

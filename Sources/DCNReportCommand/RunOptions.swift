@@ -4,6 +4,7 @@ import Datasets
 import Foundation
 import Network
 import Training
+import DCNCore
 
 /// The data and training flags shared by `generate` and `train`.
 ///
@@ -119,7 +120,7 @@ struct RunOptions: ParsableArguments {
         if Presets.name(preset, for: source) == "general" && latentDim == nil {
             configuration.latentDimensions = configuration.clusterCount   // the paper's choice: a code as wide as k
         }
-        try configuration.validate(sampleCount: data.count)
+        do { try configuration.validate(sampleCount: data.count) } catch { throw UserFacingError(SettingFlags.message(for: error)) }
         let mode = scaling == "auto" ? data.preferredScaling : FeatureScaling(rawValue: scaling)!
         return (data, configuration, mode, source)
     }
@@ -196,7 +197,7 @@ struct RunOptions: ParsableArguments {
         c.seed = seed
         if let clusters, clusters < 2 { throw ValidationError("--clusters must be at least 2, got \(clusters)") }
         c.clusterCount = max(clusters ?? 2, 2)
-        do { try c.validate(sampleCount: Int.max) } catch { throw ValidationError("\(error)") }
+        do { try c.validate(sampleCount: Int.max) } catch { throw ValidationError(SettingFlags.message(for: error)) }
         guard scaling == "auto" || FeatureScaling(rawValue: scaling) != nil else {
             throw ValidationError("--scaling '\(scaling)': expected auto, none, unit, minmax or standardize")
         }

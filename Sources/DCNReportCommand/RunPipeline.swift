@@ -3,8 +3,11 @@ import DCNMath
 import Datasets
 import Foundation
 import Recording
+import RunFormat
 import Report
 import Training
+import DCNCore
+import Scoring
 
 /// The job of `generate` and `train`: baseline, training with recording; then rendering and the report.
 final class RunPipeline {
@@ -56,12 +59,13 @@ final class RunPipeline {
         do {
             last = try trainer.run(observer: ObserverGroup([recorder, progress]))
         } catch let error as TrainingError {
+            let message = SettingFlags.message(for: error)
             if case .interrupted = error {
-                try recorder.finish(status: .interrupted, message: error.description)
-                failure = InterruptedError(message: error.description)
+                try recorder.finish(status: .interrupted, message: message)
+                failure = InterruptedError(message: message)
             } else {
-                try recorder.finish(status: .diverged, message: error.description)
-                failure = UserFacingError(error.description)
+                try recorder.finish(status: .diverged, message: message)
+                failure = UserFacingError(message)
             }
             return runDirectory
         } catch {

@@ -1,5 +1,6 @@
 import DCNMath
 import Foundation
+import DCNCore
 
 /// Which CSV column, if any, holds the ground-truth labels.
 public enum LabelColumn: Equatable, Sendable {

@@ -1,4 +1,5 @@
 public import DCNMath
+import DCNCore
 
 /// A data set to cluster: one sample per row, optionally with ground-truth labels.
 public struct Dataset: Sendable {

@@ -1,7 +1,4 @@
-import CZlib
-import CompressNIO
 import Foundation
-import NIOCore
 
 /// Reads a file's bytes, decompressing it when its name ends in `.gz`.
 enum FileBytes {
@@ -22,26 +19,18 @@ enum FileBytes {
         return try gunzip(data, path: path)
     }
 
+    /// The decompressed bytes of gzip data.
+    /// - Parameters:
+    ///   - data: The compressed bytes.
+    ///   - path: What to name in errors.
+    /// - Throws: ``DatasetError`` for data that is not gzip or is corrupt or truncated.
     static func gunzip(_ data: Data, path: String) throws -> Data {
-        guard data.count >= 18, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else {
-            throw DatasetError(path, "is not gzip data (the name ends in .gz)")
-        }
-        var buffer = ByteBuffer(bytes: data)
-        let output: [UInt8]
         do {
-            var decompressed = try buffer.decompress(with: .gzip)
-            output = decompressed.readBytes(length: decompressed.readableBytes) ?? []
-        } catch {
-            throw DatasetError(path, "gzip data is corrupt or truncated (\(error))")
+            return try Gunzip.decompress(data)
+        } catch .notGzip {
+            throw DatasetError(path, "is not gzip data (the name ends in .gz)")
+        } catch .corrupt(let reason) {
+            throw DatasetError(path, "gzip data is corrupt or truncated (\(reason))")
         }
-        // The decompressor stops quietly at a cut; the trailer's CRC-32 and length catch truncation.
-        let trailer = [UInt8](data.suffix(8))
-        let expectedCRC = UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
-        let expectedSize = UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
-        let crc = output.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
-        guard crc == expectedCRC, UInt32(truncatingIfNeeded: output.count) == expectedSize else {
-            throw DatasetError(path, "gzip data is corrupt or truncated (checksum mismatch)")
-        }
-        return Data(output)
     }
 }

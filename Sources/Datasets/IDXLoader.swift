@@ -1,5 +1,6 @@
 import DCNMath
 import Foundation
+import DCNCore
 
 /// Loads IDX files, the format of the MNIST distribution (`train-images-idx3-ubyte`,
 /// `train-labels-idx1-ubyte`, optionally gzipped).

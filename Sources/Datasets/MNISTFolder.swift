@@ -1,5 +1,6 @@
 import DCNMath
 import Foundation
+import DCNCore
 
 /// Loads a folder holding the MNIST distribution's IDX files as one data set: the 60,000 training
 /// images followed by the 10,000 test images, with their labels — the 70,000 digits the DCN paper

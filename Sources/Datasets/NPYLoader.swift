@@ -1,6 +1,7 @@
 import DCNMath
 import Foundation
 import NPYFormat
+import DCNCore
 
 /// Loads NumPy `.npy` files: a 2-D feature array, or a 1-D label array.
 public enum NPYLoader {

@@ -1,5 +1,6 @@
 public import DCNMath
 import Foundation
+import DCNCore
 
 /// The paper's motivating example (Yang et al. 2017, Fig. 1), as the earlier TensorFlow
 /// implementation generated it.

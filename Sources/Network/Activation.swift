@@ -1,16 +1,11 @@
+import DCNCore
 import Foundation
 
-/// Element-wise non-linearities of a dense layer.
+/// The maths of each ``DCNCore/Activation``.
 ///
 /// Every derivative here is a function of the activation's *output*, so a layer keeps only its
 /// output for the backward pass.
-public enum Activation: String, CaseIterable, Sendable, Codable {
-    case relu
-    case leakyRelu = "leaky-relu"
-    case tanh
-    case sigmoid
-    case linear
-
+extension Activation {
     /// Slope of leaky ReLU for negative inputs.
     public static let leakySlope: Float = 0.01
 

@@ -1,4 +1,5 @@
 public import DCNMath
+import DCNCore
 
 /// A multilayer-perceptron autoencoder: encoder f (input → hidden… → latent) and decoder g
 /// (latent → …hidden reversed → input).

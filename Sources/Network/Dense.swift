@@ -1,4 +1,5 @@
 public import DCNMath
+import DCNCore
 
 /// A fully connected layer `y = activation(x · Wᵀ + b)` on BLAS, for batches of up to `capacity` rows.
 ///

@@ -29,6 +29,12 @@ public final class FloatBuffer {
     /// The contents as an array.
     public var array: [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 
+    /// Overwrites the contents with `values`, which must have ``count`` elements.
+    public func load(_ values: [Float]) {
+        precondition(values.count == count, "expected \(count) values, got \(values.count)")
+        values.withUnsafeBufferPointer { if count > 0 { pointer.update(from: $0.baseAddress!, count: count) } }
+    }
+
     /// Sets every element to zero.
     public func zero() { pointer.update(repeating: 0, count: count) }
 }

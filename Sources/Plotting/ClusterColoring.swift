@@ -1,4 +1,4 @@
-import Clustering
+import Scoring
 
 /// Stable colours for predicted clusters: each cluster takes the colour of the ground-truth class it
 /// is matched to (Hungarian matching on the contingency table), so a colour means the same class in

@@ -1,6 +1,6 @@
-import Clustering
+import Scoring
 import Plotting
-import Recording
+import RunFormat
 
 /// The charts of a recorded run: loss curves, metric curves, final confusion matrix, cluster sizes.
 struct ChartSet {

@@ -2,7 +2,7 @@ import Animation
 public import CairoRendering
 import Foundation
 import Plotting
-public import Recording
+public import RunFormat
 
 /// Settings for rendering a run's figures.
 public struct RenderOptions: Sendable {

@@ -1,7 +1,7 @@
-import Clustering
+import Scoring
 import Foundation
 public import Plotting
-public import Recording
+public import RunFormat
 
 /// The scatter frames of a recorded run: fixed axis limits, stable colours, titles with the metrics.
 ///

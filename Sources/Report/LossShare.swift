@@ -1,4 +1,4 @@
-import Recording
+import RunFormat
 
 /// How much of DCN's objective the clustering term makes up, per DCN epoch: (λ/2)·clustering / total.
 ///

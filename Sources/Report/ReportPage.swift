@@ -1,6 +1,6 @@
-import Clustering
+import Scoring
 import Foundation
-import Recording
+import RunFormat
 
 /// The view model of `templates/report.mustache`: every value already formatted, so the template
 /// only places them. Strings are HTML-escaped by Mustache's `{{…}}`; only ``framesJSON`` is inserted

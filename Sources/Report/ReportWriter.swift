@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
-public import Recording
+public import RunFormat
+import AtomicWrite
 
 /// Writes `index.html` for a rendered run from the Mustache templates in `templates/`.
 public enum ReportWriter {

@@ -1,5 +1,6 @@
 import DCNMath
 import Network
+import DCNCore
 
 /// Preallocated minibatch storage and the DCN loss gradients, so a training step allocates nothing.
 final class BatchWorkspace {

@@ -1,5 +1,5 @@
 public import DCNMath
-public import Datasets
+public import DCNCore
 import Foundation
 
 /// The engine as a library, in the shape of the earlier implementation's class: configure, `pretrain`,
@@ -70,7 +70,7 @@ public final class DCN {
     }
 
     private func trained() throws -> TrainedModel {
-        guard let model else { throw TrainingError.invalidConfiguration("the model is not trained yet: call fit first") }
+        guard let model else { throw TrainingError.notTrained }
         return model
     }
 

@@ -1,5 +1,7 @@
 import Clustering
 import DCNMath
+import DCNCore
+import Scoring
 
 extension DCNTrainer {
     /// The start (epoch 0): k-means on the pretrained codes, or a boundary merge when it cuts better.

@@ -1,7 +1,10 @@
 import Clustering
-public import DCNMath
+public import DCNCore
+import DCNMath
 import Foundation
 import Network
+import RunFormat
+import Scoring
 
 /// Deep Clustering Network training, the paper's Algorithm 1 (Yang et al., ICML 2017).
 ///
@@ -37,12 +40,12 @@ public final class DCNTrainer {
     ///   - configuration: Settings; validated here.
     ///   - data: Samples as rows.
     ///   - evaluationLabels: Ground truth for scoring snapshots only, or nil.
-    /// - Throws: ``TrainingError/invalidConfiguration(_:)``.
+    /// - Throws: ``TrainingError/invalidSetting(_:)`` or ``TrainingError/unusableData(_:)``.
     public init(configuration: DCNConfiguration, data: Matrix, evaluationLabels: [Int32]?) throws {
-        try configuration.validate(sampleCount: data.rows)
+        do { try configuration.validate(sampleCount: data.rows) } catch { throw TrainingError.invalidSetting(error) }
         let variance = data.totalVariance
         guard variance > 0, variance.isFinite else {
-            throw TrainingError.invalidConfiguration("the data has no variance (every sample is identical): nothing to cluster")
+            throw TrainingError.unusableData("the data has no variance (every sample is identical): nothing to cluster")
         }
         dataVariance = Float(variance)
         self.configuration = configuration
@@ -268,14 +271,9 @@ public final class DCNTrainer {
     }
 
     private func nearestCenter(_ code: UnsafePointer<Float>, centers: Matrix) -> Int {
-        let d = centers.columns
-        var best = Float.infinity, bestIndex = 0
-        for c in 0..<centers.rows {
-            var sum: Float = 0
-            for j in 0..<d { let diff = code[j] - centers.values[c * d + j]; sum += diff * diff }
-            if sum < best { best = sum; bestIndex = c }
+        centers.values.withUnsafeBufferPointer {
+            NearestCenter.nearest(to: code, among: $0.baseAddress!, count: centers.rows, dimensions: centers.columns).index
         }
-        return bestIndex
     }
 
     /// Losses of the whole data set in the current state (for epoch 0, which has no training pass).

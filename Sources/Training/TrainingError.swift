@@ -1,7 +1,14 @@
+public import DCNCore
+public import RunFormat
+
 /// Why training could not start or had to stop.
 public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// A setting is out of range; the message names it.
-    case invalidConfiguration(String)
+    /// A setting is out of range (named by its configuration field).
+    case invalidSetting(SettingError)
+    /// The data does not fit the model or the settings (e.g. a different width); the message says how.
+    case unusableData(String)
+    /// ``DCN/encode(_:)``, ``DCN/assign(_:)`` or ``DCN/save(to:)`` was called before ``DCN/fit(_:labels:observer:)``.
+    case notTrained
     /// A loss or latent code became NaN or infinite.
     case diverged(phase: TrainingPhase, epoch: Int, quantity: String)
     /// The caller asked training to stop (e.g. SIGINT); epochs before `epoch` are complete.
@@ -9,10 +16,12 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public var description: String {
         switch self {
-        case .invalidConfiguration(let message): message
+        case .invalidSetting(let error): error.description
+        case .unusableData(let message): message
+        case .notTrained: "the model is not trained yet: call fit first"
         case .diverged(let phase, let epoch, let quantity):
             "training diverged: \(quantity) became NaN or infinite in \(phase.rawValue) epoch \(epoch); "
-                + "try a smaller --learning-rate or --lambda"
+                + "try a smaller learning rate or λ"
         case .interrupted(let phase, let epoch):
             "training interrupted during \(phase.rawValue) epoch \(epoch); the recording keeps every epoch completed before it"
         }

@@ -3,6 +3,8 @@ import DCNMath
 import Datasets
 import Foundation
 import NPYFormat
+import DCNCore
+import Scoring
 
 /// `dcn-bench --only kmeans --mnist FOLDER [--write-npy FILE]`: k-means (k = 10, 10 restarts) on the
 /// 70,000 MNIST pixels scaled to [0, 1], as the pipeline's raw-input baseline runs it. With

@@ -5,6 +5,7 @@ import CairoRendering
 import Network
 import Plotting
 import Training
+import DCNCore
 
 // dcn-bench: measures this machine's sgemm throughput at the network's shapes and the trainer's
 // whole-epoch throughput, in one run, so the ratio compares like with like.

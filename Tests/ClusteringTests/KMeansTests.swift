@@ -2,6 +2,8 @@ import Clustering
 import DCNMath
 import TestSupport
 import Testing
+import DCNCore
+import Scoring
 
 @Suite("k-means")
 struct KMeansTests {

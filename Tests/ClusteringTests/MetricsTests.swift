@@ -2,6 +2,7 @@ import Clustering
 import Foundation
 import TestSupport
 import Testing
+import Scoring
 
 @Suite("Clustering metrics")
 struct MetricsTests {

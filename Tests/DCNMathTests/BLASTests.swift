@@ -1,5 +1,6 @@
 @testable import DCNMath
 import Testing
+import DCNCore
 
 @Suite("BLAS matrix products")
 struct BLASTests {

@@ -4,6 +4,7 @@ import Foundation
 import NPYFormat
 import TestSupport
 import Testing
+import DCNCore
 
 @Suite("Data sets")
 struct DatasetsTests {

@@ -9,6 +9,8 @@ import Recording
 import TestSupport
 import Training
 import Testing
+import RunFormat
+import Scoring
 
 @Suite("dcn-report generate, end to end", .serialized)
 struct GenerateTests {

@@ -4,6 +4,7 @@ import NPYFormat
 import Recording
 import TestSupport
 import Testing
+import RunFormat
 
 @Suite("Config files, re-rendering, killed runs and other trainers' recordings", .serialized)
 struct LifecycleTests {

@@ -2,6 +2,7 @@ import DCNMath
 import Network
 import TestSupport
 import Testing
+import DCNCore
 
 /// Finite-difference checks of every layer's backward pass.
 @Suite("Network gradients")

@@ -1,6 +1,7 @@
 import Foundation
 import Network
 import Testing
+import DCNCore
 
 @Suite("Optimisers")
 struct OptimizerTests {

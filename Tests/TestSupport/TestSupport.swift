@@ -1,5 +1,6 @@
 import DCNMath
 import Foundation
+import DCNCore
 
 /// Whether two numbers agree to within an absolute or relative tolerance.
 public func approximatelyEqual(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {

@@ -4,6 +4,8 @@ import Foundation
 import TestSupport
 import Testing
 import Training
+import DCNCore
+import RunFormat
 
 @Suite("The DCN library API and saved models")
 struct ModelTests {
@@ -44,21 +46,29 @@ struct ModelTests {
         #expect(aLast.latent == bLast.latent)
     }
 
-    @Test("a model refuses data of another width, a corrupt file and an unfitted use")
+    @Test("a model refuses data of another width, a corrupt or foreign file (naming it) and an unfitted use")
     func errors() throws {
         let data = SyntheticDataset(pointsPerCluster: 20).generate(seed: 1)
         let dcn = DCN(configuration: configuration())
-        #expect(throws: TrainingError.self) { try dcn.assign(data.features) }
+        #expect(throws: TrainingError.notTrained) { try dcn.assign(data.features) }
         try dcn.fit(data.features)
-        #expect(throws: TrainingError.self) { try dcn.assign(Matrix(rows: 2, columns: 3)) }
+        #expect { try dcn.assign(Matrix(rows: 2, columns: 3)) } throws: { error in
+            guard case TrainingError.unusableData(let message) = error else { return false }
+            return message.contains("3 columns")
+        }
         let url = temporaryDirectory().appendingPathComponent("m.dcn")
         try dcn.save(to: url)
         var bytes = try Data(contentsOf: url)
         bytes.removeLast(10)
         try bytes.write(to: url)
-        #expect(throws: TrainingError.self) { try DCN.load(from: url) }
+        // File problems are the model file's errors, naming the file, not the trainer's.
+        #expect { try DCN.load(from: url) } throws: { error in
+            (error as? RecordingError).map { $0.path == url.path && $0.problem.contains("bytes of weights") } ?? false
+        }
         try Data("not a model".utf8).write(to: url)
-        #expect(throws: TrainingError.self) { try DCN.load(from: url) }
+        #expect { try DCN.load(from: url) } throws: { error in
+            (error as? RecordingError)?.problem == "not a dcn-report model file"
+        }
     }
 
     @Test("a configuration missing newer keys decodes with defaults")

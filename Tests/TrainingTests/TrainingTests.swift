@@ -4,6 +4,7 @@ import Datasets
 import Foundation
 import TestSupport
 import Testing
+import DCNCore
 @testable import Training
 
 /// Collects every snapshot a trainer reports.
@@ -105,22 +106,23 @@ struct TrainingTests {
         #expect(collector.snapshots.allSatisfy { $0.latent.isFinite })
     }
 
-    @Test("invalid settings are refused with the flag's name", arguments: [
-        ({ (c: inout DCNConfiguration) in c.clusterCount = 1 }, "--clusters must be at least 2"),
-        ({ (c: inout DCNConfiguration) in c.clusterCount = 500 }, "--clusters 500 exceeds the 120 samples"),
-        ({ (c: inout DCNConfiguration) in c.latentDimensions = 0 }, "--latent-dim must be at least 1"),
-        ({ (c: inout DCNConfiguration) in c.batchSize = 0 }, "--batch-size must be at least 1"),
-        ({ (c: inout DCNConfiguration) in c.learningRate = -1 }, "--learning-rate must be positive"),
-        ({ (c: inout DCNConfiguration) in c.lambda = .nan }, "--lambda must be a finite number"),
+    @Test("invalid settings are refused naming the field and the problem", arguments: [
+        ({ (c: inout DCNConfiguration) in c.clusterCount = 1 }, "clusterCount", "must be at least 2"),
+        ({ (c: inout DCNConfiguration) in c.clusterCount = 500 }, "clusterCount", "500 exceeds the 120 samples"),
+        ({ (c: inout DCNConfiguration) in c.latentDimensions = 0 }, "latentDimensions", "must be at least 1"),
+        ({ (c: inout DCNConfiguration) in c.batchSize = 0 }, "batchSize", "must be at least 1"),
+        ({ (c: inout DCNConfiguration) in c.learningRate = -1 }, "learningRate", "must be positive"),
+        ({ (c: inout DCNConfiguration) in c.lambda = .nan }, "lambda", "must be a finite number"),
     ])
-    func invalidSettings(change: (inout DCNConfiguration) -> Void, message: String) {
+    func invalidSettings(change: (inout DCNConfiguration) -> Void, field: String, problem: String) {
         var configuration = DCNConfiguration()
         change(&configuration)
         do {
             try configuration.validate(sampleCount: 120)
-            Issue.record("expected \(message)")
+            Issue.record("expected \(field) \(problem)")
         } catch {
-            #expect("\(error)".hasPrefix(message))
+            #expect(error.field == field)
+            #expect(error.problem.hasPrefix(problem))
         }
     }
 

@@ -1,5 +1,3 @@
-import DCNMath
-
 /// How input features are rescaled before training.
 ///
 /// Defaults (see the README): `standardize` for the synthetic data, `unit` for pixel data (IDX images,

@@ -2,7 +2,7 @@
 public enum StartPartition: String, CaseIterable, Codable, Sendable {
     /// k-means++ with restarts (paper Algorithm 1).
     case kmeans
-    /// A ``Clustering/BoundaryMerge``: over-cluster, then merge micro-clusters along dense boundaries,
+    /// A boundary merge (the Clustering module's `BoundaryMerge`): over-cluster, then merge micro-clusters along dense boundaries,
     /// which finds curved or elongated clusters that k-means cuts wrongly.
     case merged
     /// Both; the one with the lower normalised cut on the merge's micro-cluster graph wins (labels are
@@ -18,4 +18,11 @@ public struct StartChoice: Codable, Equatable, Sendable {
     public var kmeansCut: Double?
     /// Normalised cut of the boundary merge, when computed.
     public var mergedCut: Double?
+
+    /// Creates a value from its parts.
+    public init(partition: StartPartition, kmeansCut: Double?, mergedCut: Double?) {
+        self.partition = partition
+        self.kmeansCut = kmeansCut
+        self.mergedCut = mergedCut
+    }
 }

@@ -1,5 +1,5 @@
-public import Clustering
-public import Training
+public import DCNCore
+public import Scoring
 
 /// The contents of `RUN/run.json`: everything about a run except the arrays and the timings.
 ///
@@ -107,8 +107,14 @@ public struct Baseline: Codable, Equatable, Sendable {
 public struct PretrainingEntry: Codable, Equatable, Sendable {
     /// 1-based pretraining epoch.
     public var epoch: Int
-    /// Mean ‖x − g(f(x))‖² per sample.
+    /// Mean relative reconstruction error ‖x − g(f(x))‖²/V per sample (format 1: summed squared error).
     public var reconstruction: Double
+
+    /// Creates an entry.
+    public init(epoch: Int, reconstruction: Double) {
+        self.epoch = epoch
+        self.reconstruction = reconstruction
+    }
 }
 
 /// One recorded epoch: the arrays live in `epochs/NNNN/`.
@@ -125,6 +131,16 @@ public struct EpochEntry: Codable, Equatable, Sendable {
     public var clusterSizes: [Int]
     /// The folder holding the arrays, relative to the run folder.
     public var path: String
+
+    /// Creates an entry; ``RunFolderWriter`` sets `path` when it writes the arrays.
+    public init(epoch: Int, phase: TrainingPhase, losses: EpochLosses, metrics: ClusteringMetrics?, clusterSizes: [Int], path: String = "") {
+        self.epoch = epoch
+        self.phase = phase
+        self.losses = losses
+        self.metrics = metrics
+        self.clusterSizes = clusterSizes
+        self.path = path
+    }
 }
 
 /// The outcome of a run.

@@ -1,4 +1,4 @@
-public import DCNMath
+public import DCNCore
 import Foundation
 import NPYFormat
 
@@ -57,19 +57,28 @@ public struct RecordedRun: Sendable {
     /// - Throws: ``RecordingError`` for a missing or malformed array.
     public func arrays(for entry: EpochEntry) throws -> EpochArrays {
         let folder = directory.appendingPathComponent(entry.path)
-        func load(_ name: String) throws -> NPYArray {
+        func bytes(_ name: String) throws -> (URL, Data) {
             let url = folder.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else { throw RecordingError(url.path, "not found") }
-            do { return try NPYReader.decode(data) } catch { throw RecordingError(url.path, "\(error)") }
+            return (url, data)
         }
-        let latent = try load("latent.npy"), assignments = try load("assignments.npy"), centers = try load("centers.npy")
-        guard latent.shape.count == 2, centers.shape.count == 2, assignments.shape == [latent.shape[0]] else {
-            throw RecordingError(folder.path, "arrays have inconsistent shapes \(latent.shape), \(assignments.shape), \(centers.shape)")
+        // Codes and centres are float32 in the file and stay Float here (no wider copy).
+        func matrix(_ name: String) throws -> Matrix {
+            let (url, data) = try bytes(name)
+            do {
+                let (header, values) = try NPYReader.decodeFloats(data)
+                guard header.shape.count == 2 else { throw RecordingError(url.path, "expected a 2-D array, found shape \(header.shape)") }
+                return Matrix(rows: header.shape[0], columns: header.shape[1], values: values)
+            } catch let error as RecordingError { throw error } catch { throw RecordingError(url.path, "\(error)") }
         }
-        return EpochArrays(
-            latent: Matrix(rows: latent.shape[0], columns: latent.shape[1], values: latent.values.map { Float($0) }),
-            assignments: assignments.values.map { Int32($0) },
-            centers: Matrix(rows: centers.shape[0], columns: centers.shape[1], values: centers.values.map { Float($0) }))
+        let latent = try matrix("latent.npy"), centers = try matrix("centers.npy")
+        let (assignmentsURL, assignmentBytes) = try bytes("assignments.npy")
+        let assignments: NPYArray
+        do { assignments = try NPYReader.decode(assignmentBytes) } catch { throw RecordingError(assignmentsURL.path, "\(error)") }
+        guard assignments.shape == [latent.rows], centers.columns == latent.columns else {
+            throw RecordingError(folder.path, "arrays have inconsistent shapes \([latent.rows, latent.columns]), \(assignments.shape), \([centers.rows, centers.columns])")
+        }
+        return EpochArrays(latent: latent, assignments: assignments.values.map { Int32($0) }, centers: centers)
     }
 }
 

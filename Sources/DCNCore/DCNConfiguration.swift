@@ -1,6 +1,4 @@
-public import Network
-
-/// Every setting of a DCN run. Defaults reproduce the built-in synthetic demo.
+/// Every setting of a DCN run. The defaults are the built-in synthetic demo's settings.
 ///
 /// ## The loss and what λ means
 /// For a minibatch B the network step minimises
@@ -68,25 +66,27 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
 
     /// Checks that every value is usable.
     /// - Parameter sampleCount: Number of samples to be clustered.
-    /// - Throws: ``TrainingError/invalidConfiguration(_:)`` naming the setting and the problem.
-    public func validate(sampleCount: Int) throws {
-        func fail(_ message: String) throws -> Never { throw TrainingError.invalidConfiguration(message) }
-        if clusterCount < 2 { try fail("--clusters must be at least 2, got \(clusterCount)") }
-        if clusterCount > sampleCount { try fail("--clusters \(clusterCount) exceeds the \(sampleCount) samples") }
-        if latentDimensions < 1 { try fail("--latent-dim must be at least 1, got \(latentDimensions)") }
-        if let bad = hiddenLayers.first(where: { $0 < 1 }) { try fail("--hidden sizes must be positive, got \(bad)") }
-        if !(lambda >= 0) || !lambda.isFinite { try fail("--lambda must be a finite number ≥ 0, got \(lambda)") }
-        if !(learningRate > 0) || !learningRate.isFinite { try fail("--learning-rate must be positive, got \(learningRate)") }
-        if batchSize < 1 { try fail("--batch-size must be at least 1, got \(batchSize)") }
-        if pretrainEpochs < 0 { try fail("--pretrain-epochs must not be negative, got \(pretrainEpochs)") }
-        if epochs < 0 { try fail("--epochs must not be negative, got \(epochs)") }
-        if centerCountStart < 1 { try fail("--center-count-start must be at least 1, got \(centerCountStart)") }
-        if kmeansRestarts < 1 { try fail("--kmeans-restarts must be at least 1, got \(kmeansRestarts)") }
-        if let rate = pretrainLearningRate, !(rate > 0) || !rate.isFinite {
-            try fail("--pretrain-learning-rate must be positive, got \(rate)")
+    /// - Throws: ``SettingError`` naming the first field out of range.
+    public func validate(sampleCount: Int) throws(SettingError) {
+        func check(_ ok: Bool, _ field: String, _ problem: @autoclosure () -> String) throws(SettingError) {
+            if !ok { throw SettingError(field: field, problem: problem()) }
         }
-        if !(momentum >= 0 && momentum < 1) { try fail("--momentum must be in [0, 1), got \(momentum)") }
-        if !(weightDecay >= 0) || !weightDecay.isFinite { try fail("--weight-decay must be a finite number ≥ 0, got \(weightDecay)") }
+        try check(clusterCount >= 2, "clusterCount", "must be at least 2, got \(clusterCount)")
+        try check(clusterCount <= sampleCount, "clusterCount", "\(clusterCount) exceeds the \(sampleCount) samples")
+        try check(latentDimensions >= 1, "latentDimensions", "must be at least 1, got \(latentDimensions)")
+        if let bad = hiddenLayers.first(where: { $0 < 1 }) { try check(false, "hiddenLayers", "sizes must be positive, got \(bad)") }
+        try check(lambda >= 0 && lambda.isFinite, "lambda", "must be a finite number ≥ 0, got \(lambda)")
+        try check(learningRate > 0 && learningRate.isFinite, "learningRate", "must be positive, got \(learningRate)")
+        try check(batchSize >= 1, "batchSize", "must be at least 1, got \(batchSize)")
+        try check(pretrainEpochs >= 0, "pretrainEpochs", "must not be negative, got \(pretrainEpochs)")
+        try check(epochs >= 0, "epochs", "must not be negative, got \(epochs)")
+        try check(centerCountStart >= 1, "centerCountStart", "must be at least 1, got \(centerCountStart)")
+        try check(kmeansRestarts >= 1, "kmeansRestarts", "must be at least 1, got \(kmeansRestarts)")
+        if let rate = pretrainLearningRate {
+            try check(rate > 0 && rate.isFinite, "pretrainLearningRate", "must be positive, got \(rate)")
+        }
+        try check(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1), got \(momentum)")
+        try check(weightDecay >= 0 && weightDecay.isFinite, "weightDecay", "must be a finite number ≥ 0, got \(weightDecay)")
     }
 }
 
