@@ -2,11 +2,17 @@
 #   make report   install missing system packages, build (release), run the synthetic demo
 #   make test     install missing system packages, run the test suite
 #   make bench    build (release) and run dcn-bench (training and rendering speed; docs/performance.md)
+#   make install  install dcn-report into PREFIX (default /usr/local; PREFIX=~/.local needs no root):
+#                 PREFIX/bin/dcn-report and PREFIX/share/dcn-report/templates
 
 APT_PACKAGES := pkg-config libcairo2-dev libpng-dev zlib1g-dev libopenblas-dev libgif-dev fonts-dejavu-core gzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX ?= /usr/local
+# The Swift standard library and Foundation are linked statically, so the binary runs on machines
+# without Swift (the C libraries above stay shared: install them there with apt).
+RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: deps test-deps build report test bench clean
+.PHONY: deps test-deps build report test bench install uninstall clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -28,13 +34,27 @@ test-deps: deps
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
 build: deps
-	swift build -c release
+	$(RELEASE_BUILD)
 
 report: build
 	.build/release/dcn-report generate
 
+# The Swift tests, then the module graph (Report must not link the trainer) and an install into a
+# temporary prefix that writes a report from another directory.
 test: test-deps
 	swift test
+	python3 Tests/architecture-test.py
+	Tests/install-test.sh
+
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/dcn-report/templates"
+	install -m 755 "$$($(RELEASE_BUILD) --show-bin-path)/dcn-report" "$(DESTDIR)$(PREFIX)/bin/dcn-report"
+	install -m 644 templates/* "$(DESTDIR)$(PREFIX)/share/dcn-report/templates/"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/dcn-report (templates: $(DESTDIR)$(PREFIX)/share/dcn-report/templates)"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/dcn-report"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/dcn-report"
 
 bench: build
 	.build/release/dcn-bench
