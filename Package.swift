@@ -69,7 +69,7 @@ let package = Package(
         ]),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["DCNCore", "DCNMath"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DCNCore", "DCNMath", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "DCNMathTests", dependencies: ["DCNCore", "DCNMath", "TestSupport"]),
         .testTarget(name: "NPYFormatTests", dependencies: ["NPYFormat", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "TestSupport"]),

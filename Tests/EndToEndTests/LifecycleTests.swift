@@ -147,22 +147,26 @@ struct LifecycleTests {
         #expect(html.contains("Training stopped early: training interrupted"))
     }
 
-    @Test("a run that diverges stops with a message and a report up to the last good epoch")
+    @Test("a run that diverges stops with a message and a report of every good epoch before it")
     func divergedRun() throws {
         guard let binary else { Issue.record("dcn-report binary not built"); return }
         let out = temporaryDirectory("diverge").appendingPathComponent("report")
-        let result = try runProcess(binary, ["generate", "--points-per-cluster", "50", "--pretrain-epochs", "2", "--epochs", "5",
-                                             "--learning-rate", "1e30", "--lambda", "1e30", "--out", out.path, "--templates", templates,
-                                             "--frame-size", "400x200", "--quiet"])
+        // SGD with λ = 1000: epochs 0–2 are recorded, epoch 3 diverges (TrainingTests checks the same setting).
+        let result = try runProcess(binary, ["generate", "--points-per-cluster", "50", "--pretrain-epochs", "2", "--epochs", "8",
+                                             "--optimizer", "sgd", "--learning-rate", "0.01", "--lambda", "1000",
+                                             "--out", out.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])
         #expect(result.status == 1)
         #expect(result.output.contains("dcn-report: error: training diverged"))
+        #expect(result.output.contains("--learning-rate or --lambda"))
         let recording = try RecordedRun(directory: out.appendingPathComponent("run"))
         #expect(recording.manifest.status == .diverged)
-        if recording.availableEpochs.isEmpty {
-            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
-        } else {
-            let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-            #expect(html.contains("Training stopped early: training diverged"))
+        let epochs = recording.availableEpochs.map(\.epoch)
+        #expect(epochs.count >= 2 && epochs == Array(0..<epochs.count))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("Training stopped early: training diverged"))
+        for epoch in epochs {
+            let frame = out.appendingPathComponent(String(format: "frames/epoch_%04d.png", epoch))
+            #expect(FileManager.default.fileExists(atPath: frame.path), "frame of epoch \(epoch)")
         }
     }
 

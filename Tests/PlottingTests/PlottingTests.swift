@@ -1,7 +1,7 @@
 import Animation
 import CGIF
 import CairoRendering
-import Clustering
+import Scoring
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,6 +1,9 @@
 import Animation
 import CairoRendering
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Plotting
 import TestSupport
 import Testing
@@ -62,19 +65,29 @@ struct ProjectionTests {
         #expect(first.pixel(x: 5, y: 5) == (0, 0, 0))
     }
 
-    @Test("charts render to PNG, SVG and PDF with their title as text")
+    @Test("charts render to PNG, SVG and PDF through the product's writers, the title as text in SVG and PDF")
     func charts() throws {
         var chart = LineChart(title: "Losses per sample", xTitle: "epoch", yTitle: "loss", series: [
             .init(name: "total", points: [(0, 3), (1, 1), (2, 0.5)], color: Palette.color(0)),
         ])
         chart.logarithmicY = true
         let folder = temporaryDirectory()
-        let svg = folder.appendingPathComponent("c.svg").path
-        let canvas = try CairoCanvas(vector: .svg, path: svg, width: 640, height: 400)
-        chart.draw(on: canvas, width: 640, height: 400)
-        try canvas.finish()
-        let text = try String(contentsOfFile: svg, encoding: .utf8)
-        #expect(text.contains("<svg"))
+        func path(_ format: CairoCanvas.Format) -> String { folder.appendingPathComponent("c." + format.rawValue).path }
+        for format in CairoCanvas.Format.allCases {
+            try FigureFile.write(format, to: path(format), width: 640, height: 400, scale: 1.5) { chart.draw(on: $0, width: $1, height: $2) }
+        }
+        let png = try PNGImage(contentsOf: path(.png))
+        #expect(png.width == 960 && png.height == 600)
+        // The SVG is our own writer's: well-formed XML with the title and axis titles as <text>.
+        let document = try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: path(.svg))))
+        #expect(document.rootElement()?.localName == "svg")
+        let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        #expect(texts.contains("Losses per sample"))
+        #expect(texts.contains("epoch"))
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: path(.pdf)))
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        let extracted = try runProcess("/usr/bin/pdftotext", [path(.pdf), "-"])
+        #expect(extracted.output.contains("Losses per sample"))
         let confusion = ConfusionMatrixFigure(title: "Confusion", predicted: [1, 1, 0, 0], truth: [0, 0, 1, 1], clusterCount: 2)
         #expect(confusion.clusterIds == [1, 0])
         #expect(confusion.counts == [[2, 0], [0, 2]])

@@ -5,6 +5,7 @@ import Foundation
 import TestSupport
 import Testing
 import DCNCore
+import RunFormat
 @testable import Training
 
 /// Collects every snapshot a trainer reports.
@@ -90,20 +91,30 @@ struct TrainingTests {
         #expect(run.snapshots.last!.losses.clustering < run.snapshots[1].losses.clustering)
     }
 
-    @Test("an absurd learning rate diverges with a clear error instead of recording NaN")
+    @Test("a run that diverges stops with the epoch named, after reporting every good epoch before it")
     func divergence() throws {
-        let data = SyntheticDataset(pointsPerCluster: 30).generate(seed: 0)
-        var configuration = smallConfiguration()
-        configuration.learningRate = 1e30
-        configuration.lambda = 1e30
+        // SGD with λ = 1000 on the demo data: pretraining and DCN epochs 1–2 are fine, epoch 3 blows up.
+        var features = SyntheticDataset(pointsPerCluster: 50).generate(seed: 0).features
+        FeatureScaling.standardize.apply(to: &features)
+        var configuration = DCNConfiguration()
+        configuration.pretrainEpochs = 2
+        configuration.epochs = 8
+        configuration.optimizer = .sgd
+        configuration.learningRate = 0.01
+        configuration.lambda = 1000
         let collector = SnapshotCollector()
-        #expect {
-            try DCNTrainer(configuration: configuration, data: data.features, evaluationLabels: nil).run(observer: collector)
-        } throws: { error in
-            guard case TrainingError.diverged = error else { return false }
-            return "\(error)".contains("NaN or infinite")
+        var failed: (phase: TrainingPhase, epoch: Int)?
+        do {
+            try DCNTrainer(configuration: configuration, data: features, evaluationLabels: nil).run(observer: collector)
+        } catch TrainingError.diverged(let phase, let epoch, _) {
+            failed = (phase, epoch)
         }
-        #expect(collector.snapshots.allSatisfy { $0.latent.isFinite })
+        let (phase, epoch) = try #require(failed, "expected the run to diverge")
+        #expect(phase == .train)
+        #expect(collector.snapshots.count >= 2, "epoch 0 and at least one DCN epoch come before the divergence")
+        #expect(collector.snapshots.map(\.epoch) == Array(0..<epoch))
+        #expect(collector.snapshots.allSatisfy { $0.latent.isFinite && $0.centers.isFinite && $0.losses.total.isFinite })
+        #expect(collector.finals.isEmpty)
     }
 
     @Test("invalid settings are refused naming the field and the problem", arguments: [

@@ -1,6 +1,6 @@
-internal import CCairo
+import CCairo
 
-/// A decoded PNG, for checking written figures.
+/// A decoded PNG, for checking written figures (tests only).
 public struct PNGImage: Sendable {
     /// Width in pixels.
     public let width: Int
@@ -11,11 +11,12 @@ public struct PNGImage: Sendable {
 
     /// Decodes a PNG file with Cairo.
     /// - Parameter path: The file.
-    /// - Throws: ``RenderError`` when the file is missing or not a PNG.
+    /// - Throws: ``PNGImageError`` when the file is missing or not a PNG.
     public init(contentsOf path: String) throws {
         let surface = cairo_image_surface_create_from_png(path)
         defer { cairo_surface_destroy(surface) }
-        try CairoCanvas.check(cairo_surface_status(surface), "reading \(path)")
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw PNGImageError(path: path, reason: String(cString: cairo_status_to_string(status))) }
         width = Int(cairo_image_surface_get_width(surface))
         height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
@@ -39,4 +40,13 @@ public struct PNGImage: Sendable {
         let o = (y * width + x) * 3
         return (rgb[o], rgb[o + 1], rgb[o + 2])
     }
+}
+
+/// A PNG that could not be read.
+public struct PNGImageError: Error, CustomStringConvertible {
+    /// The file.
+    public let path: String
+    /// Cairo's reason.
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
 }

@@ -1,0 +1,32 @@
+import CairoRendering
+import Foundation
+
+/// Writes one file per frame (`frames/epoch_NNNN.png`, plus the other requested formats), frames in
+/// parallel on all cores.
+enum FrameFiles {
+    /// Writes every frame of `sequence`.
+    /// - Returns: The PNG paths relative to `directory`, and each PNG's RGB pixels for the animations.
+    static func write(
+        _ sequence: FrameSequence, into directory: URL, options: RenderOptions, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws -> (paths: [String], pixels: [[UInt8]]) {
+        let stems = sequence.entries.map { String(format: "frames/epoch_%04d", $0.epoch) }
+        let formats = [.png] + options.formats.filter { $0 != .png }
+        let results = ResultSlots<[UInt8]>(count: sequence.frames.count)
+        let counter = ResultSlots<Bool>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: sequence.frames.count) { index in
+            let frame = sequence.frames[index]
+            results.set(index, Result {
+                var pixels: [UInt8] = []
+                for format in formats {
+                    let path = directory.appendingPathComponent(stems[index] + "." + format.rawValue).path
+                    let written = try FigureFile.write(format, to: path, width: options.width, height: options.height,
+                                                       scale: options.scale) { frame.draw(on: $0, width: $1, height: $2) }
+                    if let written { pixels = written }
+                }
+                return pixels
+            })
+            progress?(counter.increment(), sequence.frames.count)
+        }
+        return (stems.map { $0 + ".png" }, try (0..<sequence.frames.count).map { try results.get($0) })
+    }
+}

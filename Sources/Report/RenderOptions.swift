@@ -1,0 +1,49 @@
+public import CairoRendering
+public import RunFormat
+
+/// Settings for rendering a run's figures.
+public struct RenderOptions: Sendable {
+    /// Frame width in layout units (pixels at scale 1).
+    public var width = 1200
+    /// Frame height in layout units.
+    public var height = 560
+    /// Pixels per layout unit for PNG output (2 doubles the resolution; 300 dpi ≈ scale 3.125 for a
+    /// figure laid out at 96 units per inch).
+    public var scale = 1.0
+    /// Formats of the per-epoch frames and the charts; the final frame is always also SVG and PDF.
+    public var formats: [CairoCanvas.Format] = [.png]
+    /// Seconds per animation frame.
+    public var frameDelay = 0.25
+    /// Seconds the last animation frame stays up.
+    public var lastFrameDelay = 2.5
+    /// Most points drawn per panel; larger runs are subsampled, stratified by class.
+    public var pointCap = 30_000
+    /// One scale for both axes of the scatter panels.
+    public var equalAspect = false
+    /// Creates the defaults.
+    public init() {}
+}
+
+/// One figure in every format it was written in.
+public struct FigureFiles: Sendable {
+    /// Short name, e.g. `losses`.
+    public var name: String
+    /// Human title.
+    public var title: String
+    /// Paths relative to the report folder, PNG first when present.
+    public var paths: [String]
+}
+
+/// What rendering produced, as paths relative to the report folder.
+public struct RenderedFigures: Sendable {
+    /// PNG frame per epoch, e.g. `frames/epoch_0003.png`.
+    public var framePaths: [String]
+    /// The epochs shown.
+    public var entries: [EpochEntry]
+    /// `animation.gif`.
+    public var animationPath: String
+    /// `animation.png` (APNG).
+    public var apngPath: String
+    /// The final frame and the charts, each in several formats.
+    public var figures: [FigureFiles]
+}
