@@ -34,7 +34,20 @@ public enum CSVLoader {
     /// - Returns: The data set; labels are the column's integer values.
     /// - Throws: ``DatasetError`` with the line number for ragged rows, non-numeric or non-finite cells.
     public static func load(path: String, labelColumn: LabelColumn) throws -> Dataset {
-        let data = try FileBytes.read(path)
+        try load(text: FileBytes.read(path), source: path, labelColumn: labelColumn)
+    }
+
+    /// Loads a CSV file's bytes, as ``load(path:labelColumn:)`` does.
+    /// - Parameters:
+    ///   - bytes: The file's contents (gzipped when `source` ends in `.gz`).
+    ///   - source: The file's name or path, for the data set's name and for errors.
+    ///   - labelColumn: Which column holds labels.
+    /// - Throws: ``DatasetError`` naming `source`.
+    public static func load(bytes: Data, source: String, labelColumn: LabelColumn) throws -> Dataset {
+        try load(text: FileBytes.decoded(bytes, name: source), source: source, labelColumn: labelColumn)
+    }
+
+    static func load(text data: Data, source path: String, labelColumn: LabelColumn) throws -> Dataset {
         guard !data.isEmpty else { throw DatasetError(path, "is empty") }
         // Every value takes at least 2 bytes of text ("0,"), so the file size bounds the matrix.
         try MemoryCheck.check(rows: data.count / 2, columns: 1, input: path)

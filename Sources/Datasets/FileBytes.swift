@@ -15,8 +15,17 @@ enum FileBytes {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatasetError(path, "cannot be read (check its permissions)")
         }
-        guard path.lowercased().hasSuffix(".gz") else { return data }
-        return try gunzip(data, path: path)
+        return try decoded(data, name: path)
+    }
+
+    /// A file's bytes as a loader reads them: gunzipped when `name` ends in `.gz`.
+    /// - Parameters:
+    ///   - data: The bytes as stored.
+    ///   - name: The file's name or path, named in errors.
+    /// - Throws: ``DatasetError`` for bad gzip data.
+    static func decoded(_ data: Data, name: String) throws -> Data {
+        guard name.lowercased().hasSuffix(".gz") else { return data }
+        return try gunzip(data, path: name)
     }
 
     /// The decompressed bytes of gzip data.

@@ -19,7 +19,21 @@ public enum IDXLoader {
     /// - Returns: A data set without labels; values 0–255.
     /// - Throws: ``DatasetError`` for a wrong magic, type, dimension count or a truncated file.
     public static func loadImages(path: String) throws -> Dataset {
-        let (dimensions, values) = try decode(path)
+        try loadImages(bytes: FileBytes.read(path), source: path, decompressed: true)
+    }
+
+    /// Loads an image file's bytes, as ``loadImages(path:)`` does.
+    /// - Parameters:
+    ///   - bytes: The file's contents (gzipped when `source` ends in `.gz`).
+    ///   - source: The file's name or path, for the data set's name and for errors.
+    /// - Returns: A data set without labels; values 0–255.
+    /// - Throws: ``DatasetError`` naming `source`.
+    public static func loadImages(bytes: Data, source: String) throws -> Dataset {
+        try loadImages(bytes: bytes, source: source, decompressed: false)
+    }
+
+    static func loadImages(bytes: Data, source path: String, decompressed: Bool) throws -> Dataset {
+        let (dimensions, values) = try decode(decompressed ? bytes : FileBytes.decoded(bytes, name: path), source: path)
         guard dimensions.count >= 2 else {
             throw DatasetError(path, "expected an image file (idx3), found \(dimensions.count) dimension(s); is this a labels file?")
         }
@@ -40,15 +54,28 @@ public enum IDXLoader {
     /// - Returns: One label per item.
     /// - Throws: ``DatasetError`` for a malformed file.
     public static func loadLabels(path: String) throws -> [Int32] {
-        let (dimensions, values) = try decode(path)
+        try loadLabels(bytes: FileBytes.read(path), source: path, decompressed: true)
+    }
+
+    /// Loads a labels file's bytes, as ``loadLabels(path:)`` does.
+    /// - Parameters:
+    ///   - bytes: The file's contents (gzipped when `source` ends in `.gz`).
+    ///   - source: The file's name or path, for errors.
+    /// - Throws: ``DatasetError`` naming `source`.
+    public static func loadLabels(bytes: Data, source: String) throws -> [Int32] {
+        try loadLabels(bytes: bytes, source: source, decompressed: false)
+    }
+
+    static func loadLabels(bytes: Data, source path: String, decompressed: Bool) throws -> [Int32] {
+        let (dimensions, values) = try decode(decompressed ? bytes : FileBytes.decoded(bytes, name: path), source: path)
         guard dimensions.count == 1 else {
             throw DatasetError(path, "expected a labels file (idx1), found \(dimensions.count) dimensions")
         }
         return values.map { Int32($0) }
     }
 
-    static func decode(_ path: String) throws -> (dimensions: [Int], values: ArraySlice<UInt8>) {
-        let bytes = [UInt8](try FileBytes.read(path))
+    static func decode(_ data: Data, source path: String) throws -> (dimensions: [Int], values: ArraySlice<UInt8>) {
+        let bytes = [UInt8](data)
         guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0 else {
             throw DatasetError(path, "not an IDX file (bad magic number)")
         }

@@ -10,7 +10,15 @@ public enum NPYLoader {
     /// - Returns: The data set.
     /// - Throws: ``DatasetError`` naming the file and what is wrong.
     public static func loadFeatures(path: String) throws -> Dataset {
-        let data = try FileBytes.read(path)
+        try loadFeatures(bytes: FileBytes.read(path), source: path)
+    }
+
+    /// Loads a 2-D array from a `.npy` file's bytes, as ``loadFeatures(path:)`` does.
+    /// - Parameters:
+    ///   - data: The file's contents.
+    ///   - path: The file's name or path, for the data set's name and for errors.
+    /// - Throws: ``DatasetError`` naming `path`.
+    public static func loadFeatures(bytes data: Data, source path: String) throws -> Dataset {
         let header: NPYHeader
         do { header = try NPYReader.header(data) } catch let error as NPYError { throw DatasetError(path, error.message) }
         guard header.shape.count == 2 else {
@@ -33,7 +41,10 @@ public enum NPYLoader {
     }
 
     static func decode(_ path: String) throws -> NPYArray {
-        let data = try FileBytes.read(path)
+        try decode(FileBytes.read(path), source: path)
+    }
+
+    static func decode(_ data: Data, source path: String) throws -> NPYArray {
         do {
             return try NPYReader.decode(data)
         } catch let error as NPYError {

@@ -52,16 +52,28 @@ struct FuzzTests {
         #expect(decoded + refused == Self.iterations)
     }
 
-    @Test("IDX reader")
+    @Test("IDX reader, from bytes in memory")
     func idx() throws {
         var generator = SplitMix64(seed: 2)
         let seed: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2] + (0..<8).map { UInt8($0) }
-        let file = temporaryDirectory("fuzz").appendingPathComponent("f-idx3-ubyte")
-        for _ in 0..<(Self.iterations / 3) {
-            try Data(Self.mutate(seed, using: &generator)).write(to: file)
+        for _ in 0..<Self.iterations {
+            let input = Data(Self.mutate(seed, using: &generator))
             do {
-                let data = try IDXLoader.loadImages(path: file.path)
+                let data = try IDXLoader.loadImages(bytes: input, source: "f-idx3-ubyte")
                 #expect(data.features.values.count <= 64)
+            } catch is DatasetError {} catch { Issue.record("unexpected error \(error)") }
+        }
+    }
+
+    @Test("NPY features loader")
+    func npyFeatures() {
+        var generator = SplitMix64(seed: 5)
+        let seed = [UInt8](NPYWriter.encode([1, 2, 3, 4, 5, 6] as [Float], shape: [3, 2]))
+        for _ in 0..<Self.iterations {
+            let input = Data(Self.mutate(seed, using: &generator))
+            do {
+                let data = try NPYLoader.loadFeatures(bytes: input, source: "f.npy")
+                #expect(data.features.isFinite && data.features.values.count * 1 <= input.count)
             } catch is DatasetError {} catch { Issue.record("unexpected error \(error)") }
         }
     }
@@ -76,15 +88,14 @@ struct FuzzTests {
         }
     }
 
-    @Test("CSV reader")
+    @Test("CSV reader, from bytes in memory")
     func csv() throws {
         var generator = SplitMix64(seed: 4)
         let seed = [UInt8]("a,b,label\n1,2.5,0\n-3,4e2,1\n5,6,1\n".utf8)
-        let file = temporaryDirectory("fuzz").appendingPathComponent("f.csv")
-        for _ in 0..<(Self.iterations / 3) {
-            try Data(Self.mutate(seed, using: &generator)).write(to: file)
+        for _ in 0..<Self.iterations {
+            let input = Data(Self.mutate(seed, using: &generator))
             do {
-                let data = try CSVLoader.load(path: file.path, labelColumn: .last)
+                let data = try CSVLoader.load(bytes: input, source: "f.csv", labelColumn: .last)
                 #expect(data.features.isFinite)
             } catch is DatasetError {} catch { Issue.record("unexpected error \(error)") }
         }
