@@ -20,7 +20,7 @@ public final class APNGWriter {
 
     /// Starts a file.
     /// - Parameters:
-    ///   - path: Output file (written to a temporary name and renamed by ``finish(delay:lastFrameDelay:)``).
+    ///   - path: Output file (written to a temporary name and renamed by ``finish()``).
     ///   - width: Frame width in pixels.
     ///   - height: Frame height in pixels.
     ///   - frameCount: Number of frames that will be appended.

@@ -4,7 +4,7 @@ import DCNCore
 
 /// Matrix products on the machine's BLAS (OpenBLAS `cblas_sgemm`), row-major, float32.
 ///
-/// Every product in the training hot path goes through ``gemm(_:_:_:_:rows:columns:inner:alpha:beta:)``,
+/// Every product in the training hot path goes through ``gemm(_:_:_:_:into:rows:columns:inner:alpha:beta:)``,
 /// which works on raw buffers so callers can reuse preallocated storage.
 public enum BLAS {
     /// Whether an operand is used as stored or transposed.

@@ -4,10 +4,10 @@ import Network
 /// How many OpenBLAS threads work with a network uses: training, the per-epoch snapshots, and
 /// encoding with a saved model (so a model encodes new data exactly as it encoded its recording).
 ///
-/// OpenBLAS's own threads only pay for products of several MFLOP: measured here, a 64×100×100
-/// product runs at the same speed on one or two threads, but inside training the idle worker
-/// thread's spinning and hand-offs made the synthetic demo's epochs 10–100 % slower and erratic.
-/// Products of 256×200×200 (20 MFLOP) and up run 1.5–1.9× faster on two threads.
+/// OpenBLAS's own threads only pay for products of several MFLOP: small products (the synthetic demo's
+/// network) run no faster on two threads, and inside training the idle worker thread's spinning and
+/// hand-offs make epochs slower and erratic, while the mnist network's products gain from the second
+/// core (`dcn-bench` and docs/performance.md measure both).
 enum BLASThreadPolicy {
     /// Networks whose largest product per minibatch is below this many floating-point operations
     /// run OpenBLAS on one thread.
