@@ -26,7 +26,7 @@ struct AssignCommand: ParsableCommand {
     var dataset: String
 
     @Option(help: "For CSV data: a label column to skip ('none', 'last', an index or a header name).")
-    var labelColumn: String = "none"
+    var labelColumn: LabelColumn = .none
 
     @Option(help: "Seed of the synthetic data (only with --dataset synthetic).")
     var seed: UInt64 = 0
@@ -40,7 +40,7 @@ struct AssignCommand: ParsableCommand {
             throw ValidationError("--out '\(out)': expected a .npy or .csv file name")
         }
         let trained = try TrainedModel.load(from: URL(fileURLWithPath: model))
-        let data = try DatasetSource(parsing: dataset).load(labelsPath: nil, labelColumn: LabelColumn(parsing: labelColumn), seed: seed)
+        let data = try DatasetSource(parsing: dataset).load(labelsPath: nil, labelColumn: labelColumn, seed: seed)
         let assignments: [Int32]
         do {
             assignments = try trained.assign(data.features)

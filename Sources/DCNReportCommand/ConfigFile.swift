@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Yams
 
@@ -7,11 +8,12 @@ import Yams
 enum ConfigFile {
     /// The process arguments with any `--config FILE` replaced by the flags the file holds.
     /// - Parameter arguments: Arguments after the executable name.
-    /// - Returns: The expanded arguments and the keys that came from the file.
-    /// - Throws: ``UserFacingError`` for a missing, unreadable or malformed file.
-    static func expand(_ arguments: [String]) throws -> (arguments: [String], keys: Set<String>) {
+    /// - Returns: The expanded arguments.
+    /// - Throws: ``UserFacingError`` for a missing, unreadable or malformed file, or a key that is not
+    ///   one of the command's flags.
+    static func expand(_ arguments: [String]) throws -> [String] {
         guard let index = arguments.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else {
-            return (arguments, [])
+            return arguments
         }
         var rest = arguments
         let path: String
@@ -24,10 +26,28 @@ enum ConfigFile {
             rest.removeSubrange(index...(index + 1))
         }
         let flags = try flags(fromFile: path)
+        let subcommand = rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
+        if let groups = subcommand.flatMap({ DCNReport.flagGroups[$0] }) {
+            let known = Set(groups.flatMap(flagNames))
+            if let unknown = flags.keys.sorted().first(where: { !known.contains($0) }) {
+                throw UserFacingError("\(path): unknown key '\(unknown)' (keys are the command's flag names, e.g. lambda, batch-size)")
+            }
+        }
         // Subcommand name first, then the file's flags, then the user's (which win: last occurrence counts).
-        let insertAt = rest.first.map { $0.hasPrefix("-") ? 0 : 1 } ?? 0
-        rest.insert(contentsOf: flags.arguments, at: insertAt)
-        return (rest, flags.keys)
+        rest.insert(contentsOf: flags.arguments, at: subcommand == nil ? 0 : 1)
+        return rest
+    }
+
+    /// The long names of the options and flags a group declares, as argument-parser derives them from the
+    /// property names (`learningRate` → `learning-rate`).
+    static func flagNames(_ group: ParsableArguments.Type) -> [String] {
+        Mirror(reflecting: group.init()).children.compactMap { child in
+            let kind = String(describing: type(of: child.value))
+            guard let label = child.label, label.hasPrefix("_"), kind.hasPrefix("Option<") || kind.hasPrefix("Flag<") else { return nil }
+            return label.dropFirst().reduce(into: "") { name, character in
+                if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+            }
+        }
     }
 
     static func flags(fromFile path: String) throws -> (arguments: [String], keys: Set<String>) {

@@ -18,38 +18,36 @@ public struct DCNReport: ParsableCommand {
 
     public init() {}
 
-    /// Parses the process arguments, runs the command, and exits. Errors print as one line
-    /// (`dcn-report: error: …`) with a non-zero exit code; help and version print in full.
-    public static func runFromCommandLine() -> Never {
-        var configKeys: Set<String> = []
+    /// argument-parser's entry point, with `--config FILE` expanded first and every error printed as
+    /// one line (`dcn-report: error: …`) with argument-parser's exit code (64 for a bad flag value,
+    /// 1 for other failures, 130 after Ctrl-C); help and version print in full.
+    public static func main() {
         StopSignal.install()
         do {
-            let expanded = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()))
-            configKeys = expanded.keys
-            var command = try parseAsRoot(expanded.arguments)
+            var command = try parseExpandingConfig(Array(CommandLine.arguments.dropFirst()))
             try command.run()
-            Foundation.exit(0)
-        } catch let error as TrainingError {
-            FileHandle.standardError.write(Data("dcn-report: error: \(SettingFlags.message(for: error))\n".utf8))
-            Foundation.exit(1)
-        } catch let error as InterruptedError {
-            FileHandle.standardError.write(Data("dcn-report: \(error.message)\n".utf8))
-            Foundation.exit(130)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            var line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            // An unknown flag that came from the config file is the file's unknown key.
-            for key in configKeys where line.contains("Unknown option '--\(key)'") {
-                line = "config file: unknown key '\(key)' (keys are the command's flag names, e.g. lambda, batch-size)"
-            }
-            FileHandle.standardError.write(Data("dcn-report: error: \(line)\n".utf8))
-            Foundation.exit(code.rawValue == 0 ? 1 : min(code.rawValue, 127))
+            exit(withOneLineError: error)
         }
+    }
+
+    /// Prints `error` as one line on standard error (help and version in full on standard output) and exits.
+    static func exit(withOneLineError error: Error) -> Never {
+        let line: String
+        switch error {
+        case let error as InterruptedError:
+            FileHandle.standardError.write(Data("dcn-report: \(error.message)\n".utf8))
+            Self.exit(withError: ExitCode(130))
+        case let error as TrainingError:
+            line = SettingFlags.message(for: error)
+        default:
+            if exitCode(for: error) == .success { Self.exit(withError: error) }  // --help, --version
+            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+        }
+        FileHandle.standardError.write(Data("dcn-report: error: \(line)\n".utf8))
+        let code = exitCode(for: error)
+        Self.exit(withError: code == .success ? ExitCode.failure : code)
     }
 }
 
@@ -58,8 +56,16 @@ extension DCNReport {
     /// - Parameter arguments: Arguments after the executable name.
     /// - Returns: The parsed command, ready to `run()`.
     public static func parseExpandingConfig(_ arguments: [String]) throws -> ParsableCommand {
-        try parseAsRoot(ConfigFile.expand(arguments).arguments)
+        try parseAsRoot(ConfigFile.expand(arguments))
     }
+
+    /// The flag groups of each subcommand, whose option and flag names are the keys a config file may use.
+    static let flagGroups: [String: [ParsableArguments.Type]] = [
+        "generate": [RunOptions.self, RenderFlags.self],
+        "train": [RunOptions.self],
+        "render": [RenderCommand.self, RenderFlags.self],
+        "assign": [AssignCommand.self],
+    ]
 }
 
 /// An error to show the user as one line.

@@ -22,10 +22,9 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var renderFlags: RenderFlags
 
     mutating func run() throws {
-        let render = try renderFlags.options()
+        let render = renderFlags.options
         let templatesDirectory = try TemplateLocator.locate(explicit: renderFlags.templates)
-        let (data, configuration, scaling, source) = try options.load()
-        let pipeline = try options.pipeline(data: data, configuration: configuration, scaling: scaling, source: source)
+        let pipeline = try options.pipeline(for: options.load())
         let runDirectory = try pipeline.train()
         if let failure = pipeline.failure, (try? RecordedRun(directory: runDirectory))?.availableEpochs.isEmpty ?? true {
             throw failure  // nothing recorded to render

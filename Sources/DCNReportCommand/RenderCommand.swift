@@ -28,7 +28,7 @@ struct RenderCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
-        let render = try renderFlags.options()
+        let render = renderFlags.options
         let templates = try TemplateLocator.locate(explicit: renderFlags.templates)
         let runURL = Self.runFolder(runDirectory)
         let recording = try RecordedRun(directory: runURL)

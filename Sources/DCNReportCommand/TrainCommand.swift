@@ -19,8 +19,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     mutating func run() throws {
-        let (data, configuration, scaling, source) = try options.load()
-        let pipeline = try options.pipeline(data: data, configuration: configuration, scaling: scaling, source: source)
+        let pipeline = try options.pipeline(for: options.load())
         let runDirectory = try pipeline.train()
         if let failure = pipeline.failure { throw failure }
         print(runDirectory.path)

@@ -1,3 +1,3 @@
 import DCNReportCommand
 
-DCNReport.runFromCommandLine()
+DCNReport.main()

@@ -219,11 +219,11 @@ struct CommandLineTests {
 
     @Test("bad input gives one clear line and a non-zero exit", arguments: [
         (["generate", "--clusters", "1"], "--clusters must be at least 2"),
-        (["generate", "--hidden", "100,x"], "--hidden '100,x'"),
+        (["generate", "--hidden", "100,x"], "'100,x' is invalid for '--hidden <hidden>': expected positive integers"),
         (["generate", "--epochs=-3"], "--epochs must not be negative"),
         (["generate", "--dataset", "/no/such/file.csv"], "/no/such/file.csv: no such file"),
-        (["generate", "--scaling", "log"], "--scaling 'log'"),
-        (["generate", "--frame-size", "big"], "--frame-size 'big'"),
+        (["generate", "--scaling", "log"], "'log' is invalid for '--scaling <scaling>'. Please provide one of 'auto'"),
+        (["generate", "--frame-size", "big"], "'big' is invalid for '--frame-size <frame-size>': expected WIDTHxHEIGHT"),
         (["generate", "--learning-rate", "abc"], "abc"),
     ])
     func badInput(arguments: [String], expected: String) throws {
