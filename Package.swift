@@ -82,5 +82,5 @@ let package = Package(
             "Report", "Datasets", "CGIF", "TestSupport",
         ]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -65,19 +65,19 @@ public struct KMeans: Sendable {
         let seeds = (0..<count).map { _ in generator.next() }
         let geometry = KMeansGeometry(data)
         let workers = min(count, 2)
-        let results = ResultSlots(count: count)
+        let results = ResultSlots<KMeansResult>(count: count)
         BLAS.withThreadCount(atMost: workers > 1 ? 1 : Int.max) {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for restart in stride(from: worker, to: count, by: workers) {
                     var restartGenerator = SplitMix64(seed: seeds[restart])
                     let start = Self.seedPlusPlus(geometry, clusterCount: clusterCount, using: &restartGenerator)
-                    results.store(lloyd(geometry, initialCenters: start), at: restart)
+                    results.set(restart, lloyd(geometry, initialCenters: start))
                 }
             }
         }
-        var best = results.take(0)
+        var best = results.get(0)!
         for restart in 1..<count {
-            let candidate = results.take(restart)
+            let candidate = results.get(restart)!
             if candidate.inertia < best.inertia { best = candidate }
         }
         return best
@@ -103,13 +103,4 @@ public struct KMeans: Sendable {
     public func lloyd(_ data: Matrix, initialCenters: Matrix) -> KMeansResult {
         lloyd(KMeansGeometry(data), initialCenters: initialCenters)
     }
-}
-
-/// One slot per restart, written from worker threads (each slot by one thread only).
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [KMeansResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ result: KMeansResult, at index: Int) { lock.withLock { slots[index] = result } }
-    func take(_ index: Int) -> KMeansResult { lock.withLock { slots[index]! } }
 }

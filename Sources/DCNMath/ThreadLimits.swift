@@ -2,6 +2,8 @@ import Foundation
 
 /// The open ``BLAS/withThreadCount(atMost:_:)`` scopes of the process and the OpenBLAS thread
 /// count they imply.
+// @unchecked Sendable: every access to the mutable state goes through `lock`; the two closures are
+// set once at creation and call OpenBLAS's own thread-safe getter and setter.
 final class ThreadLimits: @unchecked Sendable {
     static let shared = ThreadLimits(read: { BLAS.threadCount }, apply: BLAS.setThreadCount)
 

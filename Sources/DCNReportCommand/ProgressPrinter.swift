@@ -20,14 +20,14 @@ final class ProgressPrinter: TrainingObserver {
     func line(_ text: String) {
         guard !quiet else { return }
         print(interactive ? "\r\u{1B}[2K" + text : text)
-        fflush(stdout)
+        fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
     }
 
     private func bar(_ text: String) {
         guard !quiet else { return }
         if interactive {
             print("\r\u{1B}[2K" + text, terminator: "")
-            fflush(stdout)
+            fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
         } else {
             line(text)
         }

@@ -91,7 +91,7 @@ final class RunPipeline {
         let figures = try FigureRenderer.render(run: run, into: outDirectory, options: render) { done, all in
             guard interactive else { return }
             print("\r\u{1B}[2Krendering frame \(done)/\(all)", terminator: done == all ? "\n" : "")
-            fflush(stdout)
+            fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
         }
         return try ReportWriter.write(run: run, figures: figures, to: outDirectory, templates: templates, selfContained: selfContained)
     }

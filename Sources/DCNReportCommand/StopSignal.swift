@@ -20,6 +20,9 @@ enum StopSignal {
     }
 }
 
+// nonisolated(unsafe): written only by the signal handler, which the kernel runs on one thread at a
+// time for SIGINT/SIGTERM, and read by the training loop as a flag; a torn or late read only delays
+// the stop by one step. (A signal handler cannot take a lock, so no safer type fits.)
 nonisolated(unsafe) private var stopRequests: Int32 = 0
 
 private func handleStopSignal(_ signal: Int32) {

@@ -10,6 +10,9 @@ import Foundation
 /// on a semaphore between calls (no spinning), so it costs nothing when idle; a call pays one
 /// wake-up, which only work of a few hundred microseconds should pay. Each half is computed exactly
 /// as it would be inline, so results never depend on which thread ran it.
+// @unchecked Sendable: the stored semaphores are thread-safe, and the work pointer is written by the
+// caller before it signals the helper and read by the helper only between that signal and its own
+// completion signal, which the caller waits for: the semaphores order every access.
 final class TwoCoreSplit: @unchecked Sendable {
     /// One half of the work: `(arguments, half)` with `half` 0 or 1.
     typealias Half = @convention(c) (UnsafeRawPointer, Int) -> Void

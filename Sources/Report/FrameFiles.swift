@@ -1,4 +1,5 @@
 import CairoRendering
+import DCNCore
 import Foundation
 
 /// Writes one file per frame (`frames/epoch_NNNN.png`, plus the other requested formats), frames in
@@ -11,8 +12,7 @@ enum FrameFiles {
     ) throws -> (paths: [String], pixels: [[UInt8]]) {
         let stems = sequence.entries.map { String(format: "frames/epoch_%04d", $0.epoch) }
         let formats = [.png] + options.formats.filter { $0 != .png }
-        let results = ResultSlots<[UInt8]>(count: sequence.frames.count)
-        let counter = ResultSlots<Bool>(count: 1)
+        let results = ResultSlots<Result<[UInt8], any Error>>(count: sequence.frames.count)
         DispatchQueue.concurrentPerform(iterations: sequence.frames.count) { index in
             let frame = sequence.frames[index]
             results.set(index, Result {
@@ -25,8 +25,12 @@ enum FrameFiles {
                 }
                 return pixels
             })
-            progress?(counter.increment(), sequence.frames.count)
+            progress?(results.countCompletion(), sequence.frames.count)
         }
-        return (stems.map { $0 + ".png" }, try (0..<sequence.frames.count).map { try results.get($0) })
+        let pixels = try (0..<sequence.frames.count).map { index in
+            guard let result = results.get(index) else { throw RenderError("frame \(index) was not rendered") }
+            return try result.get()
+        }
+        return (stems.map { $0 + ".png" }, pixels)
     }
 }

@@ -112,6 +112,8 @@ struct BrowserTests {
 }
 
 /// Drains a pipe on a background thread so a chatty child cannot block on a full pipe.
+// @unchecked Sendable: `data` is written once on the background queue before `done` is signalled and
+// read only after `text()` has waited for that signal.
 final class ReadInBackground: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)

@@ -118,14 +118,14 @@ struct TrainingTests {
     }
 
     @Test("invalid settings are refused naming the field and the problem", arguments: [
-        ({ (c: inout DCNConfiguration) in c.clusterCount = 1 }, "clusterCount", "must be at least 2"),
-        ({ (c: inout DCNConfiguration) in c.clusterCount = 500 }, "clusterCount", "500 exceeds the 120 samples"),
-        ({ (c: inout DCNConfiguration) in c.latentDimensions = 0 }, "latentDimensions", "must be at least 1"),
-        ({ (c: inout DCNConfiguration) in c.batchSize = 0 }, "batchSize", "must be at least 1"),
-        ({ (c: inout DCNConfiguration) in c.learningRate = -1 }, "learningRate", "must be positive"),
-        ({ (c: inout DCNConfiguration) in c.lambda = .nan }, "lambda", "must be a finite number"),
+        ({ @Sendable (c: inout DCNConfiguration) in c.clusterCount = 1 }, "clusterCount", "must be at least 2"),
+        ({ @Sendable (c: inout DCNConfiguration) in c.clusterCount = 500 }, "clusterCount", "500 exceeds the 120 samples"),
+        ({ @Sendable (c: inout DCNConfiguration) in c.latentDimensions = 0 }, "latentDimensions", "must be at least 1"),
+        ({ @Sendable (c: inout DCNConfiguration) in c.batchSize = 0 }, "batchSize", "must be at least 1"),
+        ({ @Sendable (c: inout DCNConfiguration) in c.learningRate = -1 }, "learningRate", "must be positive"),
+        ({ @Sendable (c: inout DCNConfiguration) in c.lambda = .nan }, "lambda", "must be a finite number"),
     ])
-    func invalidSettings(change: (inout DCNConfiguration) -> Void, field: String, problem: String) {
+    func invalidSettings(change: @Sendable (inout DCNConfiguration) -> Void, field: String, problem: String) {
         var configuration = DCNConfiguration()
         change(&configuration)
         do {
