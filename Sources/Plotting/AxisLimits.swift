@@ -17,16 +17,16 @@ public struct AxisLimits: Equatable, Codable, Sendable {
     /// quantiles of each coordinate, the union over frames, then `padding` (a fraction of the width)
     /// on every side.
     /// - Parameters:
-    ///   - frames: Each frame's points as (x, y) pairs.
+    ///   - frames: Each frame's point coordinates, as the projection gives them (float32, never widened per point).
     ///   - trim: Fraction of extreme points ignored at each end (0.002).
     ///   - padding: Margin as a fraction of the span (0.05).
     /// - Returns: The union limits, never of zero width.
-    public static func union(of frames: [[(Double, Double)]], trim: Double = 0.002, padding: Double = 0.05) -> AxisLimits {
+    public static func union(of frames: [(xs: [Float], ys: [Float])], trim: Double = 0.002, padding: Double = 0.05) -> AxisLimits {
         var limits: AxisLimits?
-        for points in frames where !points.isEmpty {
-            let xs = points.map(\.0).sorted(), ys = points.map(\.1).sorted()
-            func quantile(_ sorted: [Double], _ q: Double) -> Double {
-                sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count - 1)).rounded())))]
+        for points in frames where !points.xs.isEmpty {
+            let xs = points.xs.sorted(), ys = points.ys.sorted()
+            func quantile(_ sorted: [Float], _ q: Double) -> Double {
+                Double(sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count - 1)).rounded())))])
             }
             let frame = AxisLimits(xMin: quantile(xs, trim), xMax: quantile(xs, 1 - trim),
                                    yMin: quantile(ys, trim), yMax: quantile(ys, 1 - trim))

@@ -58,6 +58,11 @@ public struct Projection: Sendable {
     /// Projects codes to 2-D.
     public func apply(codes: [Float], rows: Int) -> (xs: [Float], ys: [Float]) {
         let d = mean.count
+        if explainedVariance == nil {
+            // The identity: the codes' own float32 values, no arithmetic.
+            let xs = (0..<rows).map { codes[$0 * d] }
+            return (xs, d >= 2 ? (0..<rows).map { codes[$0 * d + 1] } : [Float](repeating: 0, count: rows))
+        }
         var xs = [Float](repeating: 0, count: rows), ys = [Float](repeating: 0, count: rows)
         for r in 0..<rows {
             var x = 0.0, y = 0.0

@@ -35,7 +35,7 @@ public struct FrameSequence: Sendable {
             let (xs, ys) = projection.apply(codes: a.latent.values, rows: a.latent.rows)
             return (drawn.map { xs[$0] }, drawn.map { ys[$0] })
         }
-        var limits = AxisLimits.union(of: projected.map { zip($0.xs, $0.ys).map { (Double($0), Double($1)) } })
+        var limits = AxisLimits.union(of: projected)
         if let (panelWidth, panelHeight) = equalAspectPanel {
             limits = limits.equalAspect(panelWidth: panelWidth, panelHeight: panelHeight)
         }

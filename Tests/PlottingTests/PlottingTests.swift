@@ -23,13 +23,12 @@ struct FigureModelTests {
 
     @Test("axis limits are the padded union over frames and ignore a single far outlier")
     func axisLimitUnion() {
-        let a = (0...100).map { (Double($0) / 100, 0.0) }
-        let b = (0...100).map { (0.0, Double($0) / 50) }
+        let steps = (0...100).map { Float($0) }, zeros = [Float](repeating: 0, count: 101)
+        let a = (xs: steps.map { $0 / 100 }, ys: zeros), b = (xs: zeros, ys: steps.map { $0 / 50 })
         let limits = AxisLimits.union(of: [a, b], trim: 0, padding: 0)
         #expect(limits == AxisLimits(xMin: 0, xMax: 1, yMin: 0, yMax: 2))
-        var withOutlier = (0..<1000).map { (Double($0) / 1000, Double($0) / 1000) }
-        withOutlier.append((1_000, 1_000))
-        let robust = AxisLimits.union(of: [withOutlier], trim: 0.002, padding: 0.05)
+        let ramp = (0..<1000).map { Float($0) / 1000 } + [1_000]
+        let robust = AxisLimits.union(of: [(xs: ramp, ys: ramp)], trim: 0.002, padding: 0.05)
         #expect(robust.xMax < 2)
     }
 
