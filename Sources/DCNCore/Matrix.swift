@@ -64,17 +64,6 @@ public struct Matrix: Equatable, Sendable {
         return result
     }
 
-    /// A new matrix holding the first `count` columns of every row.
-    /// - Parameter count: How many leading columns to keep.
-    /// - Returns: A `rows × count` matrix.
-    public func leadingColumns(_ count: Int) -> Matrix {
-        var result = Matrix(rows: rows, columns: count)
-        for r in 0..<rows {
-            for c in 0..<count { result.values[r * count + c] = values[r * columns + c] }
-        }
-        return result
-    }
-
     /// Whether every entry is finite (neither NaN nor infinite).
     public var isFinite: Bool { values.allSatisfy { $0.isFinite } }
 }

@@ -1,6 +1,5 @@
 internal import CBLAS
 import Foundation
-import DCNCore
 
 /// Matrix products on the machine's BLAS (OpenBLAS `cblas_sgemm`), row-major, float32.
 ///
@@ -66,24 +65,5 @@ public enum BLAS {
         ThreadLimits.shared.open(count)
         defer { ThreadLimits.shared.close(count) }
         return try body()
-    }
-}
-
-extension Matrix {
-    /// The product `self · other`.
-    /// - Parameter other: A `columns × n` matrix.
-    /// - Returns: The `rows × n` product, computed by BLAS.
-    public func multiplied(by other: Matrix) -> Matrix {
-        precondition(columns == other.rows, "inner dimensions differ: \(columns) vs \(other.rows)")
-        var result = Matrix(rows: rows, columns: other.columns)
-        values.withUnsafeBufferPointer { a in
-            other.values.withUnsafeBufferPointer { b in
-                result.values.withUnsafeMutableBufferPointer { c in
-                    BLAS.gemm(.none, a.baseAddress!, .none, b.baseAddress!, into: c.baseAddress!,
-                              rows: rows, columns: other.columns, inner: columns)
-                }
-            }
-        }
-        return result
     }
 }

@@ -85,3 +85,22 @@ struct RandomnessTests {
         #expect(abs(variance - 1) < 0.02)
     }
 }
+
+extension Matrix {
+    /// The product `self · other`.
+    /// - Parameter other: A `columns × n` matrix.
+    /// - Returns: The `rows × n` product, computed by BLAS.
+    func multiplied(by other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "inner dimensions differ: \(columns) vs \(other.rows)")
+        var result = Matrix(rows: rows, columns: other.columns)
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                result.values.withUnsafeMutableBufferPointer { c in
+                    BLAS.gemm(.none, a.baseAddress!, .none, b.baseAddress!, into: c.baseAddress!,
+                              rows: rows, columns: other.columns, inner: columns)
+                }
+            }
+        }
+        return result
+    }
+}
