@@ -73,3 +73,9 @@ extension Array {
     }
 }
 
+
+extension SplitMix64 {
+    /// The generator's whole state, for a checkpoint: `SplitMix64(seed: state)` continues the sequence
+    /// exactly where this generator is.
+    public var checkpointState: UInt64 { state }
+}

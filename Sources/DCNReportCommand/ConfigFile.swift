@@ -28,7 +28,7 @@ enum ConfigFile {
         let flags = try flags(fromFile: path)
         let subcommand = rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
         if let groups = subcommand.flatMap({ DCNReport.flagGroups[$0] }) {
-            let known = Set(groups.flatMap(flagNames))
+            let known = FlagCatalog(groups).names
             if let unknown = flags.keys.sorted().first(where: { !known.contains($0) }) {
                 throw UserFacingError("\(path): unknown key '\(unknown)' (keys are the command's flag names, e.g. lambda, batch-size)")
             }
@@ -36,18 +36,6 @@ enum ConfigFile {
         // Subcommand name first, then the file's flags, then the user's (which win: last occurrence counts).
         rest.insert(contentsOf: flags.arguments, at: subcommand == nil ? 0 : 1)
         return rest
-    }
-
-    /// The long names of the options and flags a group declares, as argument-parser derives them from the
-    /// property names (`learningRate` → `learning-rate`).
-    static func flagNames(_ group: ParsableArguments.Type) -> [String] {
-        Mirror(reflecting: group.init()).children.compactMap { child in
-            let kind = String(describing: type(of: child.value))
-            guard let label = child.label, label.hasPrefix("_"), kind.hasPrefix("Option<") || kind.hasPrefix("Flag<") else { return nil }
-            return label.dropFirst().reduce(into: "") { name, character in
-                if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
-            }
-        }
     }
 
     static func flags(fromFile path: String) throws -> (arguments: [String], keys: Set<String>) {

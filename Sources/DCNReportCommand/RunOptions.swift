@@ -102,6 +102,12 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Display names of the classes in ascending label order, comma-separated (e.g. zero,one,two).")
     var classNames: CommaSeparated<String>?
 
+    @Option(help: "Start from a pretraining checkpoint (written by --save-pretrained with the same data and pretraining settings) instead of pretraining; the recording is the one pretraining would have written.")
+    var fromPretrained: String?
+
+    @Option(help: "Save a pretraining checkpoint (network, optimiser and random-generator state) to this file once pretraining ends.")
+    var savePretrained: String?
+
     @Flag(help: "Write into an existing non-empty --out folder that is not a dcn-report output (only dcn-report's own files are replaced).")
     var force = false
 
@@ -123,10 +129,21 @@ struct RunOptions: ParsableArguments {
 
     /// Loads the data and builds the configuration for it.
     func load() throws -> Setup {
-        let source = DatasetSource(parsing: dataset)
-        let data = try source.load(labelsPath: labels, labelColumn: labelColumn, seed: seed, syntheticPointsPerCluster: pointsPerCluster)
+        let (data, source) = try loadData()
         return Setup(data: data, configuration: try configuration(for: data, source: source), scaling: scaling.resolved(for: data),
                      source: source)
+    }
+
+    /// Loads the data set the flags name.
+    func loadData() throws -> (Dataset, DatasetSource) {
+        let source = DatasetSource(parsing: dataset)
+        return (try source.load(labelsPath: labels, labelColumn: labelColumn, seed: seed, syntheticPointsPerCluster: pointsPerCluster), source)
+    }
+
+    /// What decides the loaded data: equal for runs that load the same samples.
+    var dataIdentity: String {
+        let synthetic = DatasetSource(parsing: dataset) == .synthetic
+        return [dataset, labels ?? "", "\(labelColumn)", synthetic ? "seed \(seed), \(pointsPerCluster) per cluster" : ""].joined(separator: "|")
     }
 
     /// The configuration: the preset's, then every flag given, then k and the code width from the data where
@@ -173,6 +190,8 @@ struct RunOptions: ParsableArguments {
                                    outDirectory: outDirectory(for: setup.source, data: setup.data), quiet: quiet)
         pipeline.runName = name
         pipeline.force = force
+        pipeline.resumeFrom = fromPretrained.map { URL(fileURLWithPath: $0) }
+        pipeline.saveCheckpoint = savePretrained.map { URL(fileURLWithPath: $0) }
         if let names = classNames?.values {
             guard let classes = setup.data.classCount, names.count == classes else {
                 throw ValidationError("--class-names: \(names.count) names given but the labels have \(setup.data.classCount ?? 0) classes")

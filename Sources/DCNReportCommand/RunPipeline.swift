@@ -19,6 +19,10 @@ final class RunPipeline {
     var runName: String?
     var classNames: [String]?
     var force = false
+    /// A pretraining checkpoint to start from instead of pretraining.
+    var resumeFrom: URL?
+    /// Where to save a pretraining checkpoint once pretraining ends.
+    var saveCheckpoint: URL?
     /// Why training stopped early, if it did; the recording is still complete up to that point.
     private(set) var failure: Error?
 
@@ -57,8 +61,17 @@ final class RunPipeline {
         trainer.shouldStop = { StopSignal.requested }
         let last: EpochSnapshot
         do {
-            last = try trainer.run(observer: ObserverGroup([recorder, progress]))
-        } catch let error as TrainingError {
+            let observer = ObserverGroup([recorder, progress])
+            if let resumeFrom {
+                try trainer.resume(from: PretrainedCheckpoint(contentsOf: resumeFrom), source: resumeFrom.path, observer: observer)
+            } else {
+                try trainer.pretrain(observer: observer)
+            }
+            if let saveCheckpoint {
+                try trainer.pretrainedCheckpoint(scaling: fittedScaling).write(to: saveCheckpoint)
+            }
+            last = try trainer.fit(observer: observer)
+        } catch let error as TrainingError where error.endsTrainingEarly {
             let message = SettingFlags.message(for: error)
             if case .interrupted = error {
                 try recorder.finish(status: .interrupted, message: message)

@@ -41,6 +41,17 @@ public final class Adam {
         secondMoments = parameters.map { FloatBuffer(count: $0.value.count) }
     }
 
+    /// The step count and both moments of every parameter.
+    public var state: OptimizerState {
+        OptimizerState(step: step, buffers: (firstMoments + secondMoments).map(\.array))
+    }
+
+    /// Continues from a saved ``state``.
+    public func restore(_ state: OptimizerState) throws {
+        try state.load(into: firstMoments + secondMoments)
+        step = state.step
+    }
+
     /// Applies one update from the gradients currently stored beside each parameter.
     public func update() {
         step += 1

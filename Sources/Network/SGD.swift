@@ -28,6 +28,14 @@ public final class SGD: Optimizer {
         velocities = parameters.map { FloatBuffer(count: $0.value.count) }
     }
 
+    /// The velocities (SGD counts no steps).
+    public var state: OptimizerState { OptimizerState(step: 0, buffers: velocities.map(\.array)) }
+
+    /// Continues from a saved ``state``.
+    public func restore(_ state: OptimizerState) throws {
+        try state.load(into: velocities)
+    }
+
     public func update() {
         let lr = learningRate, mu = momentum, decay = weightDecay
         for (index, parameter) in parameters.enumerated() {

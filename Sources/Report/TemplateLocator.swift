@@ -37,7 +37,7 @@ public enum TemplateLocator {
 
     /// The running executable's real path: `/proc/self/exe` on Linux (right even when the tool was
     /// started through `PATH` or a symlink), else the first argument.
-    static func executable() -> URL {
+    public static func executable() -> URL {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             return URL(fileURLWithPath: path)
         }

@@ -76,10 +76,12 @@ public final class DCNTrainer {
 
     /// The cluster centres after ``fit(observer:)``, `k × latentDimensions`.
     public private(set) var centers: Matrix?
-    private var pretrained = false
+    var pretrained = false
+    /// Each pretraining epoch's loss and seconds, for a checkpoint.
+    var pretrainingRecord: [(entry: PretrainingEntry, seconds: Double)] = []
     private lazy var workspace = BatchWorkspace(batchSize: configuration.batchSize, dimensions: data.columns,
                                                 latentDimensions: configuration.latentDimensions)
-    private lazy var optimizer: Optimizer = makeOptimizer(
+    lazy var optimizer: Optimizer = makeOptimizer(
         learningRate: configuration.pretrainLearningRate ?? configuration.learningRate)
 
     /// Pretrains the autoencoder on reconstruction error for `pretrainEpochs` epochs.
@@ -95,8 +97,9 @@ public final class DCNTrainer {
             let loss = pretrainEpoch(workspace: workspace, optimizer: optimizer)
             if shouldStop() { throw TrainingError.interrupted(phase: .pretrain, epoch: epoch) }
             guard loss.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: epoch, quantity: "reconstruction loss") }
-            try observer.handle(.pretrainingEpochEnded(
-                epoch: epoch, of: configuration.pretrainEpochs, reconstruction: loss, seconds: Date().timeIntervalSince(start)))
+            let seconds = Date().timeIntervalSince(start)
+            pretrainingRecord.append((PretrainingEntry(epoch: epoch, reconstruction: loss), seconds))
+            try observer.handle(.pretrainingEpochEnded(epoch: epoch, of: configuration.pretrainEpochs, reconstruction: loss, seconds: seconds))
         }
         pretrained = true
     }

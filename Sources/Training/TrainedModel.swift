@@ -86,18 +86,7 @@ public final class TrainedModel {
             inputDimensions: file.inputDimensions, hidden: configuration.hiddenLayers,
             latentDimensions: configuration.latentDimensions, hiddenActivation: configuration.hiddenActivation,
             batchNormalization: configuration.batchNormalization, capacity: file.capacity, using: &generator)
-        let layers = autoencoder.encoder + autoencoder.decoder
-        guard layers.map({ [$0.inputDimensions, $0.outputDimensions] }) == file.layers.map({ [$0.inputDimensions, $0.outputDimensions] }),
-              zip(layers, file.layers).allSatisfy({ ($0.batchNormalization != nil) == ($1.normalization != nil) }) else {
-            throw RecordingError(source, "layer shapes do not match the configuration")
-        }
-        for (layer, saved) in zip(layers, file.layers) {
-            layer.weight.load(saved.weight)
-            layer.bias.load(saved.bias)
-            if let norm = layer.batchNormalization, let values = saved.normalization {
-                for (buffer, stored) in zip([norm.gamma, norm.beta, norm.runningMean, norm.runningVariance], values) { buffer.load(stored) }
-            }
-        }
+        do { try autoencoder.load(file.layers) } catch { throw RecordingError(source, "\(error)") }
         self.init(configuration: configuration, scaling: file.scaling, autoencoder: autoencoder, centers: file.centers)
     }
 }

@@ -27,3 +27,14 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 }
+
+extension TrainingError {
+    /// Whether the error stopped a run that had started (divergence or a stop request), so the epochs
+    /// recorded before it still make a report; other errors mean the run could not start as asked.
+    public var endsTrainingEarly: Bool {
+        switch self {
+        case .diverged, .interrupted: true
+        default: false
+        }
+    }
+}
