@@ -37,6 +37,12 @@ final class RunPipeline {
     /// Computes the baseline, trains and records into `OUT/run`; returns that folder.
     func train() throws -> URL {
         let runDirectory = outDirectory.appendingPathComponent("run")
+        var features = data.features
+        let fittedScaling = scaling.apply(to: &features)
+        let trainer = try DCNTrainer(configuration: configuration, data: features, evaluationLabels: data.labels)
+        trainer.shouldStop = { StopSignal.requested }
+        // A checkpoint that does not fit is refused before anything is written.
+        if let resumeFrom { try trainer.restore(from: PretrainedCheckpoint(contentsOf: resumeFrom), source: resumeFrom.path) }
         try prepareOutput(runDirectory)
         var manifest = RunManifest(
             name: runName ?? outDirectory.lastPathComponent, configuration: configuration,
@@ -45,8 +51,6 @@ final class RunPipeline {
         manifest.dataset.classNames = classNames
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels)
         let progress = ProgressPrinter(quiet: quiet)
-        var features = data.features
-        let fittedScaling = scaling.apply(to: &features)
 
         if let labels = data.labels {
             var generator = SplitMix64.stream(seed: configuration.seed, 4)
@@ -57,13 +61,11 @@ final class RunPipeline {
             progress.line(String(format: "k-means on raw input: NMI %.4f  ARI %.4f  ACC %.4f", metrics.nmi, metrics.ari, metrics.acc))
         }
 
-        let trainer = try DCNTrainer(configuration: configuration, data: features, evaluationLabels: data.labels)
-        trainer.shouldStop = { StopSignal.requested }
         let last: EpochSnapshot
         do {
             let observer = ObserverGroup([recorder, progress])
-            if let resumeFrom {
-                try trainer.resume(from: PretrainedCheckpoint(contentsOf: resumeFrom), source: resumeFrom.path, observer: observer)
+            if resumeFrom != nil {
+                try trainer.replayPretraining(observer: observer)
             } else {
                 try trainer.pretrain(observer: observer)
             }

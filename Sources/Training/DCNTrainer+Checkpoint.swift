@@ -19,15 +19,14 @@ extension DCNTrainer {
     }
 
     /// Continues from a checkpoint instead of pretraining: the network, optimiser and generator take the
-    /// saved state, and `observer` receives the saved pretraining epochs as if they had just run, so the
-    /// recording is the one pretraining would have written.
+    /// saved state. Then call ``replayPretraining(observer:)`` so the observer receives the saved
+    /// pretraining epochs as if they had just run: the recording is the one pretraining would have written.
     /// - Parameters:
     ///   - checkpoint: A checkpoint written after pretraining on the same data with the same pretraining settings.
     ///   - source: The checkpoint's file, named in errors.
-    ///   - observer: Receives the pretraining events.
     /// - Throws: ``TrainingError/unusableData(_:)`` when the checkpoint belongs to other data or settings
-    ///   (naming the first setting that differs), or the observer's error.
-    public func resume(from checkpoint: PretrainedCheckpoint, source: String, observer: TrainingObserver) throws {
+    ///   (naming the first setting that differs).
+    public func restore(from checkpoint: PretrainedCheckpoint, source: String) throws {
         let saved = PretrainingSettings(checkpoint.model.configuration), current = PretrainingSettings(configuration)
         if let field = saved.firstDifference(from: current) {
             throw TrainingError.unusableData("\(source): was pretrained with another \(field); it serves only runs whose pretraining settings match")
@@ -43,11 +42,16 @@ extension DCNTrainer {
         }
         generator = SplitMix64(seed: checkpoint.generatorState)
         pretrainingRecord = Array(zip(checkpoint.pretraining, checkpoint.pretrainingSeconds))
+        pretrained = true
+    }
+
+    /// Reports the pretraining epochs of a restored checkpoint to `observer`, as pretraining would have.
+    /// - Throws: The observer's error.
+    public func replayPretraining(observer: TrainingObserver) throws {
         for (entry, seconds) in pretrainingRecord {
             try observer.handle(.pretrainingEpochEnded(epoch: entry.epoch, of: configuration.pretrainEpochs,
                                                        reconstruction: entry.reconstruction, seconds: seconds))
         }
-        pretrained = true
     }
 }
 
