@@ -13,7 +13,7 @@ public struct DCNReport: ParsableCommand {
             whose keys are its flag names (lambda: 0.05, hidden: [500, 500, 2000]); flags override it.
             """,
         version: "0.1.0",
-        subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self],
+        subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self, CompareCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -65,6 +65,8 @@ extension DCNReport {
         "train": [RunOptions.self],
         "render": [RenderCommand.self, RenderFlags.self],
         "assign": [AssignCommand.self],
+        "sweep": [SweepCommand.self, RunOptions.self],
+        "compare": [CompareCommand.self],
     ]
 }
 

@@ -9,12 +9,29 @@ public struct LineChart: Sendable {
         public var points: [(x: Double, y: Double)]
         public var color: Color
         public var dashed: Bool
+        /// Half-widths of an error bar at each point (e.g. one standard deviation), or nil.
+        public var errors: [Double]?
+        /// Whether each point is marked with a disc.
+        public var markers = false
         /// Creates a series.
         public init(name: String, points: [(x: Double, y: Double)], color: Color, dashed: Bool = false) {
             self.name = name
             self.points = points
             self.color = color
             self.dashed = dashed
+        }
+    }
+
+    /// A single observation drawn as a small dot (e.g. one seed's result beside the mean line).
+    public struct Dot: Sendable {
+        public var x: Double
+        public var y: Double
+        public var color: Color
+        /// Creates a dot.
+        public init(x: Double, y: Double, color: Color) {
+            self.x = x
+            self.y = y
+            self.color = color
         }
     }
 
@@ -42,6 +59,10 @@ public struct LineChart: Sendable {
     public var yRange: (Double, Double)?
     /// Logarithmic y axis (for losses spanning decades).
     public var logarithmicY = false
+    /// Logarithmic x axis (for a setting swept over decades, e.g. λ).
+    public var logarithmicX = false
+    /// Individual observations drawn as dots.
+    public var dots: [Dot] = []
 
     /// Creates a chart.
     public init(title: String, xTitle: String, yTitle: String, series: [Series]) {
@@ -53,8 +74,11 @@ public struct LineChart: Sendable {
 
     /// The data window: x over all points; y over points and references (or ``yRange``), padded 5 %.
     public func limits() -> AxisLimits {
-        let xs = series.flatMap { $0.points.map(\.x) }
-        var ys = series.flatMap { $0.points.map { transform($0.y) } } + references.map { transform($0.y) }
+        let xs = (series.flatMap { $0.points.map(\.x) } + dots.map(\.x)).map(transformX)
+        let bars = series.flatMap { line in
+            zip(line.points, line.errors ?? []).flatMap { point, error in [transform(point.y - error), transform(point.y + error)] }
+        }
+        var ys = series.flatMap { $0.points.map { transform($0.y) } } + references.map { transform($0.y) } + bars + dots.map { transform($0.y) }
         ys = ys.filter(\.isFinite)
         var limits = AxisLimits(xMin: xs.min() ?? 0, xMax: xs.max() ?? 1, yMin: ys.min() ?? 0, yMax: ys.max() ?? 1)
         if let yRange { limits.yMin = transform(yRange.0); limits.yMax = transform(yRange.1) }
@@ -62,6 +86,12 @@ public struct LineChart: Sendable {
         if limits.yMax <= limits.yMin { limits.yMax = limits.yMin + 1 }
         let pad = (limits.yMax - limits.yMin) * 0.05
         if yRange == nil { limits.yMin -= pad; limits.yMax += pad }
+        if !dots.isEmpty || series.contains(where: { $0.markers }) {
+            // Markers and error bars sit on the points: keep the outermost ones off the frame.
+            let xPad = (limits.xMax - limits.xMin) * 0.06
+            limits.xMin -= xPad
+            limits.xMax += xPad
+        }
         return limits
     }
 
@@ -73,6 +103,7 @@ public struct LineChart: Sendable {
     }
 
     func transform(_ y: Double) -> Double { logarithmicY ? log10(max(y, 1e-12)) : y }
+    func transformX(_ x: Double) -> Double { logarithmicX ? log10(max(x, 1e-12)) : x }
 
     /// Draws the chart.
     public func draw(on canvas: Canvas, width: Double, height: Double) {
@@ -89,9 +120,12 @@ public struct LineChart: Sendable {
                               height: height - 96 * unit - legendHeight)
         let limits = self.limits()
         let axes = PanelAxes(panel: panel, limits: limits)
-        axes.drawFrame(on: canvas, title: "", axisTitles: (xTitle, logarithmicY ? yTitle + " (log scale)" : yTitle),
+        axes.drawFrame(on: canvas, title: "", axisTitles: (logarithmicX ? xTitle + " (log scale)" : xTitle,
+                                                           logarithmicY ? yTitle + " (log scale)" : yTitle),
                        labelSize: labelSize, yTickLabel: logarithmicY ? { String(format: "%g", pow(10, $0)) } : nil,
-                       yTickValues: logarithmicY ? Self.logTicks(limits.yMin, limits.yMax) : nil)
+                       yTickValues: logarithmicY ? Self.logTicks(limits.yMin, limits.yMax) : nil,
+                       xTickLabel: logarithmicX ? { String(format: "%g", pow(10, $0)) } : nil,
+                       xTickValues: logarithmicX ? Self.logTicks(limits.xMin, limits.xMax) : nil)
         if let divider {
             let p = axes.map(divider.x, limits.yMax)
             canvas.strokeLine(from: Point(p.x, panel.y), to: Point(p.x, panel.y + panel.height), color: .mutedInk, lineWidth: 1)
@@ -103,11 +137,22 @@ public struct LineChart: Sendable {
             canvas.strokePolyline([axes.map(limits.xMin, y), axes.map(limits.xMax, y)], color: reference.color,
                                   lineWidth: 1.5 * unit, dashed: true)
         }
+        let clip = (panel.x, panel.y, panel.width, panel.height)
+        for dot in dots {
+            canvas.fillDiscs([axes.map(transformX(dot.x), transform(dot.y))], radius: 2.5 * unit, color: dot.color.withAlpha(0.55), clip: clip)
+        }
         for line in series {
-            let points = line.points.filter { transform($0.y).isFinite }.map { axes.map($0.x, transform($0.y)) }
+            let points = line.points.filter { transform($0.y).isFinite }.map { axes.map(transformX($0.x), transform($0.y)) }
             canvas.strokePolyline(points, color: line.color, lineWidth: 2 * unit, dashed: line.dashed)
-            if points.count == 1 {
-                canvas.fillDiscs(points, radius: 3 * unit, color: line.color, clip: (panel.x, panel.y, panel.width, panel.height))
+            for (point, error) in zip(line.points, line.errors ?? []) where error > 0 {
+                let x = transformX(point.x), low = axes.map(x, transform(point.y - error)), high = axes.map(x, transform(point.y + error))
+                canvas.strokeLine(from: low, to: high, color: line.color, lineWidth: 1.5 * unit)
+                for end in [low, high] {
+                    canvas.strokeLine(from: Point(end.x - 4 * unit, end.y), to: Point(end.x + 4 * unit, end.y), color: line.color, lineWidth: 1.5 * unit)
+                }
+            }
+            if points.count == 1 || line.markers {
+                canvas.fillDiscs(points, radius: 3.5 * unit, color: line.color, clip: clip)
             }
         }
         // Legend above the plot, as many columns as the longest entry allows.

@@ -20,13 +20,15 @@ public struct PanelAxes: Sendable {
     /// Draws grid, ticks, tick labels, the panel border and the titles.
     func drawFrame(
         on canvas: Canvas, title: String, axisTitles: (x: String, y: String), labelSize: Double,
-        yTickLabel: ((Double) -> String)? = nil, xTicks showXTicks: Bool = true, yTickValues: [Double]? = nil
+        yTickLabel: ((Double) -> String)? = nil, xTicks showXTicks: Bool = true, yTickValues: [Double]? = nil,
+        xTickLabel: ((Double) -> String)? = nil, xTickValues: [Double]? = nil
     ) {
         canvas.fillRectangle(x: panel.x, y: panel.y, width: panel.width, height: panel.height, color: Color(hex: 0xFBFBFB))
-        let xTicks = NiceTicks.ticks(lower: limits.xMin, upper: limits.xMax, target: max(3, Int(panel.width / (labelSize * 7))))
+        let xTicks = xTickValues ?? NiceTicks.ticks(lower: limits.xMin, upper: limits.xMax, target: max(3, Int(panel.width / (labelSize * 7))))
         let yTicks = yTickValues ?? NiceTicks.ticks(lower: limits.yMin, upper: limits.yMax, target: max(3, Int(panel.height / (labelSize * 4))))
         let tickLength = labelSize * 0.35
-        for (tick, label) in zip(xTicks, NiceTicks.labels(xTicks)) where showXTicks {
+        let xLabels = xTickLabel.map { format in xTicks.map(format) } ?? NiceTicks.labels(xTicks)
+        for (tick, label) in zip(xTicks, xLabels) where showXTicks {
             let p = map(tick, limits.yMin)
             canvas.strokeLine(from: Point(p.x, panel.y), to: Point(p.x, panel.y + panel.height), color: .grid, lineWidth: 1)
             canvas.strokeLine(from: Point(p.x, p.y), to: Point(p.x, p.y + tickLength), color: .ink, lineWidth: 1)

@@ -23,8 +23,9 @@ public struct FrameSequence: Sendable {
     ///   - pointCap: Most points drawn per panel; larger runs are subsampled, stratified by class.
     /// - Throws: ``RecordingError`` for unreadable arrays.
     ///   - equalAspectPanel: When given (panel width, height), the limits are widened so both axes share one scale.
-    public init(run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil) throws {
-        let entries = run.availableEpochs
+    ///   - lastEpochOnly: Build only the last epoch's frame (for thumbnails of many runs).
+    public init(run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil, lastEpochOnly: Bool = false) throws {
+        let entries = lastEpochOnly ? Array(run.availableEpochs.suffix(1)) : run.availableEpochs
         let arrays = try entries.map { try run.arrays(for: $0) }
         let labels = run.labels
         let count = arrays.first?.latent.rows ?? 0

@@ -57,14 +57,14 @@ public enum ReportWriter {
         return html
     }
 
-    static func loadLibrary(_ templates: URL) throws -> MustacheLibrary {
+    static func loadLibrary(_ templates: URL, name: String = "report") throws -> MustacheLibrary {
         var library = MustacheLibrary()
-        let file = templates.appendingPathComponent("report.mustache")
+        let file = templates.appendingPathComponent("\(name).mustache")
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw ReportError("\(file.path): template not found (set --templates to the repository's templates/ folder)")
         }
         do {
-            try library.register(String(decoding: data, as: UTF8.self), named: "report")
+            try library.register(String(decoding: data, as: UTF8.self), named: name)
         } catch {
             throw ReportError("\(file.path): template does not parse (\(error))")
         }
