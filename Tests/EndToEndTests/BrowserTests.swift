@@ -55,6 +55,26 @@ struct BrowserTests {
         }
     }
 
+    @Test("a comparison report loads from file:// with no errors, its table filled and its images present")
+    func comparisonPage() throws {
+        let folder = temporaryDirectory("browser-compare")
+        for (name, lambda) in [("a", "0.5"), ("b", "2")] {
+            var command = try DCNReport.parseAsRoot(["train", "--quiet", "--points-per-cluster", "40", "--pretrain-epochs", "3",
+                                                     "--epochs", "2", "--lambda", lambda, "--out", folder.appendingPathComponent(name).path])
+            try command.run()
+        }
+        let out = folder.appendingPathComponent("comparison")
+        var compare = try DCNReport.parseAsRoot(["compare", "--quiet", folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path,
+                                                 "--out", out.path, "--templates", repositoryRoot().appendingPathComponent("templates").path])
+        try compare.run()
+        let (dom, log) = try open(out.appendingPathComponent("index.html"))
+        guard !dom.isEmpty else { return }
+        #expect(consoleProblems(log).isEmpty, "\(consoleProblems(log))")
+        #expect(dom.contains("<td data-sort=\"lambda 0.5\">lambda 0.5</td>") && dom.contains("<td data-sort=\"lambda 2\">lambda 2</td>"))
+        #expect(dom.contains("figures/nmi-vs-lambda.png") && dom.contains("tiles/setting_002.png"))
+        #expect(dom.contains("href=\"../a/index.html\""), "the tile links to the run's own report")
+    }
+
     @Test("the report loads from file:// with no errors, and the player steps to another frame")
     func playerSteps() throws {
         let out = try makeReport()
