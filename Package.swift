@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "NPYFormat"),
         .target(name: "AtomicWrite"),
         .target(name: "RunFormat", dependencies: ["DCNCore", "Scoring", "NPYFormat", "AtomicWrite"]),
+        .target(name: "Embedding", dependencies: ["DCNCore"]),
 
         // Training.
         .target(name: "DCNMath", dependencies: ["DCNCore", "CBLAS"]),
@@ -53,7 +54,7 @@ let package = Package(
         .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Report", dependencies: [
-            "DCNCore", "RunFormat", "Scoring", "Plotting", "CairoRendering", "Animation",
+            "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
@@ -66,6 +67,7 @@ let package = Package(
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
         .executableTarget(name: "dcn-bench", dependencies: [
             "DCNCore", "DCNMath", "Datasets", "Training", "Network", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
+            "RunFormat", "Embedding",
         ]),
 
         // Tests.
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "ClusteringTests", dependencies: ["DCNCore", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "DCNReportCommand", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
             "Report", "Datasets", "CGIF", "TestSupport",

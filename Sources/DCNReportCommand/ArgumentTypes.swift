@@ -2,6 +2,7 @@ import ArgumentParser
 import CairoRendering
 import DCNCore
 import Datasets
+import Report
 
 // The command line's value types: argument-parser parses and checks them, and lists the valid
 // values of each enum in `--help` and in its error message.
@@ -11,6 +12,7 @@ extension WeightInitialization: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension StartPartition: ExpressibleByArgument {}
 extension CairoCanvas.Format: ExpressibleByArgument {}
+extension LatentView: ExpressibleByArgument {}
 
 extension LabelColumn: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }

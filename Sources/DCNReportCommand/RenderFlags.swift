@@ -27,6 +27,12 @@ struct RenderFlags: ParsableArguments {
     @Flag(help: "Give both axes of the scatter panels the same scale (circles stay circles).")
     var equalAspect = false
 
+    @Option(help: "How latent codes wider than 2-D are shown: pca (one basis for all epochs) or tsne (t-SNE, steady across epochs; docs/performance.md).")
+    var projection: LatentView = RenderOptions().view
+
+    @Option(help: "Most points a t-SNE view embeds (a class-stratified subsample).")
+    var tsnePointCap: Int = RenderOptions().tsnePointCap
+
     @Option(help: "Folder holding report.mustache (default: found next to the repository).")
     var templates: String?
 
@@ -40,6 +46,7 @@ struct RenderFlags: ParsableArguments {
             throw ValidationError("--scale must be between 0.25 and 8 (--dpi between 24 and 768), got \(chosenScale)")
         }
         guard pointCap >= 100 else { throw ValidationError("--point-cap must be at least 100, got \(pointCap)") }
+        guard tsnePointCap >= 100 else { throw ValidationError("--tsne-point-cap must be at least 100, got \(tsnePointCap)") }
     }
 
     private var chosenScale: Double { scale ?? dpi.map { $0 / 96 } ?? 1 }
@@ -54,6 +61,8 @@ struct RenderFlags: ParsableArguments {
         render.formats = [.png] + formats.values.filter { $0 != .png }
         render.pointCap = pointCap
         render.equalAspect = equalAspect
+        render.view = projection
+        render.tsnePointCap = tsnePointCap
         return render
     }
 }

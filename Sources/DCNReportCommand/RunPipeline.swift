@@ -103,11 +103,19 @@ final class RunPipeline {
         let total = run.availableEpochs.count
         let interactive = !quiet && isatty(STDOUT_FILENO) == 1
         if !quiet && !interactive { print("rendering \(total) frames…") }
-        let figures = try FigureRenderer.render(run: run, into: outDirectory, options: render) { done, all in
+        let figures = try FigureRenderer.render(run: run, into: outDirectory, options: render, progress: { done, all in
             guard interactive else { return }
             print("\r\u{1B}[2Krendering frame \(done)/\(all)", terminator: done == all ? "\n" : "")
             fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
-        }
+        }, embeddingProgress: { done, all in
+            guard !quiet else { return }
+            if interactive {
+                print("\r\u{1B}[2Kt-SNE view: epoch \(done)/\(all)", terminator: done == all ? "\n" : "")
+            } else if done == 1 || done == all || done % 10 == 0 {
+                print("t-SNE view: \(done)/\(all) epochs")
+            }
+            fflush(nil)
+        })
         return try ReportWriter.write(run: run, figures: figures, to: outDirectory, templates: templates, selfContained: selfContained)
     }
 

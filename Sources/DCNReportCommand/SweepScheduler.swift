@@ -141,6 +141,7 @@ final class SweepScheduler {
             fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
         } else if line != lastLine {
             print(line)
+            fflush(nil)  // a log file sees each line as it happens
         }
         lastLine = line
     }

@@ -11,16 +11,18 @@ public enum FigureRenderer {
     ///   - directory: The report folder; `frames/`, `figures/`, `animation.gif` and `animation.png` go there.
     ///   - options: Sizes, formats and timings.
     ///   - progress: Called after each frame with (done, total), from any thread.
+    ///   - embeddingProgress: Called after each epoch's t-SNE with (done, total), when the view is t-SNE.
     /// - Returns: The written files.
     /// - Throws: ``RunFormat/RecordingError``, ``CairoRendering/RenderError`` or `AnimationError` naming the file.
     public static func render(
         run: RecordedRun, into directory: URL, options: RenderOptions = RenderOptions(),
-        progress: (@Sendable (Int, Int) -> Void)? = nil
+        progress: (@Sendable (Int, Int) -> Void)? = nil, embeddingProgress: ((Int, Int) -> Void)? = nil
     ) throws -> RenderedFigures {
         let panel = FrameLayout(width: Double(options.width), height: Double(options.height),
                                 panelCount: run.labels == nil ? 1 : 2).panels[0]
         let sequence = try FrameSequence(run: run, pointCap: options.pointCap,
-                                         equalAspectPanel: options.equalAspect ? (panel.width, panel.height) : nil)
+                                         equalAspectPanel: options.equalAspect ? (panel.width, panel.height) : nil,
+                                         view: options.view, tsnePointCap: options.tsnePointCap, progress: embeddingProgress)
         guard !sequence.frames.isEmpty else {
             throw RecordingError(run.directory.path, "has no complete epoch to render")
         }

@@ -1,4 +1,5 @@
 import Scoring
+import Embedding
 import Foundation
 public import Plotting
 public import RunFormat
@@ -24,17 +25,32 @@ public struct FrameSequence: Sendable {
     /// - Throws: ``RecordingError`` for unreadable arrays.
     ///   - equalAspectPanel: When given (panel width, height), the limits are widened so both axes share one scale.
     ///   - lastEpochOnly: Build only the last epoch's frame (for thumbnails of many runs).
-    public init(run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil, lastEpochOnly: Bool = false) throws {
+    ///   - view: How codes wider than 2-D are shown: one PCA basis, or t-SNE steady across epochs.
+    ///   - tsnePointCap: Most points a t-SNE view embeds (a stratified subsample of the drawn points).
+    ///   - progress: Called after each epoch's t-SNE with (done, total).
+    public init(
+        run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil, lastEpochOnly: Bool = false,
+        view: LatentView = .pca, tsnePointCap: Int = 2_500, progress: ((Int, Int) -> Void)? = nil
+    ) throws {
         let entries = lastEpochOnly ? Array(run.availableEpochs.suffix(1)) : run.availableEpochs
         let arrays = try entries.map { try run.arrays(for: $0) }
         let labels = run.labels
         let count = arrays.first?.latent.rows ?? 0
-        let drawn = Subsample.indices(labels: labels, count: count, cap: pointCap)
+        let dimensions = arrays.last?.latent.columns ?? 2
+        let useTSNE = view == .tsne && dimensions > 2 && count >= 4
+        let drawn = Subsample.indices(labels: labels, count: count, cap: useTSNE ? min(pointCap, tsnePointCap) : pointCap)
         let projection = arrays.last.map { Projection.pca(codes: $0.latent.values, rows: $0.latent.rows, dimensions: $0.latent.columns) }
             ?? .identity(dimensions: 2)
-        let projected = arrays.map { a -> (xs: [Float], ys: [Float]) in
-            let (xs, ys) = projection.apply(codes: a.latent.values, rows: a.latent.rows)
-            return (drawn.map { xs[$0] }, drawn.map { ys[$0] })
+        let projected: [(xs: [Float], ys: [Float])]
+        var viewNote = ""
+        if useTSNE {
+            projected = Self.tsneViews(arrays, drawn: drawn, dimensions: dimensions, progress: progress)
+            viewNote = "   t-SNE of the \(dimensions)-D codes; centres: members' mean"
+        } else {
+            projected = arrays.map { a -> (xs: [Float], ys: [Float]) in
+                let (xs, ys) = projection.apply(codes: a.latent.values, rows: a.latent.rows)
+                return (drawn.map { xs[$0] }, drawn.map { ys[$0] })
+            }
         }
         var limits = AxisLimits.union(of: projected)
         if let (panelWidth, panelHeight) = equalAspectPanel {
@@ -44,21 +60,26 @@ public struct FrameSequence: Sendable {
         let classIds = labels.map { Array(Set($0)).sorted() } ?? []
         let k = run.manifest.configuration.clusterCount
         let totalEpochs = run.manifest.configuration.epochs
-        let sampleNote = drawn.count < count ? "   showing \(drawn.count) of \(count) points (stratified subsample)" : ""
+        let sampleNote = drawn.count < count ? "   \(drawn.count) of \(count) points shown (stratified)" : ""
         var frames: [ScatterFrame] = []
         for (index, entry) in entries.enumerated() {
             let epochArrays = arrays[index]
             // Colours from the matching over all samples, so subsampling never changes a colour.
             let coloring = ClusterColoring(assignments: epochArrays.assignments, labels: labels, classIds: classIds, clusterCount: k)
-            let centerCodes = epochArrays.centers
-            let (cx, cy) = projection.apply(codes: centerCodes.values, rows: centerCodes.rows)
+            let centers: [(x: Double, y: Double)]
+            if useTSNE {
+                centers = Self.memberMeans(projected[index], assignments: drawn.map { epochArrays.assignments[$0] }, clusterCount: k)
+            } else {
+                let (cx, cy) = projection.apply(codes: epochArrays.centers.values, rows: epochArrays.centers.rows)
+                centers = zip(cx, cy).map { (x: Double($0), y: Double($1)) }
+            }
             var frame = ScatterFrame(
                 title: Self.title(entry, totalEpochs: totalEpochs, mergedStart: run.manifest.start?.partition == .merged),
-                subtitle: Self.subtitle(entry, manifest: run.manifest) + sampleNote,
+                subtitle: Self.subtitle(entry, manifest: run.manifest) + sampleNote + viewNote,
                 xs: projected[index].xs, ys: projected[index].ys, predicted: drawn.map { epochArrays.assignments[$0] },
                 truth: drawnLabels, classIds: classIds,
-                centers: zip(cx, cy).map { (x: Double($0), y: Double($1)) }, coloring: coloring, limits: limits)
-            frame.axisTitles = projection.axisTitles
+                centers: centers, coloring: coloring, limits: limits)
+            frame.axisTitles = useTSNE ? ("t-SNE 1", "t-SNE 2") : projection.axisTitles
             if let names = run.manifest.dataset.classNames, names.count == classIds.count {
                 frame.classNames = Dictionary(uniqueKeysWithValues: zip(classIds, names))
             }
@@ -68,6 +89,30 @@ public struct FrameSequence: Sendable {
         self.entries = entries
         self.projection = projection
         self.drawn = drawn
+    }
+
+    /// t-SNE views of the drawn points' codes, steady across epochs (see ``Embedding/SteadyEmbedding``),
+    /// starting from the last epoch's PCA.
+    static func tsneViews(_ arrays: [EpochArrays], drawn: [Int], dimensions: Int, progress: ((Int, Int) -> Void)?) -> [(xs: [Float], ys: [Float])] {
+        let codes = arrays.map { a in drawn.flatMap { a.latent.values[($0 * dimensions)..<(($0 + 1) * dimensions)] } }
+        let pca = Projection.pca(codes: codes[codes.count - 1], rows: drawn.count, dimensions: dimensions)
+        let start = TSNE.pcaStart(points: codes[codes.count - 1], count: drawn.count, dimensions: dimensions,
+                                  components: (pca.axes[0], pca.axes[1], pca.mean))
+        let views = SteadyEmbedding.embed(epochs: codes, count: drawn.count, dimensions: dimensions, start: start, progress: progress)
+        return views.map { view in
+            (stride(from: 0, to: view.count, by: 2).map { Float(view[$0]) }, stride(from: 1, to: view.count, by: 2).map { Float(view[$0]) })
+        }
+    }
+
+    /// Each cluster's centre in a view: the mean position of its drawn members (NaN, not drawn, when it has none).
+    static func memberMeans(_ view: (xs: [Float], ys: [Float]), assignments: [Int32], clusterCount: Int) -> [(x: Double, y: Double)] {
+        var sums = [(x: Double, y: Double, n: Int)](repeating: (0, 0, 0), count: clusterCount)
+        for (index, cluster) in assignments.enumerated() where Int(cluster) < clusterCount {
+            sums[Int(cluster)].x += Double(view.xs[index])
+            sums[Int(cluster)].y += Double(view.ys[index])
+            sums[Int(cluster)].n += 1
+        }
+        return sums.map { $0.n > 0 ? (x: $0.x / Double($0.n), y: $0.y / Double($0.n)) : (x: .nan, y: .nan) }
     }
 
     static func title(_ entry: EpochEntry, totalEpochs: Int, mergedStart: Bool) -> String {

@@ -20,6 +20,10 @@ public struct RenderOptions: Sendable {
     public var pointCap = 30_000
     /// One scale for both axes of the scatter panels.
     public var equalAspect = false
+    /// How codes wider than 2-D are shown.
+    public var view: LatentView = .pca
+    /// Most points a t-SNE view embeds.
+    public var tsnePointCap = 2_500
     /// Creates the defaults.
     public init() {}
 }
@@ -46,4 +50,12 @@ public struct RenderedFigures: Sendable {
     public var apngPath: String
     /// The final frame and the charts, each in several formats.
     public var figures: [FigureFiles]
+}
+
+/// How the frames show latent codes wider than two dimensions.
+public enum LatentView: String, Sendable, CaseIterable {
+    /// One PCA basis for all epochs, fitted on the last.
+    case pca
+    /// t-SNE of each epoch, steady across epochs (the last embedded first, each earlier one from its successor).
+    case tsne
 }

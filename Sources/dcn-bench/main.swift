@@ -145,3 +145,13 @@ if only == "kmeans" {
     let npy = CommandLine.arguments.firstIndex(of: "--write-npy").map { CommandLine.arguments[$0 + 1] }
     try benchmarkKMeans(mnistFolder: CommandLine.arguments[index + 1], npyPath: npy)
 }
+
+if only == "tsne" {
+    let arguments = CommandLine.arguments
+    guard let runIndex = arguments.firstIndex(of: "--run"), runIndex + 1 < arguments.count else {
+        FileHandle.standardError.write(Data("dcn-bench: --only tsne needs --run RUN_DIR\n".utf8))
+        exit(2)
+    }
+    let cap = arguments.firstIndex(of: "--cap").flatMap { Int(arguments[$0 + 1]) } ?? 2_500
+    try benchmarkTSNE(runFolder: arguments[runIndex + 1], cap: cap)
+}
