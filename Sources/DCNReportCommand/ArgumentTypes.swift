@@ -103,3 +103,22 @@ struct FrameSize: ExpressibleByArgument {
         return size
     }
 }
+
+/// `--image-shape HxW` or `HxWxC`.
+struct ImageShape: ExpressibleByArgument {
+    let dimensions: [Int]
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        dimensions = parts.map { $0! }
+    }
+
+    var defaultValueDescription: String { dimensions.map(String.init).joined(separator: "x") }
+
+    /// Parses `--image-shape` for an `@Option(transform:)`, saying what was expected when it fails.
+    @Sendable static func parse(_ argument: String) throws -> ImageShape {
+        guard let shape = ImageShape(argument: argument) else { throw ValidationError("expected HxW or HxWxC with positive sizes, e.g. 28x28") }
+        return shape
+    }
+}

@@ -102,6 +102,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Display names of the classes in ascending label order, comma-separated (e.g. zero,one,two).")
     var classNames: CommaSeparated<String>?
 
+    @Option(help: "Each sample is an image of this shape, HxW or HxWxC (C of 1, 3 or 4), for data that does not say so itself (CSV, 2-D NPY); IDX files and N×H×W arrays keep their own.",
+            transform: ImageShape.parse)
+    var imageShape: ImageShape?
+
     @Option(help: "Start from a pretraining checkpoint (written by --save-pretrained with the same data and pretraining settings) instead of pretraining; the recording is the one pretraining would have written.")
     var fromPretrained: String?
 
@@ -137,7 +141,11 @@ struct RunOptions: ParsableArguments {
     /// Loads the data set the flags name.
     func loadData() throws -> (Dataset, DatasetSource) {
         let source = DatasetSource(parsing: dataset)
-        return (try source.load(labelsPath: labels, labelColumn: labelColumn, seed: seed, syntheticPointsPerCluster: pointsPerCluster), source)
+        var data = try source.load(labelsPath: labels, labelColumn: labelColumn, seed: seed, syntheticPointsPerCluster: pointsPerCluster)
+        if let imageShape {
+            do { try data.setImageShape(imageShape.dimensions, source: "--image-shape") } catch { throw ValidationError("\(error)") }
+        }
+        return (data, source)
     }
 
     /// What decides the loaded data: equal for runs that load the same samples.

@@ -49,6 +49,7 @@ final class RunPipeline {
             dataset: DatasetInfo(name: data.name, description: data.description, samples: data.count,
                                  dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
         manifest.dataset.classNames = classNames
+        manifest.dataset.imageShape = data.imageShape
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels)
         let progress = ProgressPrinter(quiet: quiet)
 

@@ -14,6 +14,9 @@ public struct Dataset: Sendable {
     /// The scaling to use when the user names none: `standardize` for the synthetic data, `unit` for
     /// pixel data (IDX images, uint8 arrays), `none` otherwise.
     public var preferredScaling: FeatureScaling = .none
+    /// Height, width and (for colour) channels of each sample when the data are images: known for IDX
+    /// files and N × H × W (× C) NumPy arrays, given with `--image-shape` otherwise.
+    public var imageShape: [Int]?
 
     /// Creates a data set.
     /// - Parameters:
@@ -27,6 +30,19 @@ public struct Dataset: Sendable {
         self.description = description
         self.features = features
         self.labels = labels
+    }
+
+    /// Declares the samples to be images of `shape` (H, W or H, W, C with C of 1, 3 or 4).
+    /// - Throws: ``DatasetError`` when the shape's size differs from the sample width.
+    public mutating func setImageShape(_ shape: [Int], source: String) throws {
+        guard shape.count == 2 || (shape.count == 3 && [1, 3, 4].contains(shape[2])), shape.allSatisfy({ $0 > 0 }) else {
+            throw DatasetError(source, "image shape \(shape.map(String.init).joined(separator: "x")) must be HxW or HxWxC with C of 1, 3 or 4")
+        }
+        let size = shape.reduce(1, *)
+        guard size == dimensions else {
+            throw DatasetError(source, "image shape \(shape.map(String.init).joined(separator: "x")) has \(size) values per sample, but the data has \(dimensions)")
+        }
+        imageShape = shape
     }
 
     /// Whether the features look like 8-bit pixels: every value an integer in 0…255, some above 1.

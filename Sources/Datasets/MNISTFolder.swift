@@ -53,6 +53,7 @@ public enum MNISTFolder {
             name: "mnist", description: "MNIST folder \(path): \(split)",
             features: Matrix(rows: total, columns: width, values: features), labels: labels)
         dataset.preferredScaling = .unit
+        if width == 784 { dataset.imageShape = [28, 28] }
         return dataset
     }
 

@@ -21,22 +21,26 @@ public enum NPYLoader {
     public static func loadFeatures(bytes data: Data, source path: String) throws -> Dataset {
         let header: NPYHeader
         do { header = try NPYReader.header(data) } catch let error as NPYError { throw DatasetError(path, error.message) }
-        guard header.shape.count == 2 else {
-            throw DatasetError(path, "expected a 2-D array (samples × features), found shape \(header.shape)")
+        // N × D features, or N × H × W (× C) images, which keep their shape.
+        let isImages = header.shape.count == 3 || (header.shape.count == 4 && [1, 3, 4].contains(header.shape[3]))
+        guard header.shape.count == 2 || isImages else {
+            throw DatasetError(path, "expected a 2-D array (samples × features) or images (N × H × W or N × H × W × C with C of 1, 3 or 4), found shape \(header.shape)")
         }
-        guard header.shape[0] > 0, header.shape[1] > 0 else { throw DatasetError(path, "array is empty, shape \(header.shape)") }
-        try MemoryCheck.check(rows: header.shape[0], columns: header.shape[1], input: path)
+        let width = header.shape.dropFirst().reduce(1, *)
+        guard header.shape[0] > 0, width > 0 else { throw DatasetError(path, "array is empty, shape \(header.shape)") }
+        try MemoryCheck.check(rows: header.shape[0], columns: width, input: path)
         let values: [Float]
         do { values = try NPYReader.decodeFloats(data).values } catch let error as NPYError { throw DatasetError(path, error.message) }
         if let bad = values.firstIndex(where: { !$0.isFinite }) {
-            throw DatasetError(path, "row \(bad / header.shape[1]), column \(bad % header.shape[1]) is \(values[bad]), expected a finite number")
+            throw DatasetError(path, "row \(bad / width), column \(bad % width) is \(values[bad]), expected a finite number")
         }
         var dataset = Dataset(
             name: URL(fileURLWithPath: path).lastPathComponent,
             description: "NumPy file \(path) (\(header.elementType))",
-            features: Matrix(rows: header.shape[0], columns: header.shape[1], values: values),
+            features: Matrix(rows: header.shape[0], columns: width, values: values),
             labels: nil)
         if header.elementType == .uint8 || dataset.looksLikePixels { dataset.preferredScaling = .unit }
+        if isImages { dataset.imageShape = Array(header.shape.dropFirst()) }
         return dataset
     }
 

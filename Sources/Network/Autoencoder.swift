@@ -152,4 +152,33 @@ public final class Autoencoder {
         }
         return codes
     }
+
+    /// The decoder's output g(z) for every row of `codes`, in evaluation mode, computed in batches of
+    /// ``capacity`` (e.g. the images of the cluster centres).
+    /// - Parameter codes: `n × latentDimensions`.
+    /// - Returns: `n × inputDimensions`.
+    public func decode(_ codes: Matrix) -> Matrix {
+        precondition(codes.columns == latentDimensions, "codes have \(codes.columns) columns, network expects \(latentDimensions)")
+        let wasTraining = isTraining
+        isTraining = false
+        defer { isTraining = wasTraining }
+        var output = Matrix(rows: codes.rows, columns: inputDimensions)
+        let width = inputDimensions
+        codes.values.withUnsafeBufferPointer { source in
+            output.values.withUnsafeMutableBufferPointer { destination in
+                var start = 0
+                while start < codes.rows {
+                    let rows = min(capacity, codes.rows - start)
+                    var current = UnsafePointer(source.baseAddress! + start * latentDimensions)
+                    for layer in decoder {
+                        layer.forward(current, rows: rows)
+                        current = UnsafePointer(layer.output.pointer)
+                    }
+                    (destination.baseAddress! + start * width).update(from: reconstruction.pointer, count: rows * width)
+                    start += rows
+                }
+            }
+        }
+        return output
+    }
 }

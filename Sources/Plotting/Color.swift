@@ -27,7 +27,7 @@ public struct Color: Equatable, Hashable, Sendable {
     /// `#rrggbb` for HTML.
     public var hexString: String {
         func byte(_ v: Double) -> String {
-            let text = String(Int((min(max(v, 0), 1) * 255).rounded()), radix: 16)
+            let text = String(Int((min(max(v.isFinite ? v : 0, 0), 1) * 255).rounded()), radix: 16)
             return text.count == 1 ? "0" + text : text
         }
         return "#" + byte(red) + byte(green) + byte(blue)

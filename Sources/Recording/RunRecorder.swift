@@ -43,7 +43,7 @@ public final class RunRecorder: TrainingObserver {
             let entry = EpochEntry(epoch: snapshot.epoch, phase: snapshot.phase, losses: snapshot.losses,
                                    metrics: snapshot.metrics, clusterSizes: snapshot.clusterSizes)
             try writer.appendEpoch(entry, latent: snapshot.latent, assignments: snapshot.assignments,
-                                   centers: snapshot.centers, seconds: snapshot.seconds)
+                                   centers: snapshot.centers, decodedCenters: snapshot.decodedCenters, seconds: snapshot.seconds)
         case .finished(let final):
             try record(final)
         }

@@ -36,8 +36,10 @@ public enum FigureRenderer {
         }
         let frames = try FrameFiles.write(sequence, into: directory, options: options, progress: progress)
         try AnimationFiles.write(frames.pixels, into: directory, options: options)
-        let figures = try ChartFiles.write(run: run, sequence: sequence, into: directory, options: options)
+        var figures = try ChartFiles.write(run: run, sequence: sequence, into: directory, options: options)
+        let centres = try CentreFiles.write(run: run, sequence: sequence, into: directory, options: options)
+        if let centres { figures.append(centres.figure) }
         return RenderedFigures(framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
-                               apngPath: AnimationFiles.apngPath, figures: figures)
+                               apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
     }
 }

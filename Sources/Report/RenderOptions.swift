@@ -50,6 +50,8 @@ public struct RenderedFigures: Sendable {
     public var apngPath: String
     /// The final frame and the charts, each in several formats.
     public var figures: [FigureFiles]
+    /// The decoded-centre strip of each frame (`centres/epoch_NNNN.png`), when the recording has decoded centres.
+    public var centrePaths: [String]?
 }
 
 /// How the frames show latent codes wider than two dimensions.

@@ -25,6 +25,8 @@ struct ReportPage {
     let metricRows: [MetricRow]
     let warnings: [String]
     let firstFrame: String
+    /// The last frame's decoded-centre strip, when the recording has decoded centres.
+    let lastCentres: String?
     let framesJSON: String
     let frameLinks: [FrameLink]
     let animationPath: String
@@ -104,8 +106,10 @@ extension ReportPage {
             }
         }
 
-        let frames = zip(figures.entries, figures.framePaths).map { entry, path -> [String: Any] in
+        let frames = zip(figures.entries, figures.framePaths).enumerated().map { index, pair -> [String: Any] in
+            let (entry, path) = pair
             var item: [String: Any] = ["epoch": entry.epoch, "src": path, "phase": entry.phase.rawValue]
+            if let strips = figures.centrePaths, index < strips.count { item["centres"] = strips[index] }
             if let m = entry.metrics { item["nmi"] = m.nmi; item["ari"] = m.ari; item["acc"] = m.acc }
             return item
         }
@@ -114,7 +118,7 @@ extension ReportPage {
         self.init(
             name: manifest.name, toolVersion: manifest.tool.version, datasetName: dataset.name,
             datasetDescription: dataset.description, summaryRows: rows, hasMetrics: !metricRows.isEmpty,
-            metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "",
+            metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
             framesJSON: Self.scriptSafe(json),
             frameLinks: zip(figures.entries, figures.framePaths).map { FrameLink(epoch: $0.epoch, path: $1) },
             animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath,

@@ -26,6 +26,7 @@ public enum ReportWriter {
         }
         if selfContained {
             let files = figures.framePaths + [figures.animationPath, figures.apngPath] + figures.figures.flatMap(\.paths)
+                + (figures.centrePaths ?? [])
             html = try inline(files, in: html, from: directory)
         }
         let url = directory.appendingPathComponent("index.html")

@@ -78,7 +78,16 @@ public struct RecordedRun: Sendable {
         guard assignments.shape == [latent.rows], centers.columns == latent.columns else {
             throw RecordingError(folder.path, "arrays have inconsistent shapes \([latent.rows, latent.columns]), \(assignments.shape), \([centers.rows, centers.columns])")
         }
-        return EpochArrays(latent: latent, assignments: assignments.values.map { Int32($0) }, centers: centers)
+        // Format 3 adds the decoded centres; older folders have none.
+        var decoded: Matrix?
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("decoded_centers.npy").path) {
+            let matrix = try matrix("decoded_centers.npy")
+            guard matrix.rows == centers.rows else {
+                throw RecordingError(folder.appendingPathComponent("decoded_centers.npy").path, "has \(matrix.rows) rows for \(centers.rows) centres")
+            }
+            decoded = matrix
+        }
+        return EpochArrays(latent: latent, assignments: assignments.values.map { Int32($0) }, centers: centers, decodedCenters: decoded)
     }
 }
 
@@ -90,4 +99,6 @@ public struct EpochArrays: Sendable {
     public var assignments: [Int32]
     /// Centres, `k × d`.
     public var centers: Matrix
+    /// The decoder's image of each centre, `k × D` in the scaled input space (format 3 and later).
+    public var decodedCenters: Matrix?
 }

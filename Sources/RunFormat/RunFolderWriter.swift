@@ -48,9 +48,12 @@ public final class RunFolderWriter {
     ///   - latent: f(x) per sample.
     ///   - assignments: Cluster per sample.
     ///   - centers: The centres.
+    ///   - decodedCenters: The decoder's image of each centre, or nil.
     ///   - seconds: Wall-clock seconds of the epoch, for `timing.json`.
     /// - Throws: ``RecordingError``.
-    public func appendEpoch(_ entry: EpochEntry, latent: Matrix, assignments: [Int32], centers: Matrix, seconds: Double) throws {
+    public func appendEpoch(
+        _ entry: EpochEntry, latent: Matrix, assignments: [Int32], centers: Matrix, decodedCenters: Matrix? = nil, seconds: Double
+    ) throws {
         let name = String(format: "%04d", entry.epoch)
         let epochs = directory.appendingPathComponent("epochs")
         let partial = epochs.appendingPathComponent(name + ".partial")
@@ -60,6 +63,10 @@ public final class RunFolderWriter {
         try write(NPYWriter.encode(latent.values, shape: [latent.rows, latent.columns]), to: partial.appendingPathComponent("latent.npy"))
         try write(NPYWriter.encode(assignments, shape: [assignments.count]), to: partial.appendingPathComponent("assignments.npy"))
         try write(NPYWriter.encode(centers.values, shape: [centers.rows, centers.columns]), to: partial.appendingPathComponent("centers.npy"))
+        if let decodedCenters {
+            try write(NPYWriter.encode(decodedCenters.values, shape: [decodedCenters.rows, decodedCenters.columns]),
+                      to: partial.appendingPathComponent("decoded_centers.npy"))
+        }
         try? FileManager.default.removeItem(at: final)
         do { try AtomicFile.commit(partial.path, to: final.path) } catch { throw RecordingError(final.path, "cannot be written (\(error.reason))") }
         var listed = entry

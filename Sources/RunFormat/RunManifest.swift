@@ -7,9 +7,10 @@ public import Scoring
 /// or remove these. Timings live in `timing.json` so that the same inputs, flags and seed give a
 /// byte-identical `run.json`.
 public struct RunManifest: Codable, Equatable, Sendable {
-    /// Version of the run-folder format (2: reconstruction losses are relative to the data's variance,
-    /// and `start` tells how DCN was initialised; version 1 recorded summed squared errors).
-    public var formatVersion: Int = 2
+    /// Version of the run-folder format (3: each epoch also holds `decoded_centers.npy` and the data set
+    /// may give its `imageShape`; 2: reconstruction losses are relative to the data's variance, and `start`
+    /// tells how DCN was initialised; 1 recorded summed squared errors).
+    public var formatVersion: Int = 3
     /// The tool that wrote the folder.
     public var tool: ToolInfo = ToolInfo()
     /// `running` while training, then `complete`, `diverged`, `interrupted` or `failed`.
@@ -74,6 +75,8 @@ public struct DatasetInfo: Codable, Equatable, Sendable {
     public var scaling: String
     /// Display names of the classes in ascending label order, when given.
     public var classNames: [String]?
+    /// Height, width and channels of each sample when the data are images (format 3 and later).
+    public var imageShape: [Int]?
 
     /// Creates a description.
     public init(name: String, description: String, samples: Int, dimensions: Int, classes: Int?, scaling: String) {

@@ -315,7 +315,8 @@ public final class DCNTrainer {
         var sizes = [Int](repeating: 0, count: configuration.clusterCount)
         for a in assignments { sizes[Int(a)] += 1 }
         let metrics = evaluationLabels.map { ClusteringMetrics(predicted: assignments, truth: $0) }
-        return EpochSnapshot(epoch: epoch, phase: phase, latent: latent, assignments: assignments,
-                             centers: state.centers, losses: losses, metrics: metrics, clusterSizes: sizes, seconds: seconds)
+        return EpochSnapshot(epoch: epoch, phase: phase, latent: latent, assignments: assignments, centers: state.centers,
+                             decodedCenters: autoencoder.decode(state.centers), losses: losses, metrics: metrics,
+                             clusterSizes: sizes, seconds: seconds)
     }
 }

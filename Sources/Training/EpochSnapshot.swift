@@ -15,6 +15,8 @@ public struct EpochSnapshot: Sendable {
     public var assignments: [Int32]
     /// The cluster centres M, `k × latentDimensions`.
     public var centers: Matrix
+    /// The decoder's image of each centre, g(m_k), `k × inputDimensions`, in the scaled input space.
+    public var decodedCenters: Matrix
     /// Epoch-mean losses.
     public var losses: EpochLosses
     /// Metrics of ``assignments`` against the evaluation labels, when given.

@@ -1,4 +1,5 @@
 import Datasets
+import NPYFormat
 import Foundation
 import TestSupport
 import Testing
@@ -25,7 +26,24 @@ struct IDXTests {
             #expect(data.features.row(2) == [160, 180, 200, 220])
             #expect(data.labels == [7, 2, 1])
             #expect(data.preferredScaling == .unit)
+            #expect(data.imageShape == [2, 2], "IDX images keep their height and width")
         }
+    }
+
+    @Test("N × H × W and N × H × W × C NumPy arrays are images that keep their shape; a 2-D array is not")
+    func numpyImages() throws {
+        let images = NPYWriter.encode((0..<24).map { Float($0) }, shape: [2, 3, 4])
+        let data = try NPYLoader.loadFeatures(bytes: images, source: "images.npy")
+        #expect(data.count == 2 && data.dimensions == 12 && data.imageShape == [3, 4])
+        #expect(data.features.row(1) == (12..<24).map { Float($0) })
+        let colour = try NPYLoader.loadFeatures(bytes: NPYWriter.encode([Float](repeating: 1, count: 24), shape: [2, 2, 2, 3]), source: "rgb.npy")
+        #expect(colour.imageShape == [2, 2, 3] && colour.dimensions == 12)
+        var table = try NPYLoader.loadFeatures(bytes: NPYWriter.encode([Float](repeating: 1, count: 24), shape: [2, 12]), source: "t.npy")
+        #expect(table.imageShape == nil)
+        try table.setImageShape([3, 4], source: "--image-shape")
+        #expect(table.imageShape == [3, 4])
+        #expect(throws: DatasetError.self) { try table.setImageShape([5, 5], source: "--image-shape") }
+        #expect(throws: DatasetError.self) { try table.setImageShape([2, 3, 2], source: "--image-shape") }
     }
 
     @Test("a folder of MNIST files loads training then test images, with their labels, as one data set")

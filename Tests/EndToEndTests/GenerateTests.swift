@@ -92,6 +92,8 @@ struct GenerateTests {
                 assert z.dtype == np.float32 and z.shape == (240, 2), z.shape
                 assert a.dtype == np.int32 and a.shape == (240,)
                 assert c.dtype == np.float32 and c.shape == (4, 2)
+                g = np.load(run + '/' + e['path'] + '/decoded_centers.npy')
+                assert g.dtype == np.float32 and g.shape == (4, 100) and np.isfinite(g).all(), g.shape
                 assert np.bincount(a, minlength=4).tolist() == e['clusterSizes']
             print('ok', len(m['epochs']))
             """
@@ -109,7 +111,7 @@ struct GenerateTests {
         // Every file but timing.json (wall-clock seconds), which the format keeps apart for this reason.
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
             .filter { !$0.hasSuffix("timing.json") && !isDirectory(a.appendingPathComponent($0)) }
-        #expect(files.contains("run/model.dcn") && files.contains("run/epochs/0003/latent.npy") && files.count == 18)
+        #expect(files.contains("run/model.dcn") && files.contains("run/epochs/0003/decoded_centers.npy") && files.count == 22)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()
             .filter { !$0.hasSuffix("timing.json") && !isDirectory(b.appendingPathComponent($0)) } == files)
         for file in files {

@@ -174,6 +174,32 @@ struct LifecycleTests {
         }
     }
 
+    @Test("a recording of format 2 (no decoded centres) still renders, without the centre strip")
+    func previousFormatRenders() throws {
+        let folder = temporaryDirectory("format2").appendingPathComponent("report")
+        try run(["train", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "2", "--quiet", "--out", folder.path])
+        let runFolder = folder.appendingPathComponent("run")
+        for epoch in 0...2 {
+            try FileManager.default.removeItem(at: runFolder.appendingPathComponent(String(format: "epochs/%04d/decoded_centers.npy", epoch)))
+        }
+        let manifestURL = runFolder.appendingPathComponent("run.json")
+        let text = try String(contentsOf: manifestURL, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 3", with: "\"formatVersion\" : 2")
+        try text.write(to: manifestURL, atomically: true, encoding: .utf8)
+        #expect(try RecordedRun(directory: runFolder).manifest.formatVersion == 2)
+        try run(["render", runFolder.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])
+        let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("frames/epoch_0002.png"))
+        #expect(!html.contains("id=\"centres\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/decoded-centres.png").path))
+        // The current format draws the strip and the figure.
+        let current = temporaryDirectory("format3").appendingPathComponent("report")
+        try run(["generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "2", "--quiet", "--out", current.path,
+                 "--templates", templates, "--frame-size", "400x200"])
+        let page = try String(contentsOf: current.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("id=\"centres\"") && page.contains("centres/epoch_0002.png"))
+        #expect(FileManager.default.fileExists(atPath: current.appendingPathComponent("figures/decoded-centres.svg").path))
+    }
+
     @Test("a run folder written by Python and numpy alone renders into a report")
     func foreignRecording() throws {
         guard let python = pythonWithNumpy() else { Issue.record("python3 with numpy is needed for this test"); return }

@@ -91,6 +91,21 @@ struct TrainingTests {
         #expect(run.snapshots.last!.losses.clustering < run.snapshots[1].losses.clustering)
     }
 
+    @Test("each snapshot carries the decoder's image of every centre, g(m_k), computed without changing training")
+    func decodedCenters() throws {
+        let data = SyntheticDataset(pointsPerCluster: 30).generate(seed: 3)
+        let trainer = try DCNTrainer(configuration: smallConfiguration(), data: data.features, evaluationLabels: nil)
+        let collector = SnapshotCollector()
+        try trainer.run(observer: collector)
+        let last = try #require(collector.snapshots.last)
+        #expect(last.decodedCenters.rows == 4 && last.decodedCenters.columns == 100)
+        #expect(last.decodedCenters == trainer.autoencoder.decode(last.centers))
+        // Decoding in the snapshots leaves training as it was: the same run without observers' arrays matches.
+        let again = SnapshotCollector()
+        try DCNTrainer(configuration: smallConfiguration(), data: data.features, evaluationLabels: nil).run(observer: again)
+        #expect(again.snapshots.map(\.latent) == collector.snapshots.map(\.latent))
+    }
+
     @Test("a run that diverges stops with the epoch named, after reporting every good epoch before it")
     func divergence() throws {
         // SGD with λ = 1000 on the demo data: pretraining and DCN epochs 1–2 are fine, epoch 3 blows up.
