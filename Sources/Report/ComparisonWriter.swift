@@ -34,7 +34,8 @@ public enum ComparisonWriter {
         var tiles: [(image: String, setting: Comparison.Setting, run: RecordedRun)] = []
         for (index, setting) in comparison.settings.enumerated() {
             let run = setting.runs[0]
-            let sequence = try FrameSequence(run: run, pointCap: 5_000, lastEpochOnly: true)
+            let options = RenderOptions()
+            let sequence = try FrameSequence(run: run, pointCap: 5_000, lastEpochOnly: true, view: options.view, tsnePointCap: options.tsnePointCap)
             guard let frame = sequence.frames.last else { continue }
             let image = String(format: "tiles/setting_%03d.png", index + 1)
             try FigureFile.write(.png, to: directory.appendingPathComponent(image).path, width: 900, height: 420) {
