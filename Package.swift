@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Network", dependencies: ["DCNCore", "DCNMath", "CKernels"]),
         .target(name: "Clustering", dependencies: ["DCNCore", "DCNMath", "Scoring"]),
         .target(name: "Training", dependencies: ["DCNCore", "DCNMath", "Network", "Clustering", "Scoring", "RunFormat"]),
-        .target(name: "Recording", dependencies: ["Training", "RunFormat"]),
+        .target(name: "Recording", dependencies: ["Training", "RunFormat", "DCNCore", "DCNMath", "Clustering", "Scoring"]),
 
         // Figures and the report.
         .target(name: "Plotting", dependencies: ["Scoring"]),

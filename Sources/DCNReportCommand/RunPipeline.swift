@@ -50,7 +50,8 @@ final class RunPipeline {
                                  dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
         manifest.dataset.classNames = classNames
         manifest.dataset.imageShape = data.imageShape
-        let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels)
+        let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
+                                       galleryInputs: data.imageShape == nil ? nil : data.features)
         let progress = ProgressPrinter(quiet: quiet)
 
         if let labels = data.labels {

@@ -44,44 +44,26 @@ public struct DecodedCentresFigure: Sendable {
         canvas.fillBackground(.white)
         let unit = min(width / Double(preferredSize.width), height / Double(preferredSize.height))
         drawTitle(title, on: canvas, width: width, unit: unit)
-        // Grey levels from the 0.5 % and 99.5 % quantiles of all values shown, so one extreme pixel does not
-        // wash out every image.
-        let values = rows.flatMap { $0.centres.flatMap { $0 } }.filter(\.isFinite).sorted()
-        let low = values.isEmpty ? 0 : Double(values[Int(Double(values.count - 1) * 0.005)])
-        let high = values.isEmpty ? 1 : Double(values[Int(Double(values.count - 1) * 0.995)])
         if let shape = imageShape, shape.count >= 2 {
-            drawImages(on: canvas, width: width, shape: shape, unit: unit, low: low, high: high)
+            drawImages(on: canvas, width: width, shape: shape, unit: unit)
         } else {
             drawHeatMap(on: canvas, width: width, height: height, unit: unit)
         }
     }
 
-    private func drawImages(on canvas: Canvas, width: Double, shape: [Int], unit: Double, low: Double, high: Double) {
-        let h = shape[0], w = shape[1], channels = shape.count > 2 ? shape[2] : 1
+    private func drawImages(on canvas: Canvas, width: Double, shape: [Int], unit: Double) {
+        let h = shape[0], w = shape[1]
         let k = rows.first?.centres.count ?? 0
         let left = 100 * unit, top = 50 * unit
         let cell = min((width - left - 10 * unit) / Double(max(k, 1)), 96 * unit)
         let side = cell - 14 * unit, pixel = side / Double(max(h, w))
-        let span = high > low ? high - low : 1
+        let thumbnail = Thumbnail(shape: shape, values: rows.flatMap { $0.centres.flatMap { $0 } })
         for (r, row) in rows.enumerated() {
             let y0 = top + Double(r) * (cell + 8 * unit)
             canvas.drawText(row.label, at: Point(left - 10 * unit, y0 + side / 2 + 4 * unit), size: 12 * unit, color: .ink, anchor: .end, bold: false)
             for (c, centre) in row.centres.enumerated() {
                 let x0 = left + Double(c) * cell
-                for py in 0..<h {
-                    for px in 0..<w {
-                        let base = (py * w + px) * channels
-                        guard base + channels - 1 < centre.count else { continue }
-                        func level(_ v: Float) -> Double { v.isFinite ? min(max((Double(v) - low) / span, 0), 1) : 0.5 }
-                        let color = channels >= 3
-                            ? Color(red: level(centre[base]), green: level(centre[base + 1]), blue: level(centre[base + 2]))
-                            : Color(red: level(centre[base]), green: level(centre[base]), blue: level(centre[base]))
-                        // Each square overlaps the next by a little, so anti-aliasing leaves no seams between pixels.
-                        let overlap = px < w - 1 || py < h - 1 ? min(0.6, pixel / 3) : 0
-                        canvas.fillRectangle(x: x0 + Double(px) * pixel, y: y0 + Double(py) * pixel,
-                                             width: pixel + (px < w - 1 ? overlap : 0), height: pixel + (py < h - 1 ? overlap : 0), color: color)
-                    }
-                }
+                thumbnail.draw(centre, on: canvas, x: x0, y: y0, pixel: pixel)
                 let frameColor = c < clusterColors.count ? clusterColors[c] : .ink
                 canvas.strokeRectangle(x: x0 - 1.5 * unit, y: y0 - 1.5 * unit, width: Double(w) * pixel + 3 * unit,
                                        height: Double(h) * pixel + 3 * unit, color: frameColor, lineWidth: 3 * unit)

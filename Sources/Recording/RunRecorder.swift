@@ -1,3 +1,4 @@
+public import DCNCore
 public import Foundation
 public import RunFormat
 public import Training
@@ -6,6 +7,10 @@ public import Training
 /// trainer's events into the run format (``RunFolderWriter`` does the writing).
 public final class RunRecorder: TrainingObserver {
     private let writer: RunFolderWriter
+    /// The raw inputs and labels galleries are drawn from, when the data are images.
+    private let galleryInputs: Matrix?
+    private let galleryLabels: [Int32]?
+    private var lastSnapshot: EpochSnapshot?
 
     /// The run folder.
     public var directory: URL { writer.directory }
@@ -20,8 +25,12 @@ public final class RunRecorder: TrainingObserver {
     ///   - manifest: The run's description, without epochs yet.
     ///   - labels: Ground truth to store as `labels.npy`, or nil.
     /// - Throws: ``RunFormat/RecordingError`` when the folder or a file cannot be written.
-    public init(directory: URL, manifest: RunManifest, labels: [Int32]?) throws {
+    ///   - galleryInputs: The unscaled input rows, to record the samples the galleries show at epoch 0 and
+    ///     the last epoch (`gallery/`), or nil for none.
+    public init(directory: URL, manifest: RunManifest, labels: [Int32]?, galleryInputs: Matrix? = nil) throws {
         writer = try RunFolderWriter(directory: directory, manifest: manifest, labels: labels)
+        self.galleryInputs = galleryInputs
+        galleryLabels = labels
     }
 
     /// Adds a reference clustering to `run.json`.
@@ -44,9 +53,23 @@ public final class RunRecorder: TrainingObserver {
                                    metrics: snapshot.metrics, clusterSizes: snapshot.clusterSizes)
             try writer.appendEpoch(entry, latent: snapshot.latent, assignments: snapshot.assignments,
                                    centers: snapshot.centers, decodedCenters: snapshot.decodedCenters, seconds: snapshot.seconds)
+            if snapshot.epoch == 0 { try recordGallery(snapshot) }
+            lastSnapshot = snapshot
         case .finished(let final):
+            if let last = lastSnapshot, last.epoch > 0 { try recordGallery(last) }
             try record(final)
         }
+    }
+
+    private func recordGallery(_ snapshot: EpochSnapshot) throws {
+        guard let inputs = galleryInputs else { return }
+        let selection = GallerySelection(latent: snapshot.latent, centers: snapshot.centers, assignments: snapshot.assignments,
+                                         labels: galleryLabels, seed: writer.manifest.configuration.seed &+ UInt64(snapshot.epoch))
+        let samples = selection.samples
+        try writer.writeGallery(epoch: snapshot.epoch,
+                                members: (selection.members, snapshot.centers.rows, GallerySelection.perGroup),
+                                misplaced: (selection.misplaced, selection.classCount), samples: samples,
+                                inputs: inputs.rows(samples.map(Int.init)))
     }
 
     /// Marks the run finished (or failed) and writes the summary.

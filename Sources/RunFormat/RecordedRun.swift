@@ -102,3 +102,48 @@ public struct EpochArrays: Sendable {
     /// The decoder's image of each centre, `k × D` in the scaled input space (format 3 and later).
     public var decodedCenters: Matrix?
 }
+
+/// The samples a report's galleries show for one epoch (`gallery/NNNN/`, format 3, image data only).
+public struct GalleryArrays: Sendable {
+    /// Clusters k.
+    public let clusters: Int
+    /// Samples per group.
+    public let perGroup: Int
+    /// `k × 3 × perGroup` sample indices (nearest to the centre, random, least certain), −1 padded.
+    public let members: [Int32]
+    /// `classes × perGroup` sample indices placed in a cluster matched to another class, −1 padded.
+    public let misplaced: [Int32]
+    /// Classes in ``misplaced`` (0 without labels).
+    public let classes: Int
+    /// Input row of each selected sample, by sample index.
+    public let inputs: [Int32: [Float]]
+}
+
+extension RecordedRun {
+    /// The gallery recorded for `epoch`, or nil when there is none.
+    /// - Throws: ``RecordingError`` for a malformed gallery.
+    public func gallery(epoch: Int) throws -> GalleryArrays? {
+        let folder = directory.appendingPathComponent(String(format: "gallery/%04d", epoch))
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("members.npy").path) else { return nil }
+        func load(_ name: String) throws -> NPYArray? {
+            let url = folder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            do { return try NPYReader.decode(data) } catch { throw RecordingError(url.path, "\(error)") }
+        }
+        guard let members = try load("members.npy"), members.shape.count == 3, members.shape[1] == 3,
+              let samples = try load("samples.npy"), let inputData = FileManager.default.contents(atPath: folder.appendingPathComponent("inputs.npy").path)
+        else { throw RecordingError(folder.path, "is not a complete gallery (members.npy, samples.npy, inputs.npy)") }
+        let (header, values) = try { () throws -> (NPYHeader, [Float]) in
+            do { return try NPYReader.decodeFloats(inputData) } catch { throw RecordingError(folder.appendingPathComponent("inputs.npy").path, "\(error)") }
+        }()
+        guard header.shape.count == 2, header.shape[0] == samples.values.count else {
+            throw RecordingError(folder.path, "inputs.npy holds \(header.shape) for \(samples.values.count) samples")
+        }
+        let width = header.shape[1]
+        var inputs: [Int32: [Float]] = [:]
+        for (row, sample) in samples.values.enumerated() { inputs[Int32(sample)] = Array(values[(row * width)..<((row + 1) * width)]) }
+        let misplaced = try load("misplaced.npy")
+        return GalleryArrays(clusters: members.shape[0], perGroup: members.shape[2], members: members.values.map { Int32($0) },
+                             misplaced: misplaced?.values.map { Int32($0) } ?? [], classes: misplaced?.shape.first ?? 0, inputs: inputs)
+    }
+}

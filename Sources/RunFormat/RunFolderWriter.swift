@@ -77,6 +77,26 @@ public final class RunFolderWriter {
         try writeManifest()
     }
 
+    /// Writes `gallery/NNNN/` for one epoch: the samples a report's galleries show and their input rows.
+    /// - Parameters:
+    ///   - epoch: The epoch the selection belongs to.
+    ///   - members: `k × 3 × m` sample indices (nearest to the centre, random, least certain), −1 padded.
+    ///   - misplaced: `classes × m` sample indices, −1 padded (empty without labels).
+    ///   - samples: Every selected sample once, ascending.
+    ///   - inputs: Those samples' input rows (unscaled), `samples.count × D`.
+    /// - Throws: ``RecordingError``.
+    public func writeGallery(epoch: Int, members: (values: [Int32], clusters: Int, perGroup: Int),
+                             misplaced: (values: [Int32], classes: Int), samples: [Int32], inputs: Matrix) throws {
+        let folder = directory.appendingPathComponent(String(format: "gallery/%04d", epoch))
+        try Self.createFolder(folder)
+        try write(NPYWriter.encode(members.values, shape: [members.clusters, 3, members.perGroup]), to: folder.appendingPathComponent("members.npy"))
+        if misplaced.classes > 0 {
+            try write(NPYWriter.encode(misplaced.values, shape: [misplaced.classes, members.perGroup]), to: folder.appendingPathComponent("misplaced.npy"))
+        }
+        try write(NPYWriter.encode(samples, shape: [samples.count]), to: folder.appendingPathComponent("samples.npy"))
+        try write(NPYWriter.encode(inputs.values, shape: [inputs.rows, inputs.columns]), to: folder.appendingPathComponent("inputs.npy"))
+    }
+
     /// Writes `final/`: the online assignments and a final k-means's assignments and centres.
     /// - Throws: ``RecordingError``.
     public func writeFinal(onlineAssignments: [Int32], kmeansAssignments: [Int32], kmeansCenters: Matrix) throws {

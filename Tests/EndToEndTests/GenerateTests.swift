@@ -102,6 +102,28 @@ struct GenerateTests {
         #expect(result.output.contains("ok 3"))
     }
 
+    @Test("image data record galleries at epoch 0 and the last epoch, whose inputs are the data's own rows, and the report draws them")
+    func galleries() throws {
+        let out = temporaryDirectory("gallery")
+        // The synthetic samples are 100 values: shown as 10 × 10 images.
+        try generate(["--epochs", "2", "--image-shape", "10x10"], out: out)
+        let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+        #expect(run.manifest.dataset.imageShape == [10, 10])
+        let data = Datasets.SyntheticDataset(pointsPerCluster: 60).generate(seed: 0)
+        for epoch in [0, 2] {
+            let gallery = try #require(try run.gallery(epoch: epoch), "gallery of epoch \(epoch)")
+            #expect(gallery.clusters == 4 && gallery.perGroup == 8 && gallery.classes == 4)
+            let selected = gallery.members.filter { $0 >= 0 }
+            #expect(selected.count == 4 * 3 * 8, "every cluster has at least 8 members")
+            for sample in Set(selected) { #expect(gallery.inputs[sample] == data.features.row(Int(sample))) }
+            for format in ["png", "svg", "pdf"] {
+                #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(String(format: "figures/gallery-epoch-%04d.", epoch) + format).path))
+            }
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("figures/gallery-epoch-0002.png") && html.contains("figures/decoded-centres.png"))
+    }
+
     @Test("the same flags and seed give byte-identical recordings")
     func deterministicRecording() throws {
         // Same folder name (it is the run's name), different parents.

@@ -92,4 +92,34 @@ struct ProjectionTests {
         #expect(confusion.clusterIds == [1, 0])
         #expect(confusion.counts == [[2, 0], [0, 2]])
     }
+
+    @Test("gallery thumbnails decode to the input pixels: each image pixel is a crisp square of its grey level")
+    func galleryPixels() throws {
+        // A 4 × 4 image, black but for one white pixel at row 1, column 2, and its negative.
+        var image = [Float](repeating: 0, count: 16)
+        image[1 * 4 + 2] = 255
+        let negative = image.map { 255 - $0 }
+        var figure = GalleryFigure(title: "t", groupTitles: ["g"], rows: [
+            .init(label: "cluster 0", color: Palette.color(0), groups: [[image, negative]]),
+        ], imageShape: [4, 4])
+        figure.pixel = 6
+        let path = temporaryDirectory().appendingPathComponent("gallery.png").path
+        let size = figure.preferredSize
+        try FigureFile.write(.png, to: path, width: size.width, height: size.height, scale: 1) { figure.draw(on: $0, width: $1, height: $2) }
+        let png = try PNGImage(contentsOf: path)
+        #expect(png.width == size.width && png.height == size.height)
+        // Layout: images start at x = 90, y = 58 + 2; pixel (row, column) covers [x + 6c, x + 6c + 6).
+        func centre(image: Int, row: Int, column: Int) -> (Int, Int) {
+            (90 + image * (4 * 6 + 4) + column * 6 + 3, 60 + row * 6 + 3)
+        }
+        for row in 0..<4 {
+            for column in 0..<4 {
+                let (x, y) = centre(image: 0, row: row, column: column)
+                let expected: UInt8 = row == 1 && column == 2 ? 255 : 0
+                #expect(png.pixel(x: x, y: y) == (expected, expected, expected), "image 0, pixel \(row), \(column)")
+                let (nx, ny) = centre(image: 1, row: row, column: column)
+                #expect(png.pixel(x: nx, y: ny) == (255 - expected, 255 - expected, 255 - expected), "image 1, pixel \(row), \(column)")
+            }
+        }
+    }
 }

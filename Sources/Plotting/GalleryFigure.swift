@@ -1,0 +1,67 @@
+/// A gallery of input images: one row per cluster (or class), groups of thumbnails side by side, e.g. a
+/// cluster's members nearest its centre, a random sample, and its least certain members.
+public struct GalleryFigure: Sendable {
+    /// One row: its label, colour swatch and, per group, the images (nil leaves a slot empty).
+    public struct Row: Sendable {
+        public var label: String
+        public var color: Color
+        public var groups: [[[Float]?]]
+        /// Creates a row.
+        public init(label: String, color: Color, groups: [[[Float]?]]) {
+            self.label = label
+            self.color = color
+            self.groups = groups
+        }
+    }
+
+    public var title: String
+    /// The title above each group of columns.
+    public var groupTitles: [String]
+    public var rows: [Row]
+    /// Height, width (and channels) of each image.
+    public var imageShape: [Int]
+    /// Layout units per image pixel.
+    public var pixel = 2.0
+
+    /// Creates a figure.
+    public init(title: String, groupTitles: [String], rows: [Row], imageShape: [Int]) {
+        self.title = title
+        self.groupTitles = groupTitles
+        self.rows = rows
+        self.imageShape = imageShape
+    }
+
+    private var slots: [Int] { groupTitles.indices.map { g in rows.map { $0.groups.count > g ? $0.groups[g].count : 0 }.max() ?? 0 } }
+    private var cell: Double { Double(max(imageShape[0], imageShape[1])) * pixel + 4 }
+
+    /// The figure's size in layout units.
+    public var preferredSize: (width: Int, height: Int) {
+        let columns = slots.reduce(0, +)
+        return (Int(90 + Double(columns) * cell + Double(slots.count) * 14), Int(64 + Double(rows.count) * cell))
+    }
+
+    /// Draws the gallery.
+    public func draw(on canvas: Canvas, width: Double, height: Double) {
+        canvas.fillBackground(.white)
+        let unit = min(width / Double(preferredSize.width), height / Double(preferredSize.height))
+        drawTitle(title, on: canvas, width: width, unit: unit)
+        let thumbnail = Thumbnail(shape: imageShape, values: rows.flatMap { $0.groups.flatMap { $0.compactMap { $0 }.flatMap { $0 } } })
+        let cell = self.cell * unit, left = 90 * unit, top = 58 * unit
+        var groupLeft = [Double](), x = left
+        for count in slots { groupLeft.append(x); x += Double(count) * cell + 14 * unit }
+        for (g, title) in groupTitles.enumerated() {
+            canvas.drawText(title, at: Point(groupLeft[g], top - 8 * unit), size: 11 * unit, color: .mutedInk, anchor: .start, bold: false)
+        }
+        for (r, row) in rows.enumerated() {
+            let y = top + Double(r) * cell
+            canvas.fillRectangle(x: 8 * unit, y: y + cell * 0.25, width: 12 * unit, height: cell * 0.5, color: row.color)
+            canvas.drawText(row.label, at: Point(26 * unit, y + cell * 0.6), size: 11 * unit, color: .ink, anchor: .start, bold: false)
+            for (g, images) in row.groups.enumerated() where g < groupLeft.count {
+                for (slot, image) in images.enumerated() {
+                    guard let image else { continue }
+                    thumbnail.draw(image, on: canvas, x: groupLeft[g] + Double(slot) * cell, y: y + 2 * unit, pixel: pixel * unit)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CairoRendering
+import Foundation
+import Plotting
+import RunFormat
+
+/// For image data, galleries of each cluster's members (nearest its centre, random, least certain) and of
+/// each class's misplaced members, at epoch 0 and at the last epoch (`figures/gallery-*` and `figures/misplaced-*`).
+enum GalleryFiles {
+    /// Writes the galleries the recording holds; none for tabular data or recordings without `gallery/`.
+    static func write(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions) throws -> [FigureFiles] {
+        guard let shape = run.manifest.dataset.imageShape, let lastEntry = sequence.entries.last else { return [] }
+        var figures: [FigureFiles] = []
+        let epochs = Array(Set([sequence.entries[0].epoch, lastEntry.epoch])).sorted()
+        for epoch in epochs {
+            guard let gallery = try run.gallery(epoch: epoch),
+                  let frameIndex = sequence.entries.firstIndex(where: { $0.epoch == epoch }) else { continue }
+            let coloring = sequence.frames[frameIndex].coloring
+            let m = gallery.perGroup
+            func images(_ indices: ArraySlice<Int32>) -> [[Float]?] { indices.map { $0 >= 0 ? gallery.inputs[$0] : nil } }
+            let clusterRows = (0..<gallery.clusters).map { cluster in
+                GalleryFigure.Row(label: "cluster \(cluster)", color: coloring.color(ofCluster: cluster), groups: (0..<3).map { group in
+                    images(gallery.members[((cluster * 3 + group) * m)..<((cluster * 3 + group + 1) * m)])
+                })
+            }
+            let members = GalleryFigure(title: "Members of each cluster, epoch \(epoch)",
+                                        groupTitles: ["nearest the centre", "a random sample", "least certain (smallest margin)"],
+                                        rows: clusterRows, imageShape: shape)
+            figures.append(try ChartFiles.write(name: String(format: "gallery-epoch-%04d", epoch), title: members.title,
+                                                size: members.preferredSize, scale: max(options.scale, 1.5), into: directory) {
+                members.draw(on: $0, width: $1, height: $2)
+            })
+            guard gallery.classes > 0, let labels = run.labels else { continue }
+            let classIds = Array(Set(labels)).sorted()
+            let names = run.manifest.dataset.classNames
+            let classRows = (0..<gallery.classes).map { row in
+                GalleryFigure.Row(label: names.map { $0.count == classIds.count ? $0[row] : "class \(classIds[row])" } ?? "class \(classIds[row])",
+                                  color: Palette.color(row), groups: [images(gallery.misplaced[(row * m)..<((row + 1) * m)])])
+            }
+            let misplaced = GalleryFigure(title: "Members of each class that DCN placed in another class's cluster, epoch \(epoch)",
+                                          groupTitles: ["misplaced, most confidently first"], rows: classRows, imageShape: shape)
+            figures.append(try ChartFiles.write(name: String(format: "misplaced-epoch-%04d", epoch), title: misplaced.title,
+                                                size: misplaced.preferredSize, scale: max(options.scale, 1.5), into: directory) {
+                misplaced.draw(on: $0, width: $1, height: $2)
+            })
+        }
+        return figures
+    }
+}
