@@ -51,7 +51,7 @@ final class RunPipeline {
         manifest.dataset.classNames = classNames
         manifest.dataset.imageShape = data.imageShape
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
-                                       galleryInputs: data.imageShape == nil ? nil : data.features)
+                                       galleryInputs: data.features)
         let progress = ProgressPrinter(quiet: quiet)
 
         if let labels = data.labels {

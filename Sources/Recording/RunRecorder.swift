@@ -25,8 +25,9 @@ public final class RunRecorder: TrainingObserver {
     ///   - manifest: The run's description, without epochs yet.
     ///   - labels: Ground truth to store as `labels.npy`, or nil.
     /// - Throws: ``RunFormat/RecordingError`` when the folder or a file cannot be written.
-    ///   - galleryInputs: The unscaled input rows, to record the samples the galleries show at epoch 0 and
-    ///     the last epoch (`gallery/`), or nil for none.
+    ///   - galleryInputs: The unscaled input rows, to record at epoch 0 and the last epoch (`gallery/`) the
+    ///     samples the galleries show (image data) or each cluster's standardised feature means (tabular data),
+    ///     or nil for neither.
     public init(directory: URL, manifest: RunManifest, labels: [Int32]?, galleryInputs: Matrix? = nil) throws {
         writer = try RunFolderWriter(directory: directory, manifest: manifest, labels: labels)
         self.galleryInputs = galleryInputs
@@ -63,6 +64,11 @@ public final class RunRecorder: TrainingObserver {
 
     private func recordGallery(_ snapshot: EpochSnapshot) throws {
         guard let inputs = galleryInputs else { return }
+        guard writer.manifest.dataset.imageShape != nil else {
+            try writer.writeFeatureMeans(epoch: snapshot.epoch, means: Self.standardisedMeans(inputs, assignments: snapshot.assignments,
+                                                                                            clusterCount: snapshot.centers.rows))
+            return
+        }
         let selection = GallerySelection(latent: snapshot.latent, centers: snapshot.centers, assignments: snapshot.assignments,
                                          labels: galleryLabels, seed: writer.manifest.configuration.seed &+ UInt64(snapshot.epoch))
         let samples = selection.samples
@@ -70,6 +76,32 @@ public final class RunRecorder: TrainingObserver {
                                 members: (selection.members, snapshot.centers.rows, GallerySelection.perGroup),
                                 misplaced: (selection.misplaced, selection.classCount), samples: samples,
                                 inputs: inputs.rows(samples.map(Int.init)))
+    }
+
+    /// Each cluster's mean of every input feature standardised over all samples (0 for a constant feature).
+    static func standardisedMeans(_ inputs: Matrix, assignments: [Int32], clusterCount: Int) -> Matrix {
+        let d = inputs.columns, n = inputs.rows
+        var mean = [Double](repeating: 0, count: d), square = [Double](repeating: 0, count: d)
+        var sums = [Double](repeating: 0, count: clusterCount * d), counts = [Int](repeating: 0, count: clusterCount)
+        for i in 0..<n {
+            let cluster = Int(assignments[i])
+            counts[cluster] += 1
+            for j in 0..<d {
+                let v = Double(inputs.values[i * d + j])
+                mean[j] += v
+                square[j] += v * v
+                sums[cluster * d + j] += v
+            }
+        }
+        var means = Matrix(rows: clusterCount, columns: d)
+        for j in 0..<d {
+            let m = mean[j] / Double(max(n, 1))
+            let sd = max(square[j] / Double(max(n, 1)) - m * m, 0).squareRoot()
+            for c in 0..<clusterCount where counts[c] > 0 && sd > 0 {
+                means.values[c * d + j] = Float((sums[c * d + j] / Double(counts[c]) - m) / sd)
+            }
+        }
+        return means
     }
 
     /// Marks the run finished (or failed) and writes the summary.

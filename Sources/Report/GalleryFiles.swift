@@ -8,7 +8,8 @@ import RunFormat
 enum GalleryFiles {
     /// Writes the galleries the recording holds; none for tabular data or recordings without `gallery/`.
     static func write(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions) throws -> [FigureFiles] {
-        guard let shape = run.manifest.dataset.imageShape, let lastEntry = sequence.entries.last else { return [] }
+        guard let lastEntry = sequence.entries.last else { return [] }
+        guard let shape = run.manifest.dataset.imageShape else { return try featureMeans(run: run, sequence: sequence, into: directory, options: options) }
         var figures: [FigureFiles] = []
         let epochs = Array(Set([sequence.entries[0].epoch, lastEntry.epoch])).sorted()
         for epoch in epochs {
@@ -44,5 +45,24 @@ enum GalleryFiles {
             })
         }
         return figures
+    }
+
+    /// For tabular data: each cluster's standardised feature means for the most discriminative features,
+    /// at epoch 0 and the last epoch (`figures/feature-means.*`).
+    static func featureMeans(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions) throws -> [FigureFiles] {
+        let epochs = Array(Set([sequence.entries[0].epoch, sequence.entries[sequence.entries.count - 1].epoch])).sorted()
+        var rows: [DecodedCentresFigure.Row] = []
+        for epoch in epochs {
+            guard let means = try run.featureMeans(epoch: epoch) else { continue }
+            rows.append(.init(label: "epoch \(epoch)", centres: (0..<means.rows).map { means.row($0) }))
+        }
+        guard !rows.isEmpty else { return [] }
+        let coloring = sequence.frames[sequence.frames.count - 1].coloring
+        let figure = DecodedCentresFigure(title: "Standardised feature means of each cluster's members: the most discriminative features",
+                                          rows: rows, imageShape: nil, clusterColors: (0..<(rows[0].centres.count)).map { coloring.color(ofCluster: $0) })
+        return [try ChartFiles.write(name: "feature-means", title: "Standardised feature means per cluster (the most discriminative features)",
+                                     size: figure.preferredSize, scale: max(options.scale, 1.5), into: directory) {
+            figure.draw(on: $0, width: $1, height: $2)
+        }]
     }
 }

@@ -146,4 +146,16 @@ extension RecordedRun {
         return GalleryArrays(clusters: members.shape[0], perGroup: members.shape[2], members: members.values.map { Int32($0) },
                              misplaced: misplaced?.values.map { Int32($0) } ?? [], classes: misplaced?.shape.first ?? 0, inputs: inputs)
     }
+
+    /// Each cluster's standardised feature means recorded for `epoch` (tabular data), or nil.
+    /// - Throws: ``RecordingError`` for a malformed file.
+    public func featureMeans(epoch: Int) throws -> Matrix? {
+        let url = directory.appendingPathComponent(String(format: "gallery/%04d/feature_means.npy", epoch))
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        do {
+            let (header, values) = try NPYReader.decodeFloats(data)
+            guard header.shape.count == 2 else { throw RecordingError(url.path, "expected a 2-D array, found shape \(header.shape)") }
+            return Matrix(rows: header.shape[0], columns: header.shape[1], values: values)
+        } catch let error as RecordingError { throw error } catch { throw RecordingError(url.path, "\(error)") }
+    }
 }

@@ -97,6 +97,15 @@ public final class RunFolderWriter {
         try write(NPYWriter.encode(inputs.values, shape: [inputs.rows, inputs.columns]), to: folder.appendingPathComponent("inputs.npy"))
     }
 
+    /// Writes `gallery/NNNN/feature_means.npy` for tabular data: each cluster's mean of every standardised
+    /// input feature (feature minus its mean over all samples, over its standard deviation), `k × D`.
+    /// - Throws: ``RecordingError``.
+    public func writeFeatureMeans(epoch: Int, means: Matrix) throws {
+        let folder = directory.appendingPathComponent(String(format: "gallery/%04d", epoch))
+        try Self.createFolder(folder)
+        try write(NPYWriter.encode(means.values, shape: [means.rows, means.columns]), to: folder.appendingPathComponent("feature_means.npy"))
+    }
+
     /// Writes `final/`: the online assignments and a final k-means's assignments and centres.
     /// - Throws: ``RecordingError``.
     public func writeFinal(onlineAssignments: [Int32], kmeansAssignments: [Int32], kmeansCenters: Matrix) throws {

@@ -124,6 +124,26 @@ struct GenerateTests {
         #expect(html.contains("figures/gallery-epoch-0002.png") && html.contains("figures/decoded-centres.png"))
     }
 
+    @Test("tabular data record each cluster's standardised feature means at epoch 0 and the last epoch, and the report charts them")
+    func featureMeans() throws {
+        let out = temporaryDirectory("feature-means")
+        try generate(["--epochs", "2"], out: out)
+        let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+        let data = Datasets.SyntheticDataset(pointsPerCluster: 60).generate(seed: 0)
+        let means = try #require(try run.featureMeans(epoch: 2))
+        let assignments = try run.arrays(for: run.availableEpochs.last!).assignments
+        #expect(means.rows == 4 && means.columns == 100)
+        // Feature 7 of cluster 1, by hand: standardise over all samples, average over the cluster's members.
+        let column = (0..<data.count).map { Double(data.features[$0, 7]) }
+        let mean = column.reduce(0, +) / Double(data.count)
+        let sd = (column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(data.count)).squareRoot()
+        let members = (0..<data.count).filter { assignments[$0] == 1 }
+        let expected = members.map { (column[$0] - mean) / sd }.reduce(0, +) / Double(members.count)
+        #expect(abs(Double(means[1, 7]) - expected) < 1e-4)
+        #expect(try run.featureMeans(epoch: 0) != nil && run.gallery(epoch: 2) == nil)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/feature-means.pdf").path))
+    }
+
     @Test("the same flags and seed give byte-identical recordings")
     func deterministicRecording() throws {
         // Same folder name (it is the run's name), different parents.
@@ -133,7 +153,8 @@ struct GenerateTests {
         // Every file but timing.json (wall-clock seconds), which the format keeps apart for this reason.
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
             .filter { !$0.hasSuffix("timing.json") && !isDirectory(a.appendingPathComponent($0)) }
-        #expect(files.contains("run/model.dcn") && files.contains("run/epochs/0003/decoded_centers.npy") && files.count == 22)
+        #expect(files.contains("run/model.dcn") && files.contains("run/epochs/0003/decoded_centers.npy")
+            && files.contains("run/gallery/0003/feature_means.npy") && files.count == 24)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()
             .filter { !$0.hasSuffix("timing.json") && !isDirectory(b.appendingPathComponent($0)) } == files)
         for file in files {
