@@ -134,7 +134,7 @@ final class RunPipeline {
                 throw UserFacingError("--out \(outDirectory.path): folder is not empty and is not a dcn-report output; choose another --out or add --force")
             }
             // Replace only what a previous report wrote.
-            for item in ["run", "frames", "figures", "index.html", "animation.gif", "animation.png"] {
+            for item in ["run", "frames", "figures", "centres", "index.html", "animation.gif", "animation.png"] {
                 try? fileManager.removeItem(at: outDirectory.appendingPathComponent(item))
             }
         }
