@@ -20,6 +20,15 @@ struct TSNETests {
         return points
     }
 
+    /// `count` values spread uniformly over `range` by a fixed-seed generator (2-D positions to test at).
+    func uniform(_ count: Int, in range: ClosedRange<Double>, seed: UInt64) -> [Double] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1
+            return range.lowerBound + Double(state >> 40) / Double(1 << 24) * (range.upperBound - range.lowerBound)
+        }
+    }
+
     func relativeError(_ a: [Double], _ b: [Double]) -> Double {
         let difference = zip(a, b).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
         return difference / max(b.reduce(0.0) { $0 + $1 * $1 }.squareRoot(), 1e-300)
@@ -40,11 +49,7 @@ struct TSNETests {
     func exactGradientMatchesFiniteDifferences() {
         let points = blobs(clusters: 2, perCluster: 10, dimensions: 4, seed: 2)
         let p = Affinities(points: points, count: 20, dimensions: 4, perplexity: 5)
-        var state: UInt64 = 7
-        let y = (0..<40).map { _ -> Double in
-            state = state &* 6364136223846793005 &+ 1
-            return Double(state >> 40) / Double(1 << 24) * 4 - 2
-        }
+        let y = uniform(40, in: -2...2, seed: 7)
         let analytic = TSNE.exactGradient(p, y)
         let h = 1e-6
         let numeric = (0..<40).map { i -> Double in
@@ -60,11 +65,7 @@ struct TSNETests {
     func barnesHutGradient() {
         let points = blobs(clusters: 4, perCluster: 50, dimensions: 6, seed: 3)
         let p = Affinities(points: points, count: 200, dimensions: 6, perplexity: 15)
-        var state: UInt64 = 11
-        let y = (0..<400).map { _ -> Double in
-            state = state &* 6364136223846793005 &+ 1
-            return Double(state >> 40) / Double(1 << 24) * 20 - 10
-        }
+        let y = uniform(400, in: -10...10, seed: 11)
         let exact = TSNE.exactGradient(p, y)
         #expect(relativeError(TSNE.gradient(p, y, exaggeration: 1, theta: 0), exact) < 1e-9)
         let approximate = relativeError(TSNE.gradient(p, y, exaggeration: 1, theta: 0.5), exact)
