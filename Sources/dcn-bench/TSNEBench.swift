@@ -1,6 +1,7 @@
 import DCNCore
 import Embedding
 import Foundation
+import NPYFormat
 import Plotting
 import RunFormat
 
@@ -8,7 +9,7 @@ import RunFormat
 /// last epoch (full schedule) and per earlier epoch (warm start), and how well the final epoch's view
 /// keeps neighbourhoods (trustworthiness and kept 10-NN of the codes) against the PCA view the frames
 /// would otherwise show, on the same stratified subsample.
-func benchmarkTSNE(runFolder: String, cap: Int) throws {
+func benchmarkTSNE(runFolder: String, cap: Int, npyFolder: String?) throws {
     let run = try RecordedRun(directory: URL(fileURLWithPath: runFolder))
     let entries = run.availableEpochs
     let arrays = try entries.map { try run.arrays(for: $0) }
@@ -40,6 +41,15 @@ func benchmarkTSNE(runFolder: String, cap: Int) throws {
         let trust = NeighbourhoodPreservation.trustworthiness(input: input, count: measured.count, dimensions: d, view: subset(view))
         let kept = NeighbourhoodPreservation.kept(input: input, count: measured.count, dimensions: d, view: subset(view))
         print(String(format: "%@: trustworthiness(10) %.3f, kept 10-NN %.3f", name, trust, kept))
+    }
+    if let npyFolder {
+        // For docs/tsne-vs-sklearn.py: the same codes and both views, to compare with scikit-learn.
+        let folder = URL(fileURLWithPath: npyFolder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try NPYWriter.encode(input, shape: [measured.count, d]).write(to: folder.appendingPathComponent("codes.npy"))
+        try NPYWriter.encode(subset(views[views.count - 1]).map { Float($0) }, shape: [measured.count, 2]).write(to: folder.appendingPathComponent("tsne.npy"))
+        try NPYWriter.encode(subset(pcaView).map { Float($0) }, shape: [measured.count, 2]).write(to: folder.appendingPathComponent("pca.npy"))
+        print("wrote codes.npy, tsne.npy and pca.npy to \(npyFolder)")
     }
     var moves: [Double] = []
     for e in 0..<(views.count - 1) {

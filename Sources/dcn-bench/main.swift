@@ -153,5 +153,6 @@ if only == "tsne" {
         exit(2)
     }
     let cap = arguments.firstIndex(of: "--cap").flatMap { Int(arguments[$0 + 1]) } ?? 2_500
-    try benchmarkTSNE(runFolder: arguments[runIndex + 1], cap: cap)
+    let npy = arguments.firstIndex(of: "--write-npy").map { arguments[$0 + 1] }
+    try benchmarkTSNE(runFolder: arguments[runIndex + 1], cap: cap, npyFolder: npy)
 }
