@@ -134,23 +134,10 @@ public final class Autoencoder {
     /// - Returns: `n × latentDimensions`.
     public func encode(_ data: Matrix) -> Matrix {
         precondition(data.columns == inputDimensions, "data has \(data.columns) columns, network expects \(inputDimensions)")
-        let wasTraining = isTraining
-        isTraining = false
-        defer { isTraining = wasTraining }
-        var codes = Matrix(rows: data.rows, columns: latentDimensions)
-        let d = latentDimensions
-        data.values.withUnsafeBufferPointer { source in
-            codes.values.withUnsafeMutableBufferPointer { destination in
-                var start = 0
-                while start < data.rows {
-                    let rows = min(capacity, data.rows - start)
-                    encodeBatch(source.baseAddress! + start * data.columns, rows: rows)
-                    (destination.baseAddress! + start * d).update(from: latent.pointer, count: rows * d)
-                    start += rows
-                }
-            }
+        return inBatches(data, outputWidth: latentDimensions) { input, rows in
+            encodeBatch(input, rows: rows)
+            return UnsafePointer(latent.pointer)
         }
-        return codes
     }
 
     /// The decoder's output g(z) for every row of `codes`, in evaluation mode, computed in batches of
@@ -159,22 +146,30 @@ public final class Autoencoder {
     /// - Returns: `n × inputDimensions`.
     public func decode(_ codes: Matrix) -> Matrix {
         precondition(codes.columns == latentDimensions, "codes have \(codes.columns) columns, network expects \(latentDimensions)")
+        return inBatches(codes, outputWidth: inputDimensions) { input, rows in
+            var current = input
+            for layer in decoder {
+                layer.forward(current, rows: rows)
+                current = UnsafePointer(layer.output.pointer)
+            }
+            return current
+        }
+    }
+
+    /// Runs `pass` over `input` in batches of ``capacity`` rows in evaluation mode, copying each batch's
+    /// output (`rows × outputWidth`, where `pass` returns it) into the result.
+    private func inBatches(_ input: Matrix, outputWidth: Int, pass: (UnsafePointer<Float>, Int) -> UnsafePointer<Float>) -> Matrix {
         let wasTraining = isTraining
         isTraining = false
         defer { isTraining = wasTraining }
-        var output = Matrix(rows: codes.rows, columns: inputDimensions)
-        let width = inputDimensions
-        codes.values.withUnsafeBufferPointer { source in
+        var output = Matrix(rows: input.rows, columns: outputWidth)
+        input.values.withUnsafeBufferPointer { source in
             output.values.withUnsafeMutableBufferPointer { destination in
                 var start = 0
-                while start < codes.rows {
-                    let rows = min(capacity, codes.rows - start)
-                    var current = UnsafePointer(source.baseAddress! + start * latentDimensions)
-                    for layer in decoder {
-                        layer.forward(current, rows: rows)
-                        current = UnsafePointer(layer.output.pointer)
-                    }
-                    (destination.baseAddress! + start * width).update(from: reconstruction.pointer, count: rows * width)
+                while start < input.rows {
+                    let rows = min(capacity, input.rows - start)
+                    let result = pass(source.baseAddress! + start * input.columns, rows)
+                    (destination.baseAddress! + start * outputWidth).update(from: result, count: rows * outputWidth)
                     start += rows
                 }
             }
