@@ -145,7 +145,7 @@ public struct ModelFile: Sendable {
         var offset = 16 + headerLength
         func read(_ count: Int) -> [Float] {
             defer { offset += 4 * count }
-            return (0..<count).map { Float(bitPattern: readUInt32(bytes, offset + 4 * $0)) }
+            return readFloats(bytes, offset, count: count)
         }
         layers = header.layers.enumerated().map { index, shape in
             let weight = read(shape[0] * shape[1]), bias = read(shape[1])
@@ -158,16 +158,4 @@ public struct ModelFile: Sendable {
         inputDimensions = header.inputDimensions
         capacity = header.capacity
     }
-}
-
-private func appendUInt32(_ value: UInt32, to data: inout Data) {
-    withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-}
-
-private func appendFloats(_ values: [Float], to data: inout Data) {
-    for value in values { appendUInt32(value.bitPattern, to: &data) }
-}
-
-private func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
-    UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
 }

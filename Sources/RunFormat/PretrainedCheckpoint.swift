@@ -60,12 +60,10 @@ public struct PretrainedCheckpoint: Sendable {
         encoder.outputFormatting = .sortedKeys
         let json = try encoder.encode(header)
         var data = Data(Self.magic)
-        withUnsafeBytes(of: UInt32(json.count).littleEndian) { data.append(contentsOf: $0) }
+        appendUInt32(UInt32(json.count), to: &data)
         data.append(json)
         data.append(modelBytes)
-        for buffer in optimizerBuffers {
-            for value in buffer { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        }
+        for buffer in optimizerBuffers { appendFloats(buffer, to: &data) }
         return data
     }
 
@@ -89,7 +87,7 @@ public struct PretrainedCheckpoint: Sendable {
         func fail(_ problem: String) -> RecordingError { RecordingError(source, problem) }
         let bytes = [UInt8](data)
         guard bytes.count >= 12, Array(bytes[0..<8]) == Self.magic else { throw fail("not a dcn-report pretraining checkpoint") }
-        let headerLength = Int(UInt32(bytes[8]) | UInt32(bytes[9]) << 8 | UInt32(bytes[10]) << 16 | UInt32(bytes[11]) << 24)
+        let headerLength = Int(readUInt32(bytes, 8))
         guard 12 + headerLength <= bytes.count else { throw fail("truncated header") }
         let header: Header
         do {
@@ -108,10 +106,7 @@ public struct PretrainedCheckpoint: Sendable {
         var offset = modelStart + header.modelBytes
         optimizerBuffers = header.optimizerBufferSizes.map { count in
             defer { offset += 4 * count }
-            return (0..<count).map { i in
-                let o = offset + 4 * i
-                return Float(bitPattern: UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24)
-            }
+            return readFloats(bytes, offset, count: count)
         }
         optimizerStep = header.optimizerStep
         self.generatorState = generatorState
