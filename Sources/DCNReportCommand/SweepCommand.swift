@@ -115,9 +115,9 @@ struct SweepCommand: ParsableCommand {
     }
 
     static func fnv(_ text: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return String(hash, radix: 16)
+        var hash = FNV1a()
+        hash.mix(text)
+        return hash.hex
     }
 
     static func shellQuoted(_ word: String) -> String {

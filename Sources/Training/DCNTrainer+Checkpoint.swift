@@ -82,14 +82,10 @@ extension Autoencoder {
 extension Matrix {
     /// A 64-bit FNV-1a hash of the shape and every value's bits, in hexadecimal: equal for equal data.
     var fingerprint: String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ word: UInt64) {
-            hash ^= word
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        mix(UInt64(rows))
-        mix(UInt64(columns))
-        values.withUnsafeBufferPointer { for value in $0 { mix(UInt64(value.bitPattern)) } }
-        return String(hash, radix: 16)
+        var hash = FNV1a()
+        hash.mix(UInt64(rows))
+        hash.mix(UInt64(columns))
+        values.withUnsafeBufferPointer { for value in $0 { hash.mix(UInt64(value.bitPattern)) } }
+        return hash.hex
     }
 }
