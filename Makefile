@@ -1,6 +1,6 @@
 # dcn-report: two commands set everything up on a fresh Debian machine.
 #   make report   install missing system packages, build (release), run the synthetic demo
-#   make test     install missing system packages, run the test suite
+#   make test     install missing system packages, run the test suite (Swift, then the Python package's pytest)
 #   make bench    build (release) and run dcn-bench (training and rendering speed; docs/performance.md)
 #   make install  install dcn-report into PREFIX (default /usr/local; PREFIX=~/.local needs no root):
 #                 PREFIX/bin/dcn-report and PREFIX/share/dcn-report/templates
@@ -12,7 +12,9 @@ PREFIX ?= /usr/local
 # without Swift (the C libraries above stay shared: install them there with apt).
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: deps test-deps build report test bench install uninstall clean
+PYTHON_ENV := .build/python-env
+
+.PHONY: deps test-deps build report test python-test bench install uninstall clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -29,6 +31,13 @@ test-deps: deps
 	@command -v pdftotext >/dev/null 2>&1 || { \
 		echo "installing poppler-utils (pdftotext, to check PDF text)"; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q poppler-utils; }
+	@python3 -m pytest --version >/dev/null 2>&1 || { \
+		echo "installing pytest (for the Python package's tests)"; \
+		python3 -m pip install --quiet pytest 2>/dev/null || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3-pytest; }; }
+	@python3 -c "import ensurepip" 2>/dev/null || { \
+		echo "installing python3-venv (the Python package is tested from a virtual environment)"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3-venv; }
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing chromium (for the browser test)"; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
@@ -39,12 +48,24 @@ build: deps
 report: build
 	.build/release/dcn-report generate
 
-# The Swift tests, then the module graph (Report must not link the trainer) and an install into a
-# temporary prefix that writes a report from another directory.
+# The Swift tests, then the module graph (Report must not link the trainer), an install into a
+# temporary prefix that writes a report from another directory, and the Python package's tests.
 test: test-deps
 	swift test
 	python3 Tests/architecture-test.py
 	Tests/install-test.sh
+	$(MAKE) python-test
+
+# The Python package (python/), installed offline into a fresh virtual environment (numpy and pytest
+# come from the system Python); its tests render what it writes with the debug dcn-report.
+# Keras and PyTorch tests run when those are importable there, and are reported as skipped otherwise.
+python-test: test-deps
+	swift build
+	rm -rf $(PYTHON_ENV)
+	python3 -m venv --system-site-packages $(PYTHON_ENV)
+	$(PYTHON_ENV)/bin/python -m pip install --quiet --no-index --no-deps ./python
+	cd python && DCN_REPORT="$$(cd .. && swift build --show-bin-path)/dcn-report" \
+		../$(PYTHON_ENV)/bin/python -m pytest -p no:cacheprovider -rs tests
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/dcn-report/templates"

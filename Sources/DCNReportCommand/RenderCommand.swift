@@ -37,7 +37,7 @@ struct RenderCommand: ParsableCommand {
         if recording.manifest.status == .running, !quiet {
             let last = recording.availableEpochs.last?.epoch ?? 0
             FileHandle.standardError.write(Data(
-                "note: the run is incomplete: epochs 0–\(last) of \(recording.manifest.configuration.epochs) were recorded\n".utf8))
+                "note: the run is incomplete: epochs 0–\(last)\(recording.plannedEpochs.map { " of \($0)" } ?? "") were recorded\n".utf8))
         }
         do {
             try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)

@@ -59,7 +59,7 @@ public struct FrameSequence: Sendable {
         let drawnLabels = labels.map { l in drawn.map { l[$0] } }
         let classIds = labels.map { Array(Set($0)).sorted() } ?? []
         let k = run.manifest.configuration.clusterCount
-        let totalEpochs = run.manifest.configuration.epochs
+        let totalEpochs = run.plannedEpochs
         let sampleNote = drawn.count < count ? "   \(drawn.count) of \(count) points shown (stratified)" : ""
         var frames: [ScatterFrame] = []
         for (index, entry) in entries.enumerated() {
@@ -74,8 +74,8 @@ public struct FrameSequence: Sendable {
                 centers = zip(cx, cy).map { (x: Double($0), y: Double($1)) }
             }
             var frame = ScatterFrame(
-                title: Self.title(entry, totalEpochs: totalEpochs, mergedStart: run.manifest.start?.partition == .merged),
-                subtitle: Self.subtitle(entry, manifest: run.manifest) + sampleNote + viewNote,
+                title: Self.title(entry, totalEpochs: totalEpochs, mergedStart: run.manifest.start?.partition == .merged, foreign: run.isForeign),
+                subtitle: Self.subtitle(entry, manifest: run.manifest, lambda: run.lambda) + sampleNote + viewNote,
                 xs: projected[index].xs, ys: projected[index].ys, predicted: drawn.map { epochArrays.assignments[$0] },
                 truth: drawnLabels, classIds: classIds,
                 centers: centers, coloring: coloring, limits: limits)
@@ -115,12 +115,16 @@ public struct FrameSequence: Sendable {
         return sums.map { $0.n > 0 ? (x: $0.x / Double($0.n), y: $0.y / Double($0.n)) : (x: .nan, y: .nan) }
     }
 
-    static func title(_ entry: EpochEntry, totalEpochs: Int, mergedStart: Bool) -> String {
-        guard entry.phase == .pretrain else { return "Epoch \(entry.epoch) of \(totalEpochs) · DCN training" }
+    /// The frame's title; a run written by another trainer (`foreign`) is not called DCN.
+    static func title(_ entry: EpochEntry, totalEpochs: Int?, mergedStart: Bool, foreign: Bool = false) -> String {
+        let epoch = "Epoch \(entry.epoch)" + (totalEpochs.map { " of \($0)" } ?? "")
+        if foreign { return epoch + (entry.phase == .pretrain ? " · after pretraining" : " · training") }
+        guard entry.phase == .pretrain else { return epoch + " · DCN training" }
         return "Epoch 0 · after autoencoder pretraining and " + (mergedStart ? "the boundary-merge start" : "k-means initialisation")
     }
 
-    static func subtitle(_ entry: EpochEntry, manifest: RunManifest) -> String {
+    /// Scores, loss, data set and λ (when the recording gives it).
+    static func subtitle(_ entry: EpochEntry, manifest: RunManifest, lambda: Double?) -> String {
         var parts: [String] = []
         if let m = entry.metrics {
             parts.append(String(format: "NMI %.3f · ARI %.3f · ACC %.3f", m.nmi, m.ari, m.acc))
@@ -128,7 +132,7 @@ public struct FrameSequence: Sendable {
         parts.append(String(format: "loss %.4g", entry.losses.total))
         let empty = entry.clusterSizes.filter { $0 == 0 }.count
         if empty > 0 { parts.append("\(empty) empty cluster\(empty == 1 ? "" : "s")!") }
-        parts.append("\(manifest.dataset.name), N = \(manifest.dataset.samples), λ = \(formatNumber(Double(manifest.configuration.lambda)))")
+        parts.append("\(manifest.dataset.name), N = \(manifest.dataset.samples)" + (lambda.map { ", λ = \(formatNumber($0))" } ?? ""))
         return parts.joined(separator: "   ")
     }
 }

@@ -35,6 +35,8 @@ struct ReportPage {
     let charts: [Figure]
     let finalFigure: Figure?
     let configurationJSON: String
+    /// The tool that wrote the recording, when it was not dcn-report (e.g. the Python package).
+    let recordedBy: String?
     let frameCount: Int
     let lastIndex: Int
 }
@@ -44,30 +46,9 @@ extension ReportPage {
         let manifest = run.manifest
         let config = manifest.configuration
         let dataset = manifest.dataset
-        let architecture = ([dataset.dimensions] + config.hiddenLayers + [config.latentDimensions]).map(String.init).joined(separator: "–")
         let seconds = run.timing?.totalSeconds
-        var rows = [
-            Row(key: "Data set", value: dataset.name),
-            Row(key: "Samples × dimensions", value: "\(dataset.samples) × \(dataset.dimensions)"),
-            Row(key: "Clusters k", value: "\(config.clusterCount)"),
-            Row(key: "λ (clustering weight)", value: formatNumber(Double(config.lambda))),
-            Row(key: "Encoder", value: architecture + " (decoder mirrored)"),
-            Row(key: "Epochs", value: "\(config.pretrainEpochs) pretraining + \(config.epochs) DCN"),
-            Row(key: "Batch size · learning rate", value: "\(config.batchSize) · \(formatNumber(Double(config.learningRate)))"),
-            Row(key: "Input scaling", value: dataset.scaling),
-            Row(key: "Centre counts", value: "start at \(config.centerCountStart)" + (config.resetCountsEachEpoch ? ", reset every epoch" : "")),
-            Row(key: "Seed", value: "\(config.seed)"),
-        ]
-        if let start = manifest.start {
-            let (chosen, other) = start.partition == .merged ? ("boundary merge", "k-means") : ("k-means", "boundary merge")
-            var value = chosen
-            if let merged = start.mergedCut, let kmeans = start.kmeansCut {
-                let (mine, theirs) = start.partition == .merged ? (merged, kmeans) : (kmeans, merged)
-                value += " (normalised cut " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
-            }
-            rows.append(Row(key: "DCN start", value: value))
-        }
-        if let seconds { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
+        var rows = run.isForeign ? Self.foreignRows(run) : Self.summaryRows(manifest)
+        if let seconds, seconds > 0 || !run.isForeign { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
         // DCN's own labelling first (the headline), then its other labellings, then the baselines.
@@ -78,8 +59,12 @@ extension ReportPage {
         var methods: [(String, ClusteringMetrics)] = ranked.map { ($0.element.title, $0.element.metrics) }
         // A run cut short has no final baselines yet: show its last epoch and epoch 0.
         if !manifest.baselines.contains(where: { $0.id == "ae-kmeans" }) {
-            if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics { methods.insert(("DCN (nearest centre, epoch \(last.epoch))", m), at: 0) }
-            if let first = manifest.epochs.first, let m = first.metrics { methods.append(("AE + start (epoch 0)", m)) }
+            if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics {
+                methods.insert((run.isForeign ? "Assignments at epoch \(last.epoch)" : "DCN (nearest centre, epoch \(last.epoch))", m), at: 0)
+            }
+            if let first = manifest.epochs.first, let m = first.metrics {
+                methods.append((run.isForeign ? "Start (epoch 0)" : "AE + start (epoch 0)", m))
+            }
         }
         let best = (nmi: methods.map(\.1.nmi).max(), ari: methods.map(\.1.ari).max(), acc: methods.map(\.1.acc).max())
         let metricRows = methods.map { name, m in
@@ -90,17 +75,18 @@ extension ReportPage {
 
         var warnings: [String] = []
         if manifest.status == .running {
-            warnings.append("This run is incomplete: the recording ends at epoch \(manifest.epochs.last?.epoch ?? 0) of \(config.epochs) (the process stopped before finishing).")
+            let planned = run.plannedEpochs.map { " of \($0)" } ?? ""
+            warnings.append("This run is incomplete: the recording ends at epoch \(manifest.epochs.last?.epoch ?? 0)\(planned) (the process stopped before finishing).")
         }
         if manifest.status == .diverged || manifest.status == .failed || manifest.status == .interrupted {
             warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
         }
-        if let negligible = LossShare(manifest: manifest).warning(lambda: config.lambda) { warnings.append(negligible) }
+        if run.lambda != nil, let negligible = LossShare(manifest: manifest).warning(lambda: config.lambda) { warnings.append(negligible) }
         if let last = manifest.epochs.last {
             let empty = last.clusterSizes.filter { $0 == 0 }.count
             let smallest = last.clusterSizes.min() ?? 0
             if empty > 0 {
-                warnings.append("Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). λ = \(formatNumber(Double(config.lambda))) is probably too large for this data; try a smaller --lambda.")
+                warnings.append("Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). " + (run.isForeign ? "The clustering weight is probably too large for this data." : "λ = \(formatNumber(Double(config.lambda))) is probably too large for this data; try a smaller --lambda."))
             } else if smallest * config.clusterCount * 20 < dataset.samples {
                 warnings.append("Possible collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch).")
             }
@@ -116,7 +102,7 @@ extension ReportPage {
         let json = (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys, .withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
 
         self.init(
-            name: manifest.name, toolVersion: manifest.tool.version, datasetName: dataset.name,
+            name: manifest.name, toolVersion: ToolInfo.currentVersion, datasetName: dataset.name,
             datasetDescription: dataset.description, summaryRows: rows, hasMetrics: !metricRows.isEmpty,
             metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
             framesJSON: Self.scriptSafe(json),
@@ -124,8 +110,54 @@ extension ReportPage {
             animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath,
             charts: figures.figures.filter { $0.name != "latent-final" }.map(Self.figure),
             finalFigure: figures.figures.first { $0.name == "latent-final" }.map(Self.figure),
-            configurationJSON: Self.prettyJSON(manifest.configuration), frameCount: figures.framePaths.count,
+            configurationJSON: run.isForeign ? (run.settingsText ?? "(no settings recorded)") : Self.prettyJSON(manifest.configuration),
+            recordedBy: run.isForeign ? "\(manifest.tool.name) \(manifest.tool.version)" : nil, frameCount: figures.framePaths.count,
             lastIndex: max(figures.framePaths.count - 1, 0))
+    }
+
+    /// The summary of a run dcn-report trained: every setting is known.
+    static func summaryRows(_ manifest: RunManifest) -> [Row] {
+        let config = manifest.configuration, dataset = manifest.dataset
+        let architecture = ([dataset.dimensions] + config.hiddenLayers + [config.latentDimensions]).map(String.init).joined(separator: "–")
+        return [
+            Row(key: "Data set", value: dataset.name),
+            Row(key: "Samples × dimensions", value: "\(dataset.samples) × \(dataset.dimensions)"),
+            Row(key: "Clusters k", value: "\(config.clusterCount)"),
+            Row(key: "λ (clustering weight)", value: formatNumber(Double(config.lambda))),
+            Row(key: "Encoder", value: architecture + " (decoder mirrored)"),
+            Row(key: "Epochs", value: "\(config.pretrainEpochs) pretraining + \(config.epochs) DCN"),
+            Row(key: "Batch size · learning rate", value: "\(config.batchSize) · \(formatNumber(Double(config.learningRate)))"),
+            Row(key: "Input scaling", value: dataset.scaling),
+            Row(key: "Centre counts", value: "start at \(config.centerCountStart)" + (config.resetCountsEachEpoch ? ", reset every epoch" : "")),
+            Row(key: "Seed", value: "\(config.seed)"),
+        ]
+    }
+
+    /// The summary of a run another trainer recorded: only what its `configuration` gives, so that no
+    /// default of dcn-report's is shown as if that trainer had used it.
+    static func foreignRows(_ run: RecordedRun) -> [Row] {
+        let manifest = run.manifest, config = manifest.configuration, dataset = manifest.dataset
+        let given = run.configurationKeys
+        var rows = [
+            Row(key: "Recorded by", value: "\(manifest.tool.name) \(manifest.tool.version)"),
+            Row(key: "Data set", value: dataset.name),
+            Row(key: "Samples × dimensions", value: dataset.dimensions > 0 ? "\(dataset.samples) × \(dataset.dimensions)" : "\(dataset.samples) samples"),
+            Row(key: "Clusters k", value: "\(config.clusterCount)"),
+            Row(key: "Latent dimensions", value: "\(config.latentDimensions)"),
+        ]
+        if let lambda = run.lambda { rows.append(Row(key: "λ (clustering weight)", value: formatNumber(lambda))) }
+        if given.contains("hiddenLayers") {
+            let layers = ([dataset.dimensions > 0 ? dataset.dimensions : nil] + config.hiddenLayers.map { $0 } + [config.latentDimensions]).compactMap { $0 }
+            rows.append(Row(key: "Encoder", value: layers.map(String.init).joined(separator: "–")))
+        }
+        let pretraining = given.contains("pretrainEpochs") ? config.pretrainEpochs : manifest.pretraining.count
+        let training = run.plannedEpochs ?? manifest.epochs.last?.epoch ?? 0
+        rows.append(Row(key: "Epochs", value: "\(pretraining) pretraining + \(training) training"))
+        if given.contains("batchSize") { rows.append(Row(key: "Batch size", value: "\(config.batchSize)")) }
+        if given.contains("learningRate") { rows.append(Row(key: "Learning rate", value: formatNumber(Double(config.learningRate)))) }
+        rows.append(Row(key: "Input scaling", value: dataset.scaling))
+        if given.contains("seed") { rows.append(Row(key: "Seed", value: "\(config.seed)")) }
+        return rows
     }
 
     static func figure(_ files: FigureFiles) -> Figure {

@@ -15,6 +15,11 @@ public struct RecordedRun: Sendable {
     public let timing: RunTiming?
     /// `labels.npy`, when present.
     public let labels: [Int32]?
+    /// The keys `run.json`'s `configuration` holds. A folder written by another trainer may give only
+    /// some (docs/recording-format.md); the others then take defaults that describe nothing it did.
+    public let configurationKeys: Set<String>
+    /// `run.json`'s `settings`, pretty-printed: another trainer's own settings as it gave them, or nil.
+    public let settingsText: String?
 
     /// Opens a run folder.
     /// - Parameter directory: The folder holding `run.json`.
@@ -30,6 +35,11 @@ public struct RecordedRun: Sendable {
         } catch {
             throw RecordingError(manifestURL.path, "is not a valid run manifest (\(error))")
         }
+        let raw = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        configurationKeys = Set((raw?["configuration"] as? [String: Any])?.keys.map { $0 } ?? [])
+        settingsText = (raw?["settings"] as? [String: Any])
+            .flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
+            .map { String(decoding: $0, as: UTF8.self) }
         timing = FileManager.default.contents(atPath: directory.appendingPathComponent("timing.json").path)
             .flatMap { try? JSONDecoder().decode(RunTiming.self, from: $0) }
         let labelsURL = directory.appendingPathComponent("labels.npy")
@@ -43,6 +53,15 @@ public struct RecordedRun: Sendable {
             labels = nil
         }
     }
+
+    /// Whether another tool than dcn-report wrote the folder (`tool.name`), e.g. the Python package.
+    public var isForeign: Bool { manifest.tool.name != ToolInfo().name }
+
+    /// λ, when the recording gives it.
+    public var lambda: Double? { configurationKeys.contains("lambda") ? Double(manifest.configuration.lambda) : nil }
+
+    /// The number of training epochs the run was set to, when the recording gives it.
+    public var plannedEpochs: Int? { configurationKeys.contains("epochs") ? manifest.configuration.epochs : nil }
 
     /// The recorded epochs whose arrays are present, in order.
     public var availableEpochs: [EpochEntry] {
