@@ -107,23 +107,26 @@ public struct Comparison: Sendable {
         shownLabellings = Self.labellings.filter { labelling in settings.contains { $0.metrics[labelling.id] != nil } }
     }
 
-    /// Field order for labels: the configuration's own, then scaling.
+    /// Field order for labels: the configuration's own, then scaling and the recording tool.
     static let fieldOrder = ["clusterCount", "latentDimensions", "hiddenLayers", "lambda", "learningRate", "batchSize",
                              "pretrainEpochs", "epochs", "centerCountStart", "resetCountsEachEpoch", "kmeansRestarts",
                              "hiddenActivation", "initialization", "optimizer", "pretrainLearningRate", "momentum", "nesterov",
-                             "weightDecay", "batchNormalization", "assignBeforeStep", "startPartition", "scaling"]
+                             "weightDecay", "batchNormalization", "assignBeforeStep", "startPartition", "scaling", "tool"]
 
-    /// A run's configuration fields as compact JSON values, plus its scaling.
+    /// A run's configuration fields as compact JSON values, plus its scaling and the tool that wrote it.
     static func settingFields(_ run: RecordedRun) throws -> [String: String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = try JSONSerialization.jsonObject(with: encoder.encode(run.manifest.configuration)) as? [String: Any] ?? [:]
         var fields: [String: String] = [:]
-        for (key, value) in json {
+        // Another trainer's run has only the settings it recorded; dcn-report's defaults describe nothing it did.
+        for (key, value) in json where !run.isForeign || run.configurationKeys.contains(key) {
             let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
             fields[key] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"", with: "")
         }
         fields["scaling"] = run.manifest.dataset.scaling
+        // Runs of another trainer (the Python package) never share a setting with dcn-report's own.
+        fields["tool"] = run.manifest.tool.name
         return fields
     }
 
@@ -148,7 +151,9 @@ public struct Comparison: Sendable {
             return summary.emptyClusters > 0 || summary.smallestCluster * 10 * k < run.manifest.dataset.samples
         }.count
         let seconds = runs.compactMap { $0.timing?.totalSeconds }
-        let label = varied.isEmpty ? "all runs" : varied.map { "\(displayName($0)) \(values[$0] ?? "")" }.joined(separator: " · ")
+        // A field a run did not record (another trainer's) is left out of its label.
+        let label = varied.isEmpty ? "all runs"
+            : varied.compactMap { field in values[field].flatMap { $0.isEmpty ? nil : "\(displayName(field)) \($0)" } }.joined(separator: " · ")
         return Setting(label: label, values: values, runs: runs, metrics: metrics, collapsed: collapsed,
                        meanSeconds: seconds.isEmpty ? nil : seconds.reduce(0, +) / Double(seconds.count))
     }

@@ -234,5 +234,8 @@ struct LifecycleTests {
         let html = try String(contentsOf: folder.deletingLastPathComponent().appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("pytorch-run"))
         #expect(html.contains("frames/epoch_0003.png"))
+        // Another trainer's run is named as such, and shows only the settings it recorded.
+        #expect(html.contains("Recorded by") && html.contains("my-pytorch-loop 0"))
+        #expect(html.contains("λ (clustering weight)") && !html.contains("Centre counts") && !html.contains("Encoder"))
     }
 }

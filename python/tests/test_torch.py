@@ -31,7 +31,7 @@ def test_a_pytorch_loop_is_recorded_epoch_by_epoch_and_renders(tmp_path, render)
         for epoch in range(1, 6):
             loss = ((decoder(encoder(x)) - x) ** 2).mean()
             optimizer.zero_grad(); loss.backward(); optimizer.step()
-            writer.pretraining_epoch(epoch, float(loss))
+            writer.pretraining_epoch(epoch, loss.item())
         first = record_epoch(writer, encoder, x, None, decode=decoder)  # no centres yet: k-means provides them
         centers = torch.tensor(np.load(run / "epochs/0000/centers.npy"))
         for _ in range(3):
@@ -64,8 +64,9 @@ def test_a_data_loader_gives_the_same_recording_as_a_tensor(tmp_path):
         with RunWriter(tmp_path / name, labels=truth) as writer:
             record_epoch(writer, encoder, data, np.zeros((3, 2)), losses={"reconstruction": 0.5})
         folders.append(tmp_path / name / "epochs/0000")
-    for array in ("latent.npy", "assignments.npy"):
-        assert np.array_equal(np.load(folders[0] / array), np.load(folders[1] / array))
+    # Batches of 7 and of 1024 round differently in the last bit; the codes agree, the assignments exactly.
+    assert np.allclose(np.load(folders[0] / "latent.npy"), np.load(folders[1] / "latent.npy"), atol=1e-5)
+    assert np.array_equal(np.load(folders[0] / "assignments.npy"), np.load(folders[1] / "assignments.npy"))
 
 
 def test_without_a_decoder_the_reconstruction_loss_must_be_given(tmp_path):
