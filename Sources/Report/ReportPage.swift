@@ -17,6 +17,10 @@ struct ReportPage {
     struct Figure { let name: String; let title: String; let image: String; let links: [FigureLink] }
 
     let name: String
+    /// "Deep Clustering Network", or a neutral name for a run another trainer recorded.
+    let methodName: String
+    /// Who assigned the clusters, in the frames' caption: "DCN" or "the recorded run".
+    let assigner: String
     let toolVersion: String
     let datasetName: String
     let datasetDescription: String
@@ -102,7 +106,8 @@ extension ReportPage {
         let json = (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys, .withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
 
         self.init(
-            name: manifest.name, toolVersion: ToolInfo.currentVersion, datasetName: dataset.name,
+            name: manifest.name, methodName: run.isForeign ? "Latent-space clustering" : "Deep Clustering Network",
+            assigner: run.isForeign ? "the recorded run" : "DCN", toolVersion: ToolInfo.currentVersion, datasetName: dataset.name,
             datasetDescription: dataset.description, summaryRows: rows, hasMetrics: !metricRows.isEmpty,
             metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
             framesJSON: Self.scriptSafe(json),

@@ -12,6 +12,14 @@ import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
+# TensorFlow and PyTorch's compiler each bundle LLVM; with TensorFlow loaded first, importing
+# torch._dynamo aborts the process ("Option ... registered more than once"). Loading PyTorch first
+# lets the Keras and PyTorch tests run in one pytest process where both frameworks are installed.
+try:
+    import torch._dynamo  # noqa: F401
+except ImportError:
+    pass
+
 
 def _binary() -> str:
     candidates = [os.environ.get("DCN_REPORT"), str(REPOSITORY / ".build/debug/dcn-report"),

@@ -67,20 +67,23 @@ def test_rectangular_matchings_leave_extra_rows_unmatched():
 
 
 def test_scores_match_dcn_reports_own_values_on_its_recording(dcn_report, tmp_path):
-    """A short `dcn-report train`: every epoch's and every baseline's scores, recomputed from the arrays."""
+    """A short `dcn-report train`: every epoch's and every baseline's scores, recomputed from the arrays.
+
+    Five clusters for the demo's four classes, so no labelling is perfect and the Hungarian matching is
+    rectangular."""
     out = tmp_path / "trained"
     result = subprocess.run([dcn_report, "train", "--out", str(out), "--pretrain-epochs", "3", "--epochs", "4",
-                             "--seed", "5", "--quiet"], capture_output=True, text=True, timeout=600)
+                             "--seed", "5", "--clusters", "5", "--quiet"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     run = out / "run"
     manifest = json.loads((run / "run.json").read_text())
     labels = np.load(run / "labels.npy")
-    compared = 0
+    compared = []
     for entry in manifest["epochs"]:
         mine = scores(np.load(run / entry["path"] / "assignments.npy"), labels)
         for key in ("nmi", "ari", "acc"):
             assert math.isclose(mine[key], entry["metrics"][key], rel_tol=0, abs_tol=1e-9), (entry["epoch"], key)
-            compared += 1
+            compared.append(mine[key])
     files = {"dcn-online": "final/online_assignments.npy", "dcn-final-kmeans": "final/kmeans_assignments.npy",
              "dcn-nearest-centre": manifest["epochs"][-1]["path"] + "/assignments.npy"}
     for baseline in manifest["baselines"]:
@@ -88,7 +91,7 @@ def test_scores_match_dcn_reports_own_values_on_its_recording(dcn_report, tmp_pa
             mine = scores(np.load(run / files[baseline["id"]]), labels)
             for key in ("nmi", "ari", "acc"):
                 assert math.isclose(mine[key], baseline["metrics"][key], rel_tol=0, abs_tol=1e-9), (baseline["id"], key)
-                compared += 1
-    assert compared == 3 * (len(manifest["epochs"]) + 3)
-    # The run must not be trivially perfect, or agreement would prove little.
-    assert any(entry["metrics"]["nmi"] < 0.999 for entry in manifest["epochs"]) or manifest["baselines"][0]["metrics"]["nmi"] < 0.999
+                compared.append(mine[key])
+    assert len(compared) == 3 * (len(manifest["epochs"]) + 3)
+    # Perfect scores would agree trivially; these are not.
+    assert max(compared) < 0.999 and len(set(compared)) > len(compared) // 2
