@@ -98,7 +98,7 @@ def main() -> None:
             for batch in torch.randperm(len(x), generator=generator).split(args.batch_size):
                 loss = relative_error(x[batch], decoder(encoder(x[batch])))
                 optimizer.zero_grad(); loss.backward(); optimizer.step()
-                total += float(loss) * len(batch)
+                total += loss.item() * len(batch)
             writer.pretraining_epoch(epoch, total / len(x), seconds=time.perf_counter() - started)
 
         with torch.no_grad():

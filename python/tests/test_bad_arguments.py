@@ -87,6 +87,12 @@ CONSTRUCTOR_CASES = [
     ({"image_shape": (4, 4)}, r"^image_shape: needs input_dim="),
     ({"input_dim": 0}, r"^input_dim: must be at least 1"),
     ({"name": ""}, r"^name: expected a non-empty string"),
+    ({"config": {"seed": 2**70}}, r"^config\['seed'\]: must be at most 18446744073709551615"),
+    ({"config": {"lambda": 1e39}}, r"^config\['lambda'\]: must be at most"),
+    ({"config": {"lr": "0.001"}}, r"^config\['lr'\]: expected a number, got '0.001'"),
+    ({"image_shape": 4, "input_dim": 4}, r"^image_shape: expected \(height, width\)"),
+    ({"labels": TRUTH, "class_names": 5}, r"^class_names: expected a list of strings"),
+    ({"labels": [[0, 1], [2]]}, r"^labels: cannot be read as an array"),
 ]
 
 
@@ -102,6 +108,44 @@ def test_writing_after_finish_is_refused(tmp_path):
     writer.finish()
     with pytest.raises(RuntimeError, match="finished"):
         writer.epoch(0, POINTS, TRUTH, CENTERS, losses=GOOD)
+
+
+@pytest.mark.parametrize("path", ["", None])
+def test_an_empty_path_is_refused_rather_than_writing_into_the_working_folder(path):
+    with pytest.raises(ValueError, match=r"^path: expected the run folder's path"):
+        RunWriter(path)
+
+
+def test_a_folder_left_by_a_writer_killed_before_its_first_run_json_can_be_reused(tmp_path):
+    run = tmp_path / "run"
+    (run / "epochs").mkdir(parents=True)
+    np.save(run / "labels.npy", TRUTH.astype(np.int32))
+    (run / ".run.json.123.tmp").write_text("{")
+    RunWriter(run, labels=TRUTH).finish()
+    assert sorted(p.name for p in run.iterdir()) == ["epochs", "labels.npy", "run.json", "timing.json"]
+
+
+def test_non_finite_values_mark_the_run_diverged(tmp_path):
+    codes = POINTS.copy()
+    codes[7, 0] = np.inf
+    with pytest.raises(ValueError, match=r"^latent: 1 values are NaN or infinite"):
+        with RunWriter(tmp_path / "run", labels=TRUTH) as writer:
+            writer.epoch(0, POINTS, TRUTH, CENTERS, losses=GOOD)
+            writer.epoch(1, codes, TRUTH, CENTERS, losses=GOOD)
+    manifest = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert manifest["status"] == "diverged" and "NaN or infinite" in manifest["statusMessage"]
+    assert [e["epoch"] for e in manifest["epochs"]] == [0]
+
+
+def test_recording_a_baseline_again_keeps_its_place(tmp_path):
+    with RunWriter(tmp_path / "run", labels=TRUTH) as writer:
+        writer.baseline("kmeans-raw", TRUTH)
+        writer.baseline("ae-kmeans", TRUTH)
+        writer.baseline("kmeans-raw", (TRUTH + 1) % 3)
+    manifest = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert [b["id"] for b in manifest["baselines"]] == ["kmeans-raw", "ae-kmeans"]
+    with pytest.raises(ValueError, match=r"^labels: a baseline is scored against the labels"):
+        RunWriter(tmp_path / "unlabelled").baseline("kmeans-raw", TRUTH)
 
 
 def test_an_unwritable_folder_is_named(tmp_path):

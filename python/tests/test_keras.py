@@ -71,6 +71,21 @@ def test_every_n_epochs_and_continued_fits_number_epochs_on(tmp_path):
     assert [e["epoch"] for e in manifest["epochs"]] == [0, 2, 4, 5, 6, 7]
 
 
+def test_a_fit_stopped_early_still_records_its_last_epoch(tmp_path):
+    points, truth, _ = blobs(samples_per_class=20, classes=3, dimensions=8)
+    model = AutoencoderWithCentres()
+    model.compile(optimizer="adam", loss="mse")
+
+    class StopAfterFour(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            self.model.stop_training = epoch == 3
+
+    with RunWriter(tmp_path / "run", labels=truth) as writer:
+        model.fit(points, points, epochs=10, verbose=0, callbacks=[StopAfterFour(), RecordLatentSpace(writer, points, every=3)])
+    manifest = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert [e["epoch"] for e in manifest["epochs"]] == [0, 3, 4]
+
+
 def test_a_model_without_a_decoder_is_told_to_pass_one(tmp_path):
     points, truth, _ = blobs(dimensions=8)
     model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(2)])

@@ -75,3 +75,15 @@ def test_without_a_decoder_the_reconstruction_loss_must_be_given(tmp_path):
     with RunWriter(tmp_path / "run", labels=truth) as writer:
         with pytest.raises(ValueError, match=r"^losses: needs 'reconstruction'"):
             record_epoch(writer, encoder, torch.tensor(points, dtype=torch.float32), np.zeros((3, 2)))
+
+
+def test_bfloat16_codes_and_bad_batch_sizes(tmp_path):
+    points, truth, _ = blobs(dimensions=8)
+    encoder, _ = tiny_autoencoder()
+    x = torch.tensor(points, dtype=torch.float32)
+    with RunWriter(tmp_path / "run", labels=truth) as writer:
+        entry = record_epoch(writer, lambda batch: encoder(batch).to(torch.bfloat16), x, np.zeros((3, 2)),
+                             losses={"reconstruction": 0.5})
+        assert sum(entry["clusterSizes"]) == len(points)
+        with pytest.raises(ValueError, match=r"^batch_size: must be at least 1"):
+            record_epoch(writer, encoder, x, np.zeros((3, 2)), losses={"reconstruction": 0.5}, batch_size=0)

@@ -1,7 +1,8 @@
 """Argument checks shared by the writer and the framework helpers.
 
 Every check raises one `ValueError` whose message starts with the argument's name and says what was
-expected, e.g. ``latent: expected a 2-D array (samples × dimensions), got shape (100,)``.
+expected, e.g. ``latent: expected a 2-D array (samples × dimensions), got shape (100,)``. NaN and
+infinite values raise `NonFiniteError`, a `ValueError` that `RunWriter` records as divergence.
 """
 
 from __future__ import annotations
@@ -11,20 +12,35 @@ from typing import Any, Optional
 
 import numpy as np
 
+#: The largest values run.json may hold for dcn-report to read them (Float, Int and UInt64 in Swift).
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+INT64_MAX = 2**63 - 1
+UINT64_MAX = 2**64 - 1
 
-def to_numpy(value: Any) -> np.ndarray:
+
+class NonFiniteError(ValueError):
+    """A loss, code or centre was NaN or infinite: the run diverged."""
+
+
+def to_numpy(value: Any, name: str = "value") -> np.ndarray:
     """An ndarray from a numpy array, a list, or a framework tensor (PyTorch, TensorFlow, JAX)."""
     if hasattr(value, "detach") and hasattr(value, "cpu"):  # a PyTorch tensor, possibly on a GPU with grad
-        value = value.detach().cpu().numpy()
+        value = value.detach().cpu()
+        if str(value.dtype) == "torch.bfloat16":  # numpy has no bfloat16
+            value = value.float()
+        value = value.numpy()
     elif not isinstance(value, np.ndarray) and hasattr(value, "numpy"):  # a TensorFlow eager tensor
         value = value.numpy()
-    return np.asarray(value)
+    try:
+        return np.asarray(value)
+    except (ValueError, TypeError) as error:  # e.g. ragged nested lists
+        raise ValueError(f"{name}: cannot be read as an array ({error})") from None
 
 
 def real_matrix(name: str, value: Any, rows: Optional[int] = None, columns: Optional[int] = None,
                 row_meaning: str = "samples", column_meaning: str = "dimensions", dtype: str = "<f4") -> np.ndarray:
     """A finite 2-D real array as `dtype` (little-endian float32 unless told), C order."""
-    array = to_numpy(value)
+    array = to_numpy(value, name)
     if array.dtype.kind not in "fiu" or array.dtype == np.bool_:
         raise ValueError(f"{name}: expected real numbers, got dtype {array.dtype}")
     if array.ndim != 2:
@@ -35,18 +51,19 @@ def real_matrix(name: str, value: Any, rows: Optional[int] = None, columns: Opti
         raise ValueError(f"{name}: expected {columns} columns ({column_meaning}), got {array.shape[1]}")
     if array.size == 0:
         raise ValueError(f"{name}: is empty (shape {array.shape})")
-    converted = np.ascontiguousarray(array, dtype=dtype)
+    with np.errstate(over="ignore"):
+        converted = np.ascontiguousarray(array, dtype=dtype)
     bad = ~np.isfinite(converted)
     if bad.any():
         row, column = (int(i) for i in np.argwhere(bad)[0])
         what = "NaN" if math.isnan(float(array[row, column])) else "infinite or beyond float32"
-        raise ValueError(f"{name}: {int(bad.sum())} values are NaN or infinite (first at row {row}, column {column}: {what})")
+        raise NonFiniteError(f"{name}: {int(bad.sum())} values are NaN or infinite (first at row {row}, column {column}: {what})")
     return converted
 
 
 def labelling(name: str, value: Any, length: Optional[int] = None, below: Optional[int] = None) -> np.ndarray:
     """A 1-D array of non-negative integer ids as little-endian int32."""
-    array = to_numpy(value)
+    array = to_numpy(value, name)
     if array.ndim == 2 and array.shape[1] > 1 and array.dtype.kind == "f":
         raise ValueError(f"{name}: expected one integer id per sample, got a {array.shape} array of floats "
                          f"(soft assignments? pass their argmax along axis 1)")
@@ -67,25 +84,29 @@ def labelling(name: str, value: Any, length: Optional[int] = None, below: Option
     return np.ascontiguousarray(array, dtype="<i4")
 
 
-def finite_number(name: str, value: Any, minimum: Optional[float] = None) -> float:
-    """A finite float, at least `minimum` when given."""
-    if isinstance(value, (bool, np.bool_)):
+def finite_number(name: str, value: Any, minimum: Optional[float] = None, maximum: float = FLOAT32_MAX) -> float:
+    """A finite float in [`minimum`, `maximum`]; strings and booleans are refused."""
+    if isinstance(value, (bool, np.bool_, str, bytes)):
         raise ValueError(f"{name}: expected a number, got {value!r}")
     try:
-        number = float(to_numpy(value)) if not isinstance(value, (int, float)) else float(value)
-    except (TypeError, ValueError):
+        number = float(value) if isinstance(value, (int, float)) else float(to_numpy(value, name))
+    except (TypeError, ValueError, OverflowError):
         raise ValueError(f"{name}: expected a number, got {value!r}") from None
     if not math.isfinite(number):
-        raise ValueError(f"{name}: must be finite, got {number}")
+        raise NonFiniteError(f"{name}: must be finite, got {number}")
     if minimum is not None and number < minimum:
         raise ValueError(f"{name}: must be at least {minimum:g}, got {number:g}")
+    if abs(number) > maximum:
+        raise ValueError(f"{name}: must be at most {maximum:g} in size, got {number:g}")
     return number
 
 
-def whole_number(name: str, value: Any, minimum: int = 0) -> int:
-    """An int (Python or numpy integer, not bool), at least `minimum`."""
+def whole_number(name: str, value: Any, minimum: int = 0, maximum: int = INT64_MAX) -> int:
+    """An int (Python or numpy integer, not bool) in [`minimum`, `maximum`]."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise ValueError(f"{name}: expected a whole number, got {value!r}")
     if value < minimum:
         raise ValueError(f"{name}: must be at least {minimum}, got {value}")
+    if value > maximum:
+        raise ValueError(f"{name}: must be at most {maximum}, got {value}")
     return int(value)

@@ -7,7 +7,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 
 import numpy as np
 
-from ._arrays import finite_number, whole_number
+from ._arrays import UINT64_MAX, finite_number, whole_number
 
 #: run.json `configuration` key → the names a Python script may give it in `config`.
 KNOWN_SETTINGS: Dict[str, Tuple[str, ...]] = {
@@ -64,7 +64,9 @@ def split_settings(config: Optional[Mapping[str, Any]]) -> Tuple[Dict[str, Any],
         label = f"config[{name!r}]"
         if field in ("clusterCount", "latentDimensions", "batchSize"):
             known[field] = whole_number(label, value, minimum=1)
-        elif field in ("pretrainEpochs", "epochs", "seed"):
+        elif field == "seed":
+            known[field] = whole_number(label, value, minimum=0, maximum=UINT64_MAX)
+        elif field in ("pretrainEpochs", "epochs"):
             known[field] = whole_number(label, value, minimum=0)
         elif field == "hiddenLayers":
             if not isinstance(value, list):

@@ -16,7 +16,7 @@ try:
 except ImportError:  # TensorFlow with its bundled Keras only
     from tensorflow import keras
 
-from ._arrays import real_matrix, to_numpy
+from ._arrays import real_matrix, to_numpy, whole_number
 from ._recording import record_codes
 from .latent import total_variance
 from .writer import RunWriter
@@ -64,7 +64,8 @@ class RecordLatentSpace(keras.callbacks.Callback):
             centers: The centres (k, d), or a function of the model returning them; default: the
                 model's `centers` (or `cluster_centers`, `cluster_centers_`, `centroids`). Until the
                 model has centres, k-means on the codes provides them.
-            every: Record every this many epochs (the last epoch of `fit` is always recorded).
+            every: Record every this many epochs (the last epoch of `fit` is always recorded, also when
+                training stops early).
             record_start: Record epoch 0 when training starts, if the writer has no epoch yet.
             batch_size: Samples per forward pass when encoding `data`.
             seed: Seeds the k-means used while the model has no centres.
@@ -83,10 +84,11 @@ class RecordLatentSpace(keras.callbacks.Callback):
             raise ValueError(f"every: expected a whole number of epochs, 1 or more, got {every!r}")
         self.every = every
         self.record_start = record_start
-        self.batch_size = batch_size
+        self.batch_size = whole_number("batch_size", batch_size, minimum=1)
         self.seed = seed
         self._variance = total_variance(self.data)
         self._first_epoch = 0
+        self._last_finished: Optional[int] = None
         self._epochs_planned: Optional[int] = None
         self._started = time.perf_counter()
 
@@ -102,9 +104,15 @@ class RecordLatentSpace(keras.callbacks.Callback):
         self._started = time.perf_counter()
 
     def on_epoch_end(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
+        self._last_finished = self._first_epoch + epoch + 1
         last = self._epochs_planned is not None and epoch + 1 == self._epochs_planned
         if (epoch + 1) % self.every == 0 or last:
-            self.record(epoch=self._first_epoch + epoch + 1, seconds=time.perf_counter() - self._started)
+            self.record(epoch=self._last_finished, seconds=time.perf_counter() - self._started)
+
+    def on_train_end(self, logs: Optional[Dict[str, Any]] = None) -> None:
+        # Training stopped early (EarlyStopping, stop_training) between two recorded epochs.
+        if self._last_finished is not None and (self.writer.last_epoch or 0) < self._last_finished:
+            self.record(epoch=self._last_finished)
 
     # MARK: recording
 

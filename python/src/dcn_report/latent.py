@@ -6,7 +6,7 @@ from typing import Tuple
 
 import numpy as np
 
-from ._arrays import real_matrix, whole_number
+from ._arrays import finite_number, real_matrix, whole_number
 
 
 def total_variance(data) -> float:
@@ -28,9 +28,14 @@ def reconstruction_error(data, reconstruction, variance: float = None) -> float:
     """
     x = real_matrix("data", data, dtype="<f8")
     y = real_matrix("reconstruction", reconstruction, rows=x.shape[0], columns=x.shape[1], dtype="<f8")
-    v = total_variance(x) if variance is None else float(variance)
-    if v <= 0:
-        raise ValueError("data: has zero variance, so a relative reconstruction error is undefined")
+    if variance is None:
+        v = total_variance(x)
+        if v <= 0:
+            raise ValueError("data: has zero variance, so a relative reconstruction error is undefined")
+    else:
+        v = finite_number("variance", variance)
+        if v <= 0:
+            raise ValueError(f"variance: must be above 0, got {v:g}")
     return float(((x - y) ** 2).sum(axis=1).mean() / v)
 
 
@@ -62,6 +67,7 @@ def kmeans(points, k: int, *, restarts: int = 10, iterations: int = 300, seed: i
     """
     x = real_matrix("points", points, dtype="<f8")
     k = whole_number("k", k, minimum=1)
+    iterations = whole_number("iterations", iterations, minimum=1)
     if k > x.shape[0]:
         raise ValueError(f"k: {k} clusters for only {x.shape[0]} points")
     rng = np.random.default_rng(seed)
@@ -75,11 +81,15 @@ def kmeans(points, k: int, *, restarts: int = 10, iterations: int = 300, seed: i
             if previous is not None and np.array_equal(assignments, previous):
                 break
             previous = assignments
+            # Emptied clusters take the points farthest from their centres, a different one each.
+            farthest = iter(np.argsort(-distances.min(axis=1)))
             for j in range(k):
                 members = x[assignments == j]
-                # An emptied cluster takes the point farthest from its centre.
-                centers[j] = members.mean(axis=0) if len(members) else x[distances.min(axis=1).argmax()]
-        inertia = squared_distances(x, centers).min(axis=1).sum()
+                centers[j] = members.mean(axis=0) if len(members) else x[next(farthest)]
+        # The returned assignments belong to the returned centres, also when the iteration cap was hit.
+        final = squared_distances(x, centers)
+        assignments = final.argmin(axis=1)
+        inertia = final.min(axis=1).sum()
         if best is None or inertia < best[0]:
             best = (inertia, assignments.astype(np.int32), centers.astype(np.float32))
     return best[1], best[2]

@@ -7,7 +7,7 @@ from typing import Any, Callable, Dict, Iterator, Mapping, Optional
 import numpy as np
 import torch
 
-from ._arrays import real_matrix, to_numpy
+from ._arrays import real_matrix, to_numpy, whole_number
 from ._recording import record_codes
 from .latent import total_variance
 from .writer import RunWriter
@@ -38,10 +38,11 @@ def record_epoch(
         encode: The encoder f (an `nn.Module` or any function of a batch).
         data: The samples, in the order of the writer's labels: a tensor or array (N, D), or an
             iterable of batches (a `DataLoader` with `shuffle=False`) yielding `x` or `(x, y, …)`.
-        centers: The cluster centres (k, d); None runs k-means on the codes (k from the writer's config).
-        decode: The decoder g; with it the reconstruction loss ‖x − g(f(x))‖²/V and the decoded centres
-            are recorded.
-        assignments: Each sample's cluster; default: its nearest centre.
+        centers: The cluster centres (k, d); None runs k-means on the codes (k from the writer's config),
+            which then also gives the assignments.
+        decode: The decoder g; with it the reconstruction loss ‖x − g(f(x))‖²/V is recorded, and with
+            `centers` also the decoded centres g(m_k).
+        assignments: Each sample's cluster; default: its nearest centre (or k-means's, see `centers`).
         losses: Losses to record as given (see `RunWriter.epoch`); `reconstruction` is required when
             there is no `decode`.
         epoch: Default: 0 for the first recorded epoch, then one more than the last.
@@ -53,6 +54,7 @@ def record_epoch(
     Returns:
         The epoch's `run.json` entry (with `metrics` when the writer has labels).
     """
+    batch_size = whole_number("batch_size", batch_size, minimum=1)
     modules = [m for m in (encode, decode) if isinstance(m, torch.nn.Module)]
     modes = [m.training for m in modules]
     device = _device(encode)

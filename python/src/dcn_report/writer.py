@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 import numpy as np
 
 from . import _files
-from ._arrays import finite_number, labelling, real_matrix, whole_number
+from ._arrays import NonFiniteError, finite_number, labelling, real_matrix, whole_number
 from ._configuration import split_settings
 from ._version import __version__
 from .metrics import scores
@@ -41,7 +41,8 @@ class RunWriter:
     epoch.
 
     Use it as a context manager: leaving the block marks the run `complete`, an exception marks it
-    `failed` (with the exception's text) and Ctrl-C marks it `interrupted`.
+    `failed` (with the exception's text), a NaN or infinite loss, code or centre given to the writer
+    marks it `diverged`, and Ctrl-C marks it `interrupted`.
 
     Example:
         >>> with RunWriter("out/run", labels=y, config={"n_clusters": 10, "lambda": 0.05}) as writer:
@@ -93,6 +94,8 @@ class RunWriter:
             ValueError: a malformed argument, or `path` is a non-empty folder that is not a run.
             OSError: the folder cannot be created or written.
         """
+        if not isinstance(path, (str, os.PathLike)) or not os.fspath(path):
+            raise ValueError(f"path: expected the run folder's path, got {path!r}")
         self._path = os.fspath(path)
         configuration, settings = split_settings(config)
         self._labels = None if labels is None else labelling("labels", labels)
@@ -276,14 +279,18 @@ class RunWriter:
         """
         self._check_open()
         if self._labels is None:
-            raise ValueError("assignments: a baseline is scored against the labels; pass labels= to RunWriter")
+            raise ValueError("labels: a baseline is scored against the labels; pass labels= to RunWriter")
         id = self._text("id", id)
         assignments = labelling("assignments", assignments, length=self._labels.shape[0])
         metrics = scores(assignments, self._labels)
-        baselines = [b for b in self._manifest["baselines"] if b["id"] != id]
         title = self._text("title", title) if title is not None else BASELINE_TITLES.get(id, id)
-        baselines.append({"id": id, "title": title, "metrics": metrics})
-        self._manifest["baselines"] = baselines
+        entry = {"id": id, "title": title, "metrics": metrics}
+        baselines: List[Dict[str, Any]] = self._manifest["baselines"]
+        same = [index for index, b in enumerate(baselines) if b["id"] == id]
+        if same:
+            baselines[same[0]] = entry  # keeps its place in the table
+        else:
+            baselines.append(entry)
         self._write_manifest()
         return metrics
 
@@ -323,6 +330,8 @@ class RunWriter:
             self.finish("complete")
         elif issubclass(kind, KeyboardInterrupt):
             self.finish("interrupted", "interrupted (Ctrl-C)")
+        elif issubclass(kind, NonFiniteError):
+            self.finish("diverged", str(error))
         else:
             self.finish("failed", f"{kind.__name__}: {error}")
 
@@ -369,10 +378,12 @@ class RunWriter:
             raise ValueError(f"path: {path} exists and is not a folder")
         if os.path.isdir(path):
             entries = os.listdir(path)
-            if entries and "run.json" not in entries:
+            # A folder holding only a run's own files (a run killed before its first run.json) is a run too.
+            ours = all(entry in RUN_FILES or (entry.startswith(".") and entry.endswith(".tmp")) for entry in entries)
+            if entries and "run.json" not in entries and not ours:
                 raise ValueError(f"path: {path} is not empty and holds no run.json; "
                                  f"choose an empty or new folder so that nothing of yours is replaced")
-            for entry in RUN_FILES:
+            for entry in RUN_FILES + tuple(e for e in entries if e.startswith(".") and e.endswith(".tmp")):
                 target = os.path.join(path, entry)
                 if os.path.isdir(target):
                     shutil.rmtree(target)
@@ -386,8 +397,9 @@ class RunWriter:
     def _class_names(self, class_names: Sequence[str]) -> List[str]:
         if self._labels is None:
             raise ValueError("class_names: needs labels= (names are given per label, in ascending label order)")
-        if isinstance(class_names, str) or not all(isinstance(n, str) for n in class_names):
-            raise ValueError("class_names: expected a list of strings")
+        if isinstance(class_names, (str, bytes)) or not isinstance(class_names, Sequence) \
+                or not all(isinstance(n, str) for n in class_names):
+            raise ValueError(f"class_names: expected a list of strings, got {class_names!r}")
         classes = int(np.unique(self._labels).size)
         if len(class_names) != classes:
             raise ValueError(f"class_names: expected {classes} names (one per distinct label), got {len(class_names)}")
@@ -395,6 +407,8 @@ class RunWriter:
 
     @staticmethod
     def _image_shape(shape: Sequence[int], dimensions: int) -> List[int]:
+        if isinstance(shape, (str, bytes)) or not isinstance(shape, Sequence):
+            raise ValueError(f"image_shape: expected (height, width) or (height, width, channels), got {shape!r}")
         values = [whole_number(f"image_shape[{index}]", side, minimum=1) for index, side in enumerate(shape)]
         if len(values) not in (2, 3):
             raise ValueError(f"image_shape: expected (height, width) or (height, width, channels), got {tuple(values)}")
