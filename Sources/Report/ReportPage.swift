@@ -124,7 +124,7 @@ extension ReportPage {
     static func summaryRows(_ manifest: RunManifest) -> [Row] {
         let config = manifest.configuration, dataset = manifest.dataset
         let architecture = ([dataset.dimensions] + config.hiddenLayers + [config.latentDimensions]).map(String.init).joined(separator: "–")
-        return [
+        var rows = [
             Row(key: "Data set", value: dataset.name),
             Row(key: "Samples × dimensions", value: "\(dataset.samples) × \(dataset.dimensions)"),
             Row(key: "Clusters k", value: "\(config.clusterCount)"),
@@ -136,6 +136,16 @@ extension ReportPage {
             Row(key: "Centre counts", value: "start at \(config.centerCountStart)" + (config.resetCountsEachEpoch ? ", reset every epoch" : "")),
             Row(key: "Seed", value: "\(config.seed)"),
         ]
+        if let start = manifest.start {
+            let (chosen, other) = start.partition == .merged ? ("boundary merge", "k-means") : ("k-means", "boundary merge")
+            var value = chosen
+            if let merged = start.mergedCut, let kmeans = start.kmeansCut {
+                let (mine, theirs) = start.partition == .merged ? (merged, kmeans) : (kmeans, merged)
+                value += " (normalised cut " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
+            }
+            rows.append(Row(key: "DCN start", value: value))
+        }
+        return rows
     }
 
     /// The summary of a run another trainer recorded: only what its `configuration` gives, so that no

@@ -39,6 +39,9 @@ struct GenerateTests {
         #expect(html.contains("k-means on raw input"))
         #expect(html.contains("frames/epoch_0010.png"))
         #expect(!html.contains("{{"))
+        // The run summary names how DCN started, and nothing of another trainer's wording.
+        #expect(html.contains("DCN start") && html.contains("normalised cut"))
+        #expect(html.contains("Deep Clustering Network on") && !html.contains("Recorded by"))
 
         for epoch in 0...10 {
             let image = try PNGImage(contentsOf: out.appendingPathComponent(String(format: "frames/epoch_%04d.png", epoch)).path)
