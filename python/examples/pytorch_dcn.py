@@ -10,7 +10,7 @@ on reconstruction + λ/2 · ‖f(x) − M s‖², and each centre moves to the r
     # → runs/pytorch-dcn/index.html (rendered by `dcn-report render runs/pytorch-dcn/run`)
 
 Data: the paper's synthetic example by default (four clusters in 2-D, lifted non-linearly into 100-D),
-or your own `--data X.npy --labels y.npy`.
+or your own `--data X.npy --labels y.npy` (for MNIST-like pixels in [0, 1]: `--scaling none --image-shape 28x28`).
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ def main() -> None:
     parser.add_argument("--out", default="runs/pytorch-dcn", help="report folder; the recording goes to OUT/run")
     parser.add_argument("--data", help="an (N, D) .npy file (default: the synthetic example)")
     parser.add_argument("--labels", help="an (N,) .npy file of class ids, for the scores")
+    parser.add_argument("--scaling", choices=["standardize", "none"], default="standardize",
+                        help="standardise each feature (default) or keep the inputs as they are (e.g. pixels in [0, 1])")
+    parser.add_argument("--image-shape", help="HxW when each row is an image (e.g. 28x28), to draw decoded centres as images")
     parser.add_argument("--samples", type=int, default=4000, help="synthetic samples")
     parser.add_argument("--clusters", type=int, default=4)
     parser.add_argument("--hidden", default="100,50,10")
@@ -68,11 +71,15 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.data:
-        x_raw = np.load(args.data).reshape(len(np.load(args.data)), -1).astype(np.float64)
+        loaded = np.load(args.data)
+        x_raw = loaded.reshape(len(loaded), -1).astype(np.float64)
         labels = np.load(args.labels) if args.labels else None
     else:
         x_raw, labels = synthetic(args.samples, args.seed)
-    x_np = (x_raw - x_raw.mean(0)) / np.where(x_raw.std(0) > 0, x_raw.std(0), 1)  # standardised: V = D
+    if args.scaling == "standardize":  # then V = D, and the relative error is the per-element MSE
+        x_np = (x_raw - x_raw.mean(0)) / np.where(x_raw.std(0) > 0, x_raw.std(0), 1)
+    else:
+        x_np = x_raw
     variance = float(x_np.var(0).sum())
     torch.manual_seed(args.seed)
     x = torch.tensor(x_np, dtype=torch.float32)
@@ -87,12 +94,13 @@ def main() -> None:
 
     config = {"n_clusters": args.clusters, "lambda": args.lam, "hidden": hidden, "latent_dim": args.latent_dim,
               "lr": args.lr, "batch_size": args.batch_size, "pretrain_epochs": args.pretrain_epochs,
-              "epochs": args.epochs, "seed": args.seed, "optimizer": "Adam", "scaling": "standardise",
+              "epochs": args.epochs, "seed": args.seed, "optimizer": "Adam",
               "assignment": "nearest centre with the current network, before each step"}
     run = os.path.join(args.out, "run")
     with RunWriter(run, labels=labels, config=config, dataset=os.path.basename(args.data or "synthetic"),
                    description="PyTorch DCN example (python/examples/pytorch_dcn.py)", input_dim=x.shape[1],
-                   scaling="standardize") as writer:
+                   image_shape=[int(side) for side in args.image_shape.split("x")] if args.image_shape else None,
+                   scaling=args.scaling) as writer:
         for epoch in range(1, args.pretrain_epochs + 1):
             started, total = time.perf_counter(), 0.0
             for batch in torch.randperm(len(x), generator=generator).split(args.batch_size):
