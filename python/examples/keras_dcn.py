@@ -128,7 +128,7 @@ def main() -> None:
               "batch_size": args.batch_size, "pretrain_epochs": args.pretrain_epochs, "epochs": args.epochs,
               "seed": args.seed, "framework": f"Keras {keras.__version__} ({keras.backend.backend()})"}
     run = os.path.join(args.out, "run")
-    with RunWriter(run, labels=labels, config=config, dataset="synthetic", input_dim=X.shape[1], scaling="standardize",
+    with RunWriter(run, labels=labels, config=config, dataset="synthetic", inputs=raw, scaling="standardize",
                    description="Keras DCN example (python/examples/keras_dcn.py)") as writer:
         dcn_model.pretrain(X, epochs=args.pretrain_epochs, batch_size=args.batch_size, writer=writer, seed=args.seed)
         dcn_model.init_centers(X, seed=args.seed)

@@ -100,6 +100,7 @@ def main() -> None:
     with RunWriter(run, labels=labels, config=config, dataset=os.path.basename(args.data or "synthetic"),
                    description="PyTorch DCN example (python/examples/pytorch_dcn.py)", input_dim=x.shape[1],
                    image_shape=[int(side) for side in args.image_shape.split("x")] if args.image_shape else None,
+                   inputs=x_raw,  # for the report's galleries (images) or per-cluster feature means
                    scaling=args.scaling) as writer:
         for epoch in range(1, args.pretrain_epochs + 1):
             started, total = time.perf_counter(), 0.0

@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 import numpy as np
 
 from . import _files
+from ._gallery import select_samples, standardised_means
 from ._arrays import NonFiniteError, finite_number, labelling, real_matrix, whole_number
 from ._configuration import split_settings
 from ._version import __version__
@@ -65,6 +66,7 @@ class RunWriter:
         input_dim: Optional[int] = None,
         image_shape: Optional[Sequence[int]] = None,
         scaling: str = "none",
+        inputs: Any = None,
     ) -> None:
         """Creates (or replaces) the run folder and writes `run.json` and `labels.npy`.
 
@@ -89,6 +91,10 @@ class RunWriter:
                 decoded centres as images. H·W·C must equal `input_dim`.
             scaling: How the inputs were scaled before training (`none`, `unit`, `minmax`,
                 `standardize` or your own word).
+            inputs: Optional: the unscaled input rows (N, D). With them the report gets its galleries at
+                the first and the last recorded epoch: with `image_shape`, images of each cluster's
+                members (nearest its centre, random, least certain) and of each class's misplaced
+                members; otherwise each cluster's standardised feature means.
 
         Raises:
             ValueError: a malformed argument, or `path` is a non-empty folder that is not a run.
@@ -111,6 +117,10 @@ class RunWriter:
             dataset_info["classes"] = int(np.unique(self._labels).size)
         if class_names is not None:
             dataset_info["classNames"] = self._class_names(class_names)
+        self._inputs = None
+        if inputs is not None:
+            self._inputs = real_matrix("inputs", inputs, rows=samples or None, columns=dataset_info["dimensions"] or None)
+            dataset_info["dimensions"] = int(self._inputs.shape[1])
         if image_shape is not None:
             dataset_info["imageShape"] = self._image_shape(image_shape, dataset_info["dimensions"])
         self._manifest: Dict[str, Any] = {
@@ -128,6 +138,7 @@ class RunWriter:
             self._manifest["settings"] = settings
         self._timing: Dict[str, Any] = {"pretrainingSeconds": [], "epochSeconds": [], "totalSeconds": 0.0}
         self._finished = False
+        self._last_arrays: Optional[tuple] = None  # the last epoch's (number, latent, assignments, centres), for its gallery
         self._prepare_folder()
         if self._labels is not None:
             _files.write_npy(os.path.join(self._path, "labels.npy"), self._labels)
@@ -212,7 +223,7 @@ class RunWriter:
         epoch = whole_number("epoch", epoch, minimum=0)
         if self.last_epoch is not None and epoch <= self.last_epoch:
             raise ValueError(f"epoch: epochs must increase; {epoch} follows {self.last_epoch}")
-        samples = self._manifest["dataset"]["samples"] or None
+        samples = self._manifest["dataset"]["samples"] or (None if self._inputs is None else self._inputs.shape[0])
         latent = real_matrix("latent", latent, rows=samples, columns=self._latent_dim())
         centers = real_matrix("centers", centers, rows=self.cluster_count, columns=latent.shape[1],
                               row_meaning="clusters", column_meaning="latent dimensions")
@@ -258,11 +269,15 @@ class RunWriter:
         self._manifest["dataset"]["samples"] = int(latent.shape[0])
         if decoded_centers is not None:
             self._manifest["dataset"]["dimensions"] = int(decoded_centers.shape[1])
+        first = not self._manifest["epochs"]
         self._manifest["epochs"].append(entry)
         if seconds is not None:
             self._timing["epochSeconds"].append(seconds)
             self._timing["totalSeconds"] += seconds
         self._write_manifest()
+        self._last_arrays = (epoch, latent, assignments, centers)
+        if first:
+            self._write_gallery()
         return entry
 
     def baseline(self, id: str, assignments: Any, *, title: Optional[str] = None) -> Dict[str, float]:
@@ -305,6 +320,8 @@ class RunWriter:
             return
         if status not in STATUSES:
             raise ValueError(f"status: expected one of {', '.join(STATUSES)}, got {status!r}")
+        if self._last_arrays is not None and len(self._manifest["epochs"]) > 1:
+            self._write_gallery()
         self._manifest["status"] = status
         if message is not None:
             self._manifest["statusMessage"] = str(message)
@@ -358,6 +375,30 @@ class RunWriter:
         total = (finite_number("losses['total']", given["total"]) if "total" in given
                  else reconstruction + lam / 2 * clustering)
         return {"reconstruction": reconstruction, "clustering": clustering, "total": total}
+
+    def _write_gallery(self) -> None:
+        """`gallery/NNNN/` for the last recorded epoch, written as `NNNN.partial/` and renamed when complete."""
+        if self._inputs is None or self._last_arrays is None:
+            return
+        epoch, latent, assignments, centers = self._last_arrays
+        folder = os.path.join(self._path, "gallery", f"{epoch:04d}")
+        partial = folder + ".partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        os.makedirs(partial)
+        if "imageShape" in self._manifest["dataset"]:
+            seed = self._manifest["configuration"].get("seed", 0)
+            members, misplaced, samples = select_samples(latent, centers, assignments, self._labels,
+                                                         np.random.default_rng(seed + epoch))
+            _files.write_npy(os.path.join(partial, "members.npy"), members)
+            if misplaced is not None:
+                _files.write_npy(os.path.join(partial, "misplaced.npy"), misplaced)
+            _files.write_npy(os.path.join(partial, "samples.npy"), samples)
+            _files.write_npy(os.path.join(partial, "inputs.npy"), np.ascontiguousarray(self._inputs[samples]))
+        else:
+            _files.write_npy(os.path.join(partial, "feature_means.npy"),
+                             standardised_means(self._inputs, assignments, centers.shape[0]))
+        shutil.rmtree(folder, ignore_errors=True)
+        os.rename(partial, folder)
 
     def _latent_dim(self) -> Optional[int]:
         if self._manifest["epochs"]:
