@@ -13,6 +13,7 @@ from typing import Optional, Tuple
 import numpy as np
 
 from ._hungarian import maximum_weight_matching
+from .metrics import tabulate
 
 #: Samples per group, as in dcn-report.
 PER_GROUP = 8
@@ -34,6 +35,7 @@ def select_samples(latent: np.ndarray, centers: np.ndarray, assignments: np.ndar
     """
     n, k, m = latent.shape[0], centers.shape[0], PER_GROUP
     z, c = latent.astype(np.float64), centers.astype(np.float64)
+    # Direct differences, not latent.squared_distances's expansion: near-ties then order as dcn-report orders them.
     distances = ((z[:, None, :] - c[None, :, :]) ** 2).sum(axis=2)
     own = distances[np.arange(n), assignments]  # a kept start partition may not be the nearest centre
     ranked = np.sort(distances, axis=1)
@@ -46,16 +48,13 @@ def select_samples(latent: np.ndarray, centers: np.ndarray, assignments: np.ndar
             members[cluster, group, : len(picked)] = picked
     misplaced = None
     if labels is not None:
-        clusters, rows = np.unique(assignments, return_inverse=True)
-        classes, columns = np.unique(labels, return_inverse=True)
-        table = np.zeros((len(clusters), len(classes)), dtype=np.int64)
-        np.add.at(table, (rows, columns), 1)
-        matched = np.full(len(clusters), -1)
+        table, rows, columns = tabulate(assignments, labels)
+        matched = np.full(table.shape[0], -1)
         for row, column in enumerate(maximum_weight_matching(table)):
             if column is not None:
                 matched[row] = column
-        misplaced = np.full((len(classes), m), -1, dtype=np.int32)
-        for column in range(len(classes)):
+        misplaced = np.full((table.shape[1], m), -1, dtype=np.int32)
+        for column in range(table.shape[1]):
             wrong = np.flatnonzero((columns == column) & (matched[rows] != column))
             picked = _order(margin[wrong], wrong, descending=True)[:m]
             misplaced[column, : len(picked)] = picked

@@ -7,17 +7,35 @@ the same way: the values agree to 1e-9 on the same arrays.
 
 from __future__ import annotations
 
-from typing import Dict
+from typing import Dict, Tuple
 
 import numpy as np
 
 from ._hungarian import maximum_weight_matching
 
 
-def contingency_table(predicted: np.ndarray, truth: np.ndarray) -> np.ndarray:
-    """Counts of samples per (predicted cluster, true class) pair.
+def tabulate(predicted: np.ndarray, truth: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The contingency table, and each sample's row (cluster) and column (class) in it.
 
     Rows follow the distinct cluster ids in ascending order, columns the distinct class ids.
+
+    Returns:
+        `(table, rows, columns)`: int64 (distinct clusters, distinct classes), and two (N,) index arrays.
+    """
+    predicted = np.asarray(predicted).ravel()
+    truth = np.asarray(truth).ravel()
+    if predicted.shape != truth.shape:
+        raise ValueError(f"predicted: {predicted.size} values for {truth.size} labels")
+    _, rows = np.unique(predicted, return_inverse=True)
+    _, columns = np.unique(truth, return_inverse=True)
+    rows, columns = rows.ravel(), columns.ravel()
+    table = np.zeros((rows.max(initial=-1) + 1, columns.max(initial=-1) + 1), dtype=np.int64)
+    np.add.at(table, (rows, columns), 1)
+    return table, rows, columns
+
+
+def contingency_table(predicted: np.ndarray, truth: np.ndarray) -> np.ndarray:
+    """Counts of samples per (predicted cluster, true class) pair: `tabulate(predicted, truth)[0]`.
 
     Args:
         predicted: Cluster per sample, shape (N,).
@@ -26,15 +44,7 @@ def contingency_table(predicted: np.ndarray, truth: np.ndarray) -> np.ndarray:
     Returns:
         An int64 array of shape (distinct clusters, distinct classes).
     """
-    predicted = np.asarray(predicted).ravel()
-    truth = np.asarray(truth).ravel()
-    if predicted.shape != truth.shape:
-        raise ValueError(f"predicted: {predicted.size} values for {truth.size} labels")
-    _, rows = np.unique(predicted, return_inverse=True)
-    _, columns = np.unique(truth, return_inverse=True)
-    table = np.zeros((rows.max(initial=-1) + 1, columns.max(initial=-1) + 1), dtype=np.int64)
-    np.add.at(table, (rows, columns), 1)
-    return table
+    return tabulate(predicted, truth)[0]
 
 
 def _entropy(sizes: np.ndarray, n: float) -> float:
