@@ -77,12 +77,12 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["DCNCore", "Network", "DCNMath", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["DCNCore", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "Network", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "DCNReportCommand", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
-            "Report", "Datasets", "CGIF", "TestSupport",
+            "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]

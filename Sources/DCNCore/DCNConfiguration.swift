@@ -60,6 +60,12 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     public var weightDecay: Float = 0
     /// Batch normalisation after every hidden layer's product (the earlier implementation used it).
     public var batchNormalization: Bool = false
+    /// Whether a cluster that collapses during DCN training (``CollapseRule``) is refilled by splitting the
+    /// most spread cluster at the end of the epoch.
+    public var refillCollapsedClusters: Bool = true
+    /// Whether a run whose DCN labelling ends clearly worse than its start's (``RunOutcome``) ends with
+    /// the start's network, centres and labelling instead.
+    public var keepBetter: Bool = true
 
     /// The defaults.
     public init() {}
@@ -95,7 +101,7 @@ extension DCNConfiguration {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
              seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
              optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
-             startPartition
+             startPartition, refillCollapsedClusters, keepBetter
     }
 
     /// Decodes a configuration; keys that are absent (e.g. written by another trainer or an older
@@ -127,6 +133,9 @@ extension DCNConfiguration {
         // Runs recorded before this setting existed kept the assignment from the last visit.
         assignBeforeStep = try value(.assignBeforeStep, false)
         startPartition = try value(.startPartition, .kmeans)
+        // Runs recorded before refilling existed never refilled.
+        refillCollapsedClusters = try value(.refillCollapsedClusters, false)
+        keepBetter = try value(.keepBetter, false)
     }
 }
 
@@ -140,6 +149,7 @@ extension DCNConfiguration {
         "kmeansRestarts": "kmeans-restarts", "hiddenActivation": "activation", "initialization": "initialization",
         "optimizer": "optimizer", "pretrainLearningRate": "pretrain-learning-rate", "momentum": "momentum",
         "nesterov": "nesterov", "weightDecay": "weight-decay", "batchNormalization": "batch-norm",
-        "assignBeforeStep": "assign-before-step", "startPartition": "start",
+        "assignBeforeStep": "assign-before-step", "startPartition": "start", "refillCollapsedClusters": "no-refill",
+        "keepBetter": "no-keep-better",
     ]
 }

@@ -5,24 +5,45 @@ public enum StartPartition: String, CaseIterable, Codable, Sendable {
     /// A boundary merge (the Clustering module's `BoundaryMerge`): over-cluster, then merge micro-clusters along dense boundaries,
     /// which finds curved or elongated clusters that k-means cuts wrongly.
     case merged
-    /// Both; the one with the lower normalised cut on the merge's micro-cluster graph wins (labels are
-    /// never read). Costs one k-means with 10·k centres on at most 10,000 codes.
+    /// Both; the one with the lower normalised cut on a nearest-neighbour graph of the codes wins (labels
+    /// are never read; see ``StartCriterion``). Costs the merge (k-means with 10·k centres on at most
+    /// 10,000 codes) and a 10-nearest-neighbour graph over at most 3,000 codes.
     case auto
+}
+
+/// The graph on which the candidate starts' normalised cuts were measured.
+public enum StartCriterion: String, Codable, Sendable {
+    /// The boundary merge's own micro-cluster graph (runs recorded before the neighbour graph).
+    case mergeGraphCut
+    /// A 10-nearest-neighbour graph over at most 3,000 codes, built from the codes alone.
+    case neighbourGraphCut
+
+    /// How the report names it.
+    public var title: String {
+        switch self {
+        case .mergeGraphCut: "normalised cut on the merge's micro-cluster graph"
+        case .neighbourGraphCut: "normalised cut on a 10-nearest-neighbour graph of the codes"
+        }
+    }
 }
 
 /// The start a run used, with the normalised cuts of both candidates when they were compared.
 public struct StartChoice: Codable, Equatable, Sendable {
     /// The partition DCN started from.
     public var partition: StartPartition
-    /// Normalised cut of k-means's partition on the merge's micro-cluster graph, when computed.
+    /// Normalised cut of k-means's partition, when computed.
     public var kmeansCut: Double?
     /// Normalised cut of the boundary merge, when computed.
     public var mergedCut: Double?
+    /// The graph both cuts were measured on; absent in recordings made before it was recorded, whose
+    /// cuts are on the merge's own graph.
+    public var criterion: StartCriterion?
 
     /// Creates a value from its parts.
-    public init(partition: StartPartition, kmeansCut: Double?, mergedCut: Double?) {
+    public init(partition: StartPartition, kmeansCut: Double?, mergedCut: Double?, criterion: StartCriterion? = nil) {
         self.partition = partition
         self.kmeansCut = kmeansCut
         self.mergedCut = mergedCut
+        self.criterion = criterion
     }
 }

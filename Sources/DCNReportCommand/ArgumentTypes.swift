@@ -45,6 +45,11 @@ enum ScalingChoice: String, CaseIterable, ExpressibleByArgument {
     func resolved(for data: Dataset) -> FeatureScaling {
         FeatureScaling(rawValue: rawValue) ?? data.preferredScaling
     }
+
+    /// Why ``resolved(for:)`` is what it is, for the report.
+    func reason(for data: Dataset) -> String {
+        self == .auto ? "chosen by --scaling auto: " + data.scalingReason : "set by --scaling \(rawValue)"
+    }
 }
 
 /// A comma-separated list of values of one type, e.g. `--hidden 500,500,2000` or `--formats png,svg`.

@@ -42,6 +42,12 @@ struct RunOptions: ParsableArguments {
     @Option(help: "DCN's starting partition: kmeans, merged (over-cluster, then merge along dense boundaries) or auto (the lower normalised cut of the two; default).")
     var start: StartPartition?
 
+    @Flag(help: "Leave a cluster that collapses during DCN training (under a tenth of the mean cluster size) as it is, instead of refilling it by splitting the most spread cluster.")
+    var noRefill = false
+
+    @Flag(help: "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start.")
+    var noKeepBetter = false
+
     @Flag(help: "Keep each sample's assignment from its last visit for the network step instead of assigning it with the current network just before the step.")
     var keepAssignments = false
 
@@ -84,7 +90,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "k-means++ restarts for the initial centres and baselines (default 10).")
     var kmeansRestarts: Int?
 
-    @Option(help: "Input scaling: auto, none, unit, minmax or standardize (auto: standardize for synthetic, unit for pixel data, else none).")
+    @Option(help: "Input scaling: auto, none, unit, minmax or standardize (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale — else standardize; README: input scaling).")
     var scaling: ScalingChoice = .auto
 
     @Option(help: "Seed for data generation, weights, shuffling and k-means (README lists the synthetic demo for seeds 0–19).")
@@ -124,6 +130,8 @@ struct RunOptions: ParsableArguments {
         let data: Dataset
         let configuration: DCNConfiguration
         let scaling: FeatureScaling
+        /// Why that scaling, for the report.
+        let scalingReason: String
         let source: DatasetSource
     }
 
@@ -135,7 +143,7 @@ struct RunOptions: ParsableArguments {
     func load() throws -> Setup {
         let (data, source) = try loadData()
         return Setup(data: data, configuration: try configuration(for: data, source: source), scaling: scaling.resolved(for: data),
-                     source: source)
+                     scalingReason: scaling.reason(for: data), source: source)
     }
 
     /// Loads the data set the flags name.
@@ -164,6 +172,8 @@ struct RunOptions: ParsableArguments {
         c.initialization = initialization ?? c.initialization
         c.startPartition = start ?? c.startPartition
         c.assignBeforeStep = c.assignBeforeStep && !keepAssignments
+        c.refillCollapsedClusters = c.refillCollapsedClusters && !noRefill
+        c.keepBetter = c.keepBetter && !noKeepBetter
         c.optimizer = optimizer ?? c.optimizer
         c.latentDimensions = latentDim ?? c.latentDimensions
         c.lambda = lambda ?? c.lambda
@@ -197,6 +207,7 @@ struct RunOptions: ParsableArguments {
         let pipeline = RunPipeline(data: setup.data, configuration: setup.configuration, scaling: setup.scaling,
                                    outDirectory: outDirectory(for: setup.source, data: setup.data), quiet: quiet)
         pipeline.runName = name
+        pipeline.scalingReason = setup.scalingReason
         pipeline.force = force
         pipeline.resumeFrom = fromPretrained.map { URL(fileURLWithPath: $0) }
         pipeline.saveCheckpoint = savePretrained.map { URL(fileURLWithPath: $0) }

@@ -17,6 +17,8 @@ final class RunPipeline {
     let outDirectory: URL
     let quiet: Bool
     var runName: String?
+    /// Why the input scaling is what it is (recorded and shown in the report).
+    var scalingReason: String?
     var classNames: [String]?
     var force = false
     /// A pretraining checkpoint to start from instead of pretraining.
@@ -49,6 +51,7 @@ final class RunPipeline {
             dataset: DatasetInfo(name: data.name, description: data.description, samples: data.count,
                                  dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
         manifest.dataset.classNames = classNames
+        manifest.dataset.scalingReason = scalingReason
         manifest.dataset.imageShape = data.imageShape
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
                                        galleryInputs: data.features)
@@ -58,6 +61,7 @@ final class RunPipeline {
             var generator = SplitMix64.stream(seed: configuration.seed, 4)
             let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
             let raw = kmeans.fit(features, using: &generator)
+            trainer.inputKMeansAssignments = raw.assignments
             let metrics = ClusteringMetrics(predicted: raw.assignments, truth: labels)
             try recorder.record(Baseline(id: "kmeans-raw", title: "k-means on raw input", metrics: metrics))
             progress.line(String(format: "k-means on raw input: NMI %.4f  ARI %.4f  ACC %.4f", metrics.nmi, metrics.ari, metrics.acc))

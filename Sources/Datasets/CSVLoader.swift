@@ -97,7 +97,7 @@ public enum CSVLoader {
             name: name, description: "CSV file \(path)\(labelIndex.map { ", labels from column \($0 + 1)" } ?? "")",
             features: Matrix(rows: rowCount, columns: featureCount, values: values),
             labels: labelIndex == nil ? nil : labels)
-        if dataset.looksLikePixels { dataset.preferredScaling = .unit }
+        dataset.preferTableScaling()
         return dataset
     }
 

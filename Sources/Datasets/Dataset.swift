@@ -11,9 +11,12 @@ public struct Dataset: Sendable {
     public var features: Matrix
     /// Ground-truth class per sample, when known; used only for metrics and figures.
     public var labels: [Int32]?
-    /// The scaling to use when the user names none: `standardize` for the synthetic data, `unit` for
-    /// pixel data (IDX images, uint8 arrays), `none` otherwise.
+    /// The scaling to use when the user names none (`--scaling auto`): `standardize` for the synthetic
+    /// data and for tables, `unit` for pixel data (IDX images, uint8 arrays, image arrays, integer tables on
+    /// one common 0–255 scale); see ``AutoScaling``.
     public var preferredScaling: FeatureScaling = .none
+    /// Why ``preferredScaling`` was chosen, in words for the report.
+    public var scalingReason = "values used as they are"
     /// Height, width and (for colour) channels of each sample when the data are images: known for IDX
     /// files and N × H × W (× C) NumPy arrays, given with `--image-shape` otherwise.
     public var imageShape: [Int]?
@@ -45,14 +48,16 @@ public struct Dataset: Sendable {
         imageShape = shape
     }
 
-    /// Whether the features look like 8-bit pixels: every value an integer in 0…255, some above 1.
-    public var looksLikePixels: Bool {
-        var largest: Float = 0
-        for value in features.values {
-            guard value >= 0, value <= 255, value == value.rounded(.down) else { return false }
-            largest = max(largest, value)
-        }
-        return largest > 1
+    /// Sets the scaling `--scaling auto` uses, with its reason.
+    public mutating func prefer(_ scaling: FeatureScaling, because reason: String) {
+        preferredScaling = scaling
+        scalingReason = reason
+    }
+
+    /// Lets ``AutoScaling`` choose the scaling of a table from its values.
+    mutating func preferTableScaling() {
+        let (scaling, reason) = AutoScaling.forTable(features)
+        prefer(scaling, because: reason)
     }
 
     /// Number of samples.

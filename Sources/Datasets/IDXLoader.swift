@@ -45,7 +45,7 @@ public enum IDXLoader {
             name: URL(fileURLWithPath: path).lastPathComponent,
             description: "IDX file \(path): \(count) images of \(dimensions.dropFirst().map(String.init).joined(separator: "×"))",
             features: Matrix(rows: count, columns: width, values: values.map { Float($0) }), labels: nil)  // the one copy
-        dataset.preferredScaling = .unit
+        dataset.prefer(.unit, because: "pixel data (IDX images): divided by the largest value")
         if dimensions.count == 3 || (dimensions.count == 4 && [1, 3, 4].contains(dimensions[3])) { dataset.imageShape = Array(dimensions.dropFirst()) }
         return dataset
     }

@@ -52,7 +52,7 @@ public enum MNISTFolder {
         var dataset = Dataset(
             name: "mnist", description: "MNIST folder \(path): \(split)",
             features: Matrix(rows: total, columns: width, values: features), labels: labels)
-        dataset.preferredScaling = .unit
+        dataset.prefer(.unit, because: "pixel data (MNIST IDX images): divided by 255")
         if width == 784 { dataset.imageShape = [28, 28] }
         return dataset
     }

@@ -39,7 +39,13 @@ public enum NPYLoader {
             description: "NumPy file \(path) (\(header.elementType))",
             features: Matrix(rows: header.shape[0], columns: width, values: values),
             labels: nil)
-        if header.elementType == .uint8 || dataset.looksLikePixels { dataset.preferredScaling = .unit }
+        if header.elementType == .uint8 {
+            dataset.prefer(.unit, because: "8-bit values (uint8): divided by the largest")
+        } else if isImages {
+            dataset.prefer(.unit, because: "an array of images: divided by the largest value")
+        } else {
+            dataset.preferTableScaling()
+        }
         if isImages { dataset.imageShape = Array(header.shape.dropFirst()) }
         return dataset
     }

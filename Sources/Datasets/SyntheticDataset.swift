@@ -62,7 +62,7 @@ public struct SyntheticDataset: Sendable {
             description: "4 Gaussian clusters in 2-D (σ = \(standardDeviation)), \(pointsPerCluster) points each, "
                 + "mapped to \(observedDimensions)-D by x ↦ U·sigmoid(W·x), W and U ~ N(0,1), seed \(seed)",
             features: features, labels: labels)
-        dataset.preferredScaling = .standardize
+        dataset.prefer(.standardize, because: "the synthetic generator's features: each standardised to mean 0 and variance 1")
         return dataset
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 
-/// Decodes NumPy `.npy` files (versions 1.0, 2.0 and 3.0; C order; little-endian or single-byte types).
+/// Decodes NumPy `.npy` files (versions 1.0, 2.0 and 3.0; C or Fortran order; either byte order).
+///
+/// A Fortran-order file (what `numpy.save` writes for a column-major array, such as many a pandas
+/// `DataFrame.to_numpy()`) is returned in C order with its shape unchanged, as `numpy.load` returns it.
 ///
 /// The reader checks every part of the header against the file's length before allocating, so a
 /// header that claims more elements than the file holds is refused rather than allocated.
@@ -11,10 +14,11 @@ public enum NPYReader {
     /// - Throws: ``NPYError`` naming what is wrong (magic, version, header, type, order, shape or length).
     public static func decode(_ data: Data) throws -> NPYArray {
         let header = try self.header(data)
-        let values = data.withUnsafeBytes { raw in
+        let stored = data.withUnsafeBytes { raw in
             decodeValues(raw.bindMemory(to: UInt8.self), from: header.dataOffset, count: header.count, type: header.elementType,
                          bigEndian: header.bigEndian)
         }
+        let values = header.fortranOrder ? FortranOrder.toCOrder(stored, shape: header.shape) : stored
         return NPYArray(shape: header.shape, elementType: header.elementType, values: values)
     }
 
@@ -25,7 +29,7 @@ public enum NPYReader {
     /// - Throws: ``NPYError`` as ``decode(_:)``.
     public static func decodeFloats(_ data: Data) throws -> (header: NPYHeader, values: [Float]) {
         let header = try self.header(data)
-        let values = data.withUnsafeBytes { raw -> [Float] in
+        let stored = data.withUnsafeBytes { raw -> [Float] in
             let bytes = raw.bindMemory(to: UInt8.self)
             if header.elementType == .float32 && !header.bigEndian {
                 return [Float](unsafeUninitializedCapacity: header.count) { buffer, initialized in
@@ -40,7 +44,7 @@ public enum NPYReader {
             return decodeValues(bytes, from: header.dataOffset, count: header.count, type: header.elementType, bigEndian: header.bigEndian)
                 .map { Float($0) }
         }
-        return (header, values)
+        return (header, header.fortranOrder ? FortranOrder.toCOrder(stored, shape: header.shape) : stored)
     }
 
     /// Reads and checks the header: magic, version, dict, dtype, order, and that the file holds exactly
@@ -75,9 +79,6 @@ public enum NPYReader {
         }
         let fields = try NPYHeaderParser.parse(text)
         let (type, bigEndian) = try elementType(fields.descriptor)
-        guard !fields.fortranOrder else {
-            throw NPYError("array is in Fortran order; save it in C order (numpy.ascontiguousarray)")
-        }
         var count = 1
         for dimension in fields.shape {
             let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
@@ -93,7 +94,8 @@ public enum NPYReader {
         guard needed == available else {
             throw NPYError("file has \(available - needed) bytes after the data that shape \(fields.shape) describes")
         }
-        return NPYHeader(shape: fields.shape, elementType: type, bigEndian: bigEndian, dataOffset: dataStart, count: count)
+        return NPYHeader(shape: fields.shape, elementType: type, bigEndian: bigEndian, fortranOrder: fields.fortranOrder,
+                         dataOffset: dataStart, count: count)
     }
 
     static func elementType(_ descriptor: String) throws -> (NPYElementType, bigEndian: Bool) {
@@ -101,9 +103,25 @@ public enum NPYReader {
         let order = descriptor.first!
         let code = String(descriptor.dropFirst())
         guard "<>|=".contains(order), let type = NPYElementType(rawValue: code) else {
-            throw NPYError("unsupported dtype '\(descriptor)' (supported: float32, float64, int8–int64, uint8–uint64)")
+            throw NPYError("dtype '\(descriptor)'\(unsupportedKind(descriptor).map { " (\($0))" } ?? "") is not supported; "
+                + "save the array as float32, float64 or an integer type (numpy: x.astype('float32'))")
         }
         return (type, order == ">" && type.byteCount > 1)
+    }
+
+    /// What kind of array an unsupported type code describes, in numpy's words.
+    static func unsupportedKind(_ descriptor: String) -> String? {
+        let code = descriptor.drop { "<>|=".contains($0) }
+        switch code.first {
+        case "O": return "Python objects"
+        case "b", "?": return "bool"
+        case "c": return "complex"
+        case "f": return code == "f2" ? "float16" : "a float of \(code.dropFirst()) bytes"
+        case "U", "S", "a": return "text"
+        case "M", "m": return "dates or time spans"
+        case "V": return "raw bytes or a structured type"
+        default: return nil
+        }
     }
 
     static func decodeValues(
@@ -144,6 +162,8 @@ public struct NPYHeader: Sendable, Equatable {
     public let elementType: NPYElementType
     /// Whether multi-byte values are big-endian.
     public let bigEndian: Bool
+    /// Whether the file stores the values in Fortran (column-major) order; decoding returns C order.
+    public let fortranOrder: Bool
     /// Byte offset of the first value.
     public let dataOffset: Int
     /// Number of values.

@@ -50,8 +50,9 @@ public final class RunRecorder: TrainingObserver {
             writer.timing.totalSeconds += seconds
             if epoch % 10 == 0 { try writer.writeManifest() }
         case .snapshot(let snapshot, _):
-            let entry = EpochEntry(epoch: snapshot.epoch, phase: snapshot.phase, losses: snapshot.losses,
+            var entry = EpochEntry(epoch: snapshot.epoch, phase: snapshot.phase, losses: snapshot.losses,
                                    metrics: snapshot.metrics, clusterSizes: snapshot.clusterSizes)
+            entry.refilledClusters = snapshot.refilledClusters.isEmpty ? nil : snapshot.refilledClusters
             try writer.appendEpoch(entry, latent: snapshot.latent, assignments: snapshot.assignments,
                                    centers: snapshot.centers, decodedCenters: snapshot.decodedCenters, seconds: snapshot.seconds)
             if snapshot.epoch == 0 { try recordGallery(snapshot) }
@@ -132,7 +133,16 @@ public final class RunRecorder: TrainingObserver {
         if let metrics = final.onlineMetrics {
             manifest.baselines.append(Baseline(id: "dcn-online", title: "DCN online assignments", metrics: metrics))
         }
-        if let last = manifest.epochs.last, last.epoch > 0, let metrics = last.metrics {
+        manifest.outcome = final.outcome
+        if let outcome = final.outcome, outcome.kept == .start {
+            // The last epoch holds the kept start; DCN's own last epoch is the one before it.
+            if let dcn = manifest.epochs.first(where: { $0.epoch == outcome.dcnEpoch }), let metrics = dcn.metrics {
+                manifest.baselines.append(Baseline(id: "dcn-nearest-centre", title: "DCN (nearest centre, epoch \(dcn.epoch))", metrics: metrics))
+            }
+            if let last = manifest.epochs.last, let metrics = last.metrics {
+                manifest.baselines.append(Baseline(id: "kept-start", title: "Run's labelling: the start, kept (epoch \(last.epoch))", metrics: metrics))
+            }
+        } else if let last = manifest.epochs.last, last.epoch > 0, let metrics = last.metrics {
             manifest.baselines.append(Baseline(id: "dcn-nearest-centre", title: "DCN (nearest centre, epoch \(last.epoch))", metrics: metrics))
         }
         if let metrics = final.finalKMeansMetrics {

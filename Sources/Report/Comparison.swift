@@ -45,7 +45,7 @@ public struct Comparison: Sendable {
         public let runs: [RecordedRun]
         /// Labelling id → NMI, ARI, ACC statistics over the runs that record it.
         public let metrics: [String: (nmi: Statistic, ari: Statistic, acc: Statistic)]
-        /// Runs that ended with an empty cluster or one under a tenth of the mean cluster size.
+        /// Runs that ended with a collapsed cluster (``CollapseRule``: empty, or under a tenth of the mean size).
         public let collapsed: Int
         /// Mean training seconds (from `timing.json`), when recorded.
         public let meanSeconds: Double?
@@ -148,7 +148,8 @@ public struct Comparison: Sendable {
         let collapsed = runs.filter { run in
             guard let summary = run.manifest.summary else { return false }
             let k = run.manifest.configuration.clusterCount
-            return summary.emptyClusters > 0 || summary.smallestCluster * 10 * k < run.manifest.dataset.samples
+            return summary.emptyClusters > 0
+                || Double(summary.smallestCluster) < CollapseRule.minimumSize(samples: run.manifest.dataset.samples, clusters: k)
         }.count
         let seconds = runs.compactMap { $0.timing?.totalSeconds }
         // A field a run did not record (another trainer's) is left out of its label.

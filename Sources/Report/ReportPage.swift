@@ -1,4 +1,5 @@
 import Scoring
+import DCNCore
 import Foundation
 import RunFormat
 
@@ -56,7 +57,7 @@ extension ReportPage {
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
         // DCN's own labelling first (the headline), then its other labellings, then the baselines.
-        let order = ["dcn-nearest-centre", "dcn-final-kmeans", "dcn-online", "ae-merged-start", "ae-kmeans", "kmeans-raw"]
+        let order = ["kept-start", "dcn-nearest-centre", "dcn-final-kmeans", "dcn-online", "ae-merged-start", "ae-kmeans", "kmeans-raw"]
         let ranked = manifest.baselines.enumerated().sorted {
             (order.firstIndex(of: $0.element.id) ?? order.count, $0.offset) < (order.firstIndex(of: $1.element.id) ?? order.count, $1.offset)
         }
@@ -86,13 +87,19 @@ extension ReportPage {
             warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
         }
         if run.lambda != nil, let negligible = LossShare(manifest: manifest).warning(lambda: config.lambda) { warnings.append(negligible) }
+        if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome) }
+        let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
+        if !refills.isEmpty {
+            let epochs = refills.map { "\($0.epoch)" }.joined(separator: ", ")
+            warnings.append("A cluster collapsed during training and was refilled by splitting the most spread cluster (after epoch\(refills.count == 1 ? "" : "s") \(epochs)). " + "λ = \(formatNumber(Double(config.lambda))) may be too large for this data.")
+        }
         if let last = manifest.epochs.last {
             let empty = last.clusterSizes.filter { $0 == 0 }.count
             let smallest = last.clusterSizes.min() ?? 0
             if empty > 0 {
                 warnings.append("Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). " + (run.isForeign ? "The clustering weight is probably too large for this data." : "λ = \(formatNumber(Double(config.lambda))) is probably too large for this data; try a smaller --lambda."))
-            } else if smallest * config.clusterCount * 20 < dataset.samples {
-                warnings.append("Possible collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch).")
+            } else if CollapseRule.hasCollapsed(sizes: last.clusterSizes, samples: dataset.samples) {
+                warnings.append("Cluster collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch), under a tenth of the mean cluster size. " + (run.isForeign ? "The clustering weight may be too large for this data." : "Try a smaller --lambda."))
             }
         }
 
@@ -120,6 +127,23 @@ extension ReportPage {
             lastIndex: max(figures.framePaths.count - 1, 0))
     }
 
+    /// One line each when DCN ended clearly worse than its start or than k-means on the input, saying
+    /// what the run kept.
+    static func outcomeLines(_ outcome: RunOutcome) -> [String] {
+        func score(_ value: Double) -> String { String(format: "%.3f", value) }
+        var lines: [String] = []
+        if outcome.dcnWorseThanStart {
+            let kept = outcome.kept == .start
+                ? "The run keeps its start's labelling (the last epoch; the saved model assigns it); --no-keep-better keeps DCN's."
+                : "The run keeps DCN's labelling (--no-keep-better)."
+            lines.append("DCN ended worse than its start: normalised cut \(score(outcome.dcnScore)) against \(score(outcome.startScore)) on a nearest-neighbour graph of the input (lower is better; labels not used). " + kept)
+        }
+        if outcome.dcnWorseThanInputKMeans, let kmeans = outcome.inputKMeansScore {
+            lines.append("DCN ended worse than k-means on the input: normalised cut \(score(outcome.dcnScore)) against \(score(kmeans)) on a nearest-neighbour graph of the input (lower is better; labels not used).")
+        }
+        return lines
+    }
+
     /// The summary of a run dcn-report trained: every setting is known.
     static func summaryRows(_ manifest: RunManifest) -> [Row] {
         let config = manifest.configuration, dataset = manifest.dataset
@@ -132,7 +156,7 @@ extension ReportPage {
             Row(key: "Encoder", value: architecture + " (decoder mirrored)"),
             Row(key: "Epochs", value: "\(config.pretrainEpochs) pretraining + \(config.epochs) DCN"),
             Row(key: "Batch size · learning rate", value: "\(config.batchSize) · \(formatNumber(Double(config.learningRate)))"),
-            Row(key: "Input scaling", value: dataset.scaling),
+            Row(key: "Input scaling", value: dataset.scaling + (dataset.scalingReason.map { " — " + $0 } ?? "")),
             Row(key: "Centre counts", value: "start at \(config.centerCountStart)" + (config.resetCountsEachEpoch ? ", reset every epoch" : "")),
             Row(key: "Seed", value: "\(config.seed)"),
         ]
@@ -141,7 +165,8 @@ extension ReportPage {
             var value = chosen
             if let merged = start.mergedCut, let kmeans = start.kmeansCut {
                 let (mine, theirs) = start.partition == .merged ? (merged, kmeans) : (kmeans, merged)
-                value += " (normalised cut " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
+                let criterion = (start.criterion ?? .mergeGraphCut).title
+                value += " (\(criterion): " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
             }
             rows.append(Row(key: "DCN start", value: value))
         }

@@ -33,6 +33,9 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var summary: RunSummary?
     /// How DCN's starting partition was chosen, filled when the run ends (absent before version 2).
     public var start: StartChoice?
+    /// How DCN's labelling compares with its start's and with k-means on the input, and which labelling
+    /// the run kept; filled when a run with DCN epochs ends (absent in older recordings).
+    public var outcome: RunOutcome?
 
     /// Creates a manifest for a new run.
     public init(name: String, configuration: DCNConfiguration, dataset: DatasetInfo) {
@@ -73,6 +76,8 @@ public struct DatasetInfo: Codable, Equatable, Sendable {
     public var classes: Int?
     /// Input scaling applied before training.
     public var scaling: String
+    /// Why that scaling was used, in words (absent in older recordings and other writers' folders).
+    public var scalingReason: String?
     /// Display names of the classes in ascending label order, when given.
     public var classNames: [String]?
     /// Height, width and channels of each sample when the data are images (format 3 and later).
@@ -134,6 +139,9 @@ public struct EpochEntry: Codable, Equatable, Sendable {
     public var clusterSizes: [Int]
     /// The folder holding the arrays, relative to the run folder.
     public var path: String
+    /// Clusters that collapsed during this epoch and were refilled before its arrays were taken
+    /// (absent when none was).
+    public var refilledClusters: [Int]?
 
     /// Creates an entry; ``RunFolderWriter`` sets `path` when it writes the arrays.
     public init(epoch: Int, phase: TrainingPhase, losses: EpochLosses, metrics: ClusteringMetrics?, clusterSizes: [Int], path: String = "") {
@@ -160,7 +168,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
 extension RunManifest {
     enum CodingKeys: String, CodingKey {
-        case formatVersion, tool, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary, start
+        case formatVersion, tool, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary, start,
+             outcome
     }
 
     /// Decodes a manifest. `name`, `configuration`, `dataset` and `epochs` are required; the other keys
@@ -179,5 +188,6 @@ extension RunManifest {
         pretraining = try c.decodeIfPresent([PretrainingEntry].self, forKey: .pretraining) ?? []
         summary = try c.decodeIfPresent(RunSummary.self, forKey: .summary)
         start = try c.decodeIfPresent(StartChoice.self, forKey: .start)
+        outcome = try c.decodeIfPresent(RunOutcome.self, forKey: .outcome)
     }
 }

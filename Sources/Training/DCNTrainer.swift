@@ -19,7 +19,9 @@ import Scoring
 ///    b. encode the batch again with the updated network;
 ///    c. for each sample in order, s_i ← nearest centre, c_k ← c_k + 1 and
 ///       m_k ← m_k − (1/c_k)(m_k − f(x_i)) (paper eqs. 7–8).
-/// After each epoch every sample is encoded and assigned to its nearest centre for the snapshot.
+/// After each epoch every sample is encoded; a cluster that has collapsed (``CollapseRule``) is refilled
+/// by splitting the most spread cluster (DCNTrainer+Refill.swift); then every sample is assigned to its
+/// nearest centre for the snapshot.
 ///
 /// The trainer knows nothing of files: it reports ``TrainingEvent``s to an observer. Labels, when
 /// given, are used only to score snapshots, never in training.
@@ -128,6 +130,7 @@ public final class DCNTrainer {
         var latest = snapshot(epoch: 0, phase: .pretrain, state: state,
                               losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start))
         centers = state.centers
+        let startState = captureStart(state: state, latent: latest.latent)
         try observer.handle(.snapshot(latest, of: configuration.epochs))
 
         for epoch in 1...max(configuration.epochs, 1) where configuration.epochs > 0 {
@@ -140,9 +143,12 @@ public final class DCNTrainer {
             if shouldStop() { throw TrainingError.interrupted(phase: .train, epoch: epoch) }
             guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
             guard state.centers.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a cluster centre") }
+            let latent = autoencoder.encode(data)
+            guard latent.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a latent code") }
+            let refilled = configuration.refillCollapsedClusters ? refillCollapsedClusters(state: &state, latent: latent) : []
             latest = snapshot(epoch: epoch, phase: .train, state: state, losses: losses,
-                              seconds: Date().timeIntervalSince(epochStart))
-            guard latest.latent.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a latent code") }
+                              seconds: Date().timeIntervalSince(epochStart), latent: latent)
+            latest.refilledClusters = refilled
             centers = state.centers
             try observer.handle(.snapshot(latest, of: configuration.epochs))
             if !state.isNearestCenterPartition {
@@ -153,11 +159,25 @@ public final class DCNTrainer {
         }
         let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
         let final = kmeans.fit(latest.latent, using: &generator)
+        let onlineAssignments = state.assignments
+        var outcome: RunOutcome?
+        if configuration.epochs > 0 {
+            outcome = try judgeOutcome(start: startState, dcn: latest, state: &state)
+            if outcome?.kept == .start {
+                // The start's labelling becomes the run's last epoch, which the saved model reproduces.
+                let start = Date()
+                latest = snapshot(epoch: latest.epoch + 1, phase: .train, state: state, losses: measuredLosses(state: state),
+                                  seconds: 0)
+                latest.seconds = Date().timeIntervalSince(start)
+                centers = state.centers
+                try observer.handle(.snapshot(latest, of: configuration.epochs))
+            }
+        }
         try observer.handle(.finished(FinalClustering(
-            onlineAssignments: state.assignments, finalKMeans: final,
-            onlineMetrics: evaluationLabels.map { ClusteringMetrics(predicted: state.assignments, truth: $0) },
+            onlineAssignments: onlineAssignments, finalKMeans: final,
+            onlineMetrics: evaluationLabels.map { ClusteringMetrics(predicted: onlineAssignments, truth: $0) },
             finalKMeansMetrics: evaluationLabels.map { ClusteringMetrics(predicted: final.assignments, truth: $0) },
-            aeKMeansMetrics: aeKMeansMetrics, start: startChoice)))
+            aeKMeansMetrics: aeKMeansMetrics, start: startChoice, outcome: outcome)))
         return latest
     }
 
@@ -193,6 +213,9 @@ public final class DCNTrainer {
     public internal(set) var aeKMeansMetrics: ClusteringMetrics?
     /// Which start was used and the normalised cuts it was chosen by.
     public internal(set) var startChoice: StartChoice?
+    /// k-means on the scaled input (the raw k-means baseline), when the caller computed it: judged
+    /// beside DCN's labelling at the end of the run (``RunOutcome``).
+    public var inputKMeansAssignments: [Int32]?
 
     private func shuffledOrder() -> [Int] {
         var order = Array(0..<data.rows)
@@ -308,8 +331,9 @@ public final class DCNTrainer {
                            total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
     }
 
-    private func snapshot(epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double) -> EpochSnapshot {
-        let latent = autoencoder.encode(data)
+    private func snapshot(epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double,
+                          latent: Matrix? = nil) -> EpochSnapshot {
+        let latent = latent ?? autoencoder.encode(data)
         // A kept merged start is shown as it is, not as the nearest-centre cells of its centres.
         let assignments = state.isNearestCenterPartition ? NearestCenter.assign(latent, to: state.centers).assignments : state.assignments
         var sizes = [Int](repeating: 0, count: configuration.clusterCount)

@@ -25,6 +25,8 @@ public struct EpochSnapshot: Sendable {
     public var clusterSizes: [Int]
     /// Wall-clock seconds of this epoch's training.
     public var seconds: Double
+    /// Clusters that had collapsed during this epoch and were refilled before the snapshot.
+    public var refilledClusters: [Int] = []
 }
 
 /// What a trainer tells its observers.
@@ -52,16 +54,20 @@ public struct FinalClustering: Sendable {
     public var aeKMeansMetrics: ClusteringMetrics?
     /// The start DCN used and why.
     public var start: StartChoice?
+    /// How DCN's labelling compares with its start's, and which the run kept (nil without DCN epochs).
+    public var outcome: RunOutcome?
 
     /// Creates a value from its parts.
     public init(onlineAssignments: [Int32], finalKMeans: KMeansResult, onlineMetrics: ClusteringMetrics?,
-                finalKMeansMetrics: ClusteringMetrics?, aeKMeansMetrics: ClusteringMetrics? = nil, start: StartChoice? = nil) {
+                finalKMeansMetrics: ClusteringMetrics?, aeKMeansMetrics: ClusteringMetrics? = nil, start: StartChoice? = nil,
+                outcome: RunOutcome? = nil) {
         self.onlineAssignments = onlineAssignments
         self.finalKMeans = finalKMeans
         self.onlineMetrics = onlineMetrics
         self.finalKMeansMetrics = finalKMeansMetrics
         self.aeKMeansMetrics = aeKMeansMetrics
         self.start = start
+        self.outcome = outcome
     }
 }
 

@@ -27,8 +27,24 @@ struct DatasetsTests {
         try "a,b,label\n1,2,0\n3.5,-4,1\n5,6e2,1\n".write(to: file, atomically: true, encoding: .utf8)
         let data = try CSVLoader.load(path: file.path, labelColumn: .named("label"))
         #expect(data.features == Matrix(rows: 3, columns: 2, values: [1, 2, 3.5, -4, 5, 600]))
-        #expect(data.preferredScaling == .none)
+        #expect(data.preferredScaling == .standardize, "a float table is standardised")
+        #expect(data.scalingReason.contains("standardised"))
         #expect(data.labels == [0, 1, 1])
+    }
+
+    @Test("auto scaling: integers on one 0–255 scale are divided by the largest; mixed integer scales are standardised")
+    func integerTables() throws {
+        let folder = temporaryDirectory()
+        // 8 × 8-digit-like: every varying column reaches 16 (one is constant).
+        let pixels = folder.appendingPathComponent("pixels.csv")
+        try "0,16,3,0\n0,5,16,16\n0,16,16,9\n".write(to: pixels, atomically: true, encoding: .utf8)
+        let image = try CSVLoader.load(path: pixels.path, labelColumn: .none)
+        #expect(image.preferredScaling == .unit)
+        #expect(image.scalingReason.contains("0–16"))
+        // Age, children and rooms: integers in 0–255 on three different scales.
+        let people = folder.appendingPathComponent("people.csv")
+        try "age,children,rooms\n34,2,4\n71,0,6\n25,1,2\n58,3,5\n".write(to: people, atomically: true, encoding: .utf8)
+        #expect(try CSVLoader.load(path: people.path, labelColumn: .none).preferredScaling == .standardize)
     }
 
     @Test("CSV without header, labels from the last column, gzip-compressed")

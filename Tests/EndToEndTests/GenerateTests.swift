@@ -43,12 +43,16 @@ struct GenerateTests {
         #expect(html.contains("DCN start") && html.contains("normalised cut"))
         #expect(html.contains("Deep Clustering Network on") && !html.contains("Recorded by"))
 
-        for epoch in 0...10 {
+        // A run that ended worse than its start keeps it as one more epoch (11).
+        let keptStart = try RecordedRun(directory: out.appendingPathComponent("run")).manifest.outcome?.kept == .start
+        let lastEpoch = keptStart ? 11 : 10
+        #expect(html.contains("DCN ended worse than its start") == keptStart)
+        for epoch in 0...lastEpoch {
             let image = try PNGImage(contentsOf: out.appendingPathComponent(String(format: "frames/epoch_%04d.png", epoch)).path)
             #expect(image.width == 600 && image.height == 280)
         }
         let gif = try GIFInfo(contentsOf: out.appendingPathComponent("animation.gif"))
-        #expect(gif.frameCount == 11)
+        #expect(gif.frameCount == lastEpoch + 1)
         for figure in ["latent-final", "losses", "metrics", "confusion", "cluster-sizes"] {
             for format in ["png", "svg", "pdf"] {
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/\(figure).\(format)").path))
@@ -59,11 +63,11 @@ struct GenerateTests {
 
         let run = try RecordedRun(directory: out.appendingPathComponent("run"))
         #expect(run.manifest.status == .complete)
-        #expect(run.manifest.epochs.map(\.epoch) == Array(0...10))
+        #expect(run.manifest.epochs.map(\.epoch) == Array(0...lastEpoch))
         #expect(run.manifest.epochs.first?.phase == .pretrain)
         let start = try #require(run.manifest.start)
         #expect(run.manifest.baselines.map(\.id) == ["kmeans-raw", "ae-kmeans"] + (start.partition == .merged ? ["ae-merged-start"] : [])
-            + ["dcn-online", "dcn-nearest-centre", "dcn-final-kmeans"])
+            + ["dcn-online", "dcn-nearest-centre"] + (keptStart ? ["kept-start"] : []) + ["dcn-final-kmeans"])
         #expect(html.contains("DCN + final k-means"))
         #expect(run.labels?.count == 240)
         let last = try run.arrays(for: run.manifest.epochs.last!)
@@ -179,7 +183,11 @@ struct GenerateTests {
         var assign = try DCNReport.parseAsRoot(["assign", "--model", out.appendingPathComponent("run/model.dcn").path,
                                                 "--dataset", x.path, "--out", assigned.path])
         try assign.run()
-        let recorded = try NPYReader.decode(Data(contentsOf: out.appendingPathComponent("run/epochs/0003/assignments.npy")))
+        // The last listed epoch: DCN's epoch 3, or epoch 4 when the run kept its start (--keep-better).
+        let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+        let last = try #require(run.manifest.epochs.last)
+        #expect(last.epoch == (run.manifest.outcome?.kept == .start ? 4 : 3))
+        let recorded = try NPYReader.decode(Data(contentsOf: out.appendingPathComponent("run/\(last.path)/assignments.npy")))
         let reproduced = try NPYReader.decode(Data(contentsOf: assigned))
         #expect(reproduced.values == recorded.values)
         #expect(reproduced.elementType == .int32)

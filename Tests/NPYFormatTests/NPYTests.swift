@@ -64,7 +64,12 @@ struct NPYTests {
             np.save('\(folder.path)/u1.npy', np.arange(6, dtype=np.uint8).reshape(2, 3))
             np.save('\(folder.path)/i8.npy', np.array([-5, 9], dtype=np.int64))
             np.lib.format.write_array(open('\(folder.path)/v2.npy', 'wb'), np.ones((2, 2), np.float32), version=(2, 0))
-            np.save('\(folder.path)/fortran.npy', np.asfortranarray(np.ones((2, 3))))
+            np.save('\(folder.path)/fortran.npy', np.asfortranarray(np.arange(6.0).reshape(2, 3)))
+            np.save('\(folder.path)/fortran3.npy', np.asfortranarray(np.arange(24, dtype=np.float32).reshape(2, 3, 4)))
+            np.save('\(folder.path)/fortran-be.npy', np.asfortranarray(np.arange(6, dtype='>i4').reshape(3, 2)))
+            for dtype in ['bool', 'complex64', 'float16', 'object']:
+                np.save('\(folder.path)/' + dtype + '.npy', np.zeros((2, 2), dtype=dtype), allow_pickle=True)
+            np.save('\(folder.path)/structured.npy', np.zeros(3, dtype=[('a', 'f4'), ('b', 'i4')]))
             """
         #expect(try runProcess(python, ["-c", script]).status == 0)
         func load(_ name: String) throws -> NPYArray {
@@ -75,7 +80,22 @@ struct NPYTests {
         #expect(try load("u1.npy").values == [0, 1, 2, 3, 4, 5])
         #expect(try load("i8.npy").values == [-5, 9])
         #expect(try load("v2.npy").values == [1, 1, 1, 1])
-        #expect(throws: NPYError.self) { try load("fortran.npy") }
+        // Fortran order is read as numpy reads it: same shape, values in C order.
+        #expect(try load("fortran.npy").shape == [2, 3])
+        #expect(try load("fortran.npy").values == [0, 1, 2, 3, 4, 5])
+        #expect(try load("fortran3.npy").values == (0..<24).map(Double.init))
+        #expect(try load("fortran-be.npy").values == [0, 1, 2, 3, 4, 5])
+        let floats = try NPYReader.decodeFloats(Data(contentsOf: folder.appendingPathComponent("fortran3.npy")))
+        #expect(floats.values == (0..<24).map(Float.init))
+        // Types we do not read are named.
+        for (file, kind) in [("bool", "bool"), ("complex64", "complex"), ("float16", "float16"), ("object", "Python objects"),
+                             ("structured", "structured type")] {
+            #expect {
+                try load(file + ".npy")
+            } throws: { error in
+                (error as? NPYError)?.message.contains(kind) ?? false
+            }
+        }
     }
 
     @Test("bad magic, truncated data and oversized shapes are refused with a message")

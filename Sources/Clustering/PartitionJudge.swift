@@ -1,0 +1,27 @@
+public import DCNMath
+import DCNCore
+
+/// Compares labellings of the same samples without labels: the normalised cut of each on one
+/// nearest-neighbour graph of the samples (``NeighbourGraph``), lower is better. Used at the end of a
+/// run to tell whether DCN's labelling is worse than its start's or than k-means on the input.
+public struct PartitionJudge: Sendable {
+    /// Nearest neighbours per sample in the graph.
+    public static let neighbours = 10
+    let graph: NeighbourGraph
+    let clusterCount: Int
+
+    /// Builds the judge's graph.
+    /// - Parameters:
+    ///   - points: The samples as rows (≥ 2).
+    ///   - clusterCount: k.
+    ///   - generator: Source of the graph's subsample.
+    public init<G: RandomNumberGenerator>(points: Matrix, clusterCount: Int, using generator: inout G) {
+        graph = NeighbourGraph(points: points, neighbours: Self.neighbours, using: &generator)
+        self.clusterCount = clusterCount
+    }
+
+    /// The normalised cut of a labelling of every sample.
+    public func score(_ assignments: [Int32]) -> Double {
+        graph.normalizedCut(of: assignments, clusterCount: clusterCount)
+    }
+}

@@ -1,0 +1,36 @@
+/// When a cluster counts as collapsed. One rule for the trainer (which refills such a cluster), the
+/// recorder, the report's warning and `compare`'s "collapsed runs" column.
+///
+/// A cluster has collapsed when it holds fewer than a tenth of the mean cluster size N/k: with 10
+/// clusters, under 1 % of the samples; with 2, under 5 %. A real class that small is rare among
+/// clusterings one asks k-means-style methods for, while a DCN cluster that shrinks that far is almost
+/// always being swallowed by its neighbours.
+public enum CollapseRule {
+    /// The share of the mean cluster size below which a cluster has collapsed.
+    public static let shareOfMeanSize = 0.1
+
+    /// The smallest size a cluster may have without counting as collapsed.
+    /// - Parameters:
+    ///   - samples: N.
+    ///   - clusters: k (≥ 1).
+    /// - Returns: N / (10 k), as a real number.
+    public static func minimumSize(samples: Int, clusters: Int) -> Double {
+        shareOfMeanSize * Double(samples) / Double(max(clusters, 1))
+    }
+
+    /// The clusters (indices into `sizes`) that have collapsed, emptied ones included.
+    /// - Parameter sizes: Samples per cluster; N is their sum, k their count.
+    public static func collapsedClusters(sizes: [Int]) -> [Int] {
+        let threshold = minimumSize(samples: sizes.reduce(0, +), clusters: sizes.count)
+        return sizes.indices.filter { Double(sizes[$0]) < threshold }
+    }
+
+    /// Whether any cluster has collapsed.
+    /// - Parameters:
+    ///   - sizes: Samples per cluster.
+    ///   - samples: N, when the sizes do not sum to it (a recording's summary); nil to use their sum.
+    public static func hasCollapsed(sizes: [Int], samples: Int? = nil) -> Bool {
+        let threshold = minimumSize(samples: samples ?? sizes.reduce(0, +), clusters: sizes.count)
+        return sizes.contains { Double($0) < threshold }
+    }
+}

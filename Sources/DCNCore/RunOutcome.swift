@@ -1,0 +1,48 @@
+/// How a run's final labelling compares with its start and with k-means on the input, judged without
+/// labels, and which labelling the run kept.
+///
+/// The judge is the normalised cut of each labelling on one nearest-neighbour graph of the (scaled)
+/// input samples: a labelling that keeps neighbouring samples together scores low. Neither DCN nor its
+/// start nor k-means optimises that graph, so it can compare them fairly (see `PartitionJudge` in the
+/// Clustering module).
+public struct RunOutcome: Codable, Equatable, Sendable {
+    /// Which labelling the run's last recorded epoch holds.
+    public enum Kept: String, Codable, Sendable {
+        /// DCN's own, after its last epoch.
+        case dcn
+        /// The start's (epoch 0 network and centres), because DCN ended clearly worse than it.
+        case start
+    }
+
+    /// Which labelling the run kept.
+    public var kept: Kept
+    /// The judge's score of the start's nearest-centre labelling (lower is better).
+    public var startScore: Double
+    /// The judge's score of DCN's labelling after its last epoch.
+    public var dcnScore: Double
+    /// The judge's score of k-means on the scaled input, when it was computed.
+    public var inputKMeansScore: Double?
+    /// How much higher DCN's score must be than another's to count as worse.
+    public var margin: Double
+    /// Whether the run was allowed to keep the start (`--keep-better`).
+    public var keepBetter: Bool
+    /// The DCN epoch whose labelling was judged (the last one trained).
+    public var dcnEpoch: Int
+
+    /// Creates a value from its parts.
+    public init(kept: Kept, startScore: Double, dcnScore: Double, inputKMeansScore: Double?, margin: Double, keepBetter: Bool,
+                dcnEpoch: Int) {
+        self.kept = kept
+        self.startScore = startScore
+        self.dcnScore = dcnScore
+        self.inputKMeansScore = inputKMeansScore
+        self.margin = margin
+        self.keepBetter = keepBetter
+        self.dcnEpoch = dcnEpoch
+    }
+
+    /// Whether DCN's labelling ended clearly worse than its start's.
+    public var dcnWorseThanStart: Bool { dcnScore > startScore + margin }
+    /// Whether DCN's labelling ended clearly worse than k-means on the input.
+    public var dcnWorseThanInputKMeans: Bool { inputKMeansScore.map { dcnScore > $0 + margin } ?? false }
+}

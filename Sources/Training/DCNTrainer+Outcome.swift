@@ -1,0 +1,52 @@
+import Clustering
+import DCNCore
+import DCNMath
+import Network
+import RunFormat
+
+extension DCNTrainer {
+    /// How much higher (worse) DCN's normalised cut on the judge's graph must be than the start's for DCN
+    /// to count as having made its start worse. A normalised cut sums one term in [0, 1] per cluster, and
+    /// runs that changed nothing differ by up to ~0.01 per cluster through the graph's sampling; 0.02 per
+    /// cluster asks for a clear loss.
+    static let worseMarginPerCluster = 0.02
+
+    /// The network and centres of epoch 0, kept so that a run can end with its start's labelling.
+    struct StartState {
+        let layers: [ModelFile.Layer]
+        let centers: Matrix
+        let latent: Matrix
+    }
+
+    /// Copies the network and centres of epoch 0.
+    func captureStart(state: ClusterState, latent: Matrix) -> StartState {
+        let identity = FittedScaling(mode: .none, offset: [], scale: [])
+        let layers = TrainedModel(configuration: configuration, scaling: identity, autoencoder: autoencoder, centers: state.centers).file.layers
+        return StartState(layers: layers, centers: state.centers, latent: latent)
+    }
+
+    /// Judges DCN's last labelling against the start's nearest-centre labelling (and k-means on the
+    /// input, when given) on a nearest-neighbour graph of the scaled input; with
+    /// ``DCNConfiguration/keepBetter`` and DCN clearly worse, restores the start's network and centres.
+    /// - Parameters:
+    ///   - start: The captured epoch-0 state.
+    ///   - dcn: DCN's last snapshot.
+    ///   - state: The clustering state; its centres become the start's when the start is kept.
+    /// - Returns: The outcome, and whether the start was restored.
+    func judgeOutcome(start: StartState, dcn: EpochSnapshot, state: inout ClusterState) throws -> RunOutcome {
+        var judgeGenerator = SplitMix64.stream(seed: configuration.seed, 6)
+        let judge = PartitionJudge(points: data, clusterCount: configuration.clusterCount, using: &judgeGenerator)
+        let startLabels = NearestCenter.assign(start.latent, to: start.centers).assignments
+        let margin = Self.worseMarginPerCluster * Double(configuration.clusterCount)
+        var outcome = RunOutcome(kept: .dcn, startScore: judge.score(startLabels), dcnScore: judge.score(dcn.assignments),
+                                 inputKMeansScore: inputKMeansAssignments.map(judge.score), margin: margin,
+                                 keepBetter: configuration.keepBetter, dcnEpoch: dcn.epoch)
+        if configuration.keepBetter && outcome.dcnWorseThanStart {
+            try autoencoder.load(start.layers)
+            state.centers = start.centers
+            state.isNearestCenterPartition = true
+            outcome.kept = .start
+        }
+        return outcome
+    }
+}

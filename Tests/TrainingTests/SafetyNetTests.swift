@@ -1,0 +1,93 @@
+import Clustering
+import DCNCore
+import DCNMath
+import Foundation
+import Network
+import RunFormat
+import Scoring
+import TestSupport
+import Testing
+@testable import Training
+
+@Suite("Collapse and a worse end are handled, not just reported")
+struct SafetyNetTests {
+    func trainer(data: Matrix, clusters: Int, keepBetter: Bool = true) throws -> DCNTrainer {
+        var configuration = DCNConfiguration()
+        configuration.clusterCount = clusters
+        configuration.pretrainEpochs = 2
+        configuration.epochs = 2
+        configuration.kmeansRestarts = 2
+        configuration.keepBetter = keepBetter
+        return try DCNTrainer(configuration: configuration, data: data, evaluationLabels: nil)
+    }
+
+    /// Three blobs of 100 codes in 2-D: A at (0, 0), B at (10, 0), C at (0, 10).
+    func threeBlobs() -> Matrix {
+        var generator = SplitMix64(seed: 5)
+        var values: [Float] = []
+        for (x, y) in [(Float(0), Float(0)), (10, 0), (0, 10)] {
+            for _ in 0..<100 { values += [x + 0.5 * Float(generator.nextGaussian()), y + 0.5 * Float(generator.nextGaussian())] }
+        }
+        return Matrix(rows: 300, columns: 2, values: values)
+    }
+
+    @Test("an emptied cluster is refilled by splitting the most spread cluster, which held two blobs")
+    func emptiedClusterIsRefilled() throws {
+        let codes = threeBlobs()
+        let dcn = try trainer(data: codes, clusters: 3)
+        // Centre 0 sits between blobs A and B and owns both; centre 1 is far away and owns nothing.
+        var state = DCNTrainer.ClusterState(centers: Matrix(rows: 3, columns: 2, values: [5, 0, 100, 100, 0, 10]),
+                                            assignments: [Int32](repeating: 0, count: 300), counts: [400, 400, 400])
+        let before = NearestCenter.assign(codes, to: state.centers).assignments
+        #expect(before.filter { $0 == 1 }.isEmpty)
+        let refilled = dcn.refillCollapsedClusters(state: &state, latent: codes)
+        #expect(refilled == [1])
+        let after = NearestCenter.assign(codes, to: state.centers).assignments
+        let truth = (0..<300).map { Int32($0 / 100) }
+        #expect(ClusteringMetrics(predicted: after, truth: truth).nmi == 1, "the split separates A from B")
+        #expect(state.counts[0] == 100 && state.counts[1] == 100 && state.counts[2] == 400, "the two halves' counts restart")
+    }
+
+    @Test("a healthy partition is left alone")
+    func healthyPartitionIsUntouched() throws {
+        let codes = threeBlobs()
+        let dcn = try trainer(data: codes, clusters: 3)
+        let centres = Matrix(rows: 3, columns: 2, values: [0, 0, 10, 0, 0, 10])
+        var state = DCNTrainer.ClusterState(centers: centres, assignments: [Int32](repeating: 0, count: 300), counts: [100, 100, 100])
+        #expect(dcn.refillCollapsedClusters(state: &state, latent: codes).isEmpty)
+        #expect(state.centers == centres)
+    }
+
+    @Test("DCN clearly worse than its start: the start's network and centres are restored; otherwise DCN's are kept")
+    func worseEndKeepsTheStart() throws {
+        let (data, _) = separableBlobs(blobs: 3, perBlob: 60, dimensions: 5)
+        for keepBetter in [true, false] {
+            let dcn = try trainer(data: data, clusters: 3, keepBetter: keepBetter)
+            try dcn.pretrain(observer: IgnoringObserver())
+            let codes = dcn.autoencoder.encode(data)
+            var generator = SplitMix64(seed: 1)
+            let kmeans = KMeans(clusterCount: 3).fit(codes, using: &generator)
+            var state = DCNTrainer.ClusterState(centers: kmeans.centers, assignments: kmeans.assignments, counts: [100, 100, 100])
+            let start = dcn.captureStart(state: state, latent: codes)
+
+            // A "DCN" labelling that mixes the blobs, after the network has changed.
+            for (value, _) in dcn.autoencoder.parameters { for i in 0..<value.count { value.pointer[i] *= 0.5 } }
+            let mixed = (0..<data.rows).map { Int32($0 % 3) }
+            let snapshot = EpochSnapshot(epoch: 2, phase: .train, latent: dcn.autoencoder.encode(data), assignments: mixed,
+                                         centers: state.centers, decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
+                                         metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
+            let outcome = try dcn.judgeOutcome(start: start, dcn: snapshot, state: &state)
+            #expect(outcome.dcnWorseThanStart)
+            #expect(outcome.kept == (keepBetter ? .start : .dcn))
+            #expect((dcn.autoencoder.encode(data) == codes) == keepBetter, "the start's network is back only with keep-better")
+
+            // DCN's labelling equal to the start's is never worse.
+            let same = EpochSnapshot(epoch: 2, phase: .train, latent: codes, assignments: kmeans.assignments, centers: kmeans.centers,
+                                     decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
+                                     metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
+            var again = state
+            let unchanged = try dcn.judgeOutcome(start: start, dcn: same, state: &again)
+            #expect(!unchanged.dcnWorseThanStart && unchanged.kept == .dcn)
+        }
+    }
+}
