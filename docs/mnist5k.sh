@@ -5,10 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:?usage: docs/mnist5k.sh mnist_5k.csv.gz [flags]}; shift
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# BIN: the dcn-report to run (default the release build); OUT: keep the run folders there (default: a
+# temporary folder, removed at the end).
+BIN=${BIN:-.build/release/dcn-report}
+if [ -n "${OUT:-}" ]; then out=$OUT; mkdir -p "$out"; else out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi
 for seed in 1 2 3 4 5; do
-  .build/release/dcn-report train --preset mnist --dataset "$data" --label-column last --scaling unit \
+  "$BIN" train --preset mnist --dataset "$data" --label-column last --scaling unit \
       --seed "$seed" --quiet --out "$out/s$seed" "$@" > /dev/null
 done
 python3 - "$out" <<'PY'
@@ -16,7 +18,8 @@ import json, statistics as st, sys
 rows = [{b["id"]: b["metrics"] for b in json.load(open(f"{sys.argv[1]}/s{s}/run/run.json"))["baselines"]} for s in range(1, 6)]
 names = {"kmeans-raw": "k-means on raw pixels", "ae-kmeans": "AE + k-means", "ae-merged-start": "AE + boundary-merge start",
          "dcn-online": "DCN (online assignments)",
-         "dcn-nearest-centre": "DCN (nearest centre, last epoch)", "dcn-final-kmeans": "DCN + final k-means"}
+         "dcn-nearest-centre": "DCN (nearest centre, last epoch)", "kept-start": "the start, kept (DCN ended worse)",
+         "dcn-final-kmeans": "DCN + final k-means"}
 print("| method | NMI | ARI | ACC |\n|---|---|---|---|")
 for key, name in names.items():
     if not all(key in r for r in rows):

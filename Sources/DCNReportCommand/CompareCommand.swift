@@ -40,15 +40,26 @@ struct CompareCommand: ParsableCommand {
         let templatesURL = try TemplateLocator.locate(explicit: templates)
         let folders = try paths.flatMap(Self.runFolders)
         guard !folders.isEmpty else { throw ValidationError("compare: no run folders found in \(paths.joined(separator: ", "))") }
-        let runs = try folders.map { try RecordedRun(directory: $0) }
+        // A run folder that fails its checks is left out with a warning; the others are compared.
+        var runs: [RecordedRun] = []
+        for folder in folders {
+            do { runs.append(try RecordedRun(directory: folder)) } catch {
+                FileHandle.standardError.write(Data("warning: \(error); left out of the comparison\n".utf8))
+            }
+        }
+        guard !runs.isEmpty else { throw ValidationError("compare: none of the \(folders.count) run folders could be read (see the warnings above)") }
         let comparison = try Comparison(runs: runs)
         if !noRunReports {
             for run in comparison.settings.flatMap(\.runs) where run.directory.lastPathComponent == "run" {
                 let reportFolder = run.directory.deletingLastPathComponent()
                 guard !FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("index.html").path) else { continue }
                 if !quiet { print("rendering the report of \(reportFolder.lastPathComponent)…") }
-                _ = try RunPipeline.report(runDirectory: run.directory, into: reportFolder, templates: templatesURL,
-                                           render: RenderOptions(), quiet: true)
+                do {
+                    _ = try RunPipeline.report(runDirectory: run.directory, into: reportFolder, templates: templatesURL,
+                                               render: RenderOptions(), quiet: true)
+                } catch {
+                    FileHandle.standardError.write(Data("warning: \(error); \(reportFolder.lastPathComponent) has no report of its own\n".utf8))
+                }
             }
         }
         let outURL = URL(fileURLWithPath: out).standardizedFileURL

@@ -122,6 +122,7 @@ final class RunPipeline {
             }
             fflush(nil)
         })
+        for warning in figures.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         return try ReportWriter.write(run: run, figures: figures, to: outDirectory, templates: templates, selfContained: selfContained)
     }
 

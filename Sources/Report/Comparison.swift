@@ -147,6 +147,7 @@ public struct Comparison: Sendable {
         }
         let collapsed = runs.filter { run in
             guard let summary = run.manifest.summary else { return false }
+            if let collapsed = summary.collapsedClusters { return collapsed > 0 }
             let k = run.manifest.configuration.clusterCount
             return summary.emptyClusters > 0
                 || Double(summary.smallestCluster) < CollapseRule.minimumSize(samples: run.manifest.dataset.samples, clusters: k)

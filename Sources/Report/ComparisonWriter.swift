@@ -35,8 +35,9 @@ public enum ComparisonWriter {
         for (index, setting) in comparison.settings.enumerated() {
             let run = setting.runs[0]
             let options = RenderOptions()
-            let sequence = try FrameSequence(run: run, pointCap: 5_000, lastEpochOnly: true, view: options.view, tsnePointCap: options.tsnePointCap)
-            guard let frame = sequence.frames.last else { continue }
+            // A run whose last epoch fails its checks gets no thumbnail; its scores in run.json still count.
+            guard let sequence = try? FrameSequence(run: run, pointCap: 5_000, lastEpochOnly: true, view: options.view, tsnePointCap: options.tsnePointCap),
+                  let frame = sequence.frames.last else { continue }
             let image = String(format: "tiles/setting_%03d.png", index + 1)
             try FigureFile.write(.png, to: directory.appendingPathComponent(image).path, width: 900, height: 420) {
                 frame.draw(on: $0, width: $1, height: $2)

@@ -39,8 +39,11 @@ public enum FigureRenderer {
         var figures = try ChartFiles.write(run: run, sequence: sequence, into: directory, options: options)
         let centres = try CentreFiles.write(run: run, sequence: sequence, into: directory, options: options)
         if let centres { figures.append(centres.figure) }
-        figures += try GalleryFiles.write(run: run, sequence: sequence, into: directory, options: options)
-        return RenderedFigures(framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
-                               apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
+        var warnings = sequence.warning.map { [$0] } ?? []
+        figures += try GalleryFiles.write(run: run, sequence: sequence, into: directory, options: options, warnings: &warnings)
+        var rendered = RenderedFigures(framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
+                                       apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
+        rendered.warnings = warnings
+        return rendered
     }
 }

@@ -12,6 +12,8 @@ public struct FrameSequence: Sendable {
     public let frames: [ScatterFrame]
     /// The epochs the frames show.
     public let entries: [EpochEntry]
+    /// Why the frames end before the last listed epoch, when an epoch's arrays failed their checks.
+    public let warning: String?
 
     /// The projection shared by every frame (identity for 2-D codes, PCA otherwise).
     public let projection: Projection
@@ -32,8 +34,8 @@ public struct FrameSequence: Sendable {
         run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil, lastEpochOnly: Bool = false,
         view: LatentView = .pca, tsnePointCap: Int = 2_500, progress: ((Int, Int) -> Void)? = nil
     ) throws {
-        let entries = lastEpochOnly ? Array(run.availableEpochs.suffix(1)) : run.availableEpochs
-        let arrays = try entries.map { try run.arrays(for: $0) }
+        let (entries, arrays, warning) = try run.checkedEpochs(lastOnly: lastEpochOnly)
+        self.warning = warning
         let labels = run.labels
         let count = arrays.first?.latent.rows ?? 0
         let dimensions = arrays.last?.latent.columns ?? 2

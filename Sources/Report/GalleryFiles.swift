@@ -1,4 +1,5 @@
 import CairoRendering
+import DCNCore
 import Foundation
 import Plotting
 import RunFormat
@@ -7,13 +8,22 @@ import RunFormat
 /// each class's misplaced members, at epoch 0 and at the last epoch (`figures/gallery-*` and `figures/misplaced-*`).
 enum GalleryFiles {
     /// Writes the galleries the recording holds; none for tabular data or recordings without `gallery/`.
-    static func write(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions) throws -> [FigureFiles] {
+    /// A gallery that fails its checks is left out and named in `warnings`.
+    static func write(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions,
+                      warnings: inout [String]) throws -> [FigureFiles] {
         guard let lastEntry = sequence.entries.last else { return [] }
-        guard let shape = run.manifest.dataset.imageShape else { return try featureMeans(run: run, sequence: sequence, into: directory, options: options) }
+        guard let shape = run.manifest.dataset.imageShape else {
+            return try featureMeans(run: run, sequence: sequence, into: directory, options: options, warnings: &warnings)
+        }
         var figures: [FigureFiles] = []
         let epochs = Array(Set([sequence.entries[0].epoch, lastEntry.epoch])).sorted()
         for epoch in epochs {
-            guard let gallery = try run.gallery(epoch: epoch),
+            let loaded: GalleryArrays?
+            do { loaded = try run.gallery(epoch: epoch) } catch {
+                warnings.append("\(error); the report leaves out that gallery")
+                continue
+            }
+            guard let gallery = loaded,
                   let frameIndex = sequence.entries.firstIndex(where: { $0.epoch == epoch }) else { continue }
             let coloring = sequence.frames[frameIndex].coloring
             let m = gallery.perGroup
@@ -49,11 +59,17 @@ enum GalleryFiles {
 
     /// For tabular data: each cluster's standardised feature means for the most discriminative features,
     /// at epoch 0 and the last epoch (`figures/feature-means.*`).
-    static func featureMeans(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions) throws -> [FigureFiles] {
+    static func featureMeans(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions,
+                             warnings: inout [String]) throws -> [FigureFiles] {
         let epochs = Array(Set([sequence.entries[0].epoch, sequence.entries[sequence.entries.count - 1].epoch])).sorted()
         var rows: [DecodedCentresFigure.Row] = []
         for epoch in epochs {
-            guard let means = try run.featureMeans(epoch: epoch) else { continue }
+            let loaded: Matrix?
+            do { loaded = try run.featureMeans(epoch: epoch) } catch {
+                warnings.append("\(error); the report leaves out those feature means")
+                continue
+            }
+            guard let means = loaded else { continue }
             rows.append(.init(label: "epoch \(epoch)", centres: (0..<means.rows).map { means.row($0) }))
         }
         guard !rows.isEmpty else { return [] }

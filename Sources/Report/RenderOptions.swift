@@ -53,6 +53,8 @@ public struct RenderedFigures: Sendable {
     public var figures: [FigureFiles]
     /// The decoded-centre strip of each frame (`centres/epoch_NNNN.png`), when the recording has decoded centres.
     public var centrePaths: [String]?
+    /// Parts of the recording left out because they failed their checks (a bad later epoch, gallery…).
+    public var warnings: [String] = []
 }
 
 /// How the frames show latent codes wider than two dimensions.

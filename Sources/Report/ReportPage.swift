@@ -87,6 +87,7 @@ extension ReportPage {
             warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
         }
         if run.lambda != nil, let negligible = LossShare(manifest: manifest).warning(lambda: config.lambda) { warnings.append(negligible) }
+        warnings += figures.warnings
         if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome) }
         let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
         if !refills.isEmpty {
@@ -169,6 +170,15 @@ extension ReportPage {
                 value += " (\(criterion): " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
             }
             rows.append(Row(key: "DCN start", value: value))
+        }
+        if let outcome = manifest.outcome {
+            func score(_ value: Double) -> String { String(format: "%.3f", value) }
+            let scores = "normalised cut on a 10-nearest-neighbour graph of the input: DCN " + score(outcome.dcnScore)
+                + ", start " + score(outcome.startScore) + (outcome.inputKMeansScore.map { ", k-means on the input " + score($0) } ?? "")
+            let kept = outcome.kept == .start
+                ? "the start's, kept as epoch \(outcome.dcnEpoch + 1) because DCN ended worse"
+                : "DCN's (epoch \(outcome.dcnEpoch))"
+            rows.append(Row(key: "Run's labelling", value: kept + " — " + scores))
         }
         return rows
     }

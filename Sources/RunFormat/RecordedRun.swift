@@ -33,8 +33,9 @@ public struct RecordedRun: Sendable {
         do {
             manifest = try JSONDecoder().decode(RunManifest.self, from: data)
         } catch {
-            throw RecordingError(manifestURL.path, "is not a valid run manifest (\(error))")
+            throw RecordingError(manifestURL.path, "is not a valid run manifest (\(Self.describe(error)))")
         }
+        try RunFolderChecks.check(manifest, file: manifestURL.path)
         let raw = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
         configurationKeys = Set((raw?["configuration"] as? [String: Any])?.keys.map { $0 } ?? [])
         settingsText = (raw?["settings"] as? [String: Any])
@@ -44,11 +45,9 @@ public struct RecordedRun: Sendable {
             .flatMap { try? JSONDecoder().decode(RunTiming.self, from: $0) }
         let labelsURL = directory.appendingPathComponent("labels.npy")
         if let labelData = FileManager.default.contents(atPath: labelsURL.path) {
-            do {
-                labels = try NPYReader.decode(labelData).values.map { Int32($0) }
-            } catch {
-                throw RecordingError(labelsURL.path, "\(error)")
-            }
+            let values: [Double]
+            do { values = try NPYReader.decode(labelData).values } catch { throw RecordingError(labelsURL.path, "\(error)") }
+            labels = try RunFolderChecks.denseLabels(values, samples: manifest.dataset.samples, file: labelsURL.path)
         } else {
             labels = nil
         }
@@ -62,6 +61,18 @@ public struct RecordedRun: Sendable {
 
     /// The number of training epochs the run was set to, when the recording gives it.
     public var plannedEpochs: Int? { configurationKeys.contains("epochs") ? manifest.configuration.epochs : nil }
+
+    /// What a decoding error says, without Swift's type names where a plain sentence exists.
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context): return context.debugDescription
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+        default: return "\(error)"
+        }
+    }
 
     /// The recorded epochs whose arrays are present, in order.
     public var availableEpochs: [EpochEntry] {
@@ -94,19 +105,39 @@ public struct RecordedRun: Sendable {
         let (assignmentsURL, assignmentBytes) = try bytes("assignments.npy")
         let assignments: NPYArray
         do { assignments = try NPYReader.decode(assignmentBytes) } catch { throw RecordingError(assignmentsURL.path, "\(error)") }
-        guard assignments.shape == [latent.rows], centers.columns == latent.columns else {
-            throw RecordingError(folder.path, "arrays have inconsistent shapes \([latent.rows, latent.columns]), \(assignments.shape), \([centers.rows, centers.columns])")
+        guard assignments.shape.count == 1 else {
+            throw RecordingError(assignmentsURL.path, "expected a 1-D array, found shape \(assignments.shape)")
         }
-        // Format 3 adds the decoded centres; older folders have none.
+        try RunFolderChecks.check(latent: latent, assignments: assignments.values, centers: centers, manifest: manifest, folder: folder.path)
+        // Format 3 adds the decoded centres; older folders have none. They are optional: unusable ones are left out.
         var decoded: Matrix?
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("decoded_centers.npy").path) {
-            let matrix = try matrix("decoded_centers.npy")
-            guard matrix.rows == centers.rows else {
-                throw RecordingError(folder.appendingPathComponent("decoded_centers.npy").path, "has \(matrix.rows) rows for \(centers.rows) centres")
-            }
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("decoded_centers.npy").path),
+           let matrix = try? matrix("decoded_centers.npy"), matrix.rows == centers.rows, matrix.columns >= 1,
+           matrix.values.allSatisfy(\.isFinite) {
             decoded = matrix
         }
         return EpochArrays(latent: latent, assignments: assignments.values.map { Int32($0) }, centers: centers, decodedCenters: decoded)
+    }
+}
+
+extension RecordedRun {
+    /// The available epochs whose arrays pass every check, loaded: all of them, or those before the first
+    /// that fails, with a warning naming it (a bad later epoch ends the report there, as a killed run does).
+    /// - Throws: ``RecordingError`` when there is no epoch, or the first one fails.
+    public func checkedEpochs(lastOnly: Bool = false) throws -> (entries: [EpochEntry], arrays: [EpochArrays], warning: String?) {
+        let candidates = lastOnly ? Array(availableEpochs.suffix(1)) : availableEpochs
+        guard !candidates.isEmpty else { throw RecordingError(directory.path, "has no complete epoch to render") }
+        var entries: [EpochEntry] = [], arrays: [EpochArrays] = []
+        for entry in candidates {
+            do {
+                arrays.append(try self.arrays(for: entry))
+                entries.append(entry)
+            } catch {
+                guard let last = entries.last else { throw error }
+                return (entries, arrays, "\(error); the report ends at epoch \(last.epoch)")
+            }
+        }
+        return (entries, arrays, nil)
     }
 }
 
@@ -158,10 +189,27 @@ extension RecordedRun {
         guard header.shape.count == 2, header.shape[0] == samples.values.count else {
             throw RecordingError(folder.path, "inputs.npy holds \(header.shape) for \(samples.values.count) samples")
         }
-        let width = header.shape[1]
+        let width = header.shape[1], samplesCount = manifest.dataset.samples
+        guard width == manifest.dataset.dimensions, values.allSatisfy(\.isFinite) else {
+            throw RecordingError(folder.appendingPathComponent("inputs.npy").path, "rows must hold \(manifest.dataset.dimensions) finite values")
+        }
+        guard members.shape[0] == manifest.configuration.clusterCount, (1...1_000).contains(members.shape[2]),
+              members.values.allSatisfy({ $0 == $0.rounded() && $0 >= -1 && $0 < Double(samplesCount) }) else {
+            throw RecordingError(folder.appendingPathComponent("members.npy").path, "expected k × 3 × m sample indices (−1 pads) for k = \(manifest.configuration.clusterCount)")
+        }
+        guard samples.values.allSatisfy({ $0 == $0.rounded() && $0 >= 0 && $0 < Double(samplesCount) }) else {
+            throw RecordingError(folder.appendingPathComponent("samples.npy").path, "holds an index outside 0…\(samplesCount - 1)")
+        }
         var inputs: [Int32: [Float]] = [:]
         for (row, sample) in samples.values.enumerated() { inputs[Int32(sample)] = Array(values[(row * width)..<((row + 1) * width)]) }
         let misplaced = try load("misplaced.npy")
+        if let misplaced {
+            let classes = Set(labels ?? []).count
+            guard misplaced.shape.count == 2, misplaced.shape[0] == classes, misplaced.shape[1] == members.shape[2],
+                  misplaced.values.allSatisfy({ $0 == $0.rounded() && $0 >= -1 && $0 < Double(samplesCount) }) else {
+                throw RecordingError(folder.appendingPathComponent("misplaced.npy").path, "expected \(classes) × \(members.shape[2]) sample indices (one row per class, −1 pads)")
+            }
+        }
         return GalleryArrays(clusters: members.shape[0], perGroup: members.shape[2], members: members.values.map { Int32($0) },
                              misplaced: misplaced?.values.map { Int32($0) } ?? [], classes: misplaced?.shape.first ?? 0, inputs: inputs)
     }
@@ -173,7 +221,9 @@ extension RecordedRun {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         do {
             let (header, values) = try NPYReader.decodeFloats(data)
-            guard header.shape.count == 2 else { throw RecordingError(url.path, "expected a 2-D array, found shape \(header.shape)") }
+            guard header.shape == [manifest.configuration.clusterCount, manifest.dataset.dimensions], values.allSatisfy(\.isFinite) else {
+                throw RecordingError(url.path, "expected \(manifest.configuration.clusterCount) × \(manifest.dataset.dimensions) finite values (k × features), found shape \(header.shape)")
+            }
             return Matrix(rows: header.shape[0], columns: header.shape[1], values: values)
         } catch let error as RecordingError { throw error } catch { throw RecordingError(url.path, "\(error)") }
     }

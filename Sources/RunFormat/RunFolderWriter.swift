@@ -131,7 +131,8 @@ public final class RunFolderWriter {
             manifest.summary = RunSummary(
                 finalEpoch: last.epoch, finalMetrics: last.metrics,
                 smallestCluster: last.clusterSizes.min() ?? 0,
-                emptyClusters: last.clusterSizes.filter { $0 == 0 }.count)
+                emptyClusters: last.clusterSizes.filter { $0 == 0 }.count,
+                collapsedClusters: CollapseRule.collapsedClusters(sizes: last.clusterSizes).count)
         }
         try writeManifest()
     }

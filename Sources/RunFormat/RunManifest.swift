@@ -164,6 +164,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var smallestCluster: Int
     /// Number of clusters with no samples at the end.
     public var emptyClusters: Int
+    /// Number of clusters that have collapsed at the end (``DCNCore/CollapseRule``: empty, or under a
+    /// tenth of the mean cluster size); absent in older recordings.
+    public var collapsedClusters: Int?
 }
 
 extension RunManifest {

@@ -226,6 +226,8 @@ struct TrainingTests {
         #expect(choice.kmeansCut != nil && choice.mergedCut != nil)   // both candidates were scored
         #expect(collector.finals[0].start == choice)
         #expect(collector.finals[0].aeKMeansMetrics != nil)
+        // The end is judged without labels too.
+        #expect(collector.finals[0].outcome != nil && collector.finals[0].outcome == other.finals[0].outcome)
     }
 
     @Test("a merged start is epoch 0's partition as it is, even where it is not nearest-centre")

@@ -1,0 +1,97 @@
+import DCNCore
+import Foundation
+
+/// The checks a run folder's manifest and arrays must pass before anything is drawn from them: the
+/// folder is a public contract that other people's training loops write, so nothing in it is trusted.
+/// Every failure is a ``RecordingError`` naming the file, the entry and what is wrong.
+enum RunFolderChecks {
+    /// Largest k a report draws (colours, tables and the confusion matrix stay usable well below it).
+    static let largestClusterCount = 10_000
+    /// Largest image side a recording may declare.
+    static let largestImageSide = 100_000
+
+    /// Checks `run.json` on its own: k, sample and dimension counts, image shape, and epochs (sorted,
+    /// unique, non-negative, with paths inside the folder and one size per cluster).
+    static func check(_ manifest: RunManifest, file: String) throws {
+        let k = manifest.configuration.clusterCount, samples = manifest.dataset.samples
+        guard samples >= 1 else { throw RecordingError(file, "dataset.samples is \(samples); a run needs at least one sample") }
+        guard manifest.dataset.dimensions >= 0 else { throw RecordingError(file, "dataset.dimensions is \(manifest.dataset.dimensions), expected ≥ 0") }
+        guard k >= 1, k <= min(samples, largestClusterCount) else {
+            throw RecordingError(file, "configuration.clusterCount is \(k); expected 1 to \(min(samples, largestClusterCount)) (the samples, at most \(largestClusterCount))")
+        }
+        guard manifest.configuration.latentDimensions >= 1 else {
+            throw RecordingError(file, "configuration.latentDimensions is \(manifest.configuration.latentDimensions), expected ≥ 1")
+        }
+        if let shape = manifest.dataset.imageShape {
+            guard (2...3).contains(shape.count), shape.allSatisfy({ (1...largestImageSide).contains($0) }) else {
+                throw RecordingError(file, "dataset.imageShape \(shape) is not H × W or H × W × C with sides of 1 to \(largestImageSide)")
+            }
+            let size = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
+            guard size == manifest.dataset.dimensions else {
+                throw RecordingError(file, "dataset.imageShape \(shape) holds \(size) values per sample, but dataset.dimensions is \(manifest.dataset.dimensions)")
+            }
+        }
+        var previous = -1
+        for (index, entry) in manifest.epochs.enumerated() {
+            let name = "epochs[\(index)] (epoch \(entry.epoch))"
+            guard entry.epoch > previous else {
+                throw RecordingError(file, "\(name) is not after the epoch before it; epochs must be listed once each, in increasing order")
+            }
+            previous = entry.epoch
+            guard isInside(entry.path) else { throw RecordingError(file, "\(name) has path '\(entry.path)', which leaves the run folder") }
+            guard entry.clusterSizes.count == k else {
+                throw RecordingError(file, "\(name) lists \(entry.clusterSizes.count) cluster sizes for k = \(k)")
+            }
+            guard entry.clusterSizes.allSatisfy({ $0 >= 0 && $0 <= samples }) else {
+                throw RecordingError(file, "\(name) has a cluster size outside 0…\(samples)")
+            }
+        }
+    }
+
+    /// Whether a relative path stays inside the folder it is relative to.
+    static func isInside(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return false }
+        return !path.split(separator: "/").contains("..")
+    }
+
+    /// Labels as dense class ids 0..<C in ascending order of the recorded ids (so an id of 2³¹ − 1
+    /// costs no memory), after checking they are finite integers, one per sample.
+    static func denseLabels(_ values: [Double], samples: Int, file: String) throws -> [Int32] {
+        guard values.count == samples else { throw RecordingError(file, "holds \(values.count) labels for the \(samples) samples in run.json") }
+        if let bad = values.firstIndex(where: { !$0.isFinite || $0 != $0.rounded() || abs($0) > 9.0e15 }) {
+            throw RecordingError(file, "label \(bad) is \(number(values[bad])), expected an integer")
+        }
+        let ids = Array(Set(values)).sorted()
+        let dense = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+        return values.map { dense[$0]! }
+    }
+
+    /// A value as a person writes it: 7, not 7.0.
+    static func number(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
+    /// Checks one epoch's arrays against each other and against `run.json`.
+    static func check(latent: Matrix, assignments: [Double], centers: Matrix, manifest: RunManifest, folder: String) throws {
+        let k = manifest.configuration.clusterCount, samples = manifest.dataset.samples
+        guard latent.rows == samples else {
+            throw RecordingError(folder + "/latent.npy", "has \(latent.rows) rows for the \(samples) samples in run.json")
+        }
+        guard latent.columns >= 1 else { throw RecordingError(folder + "/latent.npy", "has no columns") }
+        if let bad = latent.values.firstIndex(where: { !$0.isFinite }) {
+            throw RecordingError(folder + "/latent.npy", "row \(bad / latent.columns), column \(bad % latent.columns) is \(latent.values[bad]), expected a finite number")
+        }
+        guard centers.rows == k, centers.columns == latent.columns else {
+            throw RecordingError(folder + "/centers.npy", "has shape [\(centers.rows), \(centers.columns)]; expected [\(k), \(latent.columns)] (k from run.json, the codes' width)")
+        }
+        if let bad = centers.values.firstIndex(where: { !$0.isFinite }) {
+            throw RecordingError(folder + "/centers.npy", "centre \(bad / centers.columns) has \(centers.values[bad]), expected finite numbers")
+        }
+        guard assignments.count == samples else {
+            throw RecordingError(folder + "/assignments.npy", "has \(assignments.count) values for the \(samples) samples in run.json")
+        }
+        if let bad = assignments.firstIndex(where: { !($0 >= 0 && $0 < Double(k) && $0 == $0.rounded()) }) {
+            throw RecordingError(folder + "/assignments.npy", "sample \(bad) is assigned to \(number(assignments[bad])); expected a cluster 0…\(k - 1) (k = \(k) in run.json)")
+        }
+    }
+}
