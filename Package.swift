@@ -61,6 +61,7 @@ let package = Package(
         // The command line.
         .target(name: "DCNReportCommand", dependencies: [
             "DCNCore", "Datasets", "DCNMath", "Network", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report",
+            "AtomicWrite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),

@@ -14,15 +14,15 @@ struct CompareCommand: ParsableCommand {
             Writes OUT/index.html, figures/ (PNG, SVG, PDF), results.csv and results.tex (booktabs), and renders
             each run's own report where it is missing, so the page can link to it.
             Examples:
-              dcn-report compare sweeps/lambda --out sweeps/lambda/report
+              dcn-report compare sweeps/lambda                 # writes sweeps/lambda/report
               dcn-report compare runs/a runs/b runs/c --out comparison
             """)
 
     @Argument(help: "Run folders, or a sweep folder.")
     var paths: [String]
 
-    @Option(help: "Report folder.")
-    var out: String
+    @Option(help: "Report folder (default: FOLDER/report when one folder is given).")
+    var out: String?
 
     @Option(help: "Folder holding compare.mustache (default: found as for generate).")
     var templates: String?
@@ -62,7 +62,10 @@ struct CompareCommand: ParsableCommand {
                 }
             }
         }
-        let outURL = URL(fileURLWithPath: out).standardizedFileURL
+        guard let outPath = out ?? (paths.count == 1 ? URL(fileURLWithPath: paths[0]).appendingPathComponent("report").path : nil) else {
+            throw ValidationError("compare: give --out for the report when comparing several folders")
+        }
+        let outURL = URL(fileURLWithPath: outPath).standardizedFileURL
         let index = try ComparisonWriter.write(comparison, to: outURL, templates: templatesURL, selfContained: selfContained)
         print(index.path)
     }

@@ -1,3 +1,4 @@
+import AtomicWrite
 import ArgumentParser
 import Foundation
 import RunFormat
@@ -42,7 +43,7 @@ struct RenderCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
         } catch {
-            throw UserFacingError("--out \(outURL.path): cannot create the folder (\(error.localizedDescription))")
+            throw UserFacingError("--out \(outURL.path): cannot create the folder: \(FolderProblem.describe(URL(fileURLWithPath: outURL.path), error: error))")
         }
         let index = try RunPipeline.report(runDirectory: runURL, into: outURL, templates: templates, render: render,
                                            selfContained: renderFlags.selfContained, quiet: quiet)

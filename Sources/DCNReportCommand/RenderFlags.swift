@@ -11,17 +11,17 @@ struct RenderFlags: ParsableArguments {
     @Option(help: "Seconds per animation frame.")
     var frameDelay: Double = 0.25
 
-    @Option(help: "Pixels per layout unit for PNG output, e.g. 2 for a double-resolution figure.")
+    @Option(parsing: .unconditional, help: "Pixels per layout unit for PNG output, e.g. 2 for a double-resolution figure.")
     var scale: Double?
 
-    @Option(help: "PNG resolution in dots per inch, for print (layout units are 1/96 inch; 300 dpi = scale 3.125).")
+    @Option(parsing: .unconditional, help: "PNG resolution in dots per inch, for print (layout units are 1/96 inch; 300 dpi = scale 3.125).")
     var dpi: Double?
 
     @Option(help: "Formats of the per-epoch frames: a comma-separated subset of png, svg, pdf (charts and the final frame are always all three).",
             transform: CommaSeparated.parser(expecting: "png, svg and/or pdf separated by commas"))
     var formats = CommaSeparated<CairoCanvas.Format>(argument: "png")!
 
-    @Option(help: "Most points drawn per panel; larger data sets are drawn as a stratified subsample.")
+    @Option(parsing: .unconditional, help: "Most points drawn per panel; larger data sets are drawn as a stratified subsample.")
     var pointCap: Int = 30_000
 
     @Flag(help: "Give both axes of the scatter panels the same scale (circles stay circles).")
@@ -30,7 +30,7 @@ struct RenderFlags: ParsableArguments {
     @Option(help: "How latent codes wider than 2-D are shown: pca (one basis for all epochs) or tsne (t-SNE, steady across epochs; docs/performance.md).")
     var projection: LatentView = RenderOptions().view
 
-    @Option(help: "Most points a t-SNE view embeds (a class-stratified subsample).")
+    @Option(parsing: .unconditional, help: "Most points a t-SNE view embeds (a class-stratified subsample).")
     var tsnePointCap: Int = RenderOptions().tsnePointCap
 
     @Option(help: "Folder holding report.mustache (default: found next to the repository).")

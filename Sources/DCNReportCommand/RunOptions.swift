@@ -20,10 +20,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "For CSV data: the label column ('none', 'last', a 0-based index, or a header name).")
     var labelColumn: LabelColumn = .none
 
-    @Option(help: "Number of clusters k (default: the number of label classes, else 4).")
+    @Option(parsing: .unconditional, help: "Number of clusters k (default: the number of label classes, else 4).")
     var clusters: Int?
 
-    @Option(help: "Latent dimension (default 2).")
+    @Option(parsing: .unconditional, help: "Latent dimension (default 2).")
     var latentDim: Int?
 
     @Option(help: "Hidden layer widths of the encoder, comma-separated; the decoder mirrors them (default 100,50,10).",
@@ -36,7 +36,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Weight initialisation: fan-in (U(±1/√in) for weights and biases, PyTorch's default; the default), auto (He for ReLU, Glorot otherwise, zero biases), he or glorot.")
     var initialization: WeightInitialization?
 
-    @Option(help: "λ: weight of the clustering term against the relative reconstruction error (default 1, the same on every data set; see README: what λ means).")
+    @Option(parsing: .unconditional, help: "λ: weight of the clustering term against the relative reconstruction error (default 1, the same on every data set; see README: what λ means).")
     var lambda: Float?
 
     @Option(help: "DCN's starting partition: kmeans, merged (over-cluster, then merge along dense boundaries) or auto (the lower normalised cut of the two; default).")
@@ -54,40 +54,40 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Optimiser: adam (default) or sgd (with --momentum, --nesterov).")
     var optimizer: OptimizerKind?
 
-    @Option(help: "Learning rate of DCN training, and of pretraining unless --pretrain-learning-rate is given (default 0.0005).")
+    @Option(parsing: .unconditional, help: "Learning rate of DCN training, and of pretraining unless --pretrain-learning-rate is given (default 0.0005).")
     var learningRate: Float?
 
-    @Option(help: "Learning rate of pretraining (default: --learning-rate).")
+    @Option(parsing: .unconditional, help: "Learning rate of pretraining (default: --learning-rate).")
     var pretrainLearningRate: Float?
 
-    @Option(help: "SGD momentum (default 0.9, as the official DCN code).")
+    @Option(parsing: .unconditional, help: "SGD momentum (default 0.9, as the official DCN code).")
     var momentum: Float?
 
     @Flag(help: "Use Nesterov momentum with SGD.")
     var nesterov = false
 
-    @Option(help: "L2 weight decay (default 0).")
+    @Option(parsing: .unconditional, help: "L2 weight decay (default 0).")
     var weightDecay: Float?
 
     @Flag(help: "Batch normalisation after every hidden layer (training: batch statistics; encoding: running statistics).")
     var batchNorm = false
 
-    @Option(help: "Minibatch size (default 64).")
+    @Option(parsing: .unconditional, help: "Minibatch size (default 64).")
     var batchSize: Int?
 
-    @Option(help: "Autoencoder pretraining epochs (default 50).")
+    @Option(parsing: .unconditional, help: "Autoencoder pretraining epochs (default 50).")
     var pretrainEpochs: Int?
 
-    @Option(help: "DCN training epochs, one frame each plus epoch 0 (default 50).")
+    @Option(parsing: .unconditional, help: "DCN training epochs, one frame each plus epoch 0 (default 50).")
     var epochs: Int?
 
-    @Option(help: "Value the per-cluster counts of the centre update start from (default 100, as the official code).")
+    @Option(parsing: .unconditional, help: "Value the per-cluster counts of the centre update start from (default 100, as the official code).")
     var centerCountStart: Int?
 
     @Flag(help: "Reset the per-cluster counts at the start of every epoch.")
     var resetCounts = false
 
-    @Option(help: "k-means++ restarts for the initial centres and baselines (default 10).")
+    @Option(parsing: .unconditional, help: "k-means++ restarts for the initial centres and baselines (default 10).")
     var kmeansRestarts: Int?
 
     @Option(help: "Input scaling: auto, none, unit, minmax or standardize (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale — else standardize; README: input scaling).")
@@ -96,7 +96,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Seed for data generation, weights, shuffling and k-means (README lists the synthetic demo for seeds 0–19).")
     var seed: UInt64 = 0
 
-    @Option(help: "Points per cluster of the synthetic data set.")
+    @Option(parsing: .unconditional, help: "Points per cluster of the synthetic data set.")
     var pointsPerCluster: Int = 2_500
 
     @Option(help: "Output folder (default: reports/demo for the synthetic data, else reports/<data set name>).")

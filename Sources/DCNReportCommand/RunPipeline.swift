@@ -1,3 +1,4 @@
+import AtomicWrite
 import Clustering
 import DCNMath
 import Datasets
@@ -146,7 +147,7 @@ final class RunPipeline {
         do {
             try fileManager.createDirectory(at: outDirectory, withIntermediateDirectories: true)
         } catch {
-            throw UserFacingError("--out \(outDirectory.path): cannot create the folder (\(error.localizedDescription))")
+            throw UserFacingError("--out \(outDirectory.path): cannot create the folder: \(FolderProblem.describe(URL(fileURLWithPath: outDirectory.path), error: error))")
         }
         guard fileManager.isWritableFile(atPath: outDirectory.path) else {
             throw UserFacingError("--out \(outDirectory.path): folder is not writable")

@@ -79,7 +79,7 @@ struct SweepGrid {
             for seed in seeds {
                 runs.append(Run(
                     name: (label.isEmpty ? "run" : label) + "-seed\(Self.safe(seed))",
-                    arguments: setting.flatMap { ["--\($0.0)", $0.1] } + plainFlags + ["--seed", seed],
+                    arguments: setting.map { "--\($0.0)=\($0.1)" } + plainFlags + ["--seed=\(seed)"],
                     setting: Dictionary(uniqueKeysWithValues: setting.filter { swept.contains($0.0) }), seed: seed))
             }
         }

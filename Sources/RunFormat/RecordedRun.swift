@@ -27,6 +27,11 @@ public struct RecordedRun: Sendable {
     public init(directory: URL) throws {
         self.directory = directory
         let manifestURL = directory.appendingPathComponent("run.json")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) else {
+            throw RecordingError(directory.path, "no such folder")
+        }
+        guard isFolder.boolValue else { throw RecordingError(directory.path, "is a file; give the run folder (the one holding run.json)") }
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
             throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
         }

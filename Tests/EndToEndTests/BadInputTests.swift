@@ -110,6 +110,13 @@ struct BadInputTests {
              expected: "m.dcn: not a dcn-report model file"),
         Case(name: "render a non-run", files: ["empty/keep": Data()], arguments: ["render", "{dir}/empty"],
              expected: "run.json: not found; is"),
+        Case(name: "render a missing folder", files: [:], arguments: ["render", "{dir}/nothing"], expected: "nothing: no such folder"),
+        Case(name: "negative λ is a value, then out of range", files: [:], arguments: ["train", "--lambda", "-1"],
+             expected: "--lambda must be a finite number ≥ 0, got -1"),
+        Case(name: "negative epochs are a value, then out of range", files: [:], arguments: ["train", "--epochs", "-5"],
+             expected: "--epochs must not be negative, got -5"),
+        Case(name: "out under a file names the file", files: ["plain2": Data("x".utf8)], arguments: ["train", "--out", "{dir}/plain2/a/b", "--epochs", "1"],
+             expected: "plain2 is a file, not a folder"),
     ]
 
     @Test("one line, exit code 1–127, nothing left behind", arguments: cases)

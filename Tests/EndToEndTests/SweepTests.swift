@@ -96,6 +96,13 @@ struct SweepTests {
         #expect(try runs.map(modified) == before, "a completed run was trained again")
         let plan = try runProcess(binary, arguments.filter { $0 != "--quiet" } + ["--plan"])
         #expect(plan.status == 0 && plan.output.isEmpty, "\(plan.output)")
+        // The command the sweep's last line suggests works as printed: compare writes SWEEP/report.
+        let loud = try runProcess(binary, arguments.filter { $0 != "--quiet" })
+        let suggested = try #require(loud.output.split(separator: "`").dropFirst().first.map(String.init))
+        #expect(suggested == "dcn-report compare \(out.path)")
+        let compared = try runProcess(binary, Array(suggested.split(separator: " ").dropFirst().map(String.init)) + ["--quiet", "--no-run-reports"])
+        #expect(compared.status == 0, "\(compared.output)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report/index.html").path))
     }
 
     @Test("a killed sweep, rerun, trains only the missing runs; --plan lists exactly those")
