@@ -24,6 +24,8 @@ def main():
             continue
         name, seed = entry.rsplit("-s", 1)
         manifest = json.load(open(os.path.join(run, "run.json")))
+        if manifest.get("status") != "complete":
+            continue
         labels = np.load(os.path.join(run, "labels.npy"))
         epochs = [e["epoch"] for e in manifest["epochs"]]
         last = np.load(os.path.join(run, "epochs", f"{epochs[-1]:04d}", "assignments.npy"))
@@ -31,15 +33,18 @@ def main():
         k = manifest["configuration"]["clusterCount"]
         sizes = np.bincount(last, minlength=k)
         ae = next((b["metrics"]["nmi"] for b in manifest.get("baselines", []) if b["id"] == "ae-kmeans"), float("nan"))
-        outcome = manifest.get("outcome", {})
+        outcome = manifest.get("outcome") or {}
+        dcn_epoch = outcome.get("dcnEpoch", epochs[-1])
+        dcn = np.load(os.path.join(run, "epochs", f"{dcn_epoch:04d}", "assignments.npy"))
         rows[name].append({
             "seed": int(seed), "nmi": normalized_mutual_info_score(labels, last), "ari": adjusted_rand_score(labels, last),
             "start": normalized_mutual_info_score(labels, first), "ae": ae, "smallest": sizes.min() / len(last),
             "start_kind": (manifest.get("start") or {}).get("partition", "?"), "scaling": manifest["dataset"].get("scaling"),
-            "fallback": outcome.get("kept") not in (None, "dcn"),
+            "fallback": outcome.get("kept") not in (None, "dcn"), "dcn": normalized_mutual_info_score(labels, dcn),
+            "refills": sum(1 for e in manifest["epochs"] if e.get("refilledClusters")),
         })
-    print("| data set | k-means raw | k-means std | scaling | AE + k-means | DCN start | DCN final NMI (per seed) | ARI | smallest cluster | fallback | line |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| data set | k-means raw | k-means std | scaling | AE + k-means | DCN start | DCN's own last epoch | run's labelling NMI (per seed) | ARI | smallest cluster | refilled / kept start | line |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     passed = 0
     for name, runs in rows.items():
         km = kmeans.get(name, {})
@@ -47,11 +52,13 @@ def main():
         mean = np.mean([r["nmi"] for r in runs])
         ok = mean >= line and min(r["smallest"] for r in runs) >= 0.01
         passed += ok
+        per_seed = " ".join(f"{r['nmi']:.3f}" for r in runs)
+        starts = "/".join(r["start_kind"][0] for r in runs)
         print(f"| {name} | {km.get('raw', float('nan')):.3f} | {km.get('standardised', float('nan')):.3f} | {runs[0]['scaling']} "
-              f"| {np.mean([r['ae'] for r in runs]):.3f} | {np.mean([r['start'] for r in runs]):.3f} "
-              f"({'/'.join(r['start_kind'][0] for r in runs)}) "
-              f"| **{mean:.3f}** ({' '.join(f'{r['nmi']:.3f}' for r in runs)}) | {np.mean([r['ari'] for r in runs]):.3f} "
-              f"| {min(r['smallest'] for r in runs):.1%} | {sum(r['fallback'] for r in runs)}/{len(runs)} | {'met' if ok else 'MISSED'} |")
+              f"| {np.mean([r['ae'] for r in runs]):.3f} | {np.mean([r['start'] for r in runs]):.3f} ({starts}) "
+              f"| {np.mean([r['dcn'] for r in runs]):.3f} | **{mean:.3f}** ({per_seed}) | {np.mean([r['ari'] for r in runs]):.3f} "
+              f"| {min(r['smallest'] for r in runs):.1%} | {sum(r['refills'] > 0 for r in runs)} / {sum(r['fallback'] for r in runs)} of {len(runs)} "
+              f"| {'met' if ok else 'MISSED'} (≥ {line:.3f}) |")
     print(f"\n{passed} of {len(rows)} data sets at or above the k-means line (better of raw and standardised − 0.02) with no cluster under 1 %.")
 
 

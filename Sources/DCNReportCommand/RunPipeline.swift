@@ -107,10 +107,20 @@ final class RunPipeline {
         runDirectory: URL, into outDirectory: URL, templates: URL, render: RenderOptions, selfContained: Bool = false, quiet: Bool
     ) throws -> URL {
         let run = try RecordedRun(directory: runDirectory)
+        // Everything is drawn into a staging folder and moved into place only when all of it succeeded,
+        // so a failed render leaves an existing report as it was.
+        let staging = outDirectory.appendingPathComponent(".dcn-report-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: staging)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw UserFacingError("--out \(outDirectory.path): cannot create the folder: \(FolderProblem.describe(staging, error: error))")
+        }
+        defer { try? FileManager.default.removeItem(at: staging) }
         let total = run.availableEpochs.count
         let interactive = !quiet && isatty(STDOUT_FILENO) == 1
         if !quiet && !interactive { print("rendering \(total) frames…") }
-        let figures = try FigureRenderer.render(run: run, into: outDirectory, options: render, progress: { done, all in
+        let figures = try FigureRenderer.render(run: run, into: staging, options: render, progress: { done, all in
             guard interactive else { return }
             print("\r\u{1B}[2Krendering frame \(done)/\(all)", terminator: done == all ? "\n" : "")
             fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
@@ -124,7 +134,24 @@ final class RunPipeline {
             fflush(nil)
         })
         for warning in figures.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        return try ReportWriter.write(run: run, figures: figures, to: outDirectory, templates: templates, selfContained: selfContained)
+        _ = try ReportWriter.write(run: run, figures: figures, to: staging, templates: templates, selfContained: selfContained,
+                                   publishedIn: outDirectory)
+        try publish(staging, into: outDirectory)
+        return outDirectory.appendingPathComponent("index.html")
+    }
+
+    /// Moves everything in `staging` into `directory`, each item replacing the one of the same name.
+    static func publish(_ staging: URL, into directory: URL) throws {
+        let files = FileManager.default
+        for name in try files.contentsOfDirectory(atPath: staging.path) {
+            let target = directory.appendingPathComponent(name)
+            do {
+                if files.fileExists(atPath: target.path) { try files.removeItem(at: target) }
+                try files.moveItem(at: staging.appendingPathComponent(name), to: target)
+            } catch {
+                throw UserFacingError("\(target.path): cannot be replaced (\(error.localizedDescription))")
+            }
+        }
     }
 
     /// Creates the output folder; refuses a non-empty folder that is not a previous report.

@@ -43,23 +43,18 @@ struct CorruptRunTests {
         }
     }
 
-    static func setConfiguration(_ key: String, _ value: Any) -> @Sendable (URL) throws -> Void {
+    /// Sets `key` in one of run.json's objects (`configuration`, `dataset`).
+    static func set(_ section: String, _ key: String, _ value: Any) -> @Sendable (URL) throws -> Void {
         nonisolated(unsafe) let value = value
         return editManifest { json in
-            var configuration = json["configuration"] as! [String: Any]
-            configuration[key] = value
-            json["configuration"] = configuration
+            var object = json[section] as! [String: Any]
+            object[key] = value
+            json[section] = object
         }
     }
 
-    static func setDataset(_ key: String, _ value: Any) -> @Sendable (URL) throws -> Void {
-        nonisolated(unsafe) let value = value
-        return editManifest { json in
-            var dataset = json["dataset"] as! [String: Any]
-            dataset[key] = value
-            json["dataset"] = dataset
-        }
-    }
+    static func setConfiguration(_ key: String, _ value: Any) -> @Sendable (URL) throws -> Void { set("configuration", key, value) }
+    static func setDataset(_ key: String, _ value: Any) -> @Sendable (URL) throws -> Void { set("dataset", key, value) }
 
     static func editEpochs(_ change: @escaping @Sendable (inout [[String: Any]]) -> Void) -> @Sendable (URL) throws -> Void {
         editManifest { json in

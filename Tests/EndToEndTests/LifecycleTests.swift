@@ -93,6 +93,36 @@ struct LifecycleTests {
         #expect(a == b)
     }
 
+    @Test("a render that fails after drawing leaves the existing report exactly as it was, and no staging folder")
+    func failedRenderLosesNothing() throws {
+        let folder = temporaryDirectory("failed-render")
+        let report = folder.appendingPathComponent("report")
+        try run(["generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "3", "--quiet", "--frame-size", "500x240",
+                 "--templates", templates, "--out", report.path])
+        func snapshot() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            let enumerator = FileManager.default.enumerator(atPath: report.path)!
+            for case let path as String in enumerator where !path.hasPrefix("run/") {
+                let url = report.appendingPathComponent(path)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { files[path] = try Data(contentsOf: url) }
+            }
+            return files
+        }
+        let before = try snapshot()
+        #expect(before["index.html"] != nil && before.keys.contains { $0.hasPrefix("frames/") })
+        // A template that does not parse fails only once every frame and figure has been drawn.
+        let broken = folder.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try "{{#section}} never closed".write(to: broken.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) {
+            try run(["render", report.appendingPathComponent("run").path, "--frame-size", "640x300", "--quiet", "--templates", broken.path])
+        }
+        #expect(try snapshot() == before, "files of the existing report changed")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: report.path).filter { $0.hasPrefix(".dcn-report-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test("render accepts the folder given to train --out as well as the run/ folder inside it")
     func renderTakesTheTrainOutFolder() throws {
         let out = temporaryDirectory("render-parent").appendingPathComponent("t")
