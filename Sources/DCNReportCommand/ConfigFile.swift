@@ -30,7 +30,8 @@ enum ConfigFile {
         if let groups = subcommand.flatMap({ DCNReport.flagGroups[$0] }) {
             let known = FlagCatalog(groups).names
             if let unknown = flags.keys.sorted().first(where: { !known.contains($0) }) {
-                throw UserFacingError("\(path): unknown key '\(unknown)' (keys are the command's flag names, e.g. lambda, batch-size)")
+                let hint = Suggestion.closest(to: unknown, among: known).map { "did you mean '\($0)'? " } ?? ""
+                throw UserFacingError("\(path): unknown key '\(unknown)' (\(hint)keys are the command's flag names, e.g. lambda, batch-size)")
             }
         }
         // Subcommand name first, then the file's flags, then the user's (which win: last occurrence counts).

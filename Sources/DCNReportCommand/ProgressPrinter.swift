@@ -56,6 +56,12 @@ final class ProgressPrinter: TrainingObserver {
                          eta(pretrainLeft: total - epoch, trainLeft: totalTrain))
                 : String(format: "pretrain %3d/%d  reconstruction %.5f  (%.2f s)", epoch, total, reconstruction, seconds)
             bar(text)
+        case .snapshot(let snapshot, let total) where snapshot.epoch > total:
+            // One more epoch than planned: the run ends with its start's labelling (see RunOutcome).
+            if interactive { line("") }
+            var text = String(format: "epoch %3d: DCN ended worse than its start; the run keeps the start's network and centres", snapshot.epoch)
+            if let m = snapshot.metrics { text += String(format: "  NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc) }
+            line(text)
         case .snapshot(let snapshot, let total):
             totalTrain = total
             if snapshot.epoch > 0 { epochSeconds.append(snapshot.seconds) }
@@ -66,6 +72,9 @@ final class ProgressPrinter: TrainingObserver {
             if let m = snapshot.metrics { text += String(format: "  NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc) }
             let empty = snapshot.clusterSizes.filter { $0 == 0 }.count
             if empty > 0 { text += "  [\(empty) empty cluster\(empty == 1 ? "" : "s")]" }
+            if !snapshot.refilledClusters.isEmpty {
+                text += "  [refilled collapsed cluster\(snapshot.refilledClusters.count == 1 ? "" : "s") \(snapshot.refilledClusters.map(String.init).joined(separator: ", "))]"
+            }
             text += interactive ? "  " + eta(pretrainLeft: 0, trainLeft: total - snapshot.epoch) : String(format: "  (%.2f s)", snapshot.seconds)
             bar(text)
         case .finished(let final):

@@ -42,6 +42,7 @@ struct RenderFlags: ParsableArguments {
     func validate() throws {
         guard frameDelay > 0, frameDelay <= 60 else { throw ValidationError("--frame-delay must be between 0 and 60 seconds, got \(frameDelay)") }
         if scale != nil && dpi != nil { throw ValidationError("--scale and --dpi are alternatives; give one") }
+        if let dpi, !(24...768).contains(dpi) { throw ValidationError("--dpi must be between 24 and 768, got \(dpi)") }
         guard (0.25...8).contains(chosenScale) else {
             throw ValidationError("--scale must be between 0.25 and 8 (--dpi between 24 and 768), got \(chosenScale)")
         }

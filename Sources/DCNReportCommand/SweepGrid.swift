@@ -44,7 +44,9 @@ struct SweepGrid {
                 value = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
-            guard let takesValue = catalog.takesValue[name] else { throw ValidationError("sweep: unknown training flag '--\(name)'") }
+            guard let takesValue = catalog.takesValue[name] else {
+                throw ValidationError("sweep: unknown training flag '--\(name)'" + Suggestion.hint(for: name, among: catalog.names, prefix: "--"))
+            }
             guard !Self.reserved.contains(name) else { throw ValidationError("sweep: --\(name) is set by the sweep itself") }
             if !takesValue {
                 plainFlags.append("--\(name)")

@@ -73,7 +73,8 @@ public enum CSVLoader {
             let lineNumber = bodyStart + offset + 1
             let row = cells(of: line)
             guard row.count == columns else {
-                throw DatasetError(path, "line \(lineNumber): expected \(columns) values, found \(row.count)")
+                let source = hasHeader ? "the header names \(columns) columns" : "line 1 has \(columns) values"
+                throw DatasetError(path, "line \(lineNumber): expected \(columns) values, found \(row.count) (\(source))")
             }
             for (column, cell) in row.enumerated() {
                 guard let value = Float(cell) else {

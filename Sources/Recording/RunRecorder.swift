@@ -130,7 +130,9 @@ public final class RunRecorder: TrainingObserver {
         } else if let metrics = final.aeKMeansMetrics ?? manifest.epochs.first?.metrics {
             manifest.baselines.append(Baseline(id: "ae-kmeans", title: "AE + k-means (epoch 0)", metrics: metrics))
         }
-        if let metrics = final.onlineMetrics {
+        // Without DCN epochs (--epochs 0) there is no DCN labelling: only the start and its baselines.
+        let trained = (manifest.epochs.last?.epoch ?? 0) > 0
+        if trained, let metrics = final.onlineMetrics {
             manifest.baselines.append(Baseline(id: "dcn-online", title: "DCN online assignments", metrics: metrics))
         }
         manifest.outcome = final.outcome
@@ -145,7 +147,7 @@ public final class RunRecorder: TrainingObserver {
         } else if let last = manifest.epochs.last, last.epoch > 0, let metrics = last.metrics {
             manifest.baselines.append(Baseline(id: "dcn-nearest-centre", title: "DCN (nearest centre, epoch \(last.epoch))", metrics: metrics))
         }
-        if let metrics = final.finalKMeansMetrics {
+        if trained, let metrics = final.finalKMeansMetrics {
             manifest.baselines.append(Baseline(id: "dcn-final-kmeans", title: "DCN + final k-means", metrics: metrics))
         }
         writer.manifest = manifest

@@ -88,6 +88,9 @@ extension ReportPage {
         }
         if run.lambda != nil, let negligible = LossShare(manifest: manifest).warning(lambda: config.lambda) { warnings.append(negligible) }
         warnings += figures.warnings
+        if !run.isForeign, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
+            warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
+        }
         if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome) }
         let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
         if !refills.isEmpty {

@@ -61,7 +61,8 @@ struct DatasetsTests {
     }
 
     @Test("malformed CSV gives the file, line and problem", arguments: [
-        ("1,2\n3\n", "line 2: expected 2 values, found 1"),
+        ("1,2\n3\n", "line 2: expected 2 values, found 1 (line 1 has 2 values)"),
+        ("a,b,c,d\n1,2,3,4,5,6\n", "line 2: expected 4 values, found 6 (the header names 4 columns)"),
         ("1,2\n3,x\n", "line 2, column 2: 'x' is not a number"),
         ("1,2\n3,nan\n", "line 2, column 2: value is nan, expected a finite number"),
         ("", "is empty"),

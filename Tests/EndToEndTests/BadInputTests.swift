@@ -110,6 +110,7 @@ struct BadInputTests {
              expected: "m.dcn: not a dcn-report model file"),
         Case(name: "render a non-run", files: ["empty/keep": Data()], arguments: ["render", "{dir}/empty"],
              expected: "run.json: not found; is"),
+        Case(name: "dpi out of range names --dpi", files: [:], arguments: ["generate", "--dpi", "0"], expected: "--dpi must be between 24 and 768, got 0"),
         Case(name: "render a missing folder", files: [:], arguments: ["render", "{dir}/nothing"], expected: "nothing: no such folder"),
         Case(name: "negative λ is a value, then out of range", files: [:], arguments: ["train", "--lambda", "-1"],
              expected: "--lambda must be a finite number ≥ 0, got -1"),

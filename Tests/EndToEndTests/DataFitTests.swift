@@ -84,6 +84,21 @@ struct DataFitTests {
         }
     }
 
+    @Test("--epochs 0 is pretraining and the start only: no DCN rows, and the report says so")
+    func zeroEpochs() throws {
+        let out = temporaryDirectory("zero-epochs")
+        var command = try DCNReport.parseAsRoot(
+            ["generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "0", "--quiet", "--frame-size", "500x240",
+             "--templates", repositoryRoot().appendingPathComponent("templates").path, "--out", out.path])
+        try command.run()
+        let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+        #expect(run.manifest.epochs.map(\.epoch) == [0])
+        #expect(!run.manifest.baselines.contains { $0.id.hasPrefix("dcn-") || $0.id == "kept-start" })
+        #expect(run.manifest.outcome == nil)
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("No DCN epochs were trained (--epochs 0)"))
+    }
+
     @Test("the report says DCN ended worse than its start only when it did, and names what the run kept")
     func worseThanStartLine() {
         let worse = RunOutcome(kept: .start, startScore: 0.10, dcnScore: 0.30, inputKMeansScore: 0.12, margin: 0.06,

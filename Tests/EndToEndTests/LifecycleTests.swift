@@ -69,7 +69,7 @@ struct LifecycleTests {
         try "lamda: 0.5\n".write(to: yaml, atomically: true, encoding: .utf8)
         let result = try runProcess(binary, ["train", "--config", yaml.path, "--out", temporaryDirectory("unused").path])
         #expect(result.status != 0 && result.status < 128)
-        #expect(result.output == "dcn-report: error: \(yaml.path): unknown key 'lamda' (keys are the command's flag names, e.g. lambda, batch-size)\n")
+        #expect(result.output == "dcn-report: error: \(yaml.path): unknown key 'lamda' (did you mean 'lambda'? keys are the command's flag names, e.g. lambda, batch-size)\n")
         // Every flag of the command is a valid key, including those of its option groups.
         try "learning-rate: 0.001\nbatch-norm: false\nframe-size: 400x200\n".write(to: yaml, atomically: true, encoding: .utf8)
         let render = try runProcess(binary, ["train", "--config", yaml.path, "--out", temporaryDirectory("unused").path])

@@ -156,7 +156,7 @@ struct SweepTests {
     func badSweepFlags() throws {
         guard let binary else { Issue.record("dcn-report binary not built"); return }
         let out = temporaryDirectory("sweep-bad").appendingPathComponent("s")
-        for (arguments, expected) in [(["--lamda", "1,2"], "sweep: unknown training flag '--lamda'"),
+        for (arguments, expected) in [(["--lamda", "1,2"], "sweep: unknown training flag '--lamda' (did you mean --lambda?)"),
                                       (["--name", "x"], "sweep: --name is set by the sweep itself"),
                                       (["--lambda", "1,,2"], "sweep: --lambda '1,,2' has an empty alternative"),
                                       (["--lambda", "1,x"], "sweep run lambda-x-seed0: The value 'x' is invalid for '--lambda <lambda>'")] {
