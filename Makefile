@@ -1,6 +1,7 @@
 # dcn-report: two commands set everything up on a fresh Debian machine.
 #   make report   install missing system packages, build (release), run the synthetic demo
 #   make test     install missing system packages, run the test suite (Swift, then the Python package's pytest)
+#   make fuzz     run every reader's coverage-guided fuzz target FUZZ_SECONDS (default 600) each (Tests/Fuzz)
 #   make bench    build (release) and run dcn-bench (training and rendering speed; docs/performance.md)
 #   make install  install dcn-report into PREFIX (default /usr/local; PREFIX=~/.local needs no root):
 #                 PREFIX/bin/dcn-report and PREFIX/share/dcn-report/templates
@@ -14,7 +15,7 @@ RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
 PYTHON_ENV := .build/python-env
 
-.PHONY: deps test-deps build report test python-test bench install uninstall clean
+.PHONY: deps test-deps build report test python-test fuzz fuzz-replay bench install uninstall clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -55,6 +56,16 @@ test: test-deps
 	python3 Tests/architecture-test.py
 	Tests/install-test.sh
 	$(MAKE) python-test
+	$(MAKE) fuzz-replay
+
+# libFuzzer targets for every reader of files from strangers (a package of its own: Tests/Fuzz/Package.swift).
+# fuzz-replay runs each once over the committed corpus, so a crash found once stays fixed.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	Tests/Fuzz/run.sh fuzz $(FUZZ_SECONDS)
+
+fuzz-replay: deps
+	Tests/Fuzz/run.sh replay
 
 # The Python package (python/), installed offline into a fresh virtual environment (numpy and pytest
 # come from the system Python); its tests render what it writes with the debug dcn-report.

@@ -5,7 +5,7 @@ import Yams
 /// `--config FILE`: a YAML mapping whose keys are the command's flag names without the dashes
 /// (`lambda: 0.05`, `hidden: [500, 500, 2000]`, `batch-norm: true`). The file's settings become
 /// flags placed before the command line's own, so an explicit flag overrides the file.
-enum ConfigFile {
+public enum ConfigFile {
     /// The process arguments with any `--config FILE` replaced by the flags the file holds.
     /// - Parameter arguments: Arguments after the executable name.
     /// - Returns: The expanded arguments.
@@ -46,7 +46,15 @@ enum ConfigFile {
         }
         guard !isDirectory.boolValue else { throw UserFacingError("\(path): is a directory, expected a YAML file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw UserFacingError("\(path): cannot be read") }
-        let text = String(decoding: data, as: UTF8.self)
+        return try flags(fromYAML: String(decoding: data, as: UTF8.self), source: path)
+    }
+
+    /// The flags a config file's text holds, in order, and the keys it set.
+    /// - Parameters:
+    ///   - text: The YAML text.
+    ///   - path: The file's name, for errors.
+    /// - Throws: An error naming `path` and what is wrong, for text that is not a mapping of flag names to values or lists.
+    public static func flags(fromYAML text: String, source path: String) throws -> (arguments: [String], keys: Set<String>) {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -64,7 +64,7 @@ final class RunPipeline {
             let raw = kmeans.fit(features, using: &generator)
             trainer.inputKMeansAssignments = raw.assignments
             let metrics = ClusteringMetrics(predicted: raw.assignments, truth: labels)
-            try recorder.record(Baseline(id: "kmeans-raw", title: "k-means on raw input", metrics: metrics))
+            try recorder.record(Baseline(.kmeansRaw, metrics: metrics))
             progress.line(String(format: "k-means on raw input: NMI %.4f  ARI %.4f  ACC %.4f", metrics.nmi, metrics.ari, metrics.acc))
         }
 

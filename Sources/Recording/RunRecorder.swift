@@ -122,33 +122,33 @@ public final class RunRecorder: TrainingObserver {
         manifest.start = final.start
         if final.start?.partition == .merged {
             if let metrics = final.aeKMeansMetrics {
-                manifest.baselines.append(Baseline(id: "ae-kmeans", title: "AE + k-means", metrics: metrics))
+                manifest.baselines.append(Baseline(.aeKMeans, metrics: metrics))
             }
             if let first = manifest.epochs.first, let metrics = first.metrics {
-                manifest.baselines.append(Baseline(id: "ae-merged-start", title: "AE + boundary-merge start (epoch 0)", metrics: metrics))
+                manifest.baselines.append(Baseline(.aeMergedStart, epoch: 0, metrics: metrics))
             }
         } else if let metrics = final.aeKMeansMetrics ?? manifest.epochs.first?.metrics {
-            manifest.baselines.append(Baseline(id: "ae-kmeans", title: "AE + k-means (epoch 0)", metrics: metrics))
+            manifest.baselines.append(Baseline(.aeKMeans, epoch: 0, metrics: metrics))
         }
         // Without DCN epochs (--epochs 0) there is no DCN labelling: only the start and its baselines.
         let trained = (manifest.epochs.last?.epoch ?? 0) > 0
         if trained, let metrics = final.onlineMetrics {
-            manifest.baselines.append(Baseline(id: "dcn-online", title: "DCN online assignments", metrics: metrics))
+            manifest.baselines.append(Baseline(.dcnOnline, metrics: metrics))
         }
         manifest.outcome = final.outcome
         if let outcome = final.outcome, outcome.kept == .start {
             // The last epoch holds the kept start; DCN's own last epoch is the one before it.
             if let dcn = manifest.epochs.first(where: { $0.epoch == outcome.dcnEpoch }), let metrics = dcn.metrics {
-                manifest.baselines.append(Baseline(id: "dcn-nearest-centre", title: "DCN (nearest centre, epoch \(dcn.epoch))", metrics: metrics))
+                manifest.baselines.append(Baseline(.dcnNearestCentre, epoch: dcn.epoch, metrics: metrics))
             }
             if let last = manifest.epochs.last, let metrics = last.metrics {
-                manifest.baselines.append(Baseline(id: "kept-start", title: "Run's labelling: the start, kept (epoch \(last.epoch))", metrics: metrics))
+                manifest.baselines.append(Baseline(.keptStart, epoch: last.epoch, metrics: metrics))
             }
         } else if let last = manifest.epochs.last, last.epoch > 0, let metrics = last.metrics {
-            manifest.baselines.append(Baseline(id: "dcn-nearest-centre", title: "DCN (nearest centre, epoch \(last.epoch))", metrics: metrics))
+            manifest.baselines.append(Baseline(.dcnNearestCentre, epoch: last.epoch, metrics: metrics))
         }
         if trained, let metrics = final.finalKMeansMetrics {
-            manifest.baselines.append(Baseline(id: "dcn-final-kmeans", title: "DCN + final k-means", metrics: metrics))
+            manifest.baselines.append(Baseline(.dcnFinalKMeans, metrics: metrics))
         }
         writer.manifest = manifest
         try writer.writeManifest()

@@ -42,8 +42,8 @@ struct ChartSet {
                 .init(name: "ARI", points: scored.map { (Double($0.epoch), $0.metrics!.ari) }, color: Palette.color(1)),
                 .init(name: "ACC", points: scored.map { (Double($0.epoch), $0.metrics!.acc) }, color: Palette.color(2)),
             ])
-            metricChart.references = manifest.baselines.filter { ["kmeans-raw", "ae-kmeans"].contains($0.id) }.map {
-                LineChart.Reference(name: "\($0.title): NMI", y: $0.metrics.nmi, color: $0.id == "kmeans-raw" ? Palette.color(5) : Palette.color(7))
+            metricChart.references = manifest.baselines.filter { [.kmeansRaw, .aeKMeans].contains($0.labelling) }.map {
+                LineChart.Reference(name: "\($0.title): NMI", y: $0.metrics.nmi, color: $0.labelling == .kmeansRaw ? Palette.color(5) : Palette.color(7))
             }
             metricChart.yRange = (0, 1)
             let metrics = metricChart

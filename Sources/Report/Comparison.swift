@@ -7,14 +7,6 @@ import Scoring
 /// `dcn-report compare`. A setting is everything in a run's configuration but the seed, plus the input
 /// scaling; runs must be of one data set.
 public struct Comparison: Sendable {
-    /// A labelling the runs score (a baseline id of `run.json`), in the order the table shows them.
-    public struct Labelling: Sendable, Equatable {
-        /// E.g. `dcn-nearest-centre`.
-        public let id: String
-        /// E.g. `DCN nearest centre`.
-        public let title: String
-    }
-
     /// Mean and sample standard deviation of one score over a setting's seeds.
     public struct Statistic: Sendable, Equatable {
         public let mean: Double
@@ -53,11 +45,7 @@ public struct Comparison: Sendable {
 
     /// The labellings shown and their order: DCN's own labelling first, as in the run report.
     public static let labellings: [Labelling] = [
-        Labelling(id: "dcn-nearest-centre", title: "DCN nearest centre"),
-        Labelling(id: "dcn-final-kmeans", title: "DCN + final k-means"),
-        Labelling(id: "dcn-online", title: "DCN online"),
-        Labelling(id: "ae-kmeans", title: "AE + k-means"),
-        Labelling(id: "kmeans-raw", title: "k-means on raw input"),
+        .dcnNearestCentre, .dcnFinalKMeans, .dcnOnline, .aeKMeans, .kmeansRaw,
     ]
 
     /// The settings, in the order their first run was given.
@@ -140,7 +128,7 @@ public struct Comparison: Sendable {
         for labelling in labellings {
             let scores = runs.compactMap { run in
                 run.manifest.baselines.first { $0.id == labelling.id }?.metrics
-                    ?? (labelling.id == "dcn-nearest-centre" ? run.manifest.summary?.finalMetrics : nil)
+                    ?? (labelling == .dcnNearestCentre ? run.manifest.summary?.finalMetrics : nil)
             }
             guard !scores.isEmpty else { continue }
             metrics[labelling.id] = (Statistic(scores.map(\.nmi)), Statistic(scores.map(\.ari)), Statistic(scores.map(\.acc)))

@@ -9,7 +9,7 @@ struct ComparisonCharts {
     var charts: [(name: String, title: String, width: Int, height: Int, draw: @Sendable (Canvas, Double, Double) -> Void)] = []
 
     init(_ comparison: Comparison) {
-        let hasMetrics = comparison.shownLabellings.contains { $0.id == "dcn-nearest-centre" }
+        let hasMetrics = comparison.shownLabellings.contains(.dcnNearestCentre)
         guard hasMetrics else { return }
         let metrics: [(name: String, title: String, path: KeyPath<Comparison.Metrics, Comparison.Statistic>, score: @Sendable (ClusteringScores) -> Double)] = [
             ("nmi", "NMI", \.nmi, { $0.nmi }), ("ari", "ARI", \.ari, { $0.ari }), ("acc", "ACC", \.acc, { $0.acc }),
@@ -28,7 +28,7 @@ struct ComparisonCharts {
                 for (setting, x) in zip(comparison.settings, xs) {
                     let key = others.map { "\(Comparison.displayName($0)) \(setting.values[$0] ?? "")" }.joined(separator: " · ")
                     if lines[key] == nil { order.append(key) }
-                    guard let statistic = setting.metrics["dcn-nearest-centre"]?[keyPath: metric.path] else { continue }
+                    guard let statistic = setting.metrics[Labelling.dcnNearestCentre.id]?[keyPath: metric.path] else { continue }
                     lines[key, default: []].append((x!, statistic))
                     let color = Palette.color(order.firstIndex(of: key) ?? 0)
                     for run in setting.runs {
@@ -46,7 +46,7 @@ struct ComparisonCharts {
                 })
                 chart.dots = dots
                 chart.logarithmicX = logarithmic
-                let aeScores = comparison.settings.compactMap { $0.metrics["ae-kmeans"]?[keyPath: metric.path] }
+                let aeScores = comparison.settings.compactMap { $0.metrics[Labelling.aeKMeans.id]?[keyPath: metric.path] }
                 if !aeScores.isEmpty {
                     let mean = aeScores.map { $0.mean * Double($0.count) }.reduce(0, +) / Double(aeScores.map(\.count).reduce(0, +))
                     chart.references = [.init(name: "AE + k-means (mean of all runs)", y: mean, color: Palette.color(7))]
@@ -74,7 +74,7 @@ struct ClusteringScores {
     let nmi: Double, ari: Double, acc: Double
 
     init?(run: RunFormat.RecordedRun) {
-        guard let metrics = run.manifest.baselines.first(where: { $0.id == "dcn-nearest-centre" })?.metrics
+        guard let metrics = run.manifest.baselines.first(where: { $0.labelling == .dcnNearestCentre })?.metrics
             ?? run.manifest.summary?.finalMetrics else { return nil }
         nmi = metrics.nmi
         ari = metrics.ari

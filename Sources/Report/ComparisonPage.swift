@@ -49,7 +49,7 @@ struct ComparisonPage {
             let reportFolder = runFolder.lastPathComponent == "run" ? runFolder.deletingLastPathComponent() : runFolder
             let report = reportFolder.appendingPathComponent("index.html")
             let target = FileManager.default.fileExists(atPath: report.path) ? report : runFolder.appendingPathComponent("run.json")
-            let score = tile.setting.metrics["dcn-nearest-centre"].map { String(format: "NMI %.3f", $0.nmi.mean) } ?? ""
+            let score = tile.setting.metrics[Labelling.dcnNearestCentre.id].map { String(format: "NMI %.3f", $0.nmi.mean) } ?? ""
             return Tile(image: tile.image, label: tile.setting.label,
                         caption: "seed \(tile.run.manifest.configuration.seed) of \(tile.setting.runs.count)" + (score.isEmpty ? "" : " · mean \(score)"),
                         link: relativeLink(from: directory, to: target))

@@ -57,15 +57,14 @@ extension ReportPage {
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
         // DCN's own labelling first (the headline), then its other labellings, then the baselines.
-        let order = ["kept-start", "dcn-nearest-centre", "dcn-final-kmeans", "dcn-online", "ae-merged-start", "ae-kmeans", "kmeans-raw"]
         let ranked = manifest.baselines.enumerated().sorted {
-            (order.firstIndex(of: $0.element.id) ?? order.count, $0.offset) < (order.firstIndex(of: $1.element.id) ?? order.count, $1.offset)
+            (Labelling.rank(of: $0.element.id), $0.offset) < (Labelling.rank(of: $1.element.id), $1.offset)
         }
         var methods: [(String, ClusteringMetrics)] = ranked.map { ($0.element.title, $0.element.metrics) }
         // A run cut short has no final baselines yet: show its last epoch and epoch 0.
-        if !manifest.baselines.contains(where: { $0.id == "ae-kmeans" }) {
+        if !manifest.baselines.contains(where: { $0.labelling == .aeKMeans }) {
             if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics {
-                methods.insert((run.isForeign ? "Assignments at epoch \(last.epoch)" : "DCN (nearest centre, epoch \(last.epoch))", m), at: 0)
+                methods.insert((run.isForeign ? "Assignments at epoch \(last.epoch)" : Labelling.dcnNearestCentre.recordedTitle(epoch: last.epoch), m), at: 0)
             }
             if let first = manifest.epochs.first, let m = first.metrics {
                 methods.append((run.isForeign ? "Start (epoch 0)" : "AE + start (epoch 0)", m))

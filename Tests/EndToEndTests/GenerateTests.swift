@@ -227,7 +227,7 @@ struct GenerateTests {
         #expect(FileManager.default.fileExists(atPath: on.appendingPathComponent("figures/loss-share.png").path))
     }
 
-    @Test("a data file without a preset gets the paper's network with a code as wide as k; the built-in demo keeps its own")
+    @Test("a data file without a preset gets the paper's network with a code as wide as k and at least 10; the built-in demo keeps its own")
     func defaultsFitTheData() throws {
         let folder = temporaryDirectory("general")
         let data = Datasets.SyntheticDataset(pointsPerCluster: 30).generate(seed: 2)
@@ -238,9 +238,14 @@ struct GenerateTests {
         try command.run()
         let general = try RecordedRun(directory: folder.appendingPathComponent("r/run")).manifest.configuration
         #expect(general.hiddenLayers == [500, 500, 2000])
-        #expect(general.latentDimensions == 3)
+        #expect(general.latentDimensions == 10)
         #expect(general.batchSize == 256)
         #expect(general.lambda == 1)
+
+        var many = try DCNReport.parseAsRoot(["train", "--dataset", x.path, "--pretrain-epochs", "1", "--epochs", "1",
+                                              "--clusters", "12", "--quiet", "--out", folder.appendingPathComponent("m").path])
+        try many.run()
+        #expect(try RecordedRun(directory: folder.appendingPathComponent("m/run")).manifest.configuration.latentDimensions == 12)
 
         var demo = try DCNReport.parseAsRoot(["train", "--pretrain-epochs", "1", "--epochs", "1", "--points-per-cluster", "20",
                                               "--quiet", "--out", folder.appendingPathComponent("d").path])

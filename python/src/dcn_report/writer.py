@@ -19,12 +19,13 @@ FORMAT_VERSION = 3
 TOOL_NAME = "dcn_report (Python)"
 STATUSES = ("complete", "diverged", "interrupted", "failed")
 PHASES = ("pretrain", "train")
-#: Titles of the baseline ids dcn-report itself writes (docs/recording-format.md, `baselines[]`).
+#: Titles of the baseline ids dcn-report itself writes (docs/recording-format.md, `baselines[]`): the
+#: `title` of each case of Swift's `RunFormat.Labelling`, which the Swift tests check this against.
 BASELINE_TITLES = {
     "kmeans-raw": "k-means on raw input",
-    "ae-kmeans": "autoencoder + k-means",
-    "dcn-online": "DCN (online assignments)",
-    "dcn-nearest-centre": "DCN (nearest centre)",
+    "ae-kmeans": "AE + k-means",
+    "dcn-online": "DCN online",
+    "dcn-nearest-centre": "DCN nearest centre",
     "dcn-final-kmeans": "DCN + final k-means",
 }
 #: What a run folder holds; a folder holding run.json is a run and these are replaced on reuse.
