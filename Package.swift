@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "DCNMath", dependencies: ["DCNCore", "CBLAS"]),
         .target(name: "Datasets", dependencies: ["DCNCore", "DCNMath", "NPYFormat", "CZlib"]),
         .target(name: "Network", dependencies: ["DCNCore", "DCNMath", "CKernels"]),
-        .target(name: "Clustering", dependencies: ["DCNCore", "DCNMath", "Scoring"]),
+        .target(name: "Clustering", dependencies: ["DCNCore", "DCNMath"]),
         .target(name: "Training", dependencies: ["DCNCore", "DCNMath", "Network", "Clustering", "Scoring", "RunFormat"]),
         .target(name: "Recording", dependencies: ["Training", "RunFormat", "DCNCore", "DCNMath", "Clustering", "Scoring"]),
 
@@ -56,14 +56,14 @@ let package = Package(
         .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Report", dependencies: [
-            "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation",
+            "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation", "AtomicWrite",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
         // The command line.
         .target(name: "DCNReportCommand", dependencies: [
-            "DCNCore", "Datasets", "DCNMath", "Network", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report",
-            "AtomicWrite",
+            "DCNCore", "Datasets", "DCNMath", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report",
+            "AtomicWrite", "CairoRendering", "NPYFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -75,14 +75,14 @@ let package = Package(
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["DCNCore", "DCNMath", "CCairo"], path: "Tests/TestSupport"),
-        .testTarget(name: "DCNMathTests", dependencies: ["DCNCore", "DCNMath", "TestSupport"]),
+        .testTarget(name: "DCNMathTests", dependencies: ["DCNCore", "DCNMath"]),
         .testTarget(name: "NPYFormatTests", dependencies: ["NPYFormat", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "DCNMath", "NPYFormat", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["DCNCore", "Network", "DCNMath", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["DCNCore", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "Network", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
-        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "TestSupport"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "DCNReportCommand", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
             "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",

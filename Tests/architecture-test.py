@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""The module graph stays one-way: what reads and renders a recording never links the trainer.
+"""The module graph stays one-way, and every module's imports are what Package.swift declares.
 
-Reads `swift package describe --type json` and checks every target's transitive dependencies."""
+Reads `swift package describe --type json`, checks every target's transitive dependencies against the
+rules below (what reads and renders a recording never links the trainer), then each Swift target's
+`import` lines against its declared dependencies: none missing (a module that builds only because
+another brought it in), none unused (a declared edge the code never takes)."""
 import json
+import os
+import re
 import subprocess
 import sys
 
@@ -37,6 +42,24 @@ for target, forbidden in rules.items():
     bad = closure(target) & forbidden
     if bad:
         failures.append(f"{target} depends on {', '.join(sorted(bad))}")
+
+# Modules of the platform, not of this package or its dependencies.
+PLATFORM = {"Foundation", "FoundationEssentials", "Glibc", "Synchronization", "Testing", "XCTest", "Dispatch", "Darwin",
+            "FoundationXML"}
+IMPORT = re.compile(r"^(?:@testable\s+|@_implementationOnly\s+|public\s+|package\s+|internal\s+)*import\s+(\w+)", re.M)
+for name, target in sorted(targets.items()):
+    if target["module_type"] != "SwiftTarget":
+        continue
+    imported = set()
+    for source in target["sources"]:
+        with open(os.path.join(root, target["path"], source), encoding="utf-8") as f:
+            imported |= set(IMPORT.findall(f.read()))
+    imported -= PLATFORM | {target["c99name"]}
+    declared = set(target.get("target_dependencies", [])) | set(target.get("product_dependencies", []))
+    if imported - declared:
+        failures.append(f"{name} imports {', '.join(sorted(imported - declared))} without declaring it in Package.swift")
+    if declared - imported:
+        failures.append(f"{name} declares {', '.join(sorted(declared - imported))} but never imports it")
 if failures:
     print("architecture test: FAILED\n  " + "\n  ".join(failures), file=sys.stderr)
     sys.exit(1)

@@ -1,3 +1,5 @@
+import Scoring
+
 /// A heatmap of predicted clusters against true classes after Hungarian matching: rows are classes,
 /// columns are clusters ordered by the class they match, so a good clustering has a bright diagonal.
 public struct ConfusionMatrixFigure: Sendable {
@@ -17,18 +19,16 @@ public struct ConfusionMatrixFigure: Sendable {
     ///   - clusterCount: k (clusters without samples still get a column).
     public init(title: String, predicted: [Int32], truth: [Int32], clusterCount: Int) {
         self.title = title
-        let classIds = Array(Set(truth)).sorted()
-        let coloring = ClusterColoring(assignments: predicted, labels: truth, classIds: classIds, clusterCount: clusterCount)
-        let order = (0..<clusterCount).sorted { (coloring.paletteIndex[$0], $0) < (coloring.paletteIndex[$1], $1) }
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: clusterCount), count: classIds.count)
-        let classIndex = Dictionary(uniqueKeysWithValues: classIds.enumerated().map { ($1, $0) })
-        let columnOf = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        for (p, t) in zip(predicted, truth) where Int(p) < clusterCount {
-            counts[classIndex[t]!][columnOf[Int(p)]!] += 1
+        let table = ContingencyTable(predicted: predicted, truth: truth)
+        let coloring = ClusterColoring(assignments: predicted, labels: truth, classIds: table.classes, clusterCount: clusterCount)
+        let order = (0..<clusterCount).map(Int32.init).sorted {
+            (coloring.paletteIndex[Int($0)], $0) < (coloring.paletteIndex[Int($1)], $1)
         }
-        self.classIds = classIds
-        clusterIds = order.map { Int32($0) }
-        self.counts = counts
+        // The table's rows are the clusters that hold samples; an empty cluster gets a column of zeros.
+        let row = Dictionary(uniqueKeysWithValues: table.clusters.enumerated().map { ($1, $0) })
+        classIds = table.classes
+        clusterIds = order
+        counts = table.classes.indices.map { j in order.map { cluster in row[cluster].map { table.counts[$0][j] } ?? 0 } }
     }
 
     /// Draws the heatmap with counts in each cell.

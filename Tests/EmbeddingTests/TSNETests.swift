@@ -85,26 +85,33 @@ struct TSNETests {
         #expect(a.allSatisfy { $0.isFinite })
     }
 
-    @Test("when the codes barely change between epochs, each epoch's view moves less than 5 % of the view's spread")
+    @Test("codes that drift between epochs: warm-started views move less than 5 % of the spread and under half as far as views embedded independently")
     func steadyAcrossEpochs() {
+        // The question was whether views embedded independently from one start would pass a "moves little"
+        // bound as well. Measured (2026-12-01): they move 9–15 % of the spread per epoch even when the codes
+        // change by at most 0.005 × epoch, and 38–71 % at this test's ±0.25 × epoch, against 0.6–3.6 % for
+        // the warm-started views. So the test compares the two directly, at drift large enough to matter.
         let base = blobs(clusters: 4, perCluster: 50, dimensions: 10, seed: 5)
         var state: UInt64 = 99
         let epochs = (0..<4).map { epoch in
             base.map { value -> Float in
                 state = state &* 6364136223846793005 &+ 1
-                return value + Float(epoch) * 0.01 * (Float(state >> 40) / Float(1 << 24) - 0.5)
+                return value + Float(epoch) * 0.5 * (Float(state >> 40) / Float(1 << 24) - 0.5)
             }
         }
         let start = (0..<400).map { i in Double(base[(i / 2) * 10 + i % 2]) * 1e-5 }
-        let views = SteadyEmbedding.embed(epochs: epochs, count: 200, dimensions: 10, start: start)
-        let last = views[3]
-        let lastXs: [Double] = stride(from: 0, to: 400, by: 2).map { last[$0] }
+        let steady = SteadyEmbedding.embed(epochs: epochs, count: 200, dimensions: 10, start: start)
+        let independent = epochs.map { TSNE().embed(points: $0, count: 200, dimensions: 10, start: start) }
+        let lastXs: [Double] = stride(from: 0, to: 400, by: 2).map { steady[3][$0] }
         let spread = lastXs.max()! - lastXs.min()!
+        func meanMove(_ a: [Double], _ b: [Double]) -> Double {
+            (0..<200).map { hypot(a[2 * $0] - b[2 * $0], a[2 * $0 + 1] - b[2 * $0 + 1]) }.reduce(0, +) / 200
+        }
         for epoch in 0..<3 {
-            let a = views[epoch], b = views[epoch + 1]
-            let moves: [Double] = (0..<200).map { (i: Int) -> Double in hypot(a[2 * i] - b[2 * i], a[2 * i + 1] - b[2 * i + 1]) }
-            let mean = moves.reduce(0, +) / 200
-            #expect(mean < 0.05 * spread, "epoch \(epoch): mean move \(mean) of spread \(spread)")
+            let steadyMove = meanMove(steady[epoch], steady[epoch + 1])
+            let independentMove = meanMove(independent[epoch], independent[epoch + 1])
+            #expect(steadyMove < 0.05 * spread, "epoch \(epoch): mean move \(steadyMove) of spread \(spread)")
+            #expect(steadyMove < 0.5 * independentMove, "epoch \(epoch): warm-started \(steadyMove), independent \(independentMove)")
         }
     }
 

@@ -270,14 +270,6 @@ struct CommandLineTests {
     /// The built `dcn-report` next to the test bundle.
     var binary: String? { builtBinary() }
 
-    @Test("generate's flags parse into the documented defaults")
-    func defaultsParse() throws {
-        let command = try DCNReport.parseAsRoot(["generate"])
-        #expect(String(describing: type(of: command)) == "GenerateCommand")
-        let train = try DCNReport.parseAsRoot(["train", "--epochs", "3", "--lambda", "0.5"])
-        #expect(String(describing: type(of: train)) == "TrainCommand")
-    }
-
     @Test("bad input gives one clear line and a non-zero exit", arguments: [
         (["generate", "--clusters", "1"], "--clusters must be at least 2"),
         (["generate", "--hidden", "100,x"], "'100,x' is invalid for '--hidden <hidden>': expected positive integers"),

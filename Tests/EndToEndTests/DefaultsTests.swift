@@ -1,0 +1,33 @@
+import DCNCore
+@testable import DCNReportCommand
+import Datasets
+import Testing
+
+/// What a command line without training flags means; each expectation names the documented default.
+@Suite("Command-line defaults")
+struct DefaultsTests {
+    let data = SyntheticDataset(pointsPerCluster: 10).generate(seed: 0)
+
+    @Test("generate alone trains the synthetic preset on the built-in data, scaled automatically, seed 0")
+    func generateDefaults() throws {
+        let command = try #require(try DCNReport.parseAsRoot(["generate"]) as? GenerateCommand)
+        #expect(command.options.dataset == "synthetic")
+        #expect(command.options.scaling == .auto)
+        #expect(command.options.pointsPerCluster == 2_500)
+        var expected = DCNConfiguration.synthetic
+        expected.clusterCount = 4  // the synthetic data's four classes
+        #expect(try command.options.configuration(for: data, source: .synthetic) == expected)
+    }
+
+    @Test("a file gets the general preset with k from its labels and a code max(k, 10) wide; flags override it")
+    func fileDefaultsAndOverrides() throws {
+        let command = try #require(try DCNReport.parseAsRoot(["train", "--epochs", "3", "--lambda", "0.5"]) as? TrainCommand)
+        let configuration = try command.options.configuration(for: data, source: .file("x.npy"))
+        var expected = DCNConfiguration.general
+        expected.clusterCount = 4
+        expected.latentDimensions = 10
+        expected.epochs = 3
+        expected.lambda = 0.5
+        #expect(configuration == expected)
+    }
+}
