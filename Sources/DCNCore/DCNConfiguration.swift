@@ -141,15 +141,6 @@ extension DCNConfiguration {
 
 extension DCNConfiguration {
     /// The command line's flag (without dashes) for each field, for messages and labels that name
-    /// settings the way users give them.
-    public static let flagNames: [String: String] = [
-        "clusterCount": "clusters", "latentDimensions": "latent-dim", "hiddenLayers": "hidden", "lambda": "lambda",
-        "learningRate": "learning-rate", "batchSize": "batch-size", "pretrainEpochs": "pretrain-epochs", "epochs": "epochs",
-        "seed": "seed", "centerCountStart": "center-count-start", "resetCountsEachEpoch": "reset-counts",
-        "kmeansRestarts": "kmeans-restarts", "hiddenActivation": "activation", "initialization": "initialization",
-        "optimizer": "optimizer", "pretrainLearningRate": "pretrain-learning-rate", "momentum": "momentum",
-        "nesterov": "nesterov", "weightDecay": "weight-decay", "batchNormalization": "batch-norm",
-        "assignBeforeStep": "assign-before-step", "startPartition": "start", "refillCollapsedClusters": "no-refill",
-        "keepBetter": "no-keep-better",
-    ]
+    /// settings the way users give them (from ``SettingSchema``).
+    public static let flagNames: [String: String] = Dictionary(uniqueKeysWithValues: SettingSchema.all.map { ($0.field, $0.flag) })
 }

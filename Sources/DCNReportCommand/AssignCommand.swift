@@ -12,11 +12,14 @@ struct AssignCommand: ParsableCommand {
         commandName: "assign",
         abstract: "Assign the samples of a data set to the clusters of a trained model.",
         discussion: """
-            Every `generate` or `train` run saves its model as OUT/run/model.dcn (weights, centres,
-            configuration and the input scaling fitted to the training data).
+            Every `generate` or `train` run saves its model as OUT/run/model.dcn \
+            (weights, centres, configuration and the input scaling fitted to the \
+            training data). The output is int32 .npy, or one cluster per line for a \
+            .csv name.
+
             Example:
-              dcn-report assign --model reports/demo/run/model.dcn --dataset new.npy --out clusters.npy
-            The output is int32 .npy, or one cluster per line for a .csv name.
+              dcn-report assign --model reports/demo/run/model.dcn \\
+                  --dataset new.npy --out clusters.npy
             """)
 
     @Option(help: "A model file written by generate or train (OUT/run/model.dcn).")

@@ -9,12 +9,15 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare runs: mean ± std tables over seeds, metric-against-setting charts and side-by-side final frames.",
         discussion: """
-            Give run folders (as for render) or a sweep folder (its runs/ are all taken). Runs that differ only
-            in their seed form one setting. Runs must be of one data set; unfinished runs are left out and named.
-            Writes OUT/index.html, figures/ (PNG, SVG, PDF), results.csv and results.tex (booktabs), and renders
+            Give run folders (as for render) or a sweep folder (its runs/ are all taken). \
+            Runs that differ only in their seed form one setting. Runs must be of one \
+            data set; unfinished runs are left out and named. Writes OUT/index.html, \
+            figures/ (PNG, SVG, PDF), results.csv and results.tex (booktabs), and renders \
             each run's own report where it is missing, so the page can link to it.
+
             Examples:
-              dcn-report compare sweeps/lambda                 # writes sweeps/lambda/report
+              # writes sweeps/lambda/report
+              dcn-report compare sweeps/lambda
               dcn-report compare runs/a runs/b runs/c --out comparison
             """)
 

@@ -11,9 +11,11 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Train DCN on a data set, record every epoch, render the frames and write the HTML report.",
         discussion: """
             Examples:
-              dcn-report generate                                   # synthetic demo → reports/demo
-              dcn-report generate --dataset digits.csv.gz --label-column last --clusters 10 \\
-                  --hidden 500,500,2000 --latent-dim 10 --lambda 0.05 --out reports/digits
+
+              # the synthetic demo, written to reports/demo
+              dcn-report generate
+              dcn-report generate --dataset digits.csv.gz --label-column last \\
+                  --clusters 10 --lambda 0.05 --out reports/digits
               dcn-report generate --dataset x.npy --labels y.npy --clusters 3
             """)
 

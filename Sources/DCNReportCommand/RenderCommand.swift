@@ -10,11 +10,15 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render the figures and the HTML report of a recorded run, without retraining.",
         discussion: """
-            Works on any run folder (see docs/recording-format.md), including one whose process was
-            killed: it renders the epochs recorded so far and says the run is incomplete.
+            Works on any run folder (see docs/recording-format.md), including one whose \
+            process was killed: it renders the epochs recorded so far and says the run \
+            is incomplete.
+
             Examples:
-              dcn-report render reports/demo/run                    # rewrites reports/demo
-              dcn-report render reports/demo/run --out /tmp/restyled --scale 2 --formats png,pdf
+              # rewrites reports/demo
+              dcn-report render reports/demo/run
+              dcn-report render reports/demo/run --out /tmp/restyled \\
+                  --scale 2 --formats png,pdf
             """)
 
     @Argument(help: "The run folder (the one holding run.json), or the folder given to train --out (its run/ is used).")

@@ -20,80 +20,80 @@ struct RunOptions: ParsableArguments {
     @Option(help: "For CSV data: the label column ('none', 'last', a 0-based index, or a header name).")
     var labelColumn: LabelColumn = .none
 
-    @Option(parsing: .unconditional, help: "Number of clusters k (default: the number of label classes, else 4).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("clusters")))
     var clusters: Int?
 
-    @Option(parsing: .unconditional, help: "Latent dimension (default 2).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("latent-dim")))
     var latentDim: Int?
 
-    @Option(help: "Hidden layer widths of the encoder, comma-separated; the decoder mirrors them (default 100,50,10).",
+    @Option(help: ArgumentHelp(SettingSchema.help("hidden")),
             transform: CommaSeparated.parser(expecting: "positive integers separated by commas, e.g. 100,50,10"))
     var hidden: CommaSeparated<Int>?
 
-    @Option(help: "Hidden-layer activation: relu, leaky-relu, tanh, sigmoid or linear (default relu).")
+    @Option(help: ArgumentHelp(SettingSchema.help("activation")))
     var activation: Activation?
 
-    @Option(help: "Weight initialisation: fan-in (U(±1/√in) for weights and biases, PyTorch's default; the default), auto (He for ReLU, Glorot otherwise, zero biases), he or glorot.")
+    @Option(help: ArgumentHelp(SettingSchema.help("initialization")))
     var initialization: WeightInitialization?
 
-    @Option(parsing: .unconditional, help: "λ: weight of the clustering term against the relative reconstruction error (default 1, the same on every data set; see README: what λ means).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("lambda")))
     var lambda: Float?
 
-    @Option(help: "DCN's starting partition: kmeans, merged (over-cluster, then merge along dense boundaries) or auto (the lower normalised cut of the two; default).")
+    @Option(help: ArgumentHelp(SettingSchema.help("start")))
     var start: StartPartition?
 
-    @Flag(help: "Leave a cluster that collapses during DCN training (under a tenth of the mean cluster size) as it is, instead of refilling it by splitting the most spread cluster.")
+    @Flag(help: ArgumentHelp(SettingSchema.help("no-refill")))
     var noRefill = false
 
-    @Flag(help: "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start.")
+    @Flag(help: ArgumentHelp(SettingSchema.help("no-keep-better")))
     var noKeepBetter = false
 
-    @Flag(help: "Keep each sample's assignment from its last visit for the network step instead of assigning it with the current network just before the step.")
+    @Flag(help: ArgumentHelp(SettingSchema.help("keep-assignments")))
     var keepAssignments = false
 
-    @Option(help: "Optimiser: adam (default) or sgd (with --momentum, --nesterov).")
+    @Option(help: ArgumentHelp(SettingSchema.help("optimizer")))
     var optimizer: OptimizerKind?
 
-    @Option(parsing: .unconditional, help: "Learning rate of DCN training, and of pretraining unless --pretrain-learning-rate is given (default 0.0005).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("learning-rate")))
     var learningRate: Float?
 
-    @Option(parsing: .unconditional, help: "Learning rate of pretraining (default: --learning-rate).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("pretrain-learning-rate")))
     var pretrainLearningRate: Float?
 
-    @Option(parsing: .unconditional, help: "SGD momentum (default 0.9, as the official DCN code).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("momentum")))
     var momentum: Float?
 
-    @Flag(help: "Use Nesterov momentum with SGD.")
+    @Flag(help: ArgumentHelp(SettingSchema.help("nesterov")))
     var nesterov = false
 
-    @Option(parsing: .unconditional, help: "L2 weight decay (default 0).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("weight-decay")))
     var weightDecay: Float?
 
-    @Flag(help: "Batch normalisation after every hidden layer (training: batch statistics; encoding: running statistics).")
+    @Flag(help: ArgumentHelp(SettingSchema.help("batch-norm")))
     var batchNorm = false
 
-    @Option(parsing: .unconditional, help: "Minibatch size (default 64).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("batch-size")))
     var batchSize: Int?
 
-    @Option(parsing: .unconditional, help: "Autoencoder pretraining epochs (default 50).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("pretrain-epochs")))
     var pretrainEpochs: Int?
 
-    @Option(parsing: .unconditional, help: "DCN training epochs, one frame each plus epoch 0 (default 50).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("epochs")))
     var epochs: Int?
 
-    @Option(parsing: .unconditional, help: "Value the per-cluster counts of the centre update start from (default 100, as the official code).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("center-count-start")))
     var centerCountStart: Int?
 
-    @Flag(help: "Reset the per-cluster counts at the start of every epoch.")
+    @Flag(help: ArgumentHelp(SettingSchema.help("reset-counts")))
     var resetCounts = false
 
-    @Option(parsing: .unconditional, help: "k-means++ restarts for the initial centres and baselines (default 10).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SettingSchema.help("kmeans-restarts")))
     var kmeansRestarts: Int?
 
     @Option(help: "Input scaling: auto, none, unit, minmax or standardize (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale — else standardize; README: input scaling).")
     var scaling: ScalingChoice = .auto
 
-    @Option(help: "Seed for data generation, weights, shuffling and k-means (README lists the synthetic demo for seeds 0–19).")
+    @Option(help: ArgumentHelp(SettingSchema.help("seed")))
     var seed: UInt64 = 0
 
     @Option(parsing: .unconditional, help: "Points per cluster of the synthetic data set.")

@@ -12,16 +12,21 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Train every combination of the given settings and seeds, resumably, several runs at a time.",
         discussion: """
-            Any training flag of `train` may take a comma-separated list; the sweep is their cross product.
-            Flags whose value is itself a list separate alternatives with '/' (--hidden 500,500,2000/100,50,10).
-            Each run is an ordinary run folder OUT/runs/<setting>-seed<N>/ (its log beside it); rerunning the
-            same command after Ctrl-C or a kill trains only what is missing. Runs that share their
-            pretraining settings pretrain once: the first saves a checkpoint the others start from.
+            Any training flag of `train` may take a comma-separated list; the sweep is \
+            their cross product. Flags whose value is itself a list separate \
+            alternatives with '/' (--hidden 500,500,2000/100,50,10). Each run is an \
+            ordinary run folder OUT/runs/<setting>-seed<N>/ (its log beside it); \
+            rerunning the same command after Ctrl-C or a kill trains only what is \
+            missing. Runs that share their pretraining settings pretrain once: the \
+            first saves a checkpoint the others start from.
+
             Examples:
               dcn-report sweep --lambda 0.5,2,8 --seed 1,2,3 --out sweeps/lambda
-              dcn-report sweep --dataset x.npy --labels y.npy --pretrain-epochs 50,200 --seed 1,2 --out sweeps/pre
-              dcn-report sweep --lambda 0.5,2,8 --seed 1,2,3 --out sweeps/lambda --plan > jobs.txt   # for a scheduler
-              dcn-report compare sweeps/lambda --out sweeps/lambda/report
+              dcn-report sweep --dataset x.npy --labels y.npy \\
+                  --pretrain-epochs 50,200 --seed 1,2 --out sweeps/pre
+              # the plan only, one command per line, for a scheduler
+              dcn-report sweep --lambda 0.5,2,8 --out sweeps/lambda --plan > jobs.txt
+              dcn-report compare sweeps/lambda
             """)
 
     @Option(help: "The sweep folder: OUT/runs/<setting>-seed<N>/ per run, OUT/sweep.json lists them.")

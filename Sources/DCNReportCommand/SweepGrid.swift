@@ -1,3 +1,4 @@
+import DCNCore
 import ArgumentParser
 import Foundation
 
@@ -21,7 +22,7 @@ struct SweepGrid {
     /// Flags a sweep sets itself.
     static let reserved: Set<String> = ["out", "name", "force", "quiet", "from-pretrained", "save-pretrained", "config"]
     /// Flags whose value is a comma list, so their alternatives are separated by `/`.
-    static let listValued: Set<String> = ["hidden", "class-names"]
+    static let listValued = Set(SettingSchema.all.filter(\.listValued).map(\.flag) + ["class-names"])
 
     /// Every run, in a stable order: settings as given, seeds innermost.
     let runs: [Run]

@@ -7,11 +7,14 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train DCN and record every epoch into OUT/run, without rendering.",
         discussion: """
-            Takes the same data and training flags as generate; render the recording later with
-            `dcn-report render OUT/run`. The trained model is saved as OUT/run/model.dcn.
+            Takes the same data and training flags as generate; render the recording \
+            later with `dcn-report render OUT/run`. The trained model is saved as \
+            OUT/run/model.dcn.
+
             Examples:
               dcn-report train --out runs/demo
-              dcn-report train --preset mnist --dataset train-images-idx3-ubyte.gz \\
+              dcn-report train --preset mnist \\
+                  --dataset train-images-idx3-ubyte.gz \\
                   --labels train-labels-idx1-ubyte.gz --out runs/mnist
               dcn-report train --config experiment.yaml --seed 3
             """)

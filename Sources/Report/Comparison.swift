@@ -95,11 +95,9 @@ public struct Comparison: Sendable {
         shownLabellings = Self.labellings.filter { labelling in settings.contains { $0.metrics[labelling.id] != nil } }
     }
 
-    /// Field order for labels: the configuration's own, then scaling and the recording tool.
-    static let fieldOrder = ["clusterCount", "latentDimensions", "hiddenLayers", "lambda", "learningRate", "batchSize",
-                             "pretrainEpochs", "epochs", "centerCountStart", "resetCountsEachEpoch", "kmeansRestarts",
-                             "hiddenActivation", "initialization", "optimizer", "pretrainLearningRate", "momentum", "nesterov",
-                             "weightDecay", "batchNormalization", "assignBeforeStep", "startPartition", "scaling", "tool"]
+    /// Field order for labels: the configuration's own (``SettingSchema``; the seed is what a setting's
+    /// runs differ in), then scaling and the recording tool.
+    static let fieldOrder = SettingSchema.all.map(\.field).filter { $0 != "seed" } + ["scaling", "tool"]
 
     /// A run's configuration fields as compact JSON values, plus its scaling and the tool that wrote it.
     static func settingFields(_ run: RecordedRun) throws -> [String: String] {
@@ -110,7 +108,8 @@ public struct Comparison: Sendable {
         // Another trainer's run has only the settings it recorded; dcn-report's defaults describe nothing it did.
         for (key, value) in json where !run.isForeign || run.configurationKeys.contains(key) {
             let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
-            fields[key] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"", with: "")
+            let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"", with: "")
+            fields[key] = SettingSchema.setting(field: key)?.flagValue(text) ?? text
         }
         fields["scaling"] = run.manifest.dataset.scaling
         // Runs of another trainer (the Python package) never share a setting with dcn-report's own.

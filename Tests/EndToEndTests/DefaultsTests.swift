@@ -31,3 +31,19 @@ struct DefaultsTests {
         #expect(configuration == expected)
     }
 }
+
+@Suite("Help text")
+struct HelpTextTests {
+    @Test("every command's examples fit 80 columns, so each copies from the terminal as one command")
+    func examplesFit() throws {
+        for command in DCNReport.configuration.subcommands {
+            let lines = command.helpMessage(columns: 80).split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() where line.hasPrefix("  dcn-report") || line.hasPrefix("      --") {
+                #expect(line.count <= 80, "\(command._commandName): '\(line)' is wider than 80 columns")
+                if line.hasSuffix("\\") {
+                    #expect(index + 1 < lines.count && lines[index + 1].hasPrefix("      --"), "\(command._commandName): a continuation ends nowhere")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import DCNCore
+@testable import DCNReportCommand
+import Datasets
+import Foundation
+import Testing
+import TestSupport
+
+/// `SettingSchema` is the one list of settings; every other place a setting appears is checked against it.
+@Suite("Settings: one schema")
+struct SettingSchemaTests {
+    let data = SyntheticDataset(pointsPerCluster: 10).generate(seed: 0)
+
+    /// A value for each value-form flag that differs from every preset's default. A setting added to the
+    /// schema without one here fails `everyFlagSetsItsField`.
+    let examples: [String: String] = [
+        "clusters": "3", "latent-dim": "5", "hidden": "7,5", "lambda": "0.25", "learning-rate": "0.01", "batch-size": "32",
+        "pretrain-epochs": "2", "epochs": "3", "seed": "9", "center-count-start": "7", "kmeans-restarts": "3",
+        "activation": "tanh", "initialization": "he", "start": "merged", "optimizer": "sgd", "pretrain-learning-rate": "0.02",
+        "momentum": "0.5", "weight-decay": "0.001",
+    ]
+
+    @Test("the schema lists every field of DCNConfiguration, in order, and nothing else")
+    func schemaMatchesConfiguration() {
+        let fields = Mirror(reflecting: DCNConfiguration()).children.compactMap(\.label)
+        #expect(SettingSchema.all.map(\.field) == fields)
+    }
+
+    @Test("every setting is a flag of train and generate, an option exactly when it takes a value, and a config-file key")
+    func everySettingIsAFlag() throws {
+        for command in ["train", "generate"] {
+            let catalog = FlagCatalog(try #require(DCNReport.flagGroups[command]))
+            for setting in SettingSchema.all {
+                #expect(catalog.takesValue[setting.flag] == (setting.form == .value), "--\(setting.flag) in \(command)")
+            }
+        }
+    }
+
+    @Test("every flag sets the field the schema names, and nothing else")
+    func everyFlagSetsItsField() throws {
+        let baseline = try configuration([])
+        for setting in SettingSchema.all {
+            let arguments: [String]
+            if setting.form == .value {
+                let example = try #require(examples[setting.flag], "no example value for --\(setting.flag) in SettingSchemaTests")
+                arguments = ["--\(setting.flag)", example]
+            } else {
+                arguments = ["--\(setting.flag)"]
+            }
+            let changed = differences(baseline, try configuration(arguments))
+            #expect(changed == [setting.field], "--\(setting.flag) changed \(changed)")
+        }
+    }
+
+    @Test("the comparison names fields by their flags, and shows an off-switch the way the flag reads")
+    func comparisonNames() {
+        #expect(DCNConfiguration.flagNames["assignBeforeStep"] == "keep-assignments")
+        #expect(SettingSchema.setting(field: "assignBeforeStep")?.flagValue("false") == "true")
+        #expect(SettingSchema.setting(field: "lambda")?.flagValue("0.5") == "0.5")
+    }
+
+    @Test("--help shows each default under every preset where they differ")
+    func helpShowsPresetDefaults() {
+        let help = TrainCommand.helpMessage(columns: 200)
+        #expect(help.contains("Default: synthetic 64 · general 256 · mnist 256."), "\(help)")
+        #expect(help.contains("Default: synthetic 2 · general max(k, 10) · mnist 10."))
+        #expect(help.contains("λ: weight of the clustering term"))
+    }
+
+    @Test("the Python package's known settings are fields of the schema")
+    func pythonSettingsAgree() throws {
+        let file = repositoryRoot().appendingPathComponent("python/src/dcn_report/_configuration.py")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        guard let start = text.range(of: "KNOWN_SETTINGS"), let end = text[start.upperBound...].range(of: "\n}") else {
+            Issue.record("_configuration.py no longer defines KNOWN_SETTINGS")
+            return
+        }
+        let keys = text[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("\"") else { return nil }
+            return trimmed.split(separator: "\"").first.map(String.init)
+        }
+        #expect(keys.count >= 9)
+        for key in keys {
+            #expect(SettingSchema.setting(field: key) != nil, "KNOWN_SETTINGS names \(key), which the schema does not know")
+        }
+    }
+
+    private func configuration(_ flags: [String]) throws -> DCNConfiguration {
+        let command = try #require(try DCNReport.parseAsRoot(["train", "--dataset", "x.npy"] + flags) as? TrainCommand)
+        return try command.options.configuration(for: data, source: .file("x.npy"))
+    }
+
+    private func differences(_ a: DCNConfiguration, _ b: DCNConfiguration) -> [String] {
+        zip(Mirror(reflecting: a).children, Mirror(reflecting: b).children).compactMap { left, right in
+            String(describing: left.value) == String(describing: right.value) ? nil : left.label
+        }
+    }
+}
