@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Optional, Tuple
 
 import numpy as np
 
@@ -15,7 +15,7 @@ def total_variance(data) -> float:
     return float(x.var(axis=0).sum())
 
 
-def reconstruction_error(data, reconstruction, variance: float = None) -> float:
+def reconstruction_error(data, reconstruction, variance: Optional[float] = None) -> float:
     """The mean relative reconstruction error ‖x − g(f(x))‖²/V per sample, as dcn-report records it.
 
     On standardised data V = D, so this equals the mean squared error per element (PyTorch's
@@ -92,6 +92,7 @@ def kmeans(points, k: int, *, restarts: int = 10, iterations: int = 300, seed: i
         inertia = final.min(axis=1).sum()
         if best is None or inertia < best[0]:
             best = (inertia, assignments.astype(np.int32), centers.astype(np.float32))
+    assert best is not None  # restarts >= 1 was checked above
     return best[1], best[2]
 
 
