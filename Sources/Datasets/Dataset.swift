@@ -41,9 +41,10 @@ public struct Dataset: Sendable {
         guard shape.count == 2 || (shape.count == 3 && [1, 3, 4].contains(shape[2])), shape.allSatisfy({ $0 > 0 }) else {
             throw DatasetError(source, "image shape \(shape.map(String.init).joined(separator: "x")) must be HxW or HxWxC with C of 1, 3 or 4")
         }
-        let size = shape.reduce(1, *)
+        let size = shape.checkedProduct
         guard size == dimensions else {
-            throw DatasetError(source, "image shape \(shape.map(String.init).joined(separator: "x")) has \(size) values per sample, but the data has \(dimensions)")
+            let values = size.map { "\($0) values" } ?? "more values than can be counted"
+            throw DatasetError(source, "image shape \(shape.map(String.init).joined(separator: "x")) has \(values) per sample, but the data has \(dimensions)")
         }
         imageShape = shape
     }

@@ -38,7 +38,9 @@ public enum IDXLoader {
             throw DatasetError(path, "expected an image file (idx3), found \(dimensions.count) dimension(s); is this a labels file?")
         }
         let count = dimensions[0]
-        let width = dimensions.dropFirst().reduce(1, *)
+        guard let width = dimensions.dropFirst().checkedProduct else {
+            throw DatasetError(path, "IDX dimensions \(dimensions) are too large")
+        }
         guard count > 0, width > 0 else { throw DatasetError(path, "holds no images") }
         try MemoryCheck.check(rows: count, columns: width, input: path)
         var dataset = Dataset(

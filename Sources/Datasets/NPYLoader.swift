@@ -26,7 +26,9 @@ public enum NPYLoader {
         guard header.shape.count == 2 || isImages else {
             throw DatasetError(path, "expected a 2-D array (samples × features) or images (N × H × W or N × H × W × C with C of 1, 3 or 4), found shape \(header.shape)")
         }
-        let width = header.shape.dropFirst().reduce(1, *)
+        guard let width = header.shape.dropFirst().checkedProduct else {
+            throw DatasetError(path, "shape \(header.shape) is too large")
+        }
         guard header.shape[0] > 0, width > 0 else { throw DatasetError(path, "array is empty, shape \(header.shape)") }
         try MemoryCheck.check(rows: header.shape[0], columns: width, input: path)
         let values: [Float]

@@ -135,12 +135,20 @@ public struct ModelFile: Sendable {
         func isNormalised(_ index: Int) -> Bool {
             configuration.batchNormalization && index != configuration.hiddenLayers.count && index != header.layers.count - 1
         }
-        let expected = 4 * (header.layers.enumerated().reduce(0) { total, item in
-            let (index, shape) = item
-            return total + shape[0] * shape[1] + shape[1] + (isNormalised(index) ? 4 * shape[1] : 0)
-        } + header.centers.reduce(1, *))
-        guard bytes.count - 16 - headerLength == expected else {
-            throw fail("holds \(bytes.count - 16 - headerLength) bytes of weights, the header describes \(expected)")
+        // Sizes come from the file: count in checked arithmetic, so absurd ones are refused, not trapped on.
+        func sum(_ terms: [Int?]) -> Int? {
+            terms.reduce(Optional(0)) { total, term in
+                guard let total, let term else { return nil }
+                let (result, overflow) = total.addingReportingOverflow(term)
+                return overflow ? nil : result
+            }
+        }
+        var floats: Int? = header.centers.checkedProduct
+        for (index, shape) in header.layers.enumerated() {
+            floats = sum([floats, shape.checkedProduct, shape[1], isNormalised(index) ? [4, shape[1]].checkedProduct : 0])
+        }
+        guard let expected = floats.flatMap({ [4, $0].checkedProduct }), bytes.count - 16 - headerLength == expected else {
+            throw fail("holds \(bytes.count - 16 - headerLength) bytes of weights, the header describes \(floats.flatMap { [4, $0].checkedProduct }.map(String.init) ?? "more than can be counted")")
         }
         var offset = 16 + headerLength
         func read(_ count: Int) -> [Float] {
@@ -152,7 +160,7 @@ public struct ModelFile: Sendable {
             return Layer(inputDimensions: shape[0], outputDimensions: shape[1], weight: weight, bias: bias,
                          normalization: isNormalised(index) ? (0..<4).map { _ in read(shape[1]) } : nil)
         }
-        centers = Matrix(rows: header.centers[0], columns: header.centers[1], values: read(header.centers.reduce(1, *)))
+        centers = Matrix(rows: header.centers[0], columns: header.centers[1], values: read(header.centers[0] * header.centers[1]))
         self.configuration = configuration
         scaling = header.scaling
         inputDimensions = header.inputDimensions

@@ -114,3 +114,22 @@ struct MemoryLimitTests {
         #expect(throws: Never.self) { try MemoryCheck.check(rows: 1_000, columns: 100, input: "small.npy") }
     }
 }
+
+@Suite("Sizes that overflow")
+struct OverflowTests {
+    @Test("an IDX header of 0 images whose rows would overflow is refused in one line (found by FuzzIDX)")
+    func idxZeroImagesHugeRows() {
+        let bytes = Data([0, 0, 8, 4, 0, 0, 0, 0, 0x00, 0x6f, 0x71, 0xb7, 0x62, 0x6c, 0x00, 0x62, 0x6c, 0x00, 0x00, 0x40])
+        #expect { try IDXLoader.loadImages(bytes: bytes, source: "x-idx3-ubyte") } throws: { error in
+            (error as? DatasetError)?.description.contains("too large") ?? false
+        }
+    }
+
+    @Test("an image shape whose size overflows is refused in one line")
+    func imageShapeOverflow() {
+        var data = SyntheticDataset(pointsPerCluster: 2).generate(seed: 0)
+        #expect { try data.setImageShape([4_000_000_000, 4_000_000_000, 4], source: "--image-shape") } throws: { error in
+            (error as? DatasetError)?.description.contains("more values than can be counted") ?? false
+        }
+    }
+}

@@ -44,6 +44,16 @@ def csv(text, selector):
     return bytes([selector]) + text.encode()
 
 
+def with_huge_layer(model):
+    """A model file whose first layer is 2^62 x 2^62: each size fits, their product overflows."""
+    length = int.from_bytes(model[12:16], "little")
+    header = model[16:16 + length].decode()
+    start = header.index("[", header.index('"layers"') + 10)
+    end = header.index("]", start) + 1
+    header = (header[:start] + "[4611686018427387904,4611686018427387904]" + header[end:]).encode()
+    return model[:12] + len(header).to_bytes(4, "little") + header + model[16 + length:]
+
+
 def pack(folder):
     image = b""
     for root, _, files in sorted(os.walk(folder)):
@@ -118,6 +128,7 @@ def main():
             subprocess.run([binary, "train", "--out", out] + flags + small, check=True, stdout=subprocess.DEVNULL)
             put("FuzzRunFolder", name, pack(os.path.join(out, "run")))
             put("FuzzModel", name, open(os.path.join(out, "run", "model.dcn"), "rb").read())
+        put("FuzzModel", "regression-huge-layer", with_huge_layer(open(os.path.join(work, "synthetic", "run", "model.dcn"), "rb").read()))
         put("FuzzCheckpoint", "synthetic", open(os.path.join(work, "pretrained.ckpt"), "rb").read())
 
 

@@ -71,6 +71,30 @@ struct ModelTests {
         }
     }
 
+    @Test("a model header whose layer sizes overflow when multiplied is refused in one line, not trapped on")
+    func absurdLayerSizes() throws {
+        let url = temporaryDirectory().appendingPathComponent("m.dcn")
+        let data = SyntheticDataset(pointsPerCluster: 10).generate(seed: 1)
+        let dcn = DCN(configuration: configuration())
+        _ = try dcn.fit(data.features)
+        try dcn.save(to: url)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        var header = String(decoding: bytes[16..<(16 + headerLength)], as: UTF8.self)
+        // The first layer's [in, out] becomes [2⁶², 2⁶²]: each fits an Int, their product does not.
+        let huge = "[4611686018427387904,4611686018427387904]"
+        let first = try #require(header.range(of: #"\[\d+,\d+\]"#, options: .regularExpression))
+        header.replaceSubrange(first, with: huge)
+        var patched = Array(bytes[0..<12])
+        let length = header.utf8.count
+        patched += [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24 & 0xFF)]
+        patched += Array(header.utf8) + Array(bytes[(16 + headerLength)...])
+        try Data(patched).write(to: url)
+        #expect { try DCN.load(from: url) } throws: { error in
+            (error as? RecordingError).map { $0.problem.contains("more than can be counted") } ?? false
+        }
+    }
+
     @Test("a configuration missing newer keys decodes with defaults")
     func lenientDecoding() throws {
         let json = #"{"clusterCount": 3, "lambda": 0.5}"#
