@@ -60,10 +60,15 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
-        // The command line.
+        // A run from data to report, and sweeps of runs: what the command line calls.
+        .target(name: "Runs", dependencies: [
+            "DCNCore", "Datasets", "DCNMath", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report", "AtomicWrite",
+        ]),
+
+        // The command line: parses, then calls Runs.
         .target(name: "DCNReportCommand", dependencies: [
-            "DCNCore", "Datasets", "DCNMath", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report",
-            "AtomicWrite", "CairoRendering", "NPYFormat",
+            "Runs",
+            "DCNCore", "Datasets", "Training", "RunFormat", "Report", "AtomicWrite", "CairoRendering", "NPYFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),

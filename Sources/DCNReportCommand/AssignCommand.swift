@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import Runs
 import NPYFormat
 import RunFormat
 import Training

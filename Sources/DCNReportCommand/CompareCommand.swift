@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runs
 import Report
 import RunFormat
 
@@ -87,8 +88,7 @@ struct CompareCommand: ParsableCommand {
             return [folder]
         }
         var names = (try? FileManager.default.contentsOfDirectory(atPath: runs.path))?.sorted() ?? []
-        if let data = FileManager.default.contents(atPath: url.appendingPathComponent("sweep.json").path),
-           let manifest = try? JSONDecoder().decode(SweepManifest.self, from: data) {
+        if let manifest = SweepManifest(contentsOf: url.appendingPathComponent("sweep.json")) {
             names = manifest.runs.map(\.name).filter(names.contains)
         }
         return names.map { runs.appendingPathComponent($0).appendingPathComponent("run") }

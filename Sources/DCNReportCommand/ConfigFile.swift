@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runs
 import Yams
 
 /// `--config FILE`: a YAML mapping whose keys are the command's flag names without the dashes

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import Runs
 import Training
 
 /// The `dcn-report` command: train DCN, record every epoch, render frames and write an HTML report.
@@ -42,8 +43,7 @@ public struct DCNReport: ParsableCommand {
             line = SettingFlags.message(for: error)
         default:
             if exitCode(for: error) == .success { Self.exit(withError: error) }  // --help, --version
-            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            line = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
         }
         FileHandle.standardError.write(Data("dcn-report: error: \(line)\n".utf8))
         let code = exitCode(for: error)
@@ -68,10 +68,4 @@ extension DCNReport {
         "sweep": [SweepCommand.self, RunOptions.self],
         "compare": [CompareCommand.self],
     ]
-}
-
-/// An error to show the user as one line.
-struct UserFacingError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,6 +1,7 @@
 import AtomicWrite
 import ArgumentParser
 import Foundation
+import Runs
 import RunFormat
 import Report
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import DCNCore
 import Datasets
 import Foundation
+import Runs
 
 /// The data and training flags shared by `generate` and `train`.
 ///

@@ -3,6 +3,7 @@ import AtomicWrite
 import DCNCore
 import Datasets
 import Foundation
+import Runs
 import Report
 import Training
 
@@ -66,7 +67,7 @@ struct SweepCommand: ParsableCommand {
             return
         }
         try FileManager.default.createDirectory(at: runsFolder, withIntermediateDirectories: true)
-        try SweepManifest(grid: grid).write(to: outURL.appendingPathComponent("sweep.json"))
+        try SweepManifest(sweptFlags: grid.sweptFlags, runs: grid.runs).write(to: outURL.appendingPathComponent("sweep.json"))
         let jobCount = jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount / (resolved.map(\.threads).max() ?? 1))
         let scheduler = SweepScheduler(executable: executable, checkpoints: outURL.appendingPathComponent("pretrained"),
                                        jobs: jobCount, quiet: quiet)
@@ -101,8 +102,8 @@ struct SweepCommand: ParsableCommand {
             do {
                 parsed = try DCNReport.parseAsRoot(["train"] + run.arguments)
             } catch {
-                let message = DCNReport.fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-                throw ValidationError("sweep run \(run.name): " + (message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message))
+                let message = DCNReport.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                throw ValidationError("sweep run \(run.name): " + message)
             }
             guard let train = parsed as? TrainCommand else { throw ValidationError("sweep run \(run.name): not a train command") }
             let options = train.options
@@ -128,28 +129,5 @@ struct SweepCommand: ParsableCommand {
     static func shellQuoted(_ word: String) -> String {
         guard word.contains(where: { !($0.isLetter || $0.isNumber || "-_./=,:+@%".contains($0)) }) else { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}
-
-/// `OUT/sweep.json`: the runs of a sweep and their settings, for `compare` and for people.
-struct SweepManifest: Codable {
-    struct Entry: Codable {
-        var name: String
-        var arguments: [String]
-        var setting: [String: String]
-        var seed: String
-    }
-    var sweptFlags: [String]
-    var runs: [Entry]
-
-    init(grid: SweepGrid) {
-        sweptFlags = grid.sweptFlags
-        runs = grid.runs.map { Entry(name: $0.name, arguments: $0.arguments, setting: $0.setting, seed: $0.seed) }
-    }
-
-    func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(try encoder.encode(self), to: url)
     }
 }

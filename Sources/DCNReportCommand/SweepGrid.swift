@@ -1,4 +1,5 @@
 import DCNCore
+import Runs
 import ArgumentParser
 import Foundation
 
@@ -8,16 +9,7 @@ import Foundation
 /// (`--hidden`, `--class-names`) separates its alternatives with `/`: `--hidden 500,500,2000/100,50,10`.
 struct SweepGrid {
     /// One run of the grid.
-    struct Run: Equatable {
-        /// Folder name under `OUT/runs/`: the swept settings and the seed, e.g. `lambda-0.5_epochs-20-seed1`.
-        let name: String
-        /// The `train` flags of this run (without `--out`).
-        let arguments: [String]
-        /// The swept flags' values, e.g. `["lambda": "0.5"]` (the seed excluded).
-        let setting: [String: String]
-        /// The seed.
-        let seed: String
-    }
+    typealias Run = SweepRun
 
     /// Flags a sweep sets itself.
     static let reserved: Set<String> = ["out", "name", "force", "quiet", "from-pretrained", "save-pretrained", "config"]

@@ -10,6 +10,8 @@ public struct ConfusionMatrixFigure: Sendable {
     public var clusterIds: [Int32]
     /// `counts[row][column]`.
     public var counts: [[Int]]
+    /// Display names of the classes (`--class-names`); ids are shown for classes without one.
+    public var classNames: [Int32: String] = [:]
 
     /// Creates a figure from predictions and labels.
     /// - Parameters:
@@ -52,7 +54,7 @@ public struct ConfusionMatrixFigure: Sendable {
                                     color: share > 0.55 ? .white : .ink, anchor: .middle, bold: false)
                 }
             }
-            canvas.drawText("\(classIds[r])", at: Point(left - 8 * unit, top + Double(r) * cell + cell / 2 + labelSize * 0.3),
+            canvas.drawText(classNames[classIds[r]] ?? "\(classIds[r])", at: Point(left - 8 * unit, top + Double(r) * cell + cell / 2 + labelSize * 0.3),
                             size: labelSize, color: .ink, anchor: .end, bold: false)
         }
         for (c, id) in clusterIds.enumerated() {

@@ -7,6 +7,8 @@ public struct FrameLayout: Sendable {
     public let margin: Double
     public let titleBaseline: Double
     public let subtitleBaseline: Double
+    /// A line of its own for a legend too wide for the title and subtitle lines.
+    public let legendBaseline: Double
     public let titleSize: Double
     public let labelSize: Double
     public let markerRadius: Double
@@ -26,6 +28,7 @@ public struct FrameLayout: Sendable {
         markerRadius = 6.5 * unit
         titleBaseline = 30 * unit
         subtitleBaseline = 52 * unit
+        legendBaseline = 70 * unit
         let top = 92 * unit
         let bottom = height - 50 * unit
         let left = 62 * unit

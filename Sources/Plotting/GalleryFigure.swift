@@ -6,11 +6,14 @@ public struct GalleryFigure: Sendable {
         public var label: String
         public var color: Color
         public var groups: [[[Float]?]]
+        /// A short caption under each image, shaped like `groups` (e.g. where a misplaced sample went), or nil.
+        public var captions: [[String?]]?
         /// Creates a row.
-        public init(label: String, color: Color, groups: [[[Float]?]]) {
+        public init(label: String, color: Color, groups: [[[Float]?]], captions: [[String?]]? = nil) {
             self.label = label
             self.color = color
             self.groups = groups
+            self.captions = captions
         }
     }
 
@@ -32,12 +35,18 @@ public struct GalleryFigure: Sendable {
     }
 
     private var slots: [Int] { groupTitles.indices.map { g in rows.map { $0.groups.count > g ? $0.groups[g].count : 0 }.max() ?? 0 } }
-    private var cell: Double { Double(max(imageShape[0], imageShape[1])) * pixel + 4 }
+    /// One image's square plus its margin.
+    private var imageCell: Double { Double(max(imageShape[0], imageShape[1])) * pixel + 4 }
+    /// Horizontal pitch: the image, or its caption when wider.
+    private var cell: Double { max(imageCell, hasCaptions ? 66 : 0) }
+    private var hasCaptions: Bool { rows.contains { $0.captions != nil } }
+    /// Room under each row's images for their captions.
+    private var captionHeight: Double { hasCaptions ? 12 : 0 }
 
     /// The figure's size in layout units.
     public var preferredSize: (width: Int, height: Int) {
         let columns = slots.reduce(0, +)
-        return (Int(90 + Double(columns) * cell + Double(slots.count) * 14), Int(64 + Double(rows.count) * cell))
+        return (Int(90 + Double(columns) * cell + Double(slots.count) * 14), Int(64 + Double(rows.count) * (imageCell + captionHeight)))
     }
 
     /// Draws the gallery.
@@ -53,15 +62,26 @@ public struct GalleryFigure: Sendable {
             canvas.drawText(title, at: Point(groupLeft[g], top - 8 * unit), size: 11 * unit, color: .mutedInk, anchor: .start, bold: false)
         }
         for (r, row) in rows.enumerated() {
-            let y = top + Double(r) * cell
-            canvas.fillRectangle(x: 8 * unit, y: y + cell * 0.25, width: 12 * unit, height: cell * 0.5, color: row.color)
-            canvas.drawText(row.label, at: Point(26 * unit, y + cell * 0.6), size: 11 * unit, color: .ink, anchor: .start, bold: false)
+            let rowHeight = imageCell * unit
+            let y = top + Double(r) * (rowHeight + captionHeight * unit)
+            canvas.fillRectangle(x: 8 * unit, y: y + rowHeight * 0.25, width: 12 * unit, height: rowHeight * 0.5, color: row.color)
+            canvas.drawText(row.label, at: Point(26 * unit, y + rowHeight * 0.6), size: 11 * unit, color: .ink, anchor: .start, bold: false)
             for (g, images) in row.groups.enumerated() where g < groupLeft.count {
                 for (slot, image) in images.enumerated() {
                     guard let image else { continue }
-                    thumbnail.draw(image, on: canvas, x: groupLeft[g] + Double(slot) * cell, y: y + 2 * unit, pixel: pixel * unit)
+                    let imageLeft = groupLeft[g] + Double(slot) * cell + (cell - imageCell * unit) / 2
+                    thumbnail.draw(image, on: canvas, x: imageLeft, y: y + 2 * unit, pixel: pixel * unit)
+                    if let caption = row.captions?[safe: g]?[safe: slot] ?? nil {
+                        canvas.drawText(caption, at: Point(groupLeft[g] + (Double(slot) + 0.5) * cell, y + rowHeight + 7 * unit),
+                                        size: 9 * unit, color: .mutedInk, anchor: .middle, bold: false)
+                    }
                 }
             }
         }
     }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -63,6 +63,10 @@ public struct LineChart: Sendable {
     public var logarithmicX = false
     /// Individual observations drawn as dots.
     public var dots: [Dot] = []
+    /// Whether x only takes whole values (epochs): ticks then fall on whole numbers only.
+    public var wholeNumberX = false
+    /// A shaded span of x with its label (e.g. the epochs in which DCN kept its start's assignments).
+    public var span: (from: Double, to: Double, label: String)?
 
     /// Creates a chart.
     public init(title: String, xTitle: String, yTitle: String, series: [Series]) {
@@ -95,11 +99,26 @@ public struct LineChart: Sendable {
         return limits
     }
 
-    /// Ticks of a log₁₀ axis: whole decades, or half decades when fewer than two decades fit.
+    /// Ticks of a log₁₀ axis (positions are log₁₀ of the values): whole decades, or 1, 2 and 5 times
+    /// each power of ten when fewer than two decades fit — values whose labels read as numbers.
     public static func logTicks(_ low: Double, _ high: Double) -> [Double] {
         let decades = stride(from: ceil(low), through: floor(high), by: 1).map { $0 }
         if decades.count >= 2 { return decades }
-        return stride(from: ceil(low * 2) / 2, through: floor(high * 2) / 2, by: 0.5).map { $0 }
+        return stride(from: floor(low), through: ceil(high), by: 1).flatMap { decade in
+            [1.0, 2, 5].map { decade + log10($0) }
+        }.filter { $0 >= low - 1e-9 && $0 <= high + 1e-9 }
+    }
+
+    /// The label of a log-axis tick at position `exponent`: the value, with at most three significant digits.
+    public static func logTickLabel(_ exponent: Double) -> String {
+        let value = Double(String(format: "%.3g", pow(10, exponent))) ?? pow(10, exponent)
+        return String(format: "%g", value)  // 1000 as "1000", not "1e+03"; 10⁶ and beyond in e-notation
+    }
+
+    /// Whole-number ticks for an axis of whole values: a nice step of at least 1.
+    public static func wholeNumberTicks(_ low: Double, _ high: Double, target: Int) -> [Double] {
+        let step = max(1, NiceTicks.step(for: high - low, target: target))
+        return stride(from: (low / step).rounded(.up) * step, through: high, by: step).map { $0 }
     }
 
     func transform(_ y: Double) -> Double { logarithmicY ? log10(max(y, 1e-12)) : y }
@@ -120,12 +139,28 @@ public struct LineChart: Sendable {
                               height: height - 96 * unit - legendHeight)
         let limits = self.limits()
         let axes = PanelAxes(panel: panel, limits: limits)
-        axes.drawFrame(on: canvas, title: "", axisTitles: (logarithmicX ? xTitle + " (log scale)" : xTitle,
-                                                           logarithmicY ? yTitle + " (log scale)" : yTitle),
-                       labelSize: labelSize, yTickLabel: logarithmicY ? { String(format: "%g", pow(10, $0)) } : nil,
-                       yTickValues: logarithmicY ? Self.logTicks(limits.yMin, limits.yMax) : nil,
-                       xTickLabel: logarithmicX ? { String(format: "%g", pow(10, $0)) } : nil,
-                       xTickValues: logarithmicX ? Self.logTicks(limits.xMin, limits.xMax) : nil)
+        var xTickLabel: ((Double) -> String)?
+        var xTickValues: [Double]?
+        if logarithmicX {
+            xTickLabel = { Self.logTickLabel($0) }
+            xTickValues = Self.logTicks(limits.xMin, limits.xMax)
+        } else if wholeNumberX {
+            xTickLabel = { String(format: "%.0f", $0) }
+            xTickValues = Self.wholeNumberTicks(limits.xMin, limits.xMax, target: max(3, Int(panel.width / (labelSize * 7))))
+        }
+        let yTickLabel: ((Double) -> String)? = logarithmicY ? { Self.logTickLabel($0) } : nil
+        let yTickValues: [Double]? = logarithmicY ? Self.logTicks(limits.yMin, limits.yMax) : nil
+        let axisTitles = (x: logarithmicX ? xTitle + " (log scale)" : xTitle, y: logarithmicY ? yTitle + " (log scale)" : yTitle)
+        axes.drawFrame(on: canvas, title: "", axisTitles: axisTitles, labelSize: labelSize, yTickLabel: yTickLabel,
+                       yTickValues: yTickValues, xTickLabel: xTickLabel, xTickValues: xTickValues)
+        if let span, span.to > span.from {
+            let left = axes.map(max(transformX(span.from), limits.xMin), limits.yMax).x
+            let right = axes.map(min(transformX(span.to), limits.xMax), limits.yMax).x
+            canvas.fillRectangle(x: left, y: panel.y, width: max(0, right - left), height: panel.height,
+                                 color: Color.mutedInk.withAlpha(0.12))
+            canvas.drawText(span.label, at: Point(left + 4 * unit, panel.y + panel.height - labelSize * 0.6), size: labelSize * 0.85,
+                            color: .mutedInk, anchor: .start, bold: false)
+        }
         if let divider {
             let p = axes.map(divider.x, limits.yMax)
             canvas.strokeLine(from: Point(p.x, panel.y), to: Point(p.x, panel.y + panel.height), color: .mutedInk, lineWidth: 1)

@@ -93,8 +93,9 @@ public struct ScatterFrame: Sendable {
         }
     }
 
-    /// Draws the class legend right-aligned on the subtitle line, or on the title line when that has
-    /// more room, shrinking the text (down to 60 %) so it never overlaps the titles.
+    /// Draws the class legend right-aligned on the subtitle line or the title line when it fits there at
+    /// full size, else on a line of its own between the subtitle and the panels (shrunk only if even the
+    /// whole width is too narrow), so it never overlaps the titles.
     private func drawLegend(on canvas: Canvas, layout: FrameLayout) {
         guard truth != nil else { return }
         let names = classIds.map { classNames[$0] ?? "class \($0)" } + ["cluster centre"]
@@ -104,10 +105,15 @@ public struct ScatterFrame: Sendable {
         let base = layout.labelSize
         let subtitleRoom = layout.width - 2 * layout.margin - canvas.textWidth(subtitle, size: base, bold: false) - base * 2
         let titleRoom = layout.width - 2 * layout.margin - canvas.textWidth(title, size: layout.titleSize, bold: true) - base * 2
-        let onTitleLine = legendWidth(base) > subtitleRoom && titleRoom > subtitleRoom
-        let room = onTitleLine ? titleRoom : subtitleRoom
-        let size = base * max(0.6, min(1, room / legendWidth(base)))
-        let y = onTitleLine ? layout.titleBaseline : layout.subtitleBaseline
+        let ownLineRoom = layout.width - 2 * layout.margin
+        let (y, size): (Double, Double)
+        if legendWidth(base) <= subtitleRoom {
+            (y, size) = (layout.subtitleBaseline, base)
+        } else if legendWidth(base) <= titleRoom {
+            (y, size) = (layout.titleBaseline, base)
+        } else {
+            (y, size) = (layout.legendBaseline, base * max(0.6, min(1, ownLineRoom / legendWidth(base))))
+        }
         var x = layout.width - layout.margin
         for (index, name) in names.enumerated().reversed() {
             x -= canvas.textWidth(name, size: size, bold: false)

@@ -7,11 +7,15 @@ import RunFormat
 enum ChartFiles {
     /// Writes the final frame and the charts of `run`.
     static func write(run: RecordedRun, sequence: FrameSequence, into directory: URL, options: RenderOptions) throws -> [FigureFiles] {
-        let finalFrame = sequence.frames[sequence.frames.count - 1]
+        // The figure for papers frames its own epoch: the animation's limits cover every epoch, so a run whose
+        // codes contract would end as dots under the centre rings.
+        var finalFrame = sequence.frames[sequence.frames.count - 1]
+        finalFrame.limits = AxisLimits.union(of: [(xs: finalFrame.xs + finalFrame.centers.map { Float($0.x) },
+                                                   ys: finalFrame.ys + finalFrame.centers.map { Float($0.y) })])
         var figures = [try write(name: "latent-final", title: "Latent space, final epoch", size: (options.width, options.height),
                                  scale: options.scale, into: directory) { finalFrame.draw(on: $0, width: $1, height: $2) }]
         let finalArrays = try sequence.entries.last.map { try run.arrays(for: $0) }
-        for chart in ChartSet(run: run, finalArrays: finalArrays).charts {
+        for chart in ChartSet(run: run, finalArrays: finalArrays, startKeptThrough: sequence.startKeptThrough).charts {
             figures.append(try write(name: chart.name, title: chart.title, size: (chart.width, chart.height),
                                      scale: max(options.scale, 1.5), into: directory, draw: chart.draw))
         }

@@ -7,7 +7,8 @@ struct ChartSet {
     /// File stem (e.g. `losses`) and the figure drawing itself.
     var charts: [(name: String, title: String, width: Int, height: Int, draw: @Sendable (Canvas, Double, Double) -> Void)] = []
 
-    init(run: RecordedRun, finalArrays: EpochArrays?) {
+    init(run: RecordedRun, finalArrays: EpochArrays?, startKeptThrough: Int? = nil) {
+        let keptSpan = startKeptThrough.map { (from: 0.5, to: Double($0) + 0.5, label: "start's assignments kept") }
         let manifest = run.manifest
         let pretrainCount = manifest.pretraining.count
         // Losses: pretraining epochs at x = −P+1…0 (reconstruction only), DCN epochs at 1…E.
@@ -20,6 +21,8 @@ struct ChartSet {
             .init(name: "total", points: train.map { (Double($0.epoch), $0.losses.total) }, color: Palette.color(2)),
         ].filter { !$0.points.isEmpty })
         lossChart.logarithmicY = true
+        lossChart.wholeNumberX = true
+        lossChart.span = keptSpan
         if pretrainCount > 0 && !train.isEmpty { lossChart.divider = (0.5, "DCN starts") }
         let losses = lossChart
         charts.append(("losses", "Loss curves", 640, 400, { losses.draw(on: $0, width: $1, height: $2) }))
@@ -31,6 +34,8 @@ struct ChartSet {
                 .init(name: "reconstruction ‖x − g(f(x))‖²/V", points: share.points.map { ($0.x, 1 - $0.y) }, color: Palette.color(0)),
             ])
             shareChart.yRange = (0, 1)
+            shareChart.wholeNumberX = true
+            shareChart.span = keptSpan
             let shares = shareChart
             charts.append(("loss-share", "How much of the loss the clustering term makes up (λ's effect)", 640, 400, { shares.draw(on: $0, width: $1, height: $2) }))
         }
@@ -46,15 +51,21 @@ struct ChartSet {
                 LineChart.Reference(name: "\($0.title): NMI", y: $0.metrics.nmi, color: $0.labelling == .kmeansRaw ? Palette.color(5) : Palette.color(7))
             }
             metricChart.yRange = (0, 1)
+            metricChart.wholeNumberX = true
+            metricChart.span = keptSpan
             let metrics = metricChart
             charts.append(("metrics", "Metric curves", 640, 400, { metrics.draw(on: $0, width: $1, height: $2) }))
         }
 
         if let finalArrays, let labels = run.labels, let last = manifest.epochs.last {
-            let confusion = ConfusionMatrixFigure(title: "Confusion matrix, epoch \(last.epoch)",
+            var confusion = ConfusionMatrixFigure(title: "Confusion matrix, epoch \(last.epoch)",
                                                   predicted: finalArrays.assignments, truth: labels,
                                                   clusterCount: manifest.configuration.clusterCount)
-            charts.append(("confusion", "Confusion matrix after Hungarian matching (columns ordered by matched class)", 520, 480, { confusion.draw(on: $0, width: $1, height: $2) }))
+            if let names = manifest.dataset.classNames, names.count == confusion.classIds.count {
+                confusion.classNames = Dictionary(uniqueKeysWithValues: zip(confusion.classIds, names))
+            }
+            let matrix = confusion
+            charts.append(("confusion", "Confusion matrix after Hungarian matching (columns ordered by matched class)", 520, 480, { matrix.draw(on: $0, width: $1, height: $2) }))
         }
         if let finalArrays, let last = manifest.epochs.last {
             let k = manifest.configuration.clusterCount

@@ -64,7 +64,9 @@ struct ComparisonCharts {
             let points = perEpoch.keys.sorted().map { (x: Double($0), y: perEpoch[$0]!.reduce(0, +) / Double(perEpoch[$0]!.count)) }
             return LineChart.Series(name: setting.label, points: points, color: Palette.color(index))
         }
-        let curves = LineChart(title: "NMI per epoch (nearest centre), mean over seeds", xTitle: "epoch", yTitle: "NMI", series: series)
+        var curveChart = LineChart(title: "NMI per epoch (nearest centre), mean over seeds", xTitle: "epoch", yTitle: "NMI", series: series)
+        curveChart.wholeNumberX = true
+        let curves = curveChart
         charts.append(("nmi-per-epoch", "NMI per epoch, one line per setting", 640, 400, { curves.draw(on: $0, width: $1, height: $2) }))
     }
 }

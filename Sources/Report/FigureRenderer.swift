@@ -44,6 +44,7 @@ public enum FigureRenderer {
         var rendered = RenderedFigures(framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
                                        apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
         rendered.warnings = warnings
+        rendered.startKeptThrough = sequence.startKeptThrough
         return rendered
     }
 }

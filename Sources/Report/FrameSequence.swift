@@ -12,6 +12,8 @@ public struct FrameSequence: Sendable {
     public let frames: [ScatterFrame]
     /// The epochs the frames show.
     public let entries: [EpochEntry]
+    /// Whether the run started from a boundary merge (see ``startKeptThrough``).
+    public let startWasMerged: Bool
     /// Why the frames end before the last listed epoch, when an epoch's arrays failed their checks.
     public let warning: String?
 
@@ -89,6 +91,7 @@ public struct FrameSequence: Sendable {
         }
         self.frames = frames
         self.entries = entries
+        startWasMerged = run.manifest.start?.partition == .merged
         self.projection = projection
         self.drawn = drawn
     }

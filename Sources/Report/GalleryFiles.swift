@@ -43,12 +43,24 @@ enum GalleryFiles {
             guard gallery.classes > 0, let labels = run.labels else { continue }
             let classIds = Array(Set(labels)).sorted()
             let names = run.manifest.dataset.classNames
+            func className(_ index: Int) -> String {
+                names.map { $0.count == classIds.count ? $0[index] : "class \(classIds[index])" } ?? "class \(classIds[index])"
+            }
+            // Under each misplaced sample: the cluster it went to, and the class that cluster stands for.
+            let assignments = try run.arrays(for: sequence.entries[frameIndex]).assignments
+            func destination(_ sample: Int32) -> String? {
+                guard sample >= 0, Int(sample) < assignments.count else { return nil }
+                let cluster = Int(assignments[Int(sample)])
+                let matched = cluster < coloring.paletteIndex.count ? coloring.paletteIndex[cluster] : classIds.count
+                return "→ \(cluster)" + (matched < classIds.count ? " (\(className(matched)))" : "")
+            }
             let classRows = (0..<gallery.classes).map { row in
-                GalleryFigure.Row(label: names.map { $0.count == classIds.count ? $0[row] : "class \(classIds[row])" } ?? "class \(classIds[row])",
-                                  color: Palette.color(row), groups: [images(gallery.misplaced[(row * m)..<((row + 1) * m)])])
+                let slots = gallery.misplaced[(row * m)..<((row + 1) * m)]
+                return GalleryFigure.Row(label: className(row), color: Palette.color(row), groups: [images(slots)],
+                                         captions: [slots.map(destination)])
             }
             let misplaced = GalleryFigure(title: "Members of each class that DCN placed in another class's cluster, epoch \(epoch)",
-                                          groupTitles: ["misplaced, most confidently first"], rows: classRows, imageShape: shape)
+                                          groupTitles: ["most confidently misplaced first; → the cluster each went to (its class)"], rows: classRows, imageShape: shape)
             figures.append(try ChartFiles.write(name: String(format: "misplaced-epoch-%04d", epoch), title: misplaced.title,
                                                 size: misplaced.preferredSize, scale: max(options.scale, 1.5), into: directory) {
                 misplaced.draw(on: $0, width: $1, height: $2)

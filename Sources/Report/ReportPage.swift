@@ -15,7 +15,14 @@ struct ReportPage {
     }
     struct FrameLink { let epoch: Int; let path: String }
     struct FigureLink { let format: String; let path: String }
-    struct Figure { let name: String; let title: String; let image: String; let links: [FigureLink] }
+    struct Figure {
+        let name: String
+        let title: String
+        let image: String
+        let links: [FigureLink]
+        /// Galleries and heat maps take the page's whole width: their labels are unreadable at half of it.
+        var wide: Bool { ["gallery-", "misplaced-", "feature-means", "decoded-centres", "centres"].contains { name.hasPrefix($0) } }
+    }
 
     let name: String
     /// "Deep Clustering Network", or a neutral name for a run another trainer recorded.
@@ -54,6 +61,9 @@ extension ReportPage {
         let seconds = run.timing?.totalSeconds
         var rows = run.isForeign ? Self.foreignRows(run) : Self.summaryRows(manifest)
         if let seconds, seconds > 0 || !run.isForeign { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
+        if let kept = figures.startKeptThrough {
+            rows.append(Row(key: "Start's assignments", value: "kept through epoch \(kept) (shaded in the charts): a boundary-merge start is not a set of nearest-centre cells, so DCN keeps its assignments until 99 % of samples are nearest their own centre or half the epochs have passed, then assigns by nearest centre"))
+        }
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
         // DCN's own labelling first (the headline), then its other labellings, then the baselines.

@@ -130,6 +130,25 @@ struct CairoOutputTests {
         #expect(circles.count >= 60)
     }
 
+    @Test("a chart's shaded span is drawn with its label only when one is set, and epoch ticks are whole numbers")
+    func spanAndWholeNumberTicks() throws {
+        func texts(_ chart: LineChart) throws -> [String] {
+            let path = temporaryDirectory().appendingPathComponent("chart.svg").path
+            let svg = SVGCanvas(width: 640, height: 400)
+            chart.draw(on: svg, width: 640, height: 400)
+            try svg.write(to: path)
+            let document = try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: path)))
+            return try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        }
+        var chart = LineChart(title: "NMI", xTitle: "epoch", yTitle: "NMI",
+                              series: [.init(name: "NMI", points: [(0, 0.5), (1, 0.5), (2, 0.6)], color: Palette.color(0))])
+        chart.wholeNumberX = true
+        #expect(try !texts(chart).contains("start's assignments kept"))
+        #expect(try !texts(chart).contains("0.5"), "no fractional epoch tick on a 3-epoch axis")
+        chart.span = (0.5, 1.5, "start's assignments kept")
+        #expect(try texts(chart).contains("start's assignments kept"))
+    }
+
     @Test("PDF output starts with %PDF and its text is extractable")
     func pdfOutput() throws {
         let path = temporaryDirectory().appendingPathComponent("frame.pdf").path

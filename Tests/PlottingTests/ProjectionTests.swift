@@ -40,10 +40,19 @@ struct ProjectionTests {
         #expect(Subsample.indices(labels: labels, count: 10_000, cap: 20_000).count == 10_000)
     }
 
-    @Test("log-axis ticks fall on whole decades")
+    @Test("log-axis ticks fall on whole decades, or on 1, 2 and 5 × 10ⁿ within less than two decades, labelled as plain numbers")
     func logTicks() {
         #expect(LineChart.logTicks(-1.3, 1.7) == [-1, 0, 1])
-        #expect(LineChart.logTicks(0.1, 0.9) == [0.5])
+        let narrow = LineChart.logTicks(-0.5, 0.9)  // 0.316 … 7.94
+        #expect(narrow.map(LineChart.logTickLabel) == ["0.5", "1", "2", "5"])
+        #expect(LineChart.logTickLabel(-1) == "0.1" && LineChart.logTickLabel(3) == "1000")
+    }
+
+    @Test("an epoch axis gets whole-number ticks only, however short the run")
+    func wholeNumberTicks() {
+        #expect(LineChart.wholeNumberTicks(0, 2, target: 6) == [0, 1, 2])
+        #expect(LineChart.wholeNumberTicks(-49, 50, target: 5).allSatisfy { $0 == $0.rounded() })
+        #expect(LineChart.wholeNumberTicks(0.5, 3.5, target: 6) == [1, 2, 3])
     }
 
     @Test("an APNG has one fcTL per frame, loops, and decodes as a PNG of the right size")

@@ -1,15 +1,15 @@
-import DCNCore
-import Training
+public import DCNCore
+public import Training
 
 /// The command line's names for the trainer's settings, so that errors name the flag to change.
-enum SettingFlags {
+public enum SettingFlags {
     /// A setting error in the command line's terms, e.g. "--lambda must be a finite number ≥ 0, got nan".
-    static func message(for error: SettingError) -> String {
+    public static func message(for error: SettingError) -> String {
         "--\(DCNConfiguration.flagNames[error.field] ?? error.field) \(error.problem)"
     }
 
     /// A training error in the command line's terms.
-    static func message(for error: TrainingError) -> String {
+    public static func message(for error: TrainingError) -> String {
         switch error {
         case .invalidSetting(let setting): message(for: setting)
         case .diverged(let phase, let epoch, let quantity):

@@ -3,41 +3,24 @@ import Training
 
 /// Reports training progress: on a terminal a single updating line with a bar, losses, NMI and an
 /// ETA; otherwise (CI, logs) one plain line per epoch; nothing with `--quiet`.
-final class ProgressPrinter: TrainingObserver {
-    private let quiet: Bool
-    private let interactive: Bool
+final class TrainingProgress: TrainingObserver {
+    private let terminal: Terminal
+    private var interactive: Bool { terminal.interactive }
     private var epochSeconds: [Double] = []
     private var pretrainSeconds: [Double] = []
     private var totalPretrain = 0
     private var totalTrain = 0
 
-    init(quiet: Bool, interactive: Bool = isatty(STDOUT_FILENO) == 1) {
-        self.quiet = quiet
-        self.interactive = interactive
+    init(terminal: Terminal) {
+        self.terminal = terminal
     }
 
     /// Prints a whole line (finishing any bar first).
-    func line(_ text: String) {
-        guard !quiet else { return }
-        print(interactive ? "\r\u{1B}[2K" + text : text)
-        fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
-    }
+    func line(_ text: String) { terminal.line(text) }
 
-    private func bar(_ text: String) {
-        guard !quiet else { return }
-        if interactive {
-            print("\r\u{1B}[2K" + text, terminator: "")
-            fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
-        } else {
-            line(text)
-        }
-    }
+    private func bar(_ text: String) { terminal.status(text) }
 
-    private func progressBar(_ done: Int, _ total: Int) -> String {
-        let width = 20
-        let filled = total > 0 ? min(width, done * width / total) : width
-        return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "]"
-    }
+    private func progressBar(_ done: Int, _ total: Int) -> String { Terminal.bar(done, total) }
 
     private func eta(pretrainLeft: Int, trainLeft: Int) -> String {
         let pretrainMean = pretrainSeconds.isEmpty ? 0 : pretrainSeconds.reduce(0, +) / Double(pretrainSeconds.count)

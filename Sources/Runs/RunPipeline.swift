@@ -1,35 +1,35 @@
 import AtomicWrite
 import Clustering
 import DCNMath
-import Datasets
-import Foundation
+public import Datasets
+public import Foundation
 import Recording
 import RunFormat
-import Report
+public import Report
 import Training
-import DCNCore
+public import DCNCore
 import Scoring
 
 /// The job of `generate` and `train`: baseline, training with recording; then rendering and the report.
-final class RunPipeline {
-    let data: Dataset
-    let configuration: DCNConfiguration
-    let scaling: FeatureScaling
-    let outDirectory: URL
-    let quiet: Bool
-    var runName: String?
+public final class RunPipeline {
+    public let data: Dataset
+    public let configuration: DCNConfiguration
+    public let scaling: FeatureScaling
+    public let outDirectory: URL
+    public let quiet: Bool
+    public var runName: String?
     /// Why the input scaling is what it is (recorded and shown in the report).
-    var scalingReason: String?
-    var classNames: [String]?
-    var force = false
+    public var scalingReason: String?
+    public var classNames: [String]?
+    public var force = false
     /// A pretraining checkpoint to start from instead of pretraining.
-    var resumeFrom: URL?
+    public var resumeFrom: URL?
     /// Where to save a pretraining checkpoint once pretraining ends.
-    var saveCheckpoint: URL?
+    public var saveCheckpoint: URL?
     /// Why training stopped early, if it did; the recording is still complete up to that point.
-    private(set) var failure: Error?
+    public private(set) var failure: Error?
 
-    init(data: Dataset, configuration: DCNConfiguration, scaling: FeatureScaling, outDirectory: URL, quiet: Bool) {
+    public init(data: Dataset, configuration: DCNConfiguration, scaling: FeatureScaling, outDirectory: URL, quiet: Bool) {
         self.data = data
         self.configuration = configuration
         self.scaling = scaling
@@ -38,7 +38,7 @@ final class RunPipeline {
     }
 
     /// Computes the baseline, trains and records into `OUT/run`; returns that folder.
-    func train() throws -> URL {
+    public func train() throws -> URL {
         let runDirectory = outDirectory.appendingPathComponent("run")
         var features = data.features
         let fittedScaling = scaling.apply(to: &features)
@@ -56,7 +56,7 @@ final class RunPipeline {
         manifest.dataset.imageShape = data.imageShape
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
                                        galleryInputs: data.features)
-        let progress = ProgressPrinter(quiet: quiet)
+        let progress = TrainingProgress(terminal: Terminal(quiet: quiet))
 
         if let labels = data.labels {
             var generator = SplitMix64.stream(seed: configuration.seed, 4)
@@ -103,7 +103,7 @@ final class RunPipeline {
     }
 
     /// Renders the frames and animation of a recording and writes `index.html`; returns its URL.
-    static func report(
+    public static func report(
         runDirectory: URL, into outDirectory: URL, templates: URL, render: RenderOptions, selfContained: Bool = false, quiet: Bool
     ) throws -> URL {
         let run = try RecordedRun(directory: runDirectory)
@@ -118,20 +118,16 @@ final class RunPipeline {
         }
         defer { try? FileManager.default.removeItem(at: staging) }
         let total = run.availableEpochs.count
-        let interactive = !quiet && isatty(STDOUT_FILENO) == 1
-        if !quiet && !interactive { print("rendering \(total) frames…") }
+        let terminal = Terminal(quiet: quiet)
+        if !terminal.interactive { terminal.line("rendering \(total) frames…") }
         let figures = try FigureRenderer.render(run: run, into: staging, options: render, progress: { done, all in
-            guard interactive else { return }
-            print("\r\u{1B}[2Krendering frame \(done)/\(all)", terminator: done == all ? "\n" : "")
-            fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
+            guard terminal.interactive else { return }
+            terminal.status("rendering frame \(done)/\(all)")
+            if done == all { terminal.endStatus() }
         }, embeddingProgress: { done, all in
-            guard !quiet else { return }
-            if interactive {
-                print("\r\u{1B}[2Kt-SNE view: epoch \(done)/\(all)", terminator: done == all ? "\n" : "")
-            } else if done == 1 || done == all || done % 10 == 0 {
-                print("t-SNE view: \(done)/\(all) epochs")
-            }
-            fflush(nil)
+            guard terminal.interactive || done == 1 || done == all || done % 10 == 0 else { return }
+            terminal.status(terminal.interactive ? "t-SNE view: epoch \(done)/\(all)" : "t-SNE view: \(done)/\(all) epochs")
+            if done == all { terminal.endStatus() }
         })
         for warning in figures.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         _ = try ReportWriter.write(run: run, figures: figures, to: staging, templates: templates, selfContained: selfContained,
@@ -141,7 +137,7 @@ final class RunPipeline {
     }
 
     /// Moves everything in `staging` into `directory`, each item replacing the one of the same name.
-    static func publish(_ staging: URL, into directory: URL) throws {
+    public static func publish(_ staging: URL, into directory: URL) throws {
         let files = FileManager.default
         for name in try files.contentsOfDirectory(atPath: staging.path) {
             let target = directory.appendingPathComponent(name)
@@ -182,7 +178,7 @@ final class RunPipeline {
     }
 
     /// A file-name-safe version of a data set name.
-    static func safeName(_ name: String) -> String {
+    public static func safeName(_ name: String) -> String {
         var base = name
         for suffix in [".gz", ".csv", ".npy"] where base.lowercased().hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
         let safe = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import RunFormat
 
 /// Runs a sweep's missing runs as separate `dcn-report train` processes, `jobs` at a time, with one
@@ -7,48 +7,55 @@ import RunFormat
 /// A run is done when its `run.json` says `complete` or `diverged`; any other folder (a killed or
 /// failed run) is deleted and trained again from scratch. With shared pretraining, the first run of
 /// each pretraining group saves a checkpoint and the group's other runs wait for it and start from it.
-final class SweepScheduler {
+public final class SweepScheduler {
     /// A run to train, with where it goes and which pretraining group it belongs to.
-    struct Job {
-        let run: SweepGrid.Run
-        let folder: URL
+    public struct Job {
+        public let run: SweepRun
+        public let folder: URL
         /// Runs with the same key pretrain identically (nil: the run pretrains itself).
-        let pretrainingGroup: String?
+        public let pretrainingGroup: String?
+
+        public init(run: SweepRun, folder: URL, pretrainingGroup: String?) {
+            self.run = run
+            self.folder = folder
+            self.pretrainingGroup = pretrainingGroup
+        }
     }
 
     /// How the sweep ended.
-    struct Outcome {
-        var completed: [String] = []
-        var failed: [String] = []
-        var interrupted = false
+    public struct Outcome {
+        public var completed: [String] = []
+        public var failed: [String] = []
+        public var interrupted = false
     }
 
     private let executable: URL
     private let checkpoints: URL
     private let jobs: Int
     private let quiet: Bool
-    private let interactive = isatty(STDOUT_FILENO) == 1
+    private let terminal: Terminal
 
     /// - Parameters:
     ///   - executable: The `dcn-report` binary to start.
     ///   - checkpoints: Folder for the pretraining checkpoints.
     ///   - jobs: Runs at a time.
     ///   - quiet: Print nothing but the final summary.
-    init(executable: URL, checkpoints: URL, jobs: Int, quiet: Bool) {
+    public init(executable: URL, checkpoints: URL, jobs: Int, quiet: Bool) {
         self.executable = executable
         self.checkpoints = checkpoints
         self.jobs = max(1, jobs)
         self.quiet = quiet
+        terminal = Terminal(quiet: quiet)
     }
 
     /// Whether a run folder holds a finished recording.
-    static func isDone(_ folder: URL) -> Bool {
+    public static func isDone(_ folder: URL) -> Bool {
         guard let run = try? RecordedRun(directory: folder.appendingPathComponent("run")) else { return false }
         return run.manifest.status == .complete || run.manifest.status == .diverged
     }
 
     /// Trains every job, returning which completed and which failed.
-    func run(_ pending: [Job], alreadyDone: Int) -> Outcome {
+    public func run(_ pending: [Job], alreadyDone: Int) -> Outcome {
         var outcome = Outcome()
         var waiting = pending
         var running: [(job: Job, process: Process, started: Date)] = []
@@ -100,7 +107,7 @@ final class SweepScheduler {
                      total: total, remaining: waiting.count + running.count, durations: durations)
             if !running.isEmpty || !waiting.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
         }
-        if interactive && !quiet { print("") }
+        terminal.endStatus()
         return outcome
     }
 
@@ -136,13 +143,8 @@ final class SweepScheduler {
             let eta = Int((mean * Double(remaining) / Double(jobs)).rounded())
             line += String(format: ", ETA %d:%02d", eta / 60, eta % 60)
         }
-        if interactive {
-            print("\r\u{1B}[2K" + line, terminator: "")
-            fflush(nil)  // all output streams; naming `stdout` is not concurrency-safe in Swift 6
-        } else if line != lastLine {
-            print(line)
-            fflush(nil)  // a log file sees each line as it happens
-        }
+        // A log sees each distinct line once; a terminal's line updates in place.
+        if terminal.interactive || line != lastLine { terminal.status(line) }
         lastLine = line
     }
 

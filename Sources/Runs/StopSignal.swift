@@ -4,12 +4,12 @@ import Synchronization
 /// SIGINT and SIGTERM ask training to stop after the current minibatch instead of killing the
 /// process, so the recording ends cleanly at the last complete epoch and the report can still be
 /// written. A second signal exits at once.
-enum StopSignal {
+public enum StopSignal {
     /// Whether a stop was requested.
-    static var requested: Bool { stopRequests.load(ordering: .relaxed) > 0 }
+    public static var requested: Bool { stopRequests.load(ordering: .relaxed) > 0 }
 
     /// Installs the handlers (idempotent).
-    static func install() {
+    public static func install() {
         signal(SIGINT, handleStopSignal)
         signal(SIGTERM, handleStopSignal)
         // A parent may have started us with these signals blocked (the mask is inherited); unblock them.
@@ -30,7 +30,9 @@ private func handleStopSignal(_ signal: Int32) {
 }
 
 /// Training stopped on request; the process exits with 130 after writing what it has.
-struct InterruptedError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+public struct InterruptedError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+
+    public init(message: String) { self.message = message }
 }
