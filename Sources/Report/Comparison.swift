@@ -146,9 +146,4 @@ public struct Comparison: Sendable {
         return Setting(label: label, values: values, runs: runs, metrics: metrics, collapsed: collapsed,
                        meanSeconds: seconds.isEmpty ? nil : seconds.reduce(0, +) / Double(seconds.count))
     }
-
-    /// The best mean of each (labelling, metric) column, to mark in tables.
-    public func best(_ labelling: String, _ metric: KeyPath<(nmi: Statistic, ari: Statistic, acc: Statistic), Statistic>) -> Double? {
-        settings.compactMap { $0.metrics[labelling]?[keyPath: metric].mean }.max()
-    }
 }

@@ -1,21 +1,36 @@
-/// The comparison table as files for papers and spreadsheets: `results.csv` and `results.tex`, with the
-/// mean ± std cells exactly as the page prints them.
+import RunFormat
+
+/// The comparison table as files for papers and spreadsheets: `results.tex` with the mean ± std cells
+/// exactly as the page prints them, `results.csv` with every score as numbers.
 extension Comparison {
-    /// The header and rows of the results table as printed.
+    /// The columns of the printed table: the headline labelling (DCN's own) with NMI, ARI and ACC, every
+    /// other labelling with NMI alone, so the table fits a page; `results.csv` holds every score.
+    var printedColumns: [(labelling: Labelling, metric: String, path: KeyPath<Metrics, Statistic>)] {
+        shownLabellings.enumerated().flatMap { index, labelling in
+            index == 0 ? [(labelling, "NMI", \Metrics.nmi), (labelling, "ARI", \Metrics.ari), (labelling, "ACC", \Metrics.acc)]
+                : [(labelling, "NMI", \Metrics.nmi)]
+        }
+    }
+
+    /// The header and rows of the results table as printed (page and TeX), and which cells are bold: the
+    /// best printed mean of a column whose printed means differ between settings (ties all bold).
     var table: (header: [String], rows: [[String]], best: [[Bool]]) {
+        let columns = printedColumns
         var header = ["setting"] + variedFields.map(Self.displayName) + ["seeds"]
-        for labelling in shownLabellings { header += ["NMI", "ARI", "ACC"].map { "\(labelling.title) \($0)" } }
+        header += columns.map { "\($0.labelling.title) \($0.metric)" }
         header += ["collapsed runs", "mean seconds"]
+        let printedMeans = columns.map { column in
+            settings.map { $0.metrics[column.labelling.id].map { String(format: "%.3f", $0[keyPath: column.path].mean) } }
+        }
         var rows: [[String]] = [], best: [[Bool]] = []
-        for setting in settings {
+        for (index, setting) in settings.enumerated() {
             var row = [setting.label] + variedFields.map { setting.values[$0] ?? "" } + ["\(setting.runs.count)"]
             var marks = [Bool](repeating: false, count: row.count)
-            for labelling in shownLabellings {
-                for metric in [\Metrics.nmi, \Metrics.ari, \Metrics.acc] {
-                    let statistic = setting.metrics[labelling.id]?[keyPath: metric]
-                    row.append(statistic?.printed ?? "–")
-                    marks.append(statistic.map { $0.mean == self.best(labelling.id, metric) } ?? false)
-                }
+            for (column, means) in zip(columns, printedMeans) {
+                row.append(setting.metrics[column.labelling.id]?[keyPath: column.path].printed ?? "–")
+                let present = means.compactMap { $0 }
+                let top = present.max { Double($0)! < Double($1)! }
+                marks.append(Set(present).count > 1 && means[index] != nil && means[index] == top)
             }
             row += ["\(setting.collapsed)", setting.meanSeconds.map { String(format: "%.1f", $0) } ?? "–"]
             marks += [false, false]
@@ -27,34 +42,53 @@ extension Comparison {
 
     typealias Metrics = (nmi: Statistic, ari: Statistic, acc: Statistic)
 
-    /// `results.csv`: RFC 4180 quoting, UTF-8.
+    /// `results.csv`: every labelling's NMI, ARI and ACC as numbers — mean and standard deviation in
+    /// columns of their own — for spreadsheets and scripts. RFC 4180 quoting, UTF-8.
     public var csv: String {
-        let (header, rows, _) = table
+        var header = ["setting"] + variedFields.map(Self.displayName) + ["seeds"]
+        let metrics: [(String, KeyPath<Metrics, Statistic>)] = [("NMI", \.nmi), ("ARI", \.ari), ("ACC", \.acc)]
+        for labelling in shownLabellings {
+            for (name, _) in metrics { header += ["\(labelling.title) \(name) mean", "\(labelling.title) \(name) std"] }
+        }
+        header += ["collapsed runs", "mean seconds"]
+        var rows = [header]
+        for setting in settings {
+            var row = [setting.label] + variedFields.map { setting.values[$0] ?? "" } + ["\(setting.runs.count)"]
+            for labelling in shownLabellings {
+                for (_, path) in metrics {
+                    let statistic = setting.metrics[labelling.id]?[keyPath: path]
+                    row += [statistic.map { String(format: "%.6f", $0.mean) } ?? "", statistic.map { String(format: "%.6f", $0.std) } ?? ""]
+                }
+            }
+            row += ["\(setting.collapsed)", setting.meanSeconds.map { String(format: "%.1f", $0) } ?? ""]
+            rows.append(row)
+        }
         func quoted(_ cell: String) -> String {
             cell.contains(where: { ",\"\n".contains($0) }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
         }
-        return ([header] + rows).map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     /// `results.tex`: a booktabs `tabular` for `\input{}` (needs `\usepackage{booktabs}`), best means in bold.
     public var latex: String {
         let (_, rows, best) = table
+        let columns = printedColumns
         let leading = 2 + variedFields.count  // setting, varied fields, seeds
-        let columns = "l" + String(repeating: "l", count: variedFields.count) + "r"
-            + String(repeating: "ccc", count: shownLabellings.count) + "rr"
-        var lines = ["\\begin{tabular}{\(columns)}", "\\toprule"]
+        let spec = "l" + String(repeating: "l", count: variedFields.count) + "r" + String(repeating: "c", count: columns.count) + "rr"
+        var lines = ["\\begin{tabular}{\(spec)}", "\\toprule"]
+        // The headline labelling's three metrics under one heading; every other labelling is one NMI column.
         var group = [String](repeating: "", count: leading)
         var rules: [String] = []
-        for (index, labelling) in shownLabellings.enumerated() {
-            group.append("\\multicolumn{3}{c}{\(Self.tex(labelling.title))}")
-            let start = leading + 3 * index + 1
-            rules.append("\\cmidrule(lr){\(start)-\(start + 2)}")
+        if let headline = shownLabellings.first {
+            group.append("\\multicolumn{3}{c}{\(Self.tex(headline.title))}")
+            rules.append("\\cmidrule(lr){\(leading + 1)-\(leading + 3)}")
+            group += shownLabellings.dropFirst().map { Self.tex($0.title) }
         }
         group += ["", ""]
         lines.append(group.joined(separator: " & ") + " \\\\")
         if !rules.isEmpty { lines.append(rules.joined(separator: " ")) }
         let names = ["Setting"] + variedFields.map { Self.tex(Self.displayName($0)) } + ["Seeds"]
-            + shownLabellings.flatMap { _ in ["NMI", "ARI", "ACC"] } + ["Collapsed", "Seconds"]
+            + columns.map(\.metric) + ["Collapsed", "Seconds"]
         lines.append(names.joined(separator: " & ") + " \\\\")
         lines.append("\\midrule")
         for (row, marks) in zip(rows, best) {
