@@ -26,7 +26,16 @@ struct ComparisonPage {
         let runCount = comparison.settings.map(\.runs.count).reduce(0, +)
         title = "Comparison of \(runCount) runs"
         datasetName = comparison.dataset.name
-        datasetDescription = comparison.dataset.description
+        // Generated data is drawn per seed (the synthetic set names its seed): say so rather than name the first run's.
+        let runs = comparison.settings.flatMap(\.runs)
+        let seeds = Array(Set(runs.map(\.manifest.configuration.seed))).sorted()
+        if Set(runs.map(\.manifest.dataset.description)).count > 1,
+           let range = comparison.dataset.description.range(of: #"seed \d+$"#, options: .regularExpression) {
+            datasetDescription = comparison.dataset.description.replacingCharacters(
+                in: range, with: "one draw per run's seed (seeds \(seeds.map(String.init).joined(separator: ", ")))")
+        } else {
+            datasetDescription = comparison.dataset.description
+        }
         hasMetrics = !comparison.shownLabellings.isEmpty
         let varied = comparison.variedFields.map(Comparison.displayName)
         lead = "\(comparison.settings.count) settings" + (varied.isEmpty ? "" : " differing in " + varied.joined(separator: ", "))

@@ -63,6 +63,7 @@ struct CompareTests {
             let seconds = runs.compactMap { $0.timing?.totalSeconds }
             #expect(row.last == String(format: "%.1f", seconds.reduce(0, +) / 2))
         }
+        #expect(html.contains("one draw per run") && html.contains("(seeds 1, 2)"), "the synthetic data differ per seed; the page says so")
         // Charts in three formats, one thumbnail per setting linking to that run's report.
         for name in ["nmi-vs-lambda", "ari-vs-lambda", "acc-vs-lambda", "nmi-per-epoch"] {
             for format in ["png", "svg", "pdf"] {
