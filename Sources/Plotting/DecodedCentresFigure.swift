@@ -32,11 +32,15 @@ public struct DecodedCentresFigure: Sendable {
         self.clusterColors = clusterColors
     }
 
+    /// What the heat map's colours measure, under its colour scale.
+    public var scaleTitle = "value (in the scaled input's units)"
+
     /// A good size for the figure, in layout units, given the number of clusters.
     public var preferredSize: (width: Int, height: Int) {
         let k = rows.first?.centres.count ?? 1
         if imageShape != nil { return (max(360, 120 + 100 * k), 62 + 104 * max(rows.count, 1)) }
-        return (max(420, 140 + 26 * min(featureCount, rows.last?.centres.first?.count ?? 1)), 80 + (22 * k + 30) * max(rows.count, 1))
+        // Heat map: one band per row, then the colour scale.
+        return (max(420, 140 + 26 * min(featureCount, rows.last?.centres.first?.count ?? 1)), 80 + (22 * k + 30) * max(rows.count, 1) + 36)
     }
 
     /// Draws the figure.
@@ -100,10 +104,8 @@ public struct DecodedCentresFigure: Sendable {
                 for (column, j) in features.enumerated() {
                     // Diverging colours: blue below zero, white at zero, red above (scaled by the largest |value|).
                     // (A value that overflowed, from a run about to diverge, is drawn grey.)
-                    let t = Double(centre[j]) / scale
-                    let color = !t.isFinite ? Color(hex: 0x999999)
-                        : t >= 0 ? Color(red: 1, green: 1 - 0.8 * t, blue: 1 - 0.8 * t) : Color(red: 1 + 0.8 * t, green: 1 + 0.8 * t, blue: 1)
-                    canvas.fillRectangle(x: left + Double(column) * cellW, y: y, width: cellW - 1, height: cellH - 1, color: color)
+                    canvas.fillRectangle(x: left + Double(column) * cellW, y: y, width: cellW - 1, height: cellH - 1,
+                                         color: Self.diverging(Double(centre[j]) / scale))
                 }
             }
             if r == rows.count - 1 {
@@ -113,5 +115,32 @@ public struct DecodedCentresFigure: Sendable {
                 }
             }
         }
+        let below = top + Double(rows.count) * (Double(k) * cellH + 30 * unit) + 8 * unit
+        drawColorScale(on: canvas, x: left, y: below, width: min(260 * unit, width - left - 16 * unit), scale: scale, unit: unit)
+    }
+
+    /// Blue below zero, white at zero, red above, for `t` in −1…1; grey for a value that overflowed
+    /// (from a run about to diverge).
+    static func diverging(_ t: Double) -> Color {
+        guard t.isFinite else { return Color(hex: 0x999999) }
+        let t = min(1, max(-1, t))
+        return t >= 0 ? Color(red: 1, green: 1 - 0.8 * t, blue: 1 - 0.8 * t) : Color(red: 1 + 0.8 * t, green: 1 + 0.8 * t, blue: 1)
+    }
+
+    /// The heat map's colour scale: a bar from −scale to +scale with its ends and zero labelled.
+    private func drawColorScale(on canvas: Canvas, x: Double, y: Double, width: Double, scale: Double, unit: Double) {
+        let steps = 40, height = 10 * unit
+        let width = min(width, 160 * unit)  // leaves room for the title on the right
+        for step in 0..<steps {
+            let t = -1 + 2 * (Double(step) + 0.5) / Double(steps)
+            canvas.fillRectangle(x: x + Double(step) * width / Double(steps), y: y, width: width / Double(steps) + 0.5, height: height,
+                                 color: Self.diverging(t))
+        }
+        let label = { (value: Double) in String(format: "%.2g", value) }
+        canvas.drawText(label(-scale), at: Point(x, y + height + 11 * unit), size: 9 * unit, color: .mutedInk, anchor: .start, bold: false)
+        canvas.drawText("0", at: Point(x + width / 2, y + height + 11 * unit), size: 9 * unit, color: .mutedInk, anchor: .middle, bold: false)
+        canvas.drawText(label(scale), at: Point(x + width, y + height + 11 * unit), size: 9 * unit, color: .mutedInk, anchor: .end, bold: false)
+        canvas.drawText(scaleTitle, at: Point(x + width + 8 * unit, y + height * 0.85), size: 9 * unit,
+                        color: .mutedInk, anchor: .start, bold: false)
     }
 }

@@ -86,10 +86,11 @@ enum GalleryFiles {
         }
         guard !rows.isEmpty else { return [] }
         let coloring = sequence.frames[sequence.frames.count - 1].coloring
-        let figure = DecodedCentresFigure(title: "Standardised feature means of each cluster's members: the most discriminative features",
+        var figure = DecodedCentresFigure(title: "Standardised feature means of each cluster's members: the most discriminative features",
                                           rows: rows, imageShape: nil, clusterColors: (0..<(rows[0].centres.count)).map { coloring.color(ofCluster: $0) })
+        figure.scaleTitle = "mean of the standardised feature"
         return [try ChartFiles.write(name: "feature-means", title: "Standardised feature means per cluster (the most discriminative features)",
-                                     size: figure.preferredSize, scale: max(options.scale, 1.5), into: directory) {
+                                     size: figure.preferredSize, scale: max(options.scale, 1.5), into: directory) { [figure] in
             figure.draw(on: $0, width: $1, height: $2)
         }]
     }
