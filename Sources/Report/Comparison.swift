@@ -122,6 +122,13 @@ public struct Comparison: Sendable {
         DCNConfiguration.flagNames[field] ?? field
     }
 
+    /// A column's title. Runs another trainer recorded have no nearest-centre labelling: their final
+    /// assignments share DCN's column, which is then titled for both.
+    public func title(of labelling: Labelling) -> String {
+        let foreign = settings.contains { $0.runs.contains(where: \.isForeign) }
+        return labelling == .dcnNearestCentre && foreign ? "Final labelling (DCN: nearest centre)" : labelling.title
+    }
+
     static func setting(runs: [RecordedRun], values: [String: String], varied: [String]) -> Setting {
         var metrics: [String: (nmi: Statistic, ari: Statistic, acc: Statistic)] = [:]
         for labelling in labellings {

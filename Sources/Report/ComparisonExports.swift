@@ -17,7 +17,7 @@ extension Comparison {
     var table: (header: [String], rows: [[String]], best: [[Bool]]) {
         let columns = printedColumns
         var header = ["setting"] + variedFields.map(Self.displayName) + ["seeds"]
-        header += columns.map { "\($0.labelling.title) \($0.metric)" }
+        header += columns.map { "\(title(of: $0.labelling)) \($0.metric)" }
         header += ["collapsed runs", "mean seconds"]
         let printedMeans = columns.map { column in
             settings.map { $0.metrics[column.labelling.id].map { String(format: "%.3f", $0[keyPath: column.path].mean) } }
@@ -48,7 +48,7 @@ extension Comparison {
         var header = ["setting"] + variedFields.map(Self.displayName) + ["seeds"]
         let metrics: [(String, KeyPath<Metrics, Statistic>)] = [("NMI", \.nmi), ("ARI", \.ari), ("ACC", \.acc)]
         for labelling in shownLabellings {
-            for (name, _) in metrics { header += ["\(labelling.title) \(name) mean", "\(labelling.title) \(name) std"] }
+            for (name, _) in metrics { header += ["\(title(of: labelling)) \(name) mean", "\(title(of: labelling)) \(name) std"] }
         }
         header += ["collapsed runs", "mean seconds"]
         var rows = [header]
@@ -80,7 +80,7 @@ extension Comparison {
         var group = [String](repeating: "", count: leading)
         var rules: [String] = []
         if let headline = shownLabellings.first {
-            group.append("\\multicolumn{3}{c}{\(Self.tex(headline.title))}")
+            group.append("\\multicolumn{3}{c}{\(Self.tex(title(of: headline)))}")
             rules.append("\\cmidrule(lr){\(leading + 1)-\(leading + 3)}")
             group += shownLabellings.dropFirst().map { Self.tex($0.title) }
         }

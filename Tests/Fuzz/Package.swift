@@ -12,7 +12,7 @@ import PackageDescription
 /// errors: the fuzzer looks for what must never happen — a trap, a sanitizer report, a hang, or memory
 /// that grows without bound. Seeds live in `corpus/NAME/`; `make fuzz` adds what it finds to a
 /// scratch copy, and crashes it finds are minimised into `corpus/NAME/` once fixed.
-let targets = ["FuzzNPY", "FuzzIDX", "FuzzCSV", "FuzzGzip", "FuzzConfig", "FuzzModel", "FuzzCheckpoint", "FuzzRunFolder"]
+let targets = ["FuzzNPY", "FuzzIDX", "FuzzCSV", "FuzzGzip", "FuzzConfig", "FuzzModel", "FuzzCheckpoint", "FuzzRunFolder", "FuzzSweepManifest"]
 
 let package = Package(
     name: "dcn-report-fuzz",
