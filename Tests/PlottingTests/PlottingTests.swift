@@ -56,6 +56,18 @@ struct FigureModelTests {
         #expect(Set(coloring.paletteIndex).count == 4)
     }
 
+    @Test("two clusters of one class: the second is not painted as a class it barely holds")
+    func noMisleadingColour() {
+        // Classes 0, 1, 2; clusters 0 and 1 both hold mostly class 1, cluster 2 holds class 0 and the 2s.
+        let labels: [Int32] = [1, 1, 1, 2, 1, 1, 1, 0, 0, 0, 2, 2]
+        let assignments: [Int32] = [0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2]
+        let coloring = ClusterColoring(assignments: assignments, labels: labels, classIds: [0, 1, 2], clusterCount: 3)
+        #expect(coloring.paletteIndex[2] == 0, "cluster 2 holds mostly class 0")
+        #expect(Set([coloring.paletteIndex[0], coloring.paletteIndex[1]]).contains(1), "one of the 1-clusters is class one's colour")
+        #expect(!coloring.paletteIndex.contains(2), "no cluster is painted as class 2, which none holds most of")
+        #expect(Set(coloring.paletteIndex).count == 3, "the clusters stay distinguishable")
+    }
+
     @Test("the palette gives distinct colours beyond its colour-blind-safe base")
     func paletteSize() {
         let colours = (0..<20).map { Palette.color($0).hexString }
