@@ -21,7 +21,8 @@ struct ReportPage {
         let image: String
         let links: [FigureLink]
         /// Galleries and heat maps take the page's whole width: their labels are unreadable at half of it.
-        var wide: Bool { ["gallery-", "misplaced-", "feature-means", "decoded-centres", "centres"].contains { name.hasPrefix($0) } }
+        /// (Stored, not computed: Mustache reads values by reflection.)
+        let wide: Bool
     }
 
     let name: String
@@ -224,7 +225,8 @@ extension ReportPage {
 
     static func figure(_ files: FigureFiles) -> Figure {
         Figure(name: files.name, title: files.title, image: files.paths.first { $0.hasSuffix(".png") } ?? files.paths[0],
-               links: files.paths.map { FigureLink(format: String($0.split(separator: ".").last ?? "").uppercased(), path: $0) })
+               links: files.paths.map { FigureLink(format: String($0.split(separator: ".").last ?? "").uppercased(), path: $0) },
+               wide: ["gallery-", "misplaced-", "feature-means", "decoded-centres"].contains { files.name.hasPrefix($0) })
     }
 
     static func prettyJSON<T: Encodable>(_ value: T) -> String {

@@ -129,6 +129,8 @@ struct GenerateTests {
         }
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("figures/gallery-epoch-0002.png") && html.contains("figures/decoded-centres.png"))
+        #expect(html.contains("id=\"figure-gallery-epoch-0002\" class=\"wide\""), "galleries take the page's width")
+        #expect(html.contains("id=\"figure-losses\">"), "charts stay in the two-column grid")
     }
 
     @Test("tabular data record each cluster's standardised feature means at epoch 0 and the last epoch, and the report charts them")
