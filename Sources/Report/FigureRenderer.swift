@@ -36,7 +36,8 @@ public enum FigureRenderer {
         }
         let frames = try FrameFiles.write(sequence, into: directory, options: options, progress: progress)
         try AnimationFiles.write(frames.pixels, into: directory, options: options)
-        var figures = try ChartFiles.write(run: run, sequence: sequence, into: directory, options: options)
+        let startKeptThrough = sequence.startKeptThrough
+        var figures = try ChartFiles.write(run: run, sequence: sequence, startKeptThrough: startKeptThrough, into: directory, options: options)
         let centres = try CentreFiles.write(run: run, sequence: sequence, into: directory, options: options)
         if let centres { figures.append(centres.figure) }
         var warnings = sequence.warning.map { [$0] } ?? []
@@ -44,7 +45,7 @@ public enum FigureRenderer {
         var rendered = RenderedFigures(framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
                                        apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
         rendered.warnings = warnings
-        rendered.startKeptThrough = sequence.startKeptThrough
+        rendered.startKeptThrough = startKeptThrough
         return rendered
     }
 }

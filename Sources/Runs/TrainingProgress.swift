@@ -18,10 +18,6 @@ final class TrainingProgress: TrainingObserver {
     /// Prints a whole line (finishing any bar first).
     func line(_ text: String) { terminal.line(text) }
 
-    private func bar(_ text: String) { terminal.status(text) }
-
-    private func progressBar(_ done: Int, _ total: Int) -> String { Terminal.bar(done, total) }
-
     private func eta(pretrainLeft: Int, trainLeft: Int) -> String {
         let pretrainMean = pretrainSeconds.isEmpty ? 0 : pretrainSeconds.reduce(0, +) / Double(pretrainSeconds.count)
         let trainMean = epochSeconds.isEmpty ? pretrainMean * 1.2 : epochSeconds.reduce(0, +) / Double(epochSeconds.count)
@@ -35,10 +31,10 @@ final class TrainingProgress: TrainingObserver {
             pretrainSeconds.append(seconds)
             totalPretrain = total
             let text = interactive
-                ? String(format: "pretrain %3d/%d %@ reconstruction %.5f  %@", epoch, total, progressBar(epoch, total), reconstruction,
+                ? String(format: "pretrain %3d/%d %@ reconstruction %.5f  %@", epoch, total, Terminal.bar(epoch, total), reconstruction,
                          eta(pretrainLeft: total - epoch, trainLeft: totalTrain))
                 : String(format: "pretrain %3d/%d  reconstruction %.5f  (%.2f s)", epoch, total, reconstruction, seconds)
-            bar(text)
+            terminal.status(text)
         case .snapshot(let snapshot, let total) where snapshot.epoch > total:
             // One more epoch than planned: the run ends with its start's labelling (see RunOutcome).
             if interactive { line("") }
@@ -49,7 +45,7 @@ final class TrainingProgress: TrainingObserver {
             totalTrain = total
             if snapshot.epoch > 0 { epochSeconds.append(snapshot.seconds) }
             var text = String(format: "epoch %3d/%d", snapshot.epoch, total)
-            if interactive { text += " " + progressBar(snapshot.epoch, total) }
+            if interactive { text += " " + Terminal.bar(snapshot.epoch, total) }
             text += String(format: "  loss %.5f  reconstruction %.5f  clustering %.5f",
                            snapshot.losses.total, snapshot.losses.reconstruction, snapshot.losses.clustering)
             if let m = snapshot.metrics { text += String(format: "  NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc) }
@@ -59,7 +55,7 @@ final class TrainingProgress: TrainingObserver {
                 text += "  [refilled collapsed cluster\(snapshot.refilledClusters.count == 1 ? "" : "s") \(snapshot.refilledClusters.map(String.init).joined(separator: ", "))]"
             }
             text += interactive ? "  " + eta(pretrainLeft: 0, trainLeft: total - snapshot.epoch) : String(format: "  (%.2f s)", snapshot.seconds)
-            bar(text)
+            terminal.status(text)
         case .finished(let final):
             if interactive { line("") }
             if let m = final.onlineMetrics { line(String(format: "DCN online assignments: NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc)) }

@@ -25,16 +25,11 @@ struct LabellingTests {
 
     @Test("the Python writer's baseline titles are the Swift titles of the same ids")
     func pythonTitlesAgree() throws {
-        let writer = repositoryRoot().appendingPathComponent("python/src/dcn_report/writer.py")
-        let text = try String(contentsOf: writer, encoding: .utf8)
-        guard let start = text.range(of: "BASELINE_TITLES = {"), let end = text[start.upperBound...].range(of: "}") else {
+        guard let lines = try pythonDictEntries(in: "python/src/dcn_report/writer.py", named: "BASELINE_TITLES") else {
             Issue.record("writer.py no longer defines BASELINE_TITLES = {…}")
             return
         }
-        let entries = text[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line -> (String, String)? in
-            let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)
-            return quoted.count >= 5 ? (String(quoted[1]), String(quoted[3])) : nil
-        }
+        let entries = lines.compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
         #expect(entries.count >= 5)
         for (id, title) in entries {
             let labelling = Labelling(rawValue: id)

@@ -68,17 +68,11 @@ struct SettingSchemaTests {
 
     @Test("the Python package's known settings are fields of the schema")
     func pythonSettingsAgree() throws {
-        let file = repositoryRoot().appendingPathComponent("python/src/dcn_report/_configuration.py")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        guard let start = text.range(of: "KNOWN_SETTINGS"), let end = text[start.upperBound...].range(of: "\n}") else {
+        guard let lines = try pythonDictEntries(in: "python/src/dcn_report/_configuration.py", named: "KNOWN_SETTINGS") else {
             Issue.record("_configuration.py no longer defines KNOWN_SETTINGS")
             return
         }
-        let keys = text[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line -> String? in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("\"") else { return nil }
-            return trimmed.split(separator: "\"").first.map(String.init)
-        }
+        let keys = lines.map { $0[0] }
         #expect(keys.count >= 9)
         for key in keys {
             #expect(SettingSchema.setting(field: key) != nil, "KNOWN_SETTINGS names \(key), which the schema does not know")

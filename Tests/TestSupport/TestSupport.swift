@@ -76,3 +76,20 @@ public func builtBinary() -> String? {
      repositoryRoot().appendingPathComponent(".build/debug/dcn-report")]
         .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
 }
+
+/// The quoted strings of each entry line of a Python dict literal `NAME … = {…}` in the Python package, for
+/// tests that check its tables against the Swift ones (`"a": "b",` gives `["a", "b"]`); nil when the file
+/// no longer defines `name`.
+/// - Parameters:
+///   - path: The file, relative to the repository root.
+///   - name: The dict's name.
+public func pythonDictEntries(in path: String, named name: String) throws -> [[String]]? {
+    let text = try String(contentsOf: repositoryRoot().appendingPathComponent(path), encoding: .utf8)
+    guard let start = text.range(of: name), let open = text[start.upperBound...].range(of: "{"),
+          let end = text[open.upperBound...].range(of: "\n}") else { return nil }
+    return text[open.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line in
+        let quoted = line.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        return quoted.isEmpty ? nil : quoted
+    }
+}
