@@ -63,14 +63,14 @@ let package = Package(
         // A run from data to report, and sweeps of runs: what the command line calls.
         .target(name: "Runs", dependencies: [
             "DCNCore", "Datasets", "DCNMath", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report", "AtomicWrite",
+            "NPYFormat", "CairoRendering", .product(name: "Yams", package: "Yams"),
         ]),
 
         // The command line: parses, then calls Runs.
         .target(name: "DCNReportCommand", dependencies: [
             "Runs",
-            "DCNCore", "Datasets", "Training", "RunFormat", "Report", "AtomicWrite", "CairoRendering", "NPYFormat",
+            "DCNCore", "Datasets", "Training", "Report", "CairoRendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
         .executableTarget(name: "dcn-bench", dependencies: [
@@ -89,8 +89,9 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "DCNReportCommand", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
+            "DCNReportCommand", "Runs", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
             "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],
     swiftLanguageModes: [.v6]

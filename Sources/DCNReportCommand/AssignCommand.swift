@@ -1,11 +1,6 @@
 import ArgumentParser
 import Datasets
-import Foundation
 import Runs
-import NPYFormat
-import RunFormat
-import Training
-import AtomicWrite
 
 /// `dcn-report assign`: cluster new data with a saved model.
 struct AssignCommand: ParsableCommand {
@@ -39,22 +34,9 @@ struct AssignCommand: ParsableCommand {
     var out: String
 
     mutating func run() throws {
-        let lower = out.lowercased()
-        guard lower.hasSuffix(".npy") || lower.hasSuffix(".csv") else {
-            throw ValidationError("--out '\(out)': expected a .npy or .csv file name")
-        }
-        let trained = try TrainedModel.load(from: URL(fileURLWithPath: model))
-        let data = try DatasetSource(parsing: dataset).load(labelsPath: nil, labelColumn: labelColumn, seed: seed)
-        let assignments: [Int32]
-        do {
-            assignments = try trained.assign(data.features)
-        } catch {
-            throw UserFacingError("\(dataset): \(error)")
-        }
-        let bytes = lower.hasSuffix(".npy")
-            ? NPYWriter.encode(assignments, shape: [assignments.count])
-            : Data(assignments.map { "\($0)\n" }.joined().utf8)
-        try AtomicFile.write(bytes, to: URL(fileURLWithPath: out))
-        print("\(assignments.count) samples assigned to \(trained.centers.rows) clusters: \(out)")
+        var job = AssignJob(model: model, dataset: dataset, out: out)
+        job.labelColumn = labelColumn
+        job.seed = seed
+        print(try job.run())
     }
 }

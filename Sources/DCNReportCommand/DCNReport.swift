@@ -41,6 +41,9 @@ public struct DCNReport: ParsableCommand {
             Self.exit(withError: ExitCode(130))
         case let error as TrainingError:
             line = SettingFlags.message(for: error)
+        case let error as FlagValueError:
+            FileHandle.standardError.write(Data("dcn-report: error: \(error)\n".utf8))
+            Self.exit(withError: ExitCode.validationFailure)
         default:
             if exitCode(for: error) == .success { Self.exit(withError: error) }  // --help, --version
             line = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
@@ -56,16 +59,12 @@ extension DCNReport {
     /// - Parameter arguments: Arguments after the executable name.
     /// - Returns: The parsed command, ready to `run()`.
     public static func parseExpandingConfig(_ arguments: [String]) throws -> ParsableCommand {
-        try parseAsRoot(ConfigFile.expand(arguments))
+        try parseAsRoot(ConfigFile.expand(arguments, flagsOf: configKeys))
     }
 
-    /// The flag groups of each subcommand, whose option and flag names are the keys a config file may use.
-    static let flagGroups: [String: [ParsableArguments.Type]] = [
-        "generate": [RunOptions.self, RenderFlags.self],
-        "train": [RunOptions.self],
-        "render": [RenderCommand.self, RenderFlags.self],
-        "assign": [AssignCommand.self],
-        "sweep": [SweepCommand.self, RunOptions.self],
-        "compare": [CompareCommand.self],
-    ]
+    /// The keys a config file may use with a subcommand: its flag names (a sweep's also those of `train`).
+    static func configKeys(of name: String) -> Set<String>? {
+        guard let command = configuration.subcommands.first(where: { $0.configuration.commandName == name }) else { return nil }
+        return FlagCatalog(command == SweepCommand.self ? [command, RunOptions.self] : [command]).names
+    }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Foundation
 
-/// The long flags a command declares, read from its option groups' properties the way argument-parser
-/// names them (`learningRate` → `--learning-rate`): for config-file keys and sweep grids.
+/// The long flags a command declares, as argument-parser itself describes them (the JSON of
+/// `--experimental-dump-help`): for config-file keys and sweep grids.
 struct FlagCatalog {
     /// Flag name (without dashes) → whether it takes a value (an option) or not (a flag).
     let takesValue: [String: Bool]
@@ -10,13 +11,11 @@ struct FlagCatalog {
     init(_ groups: [ParsableArguments.Type]) {
         var takesValue: [String: Bool] = [:]
         for group in groups {
-            for child in Mirror(reflecting: group.init()).children {
-                let kind = String(describing: type(of: child.value))
-                guard let label = child.label, label.hasPrefix("_"), kind.hasPrefix("Option<") || kind.hasPrefix("Flag<") else { continue }
-                let name = label.dropFirst().reduce(into: "") { name, character in
-                    if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+            let dump = (try? JSONDecoder().decode(HelpDump.self, from: Data(group._dumpHelp().utf8)))?.command.arguments ?? []
+            for argument in dump where argument.kind != "positional" {
+                for name in argument.names ?? [] where name.kind == "long" && name.name != "help" {
+                    takesValue[name.name] = argument.kind == "option"
                 }
-                takesValue[name] = kind.hasPrefix("Option<")
             }
         }
         self.takesValue = takesValue
@@ -24,4 +23,12 @@ struct FlagCatalog {
 
     /// Every flag name.
     var names: Set<String> { Set(takesValue.keys) }
+
+    /// The part of argument-parser's help dump (`ToolInfoV0`) read here.
+    private struct HelpDump: Decodable {
+        struct Name: Decodable { let kind: String, name: String }
+        struct Argument: Decodable { let kind: String, names: [Name]? }
+        struct Command: Decodable { let arguments: [Argument]? }
+        let command: Command
+    }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
 import Runs
-import CairoRendering
-import RunFormat
 import Report
 
 /// `dcn-report generate`: train, record, render and write the report in one go.
@@ -25,19 +22,8 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var renderFlags: RenderFlags
 
     mutating func run() throws {
-        let render = renderFlags.options
-        let templatesDirectory = try TemplateLocator.locate(explicit: renderFlags.templates)
-        let pipeline = try options.pipeline(for: options.load())
-        let runDirectory = try pipeline.train()
-        if let failure = pipeline.failure, (try? RecordedRun(directory: runDirectory))?.availableEpochs.isEmpty ?? true {
-            throw failure  // nothing recorded to render
-        }
-        let index = try RunPipeline.report(runDirectory: runDirectory, into: pipeline.outDirectory, templates: templatesDirectory,
-                                           render: render, selfContained: renderFlags.selfContained, quiet: options.quiet)
-        if let failure = pipeline.failure {
-            FileHandle.standardError.write(Data("report of the epochs before the failure: \(index.path)\n".utf8))
-            throw failure
-        }
-        print(index.path)
+        let render = try renderFlags.choices.options()
+        let templates = try TemplateLocator.locate(explicit: renderFlags.templates)
+        print(try options.request.generate(render: render, templates: templates, selfContained: renderFlags.selfContained).path)
     }
 }

@@ -1,8 +1,5 @@
-import AtomicWrite
 import ArgumentParser
-import Foundation
 import Runs
-import RunFormat
 import Report
 
 /// `dcn-report render`: frames, charts, animations and report from an existing recording.
@@ -34,37 +31,10 @@ struct RenderCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
-        let render = renderFlags.options
-        let templates = try TemplateLocator.locate(explicit: renderFlags.templates)
-        let runURL = Self.runFolder(runDirectory)
-        let recording = try RecordedRun(directory: runURL)
-        let outURL = out.map { URL(fileURLWithPath: $0) }
-            ?? (runURL.lastPathComponent == "run" ? runURL.deletingLastPathComponent() : runURL.appendingPathComponent("report"))
-        if recording.manifest.status == .running, !quiet {
-            let last = recording.availableEpochs.last?.epoch ?? 0
-            FileHandle.standardError.write(Data(
-                "note: the run is incomplete: epochs 0–\(last)\(recording.plannedEpochs.map { " of \($0)" } ?? "") were recorded\n".utf8))
-        }
-        do {
-            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
-        } catch {
-            throw UserFacingError("--out \(outURL.path): cannot create the folder: \(FolderProblem.describe(URL(fileURLWithPath: outURL.path), error: error))")
-        }
-        let index = try RunPipeline.report(runDirectory: runURL, into: outURL, templates: templates, render: render,
-                                           selfContained: renderFlags.selfContained, quiet: quiet)
-        print(index.path)
-    }
-
-    /// The folder holding `run.json`: `path` itself, or its `run/` when `path` is the folder that
-    /// `train --out` or `generate --out` wrote.
-    static func runFolder(_ path: String) -> URL {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let inside = url.appendingPathComponent("run")
-        let files = FileManager.default
-        if !files.fileExists(atPath: url.appendingPathComponent("run.json").path),
-           files.fileExists(atPath: inside.appendingPathComponent("run.json").path) {
-            return inside
-        }
-        return url
+        var job = RenderJob(runPath: runDirectory, out: out, templates: try TemplateLocator.locate(explicit: renderFlags.templates),
+                            render: try renderFlags.choices.options())
+        job.selfContained = renderFlags.selfContained
+        job.quiet = quiet
+        print(try job.run().path)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CairoRendering
 import Foundation
 import Report
+import Runs
 
 /// Flags that control how figures are drawn (shared by `generate` and `render`).
 struct RenderFlags: ParsableArguments {
@@ -39,31 +40,18 @@ struct RenderFlags: ParsableArguments {
     @Flag(help: "Inline every image into index.html so the report is a single file (for e-mail and supplementary material).")
     var selfContained = false
 
-    func validate() throws {
-        guard frameDelay > 0, frameDelay <= 60 else { throw ValidationError("--frame-delay must be between 0 and 60 seconds, got \(frameDelay)") }
-        if scale != nil && dpi != nil { throw ValidationError("--scale and --dpi are alternatives; give one") }
-        if let dpi, !(24...768).contains(dpi) { throw ValidationError("--dpi must be between 24 and 768, got \(dpi)") }
-        guard (0.25...8).contains(chosenScale) else {
-            throw ValidationError("--scale must be between 0.25 and 8 (--dpi between 24 and 768), got \(chosenScale)")
-        }
-        guard pointCap >= 100 else { throw ValidationError("--point-cap must be at least 100, got \(pointCap)") }
-        guard tsnePointCap >= 100 else { throw ValidationError("--tsne-point-cap must be at least 100, got \(tsnePointCap)") }
-    }
-
-    private var chosenScale: Double { scale ?? dpi.map { $0 / 96 } ?? 1 }
-
-    /// The render settings these flags give (checked by ``validate()``).
-    var options: RenderOptions {
-        var render = RenderOptions()
-        render.width = frameSize.width
-        render.height = frameSize.height
-        render.frameDelay = frameDelay
-        render.scale = chosenScale
-        render.formats = [.png] + formats.values.filter { $0 != .png }
-        render.pointCap = pointCap
-        render.equalAspect = equalAspect
-        render.view = projection
-        render.tsnePointCap = tsnePointCap
-        return render
+    /// The flags as given, for ``Runs`` to check.
+    var choices: RenderChoices {
+        var c = RenderChoices()
+        c.frameSize = frameSize
+        c.frameDelay = frameDelay
+        c.scale = scale
+        c.dpi = dpi
+        c.formats = formats.values
+        c.pointCap = pointCap
+        c.equalAspect = equalAspect
+        c.projection = projection
+        c.tsnePointCap = tsnePointCap
+        return c
     }
 }

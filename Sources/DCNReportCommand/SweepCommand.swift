@@ -1,11 +1,6 @@
 import ArgumentParser
-import AtomicWrite
-import DCNCore
-import Datasets
-import Foundation
 import Runs
 import Report
-import Training
 
 /// `dcn-report sweep`: a grid of settings and seeds, each an ordinary run folder, run resumably and in parallel.
 struct SweepCommand: ParsableCommand {
@@ -53,81 +48,24 @@ struct SweepCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let grid = try SweepGrid(arguments: trainingFlags)
-        let outURL = URL(fileURLWithPath: out).standardizedFileURL
-        let runsFolder = outURL.appendingPathComponent("runs")
-        let resolved = try Self.resolve(grid)
-        let missing = zip(grid.runs, resolved).filter { !SweepScheduler.isDone(runsFolder.appendingPathComponent($0.0.name)) }
-        let executable = TemplateLocator.executable()
-        if plan {
-            for (run, _) in missing {
-                let folder = runsFolder.appendingPathComponent(run.name)
-                print(([executable.path, "train"] + run.arguments + ["--out", folder.path, "--quiet", "--force"]).map(Self.shellQuoted).joined(separator: " "))
-            }
-            return
-        }
-        try FileManager.default.createDirectory(at: runsFolder, withIntermediateDirectories: true)
-        try SweepManifest(sweptFlags: grid.sweptFlags, runs: grid.runs).write(to: outURL.appendingPathComponent("sweep.json"))
-        let jobCount = jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount / (resolved.map(\.threads).max() ?? 1))
-        let scheduler = SweepScheduler(executable: executable, checkpoints: outURL.appendingPathComponent("pretrained"),
-                                       jobs: jobCount, quiet: quiet)
-        let pending = missing.map { run, info in
-            SweepScheduler.Job(run: run, folder: runsFolder.appendingPathComponent(run.name),
-                               pretrainingGroup: noSharedPretraining ? nil : info.pretrainingGroup)
-        }
-        if !quiet { print("sweep: \(grid.runs.count) runs, \(grid.runs.count - missing.count) already done, \(jobCount) at a time") }
-        let outcome = scheduler.run(pending, alreadyDone: grid.runs.count - missing.count)
-        if outcome.interrupted {
-            throw InterruptedError(message: "sweep interrupted; rerun the same command to train the \(grid.runs.count - outcome.completed.count - (grid.runs.count - missing.count)) missing runs")
-        }
-        if !outcome.failed.isEmpty {
-            throw UserFacingError("sweep: \(outcome.failed.count) of \(grid.runs.count) runs failed: "
-                + outcome.failed.sorted().map { "\($0) (log: runs/\($0).log)" }.joined(separator: ", "))
-        }
-        print("sweep: all \(grid.runs.count) runs complete in \(outURL.path); compare them with `dcn-report compare \(out)`")
+        var job = SweepJob(grid: try SweepGrid(arguments: trainingFlags, trainingFlags: FlagCatalog([RunOptions.self]).takesValue),
+                           out: out, executable: TemplateLocator.executable())
+        job.jobs = jobs
+        job.planOnly = plan
+        job.sharedPretraining = !noSharedPretraining
+        job.quiet = quiet
+        try job.run(parse: Self.parseTrainFlags)
     }
 
-    /// What the sweep needs to know of each run before starting it: its pretraining group and BLAS threads.
-    struct RunInfo {
-        let pretrainingGroup: String
-        let threads: Int
-    }
-
-    /// Checks every run's flags as `train` would parse them, and finds its pretraining group (loading each
-    /// distinct data set once).
-    static func resolve(_ grid: SweepGrid) throws -> [RunInfo] {
-        var data: [String: (Dataset, DatasetSource)] = [:]
-        return try grid.runs.map { run in
-            let parsed: ParsableCommand
-            do {
-                parsed = try DCNReport.parseAsRoot(["train"] + run.arguments)
-            } catch {
-                let message = DCNReport.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-                throw ValidationError("sweep run \(run.name): " + message)
-            }
-            guard let train = parsed as? TrainCommand else { throw ValidationError("sweep run \(run.name): not a train command") }
-            let options = train.options
-            let dataKey = options.dataIdentity
-            if data[dataKey] == nil { data[dataKey] = try options.loadData() }
-            let (dataset, source) = data[dataKey]!
-            let configuration = try options.configuration(for: dataset, source: source)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let settings = String(decoding: try encoder.encode(PretrainingSettings(configuration)), as: UTF8.self)
-            let key = "\(dataKey)|\(options.scaling.resolved(for: dataset).rawValue)|\(settings)"
-            return RunInfo(pretrainingGroup: "pretrain-seed\(configuration.seed)-" + fnv(key),
-                           threads: BLASThreadPolicy.threads(for: configuration, inputDimensions: dataset.dimensions))
+    /// Parses one run's flags as `train` would, in the command line's terms when they do not parse.
+    static func parseTrainFlags(_ flags: [String]) throws -> RunRequest {
+        do {
+            guard let train = try DCNReport.parseAsRoot(["train"] + flags) as? TrainCommand else { throw FlagValueError("not a train command") }
+            return train.options.request
+        } catch let error as FlagValueError {
+            throw error
+        } catch {
+            throw FlagValueError(DCNReport.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)")
         }
-    }
-
-    static func fnv(_ text: String) -> String {
-        var hash = FNV1a()
-        hash.mix(text)
-        return hash.hex
-    }
-
-    static func shellQuoted(_ word: String) -> String {
-        guard word.contains(where: { !($0.isLetter || $0.isNumber || "-_./=,:+@%".contains($0)) }) else { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Runs
 
 /// `dcn-report train`: train and record only; `dcn-report render` draws the report later.
 struct TrainCommand: ParsableCommand {
@@ -22,9 +22,6 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     mutating func run() throws {
-        let pipeline = try options.pipeline(for: options.load())
-        let runDirectory = try pipeline.train()
-        if let failure = pipeline.failure { throw failure }
-        print(runDirectory.path)
+        print(try options.request.train().path)
     }
 }

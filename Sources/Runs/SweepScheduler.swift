@@ -11,12 +11,15 @@ public final class SweepScheduler {
     /// A run to train, with where it goes and which pretraining group it belongs to.
     public struct Job {
         public let run: SweepRun
+        /// What the run's `train` process is given (its folder, quietness and checkpoint added here).
+        public let request: RunRequest
         public let folder: URL
         /// Runs with the same key pretrain identically (nil: the run pretrains itself).
         public let pretrainingGroup: String?
 
-        public init(run: SweepRun, folder: URL, pretrainingGroup: String?) {
+        public init(run: SweepRun, request: RunRequest, folder: URL, pretrainingGroup: String?) {
             self.run = run
+            self.request = request
             self.folder = folder
             self.pretrainingGroup = pretrainingGroup
         }
@@ -73,16 +76,17 @@ public final class SweepScheduler {
             // Start what may start.
             while !outcome.interrupted, running.count < jobs, let index = waiting.firstIndex(where: { ready($0, leaders: leaders) }) {
                 let job = waiting.remove(at: index)
-                var arguments = ["train"] + job.run.arguments + ["--out", job.folder.path, "--quiet", "--force"]
+                var child = SweepPlan.childRequest(job.request, folder: job.folder)
                 if let group = job.pretrainingGroup {
                     let checkpoint = checkpointURL(group)
                     if FileManager.default.fileExists(atPath: checkpoint.path) {
-                        arguments += ["--from-pretrained", checkpoint.path]
+                        child.fromPretrained = checkpoint.path
                     } else {
-                        arguments += ["--save-pretrained", checkpoint.path]
+                        child.savePretrained = checkpoint.path
                         leaders.insert(group)
                     }
                 }
+                let arguments = ["train"] + child.arguments
                 try? FileManager.default.removeItem(at: job.folder)
                 do {
                     running.append((job, try start(arguments, log: job.folder.appendingPathExtension("log")), Date()))
@@ -126,7 +130,7 @@ public final class SweepScheduler {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

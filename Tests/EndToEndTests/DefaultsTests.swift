@@ -1,6 +1,7 @@
 import DCNCore
 @testable import DCNReportCommand
 import Datasets
+import Runs
 import Testing
 
 /// What a command line without training flags means; each expectation names the documented default.
@@ -16,13 +17,13 @@ struct DefaultsTests {
         #expect(command.options.pointsPerCluster == 2_500)
         var expected = DCNConfiguration.synthetic
         expected.clusterCount = 4  // the synthetic data's four classes
-        #expect(try command.options.configuration(for: data, source: .synthetic) == expected)
+        #expect(try command.options.request.configuration(for: data, source: .synthetic) == expected)
     }
 
     @Test("a file gets the general preset with k from its labels and a code max(k, 10) wide; flags override it")
     func fileDefaultsAndOverrides() throws {
         let command = try #require(try DCNReport.parseAsRoot(["train", "--epochs", "3", "--lambda", "0.5"]) as? TrainCommand)
-        let configuration = try command.options.configuration(for: data, source: .file("x.npy"))
+        let configuration = try command.options.request.configuration(for: data, source: .file("x.npy"))
         var expected = DCNConfiguration.general
         expected.clusterCount = 4
         expected.latentDimensions = 10

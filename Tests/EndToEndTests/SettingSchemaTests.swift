@@ -1,7 +1,9 @@
+import ArgumentParser
 import DCNCore
 @testable import DCNReportCommand
 import Datasets
 import Foundation
+import Runs
 import Testing
 import TestSupport
 
@@ -27,11 +29,12 @@ struct SettingSchemaTests {
 
     @Test("every setting is a flag of train and generate, an option exactly when it takes a value, and a config-file key")
     func everySettingIsAFlag() throws {
-        for command in ["train", "generate"] {
-            let catalog = FlagCatalog(try #require(DCNReport.flagGroups[command]))
+        for command: ParsableCommand.Type in [TrainCommand.self, GenerateCommand.self] {
+            let catalog = FlagCatalog([command])
             for setting in SettingSchema.all {
                 #expect(catalog.takesValue[setting.flag] == (setting.form == .value), "--\(setting.flag) in \(command)")
             }
+            #expect(DCNReport.configKeys(of: command.configuration.commandName!)?.isSuperset(of: SettingSchema.all.map(\.flag)) == true)
         }
     }
 
@@ -79,9 +82,32 @@ struct SettingSchemaTests {
         }
     }
 
+    /// Every flag of `train` with a value other than its default; a flag added without one here fails
+    /// `requestRoundTrips`.
+    let everyFlag = [
+        "--preset", "mnist", "--dataset", "x.npy", "--labels", "y.npy", "--label-column", "3", "--clusters", "3", "--latent-dim", "5",
+        "--hidden", "7,5", "--activation", "tanh", "--initialization", "he", "--lambda", "0.25", "--start", "merged", "--no-refill",
+        "--no-keep-better", "--keep-assignments", "--optimizer", "sgd", "--learning-rate", "0.01", "--pretrain-learning-rate", "0.02",
+        "--momentum", "0.5", "--nesterov", "--weight-decay", "0.001", "--batch-norm", "--batch-size", "32", "--pretrain-epochs", "2",
+        "--epochs", "3", "--center-count-start", "7", "--reset-counts", "--kmeans-restarts", "3", "--seed", "9",
+        "--scaling", "minmax", "--points-per-cluster", "10", "--out", "o u t", "--name", "a name", "--class-names", "a,b,c",
+        "--image-shape", "2x2", "--from-pretrained", "p.ckpt", "--save-pretrained", "q.ckpt", "--force", "--quiet",
+    ]
+
+    @Test("a request's flags parse back to the same request, for every flag of train (what a sweep gives its children)")
+    func requestRoundTrips() throws {
+        let given = Set(everyFlag.filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) })
+        #expect(given == FlagCatalog([RunOptions.self]).names, "flags not exercised: \(FlagCatalog([RunOptions.self]).names.subtracting(given))")
+        let request = try #require(try DCNReport.parseAsRoot(["train"] + everyFlag) as? TrainCommand).options.request
+        #expect(request != RunRequest())
+        let again = try #require(try DCNReport.parseAsRoot(["train"] + request.arguments) as? TrainCommand).options.request
+        #expect(again == request, "\(request.arguments)")
+        #expect(RunRequest().arguments == ["--dataset=synthetic", "--seed=0"])
+    }
+
     private func configuration(_ flags: [String]) throws -> DCNConfiguration {
         let command = try #require(try DCNReport.parseAsRoot(["train", "--dataset", "x.npy"] + flags) as? TrainCommand)
-        return try command.options.configuration(for: data, source: .file("x.npy"))
+        return try command.options.request.configuration(for: data, source: .file("x.npy"))
     }
 
     private func differences(_ a: DCNConfiguration, _ b: DCNConfiguration) -> [String] {

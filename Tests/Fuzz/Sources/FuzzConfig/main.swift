@@ -1,4 +1,4 @@
-import DCNReportCommand
+import Runs
 import Foundation
 import FuzzSupport
 

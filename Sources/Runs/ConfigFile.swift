@@ -1,46 +1,13 @@
-import ArgumentParser
 import Foundation
-import Runs
 import Yams
 
 /// `--config FILE`: a YAML mapping whose keys are the command's flag names without the dashes
-/// (`lambda: 0.05`, `hidden: [500, 500, 2000]`, `batch-norm: true`). The file's settings become
-/// flags placed before the command line's own, so an explicit flag overrides the file.
+/// (`lambda: 0.05`, `hidden: [500, 500, 2000]`, `batch-norm: true`), read as the flags it stands for.
+/// The command line places them before its own flags, so an explicit flag overrides the file.
 public enum ConfigFile {
-    /// The process arguments with any `--config FILE` replaced by the flags the file holds.
-    /// - Parameter arguments: Arguments after the executable name.
-    /// - Returns: The expanded arguments.
-    /// - Throws: ``UserFacingError`` for a missing, unreadable or malformed file, or a key that is not
-    ///   one of the command's flags.
-    static func expand(_ arguments: [String]) throws -> [String] {
-        guard let index = arguments.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else {
-            return arguments
-        }
-        var rest = arguments
-        let path: String
-        if arguments[index].hasPrefix("--config=") {
-            path = String(arguments[index].dropFirst("--config=".count))
-            rest.remove(at: index)
-        } else {
-            guard index + 1 < arguments.count else { throw UserFacingError("--config: expected a YAML file name") }
-            path = arguments[index + 1]
-            rest.removeSubrange(index...(index + 1))
-        }
-        let flags = try flags(fromFile: path)
-        let subcommand = rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
-        if let groups = subcommand.flatMap({ DCNReport.flagGroups[$0] }) {
-            let known = FlagCatalog(groups).names
-            if let unknown = flags.keys.sorted().first(where: { !known.contains($0) }) {
-                let hint = Suggestion.closest(to: unknown, among: known).map { "did you mean '\($0)'? " } ?? ""
-                throw UserFacingError("\(path): unknown key '\(unknown)' (\(hint)keys are the command's flag names, e.g. lambda, batch-size)")
-            }
-        }
-        // Subcommand name first, then the file's flags, then the user's (which win: last occurrence counts).
-        rest.insert(contentsOf: flags.arguments, at: subcommand == nil ? 0 : 1)
-        return rest
-    }
-
-    static func flags(fromFile path: String) throws -> (arguments: [String], keys: Set<String>) {
+    /// The flags a config file holds, in order, and the keys it set.
+    /// - Throws: ``UserFacingError`` for a missing, unreadable or malformed file.
+    public static func flags(fromFile path: String) throws -> (arguments: [String], keys: Set<String>) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw UserFacingError("\(path): no such file")
@@ -84,5 +51,40 @@ public enum ConfigFile {
             }
         }
         return (arguments, keys)
+    }
+
+    /// The process arguments with any `--config FILE` replaced by the flags the file holds.
+    /// - Parameters:
+    ///   - arguments: Arguments after the executable name.
+    ///   - flagsOf: The flag names a subcommand takes (nil for an unknown subcommand), to refuse a key
+    ///     that is not one of them.
+    /// - Returns: The expanded arguments.
+    /// - Throws: ``UserFacingError`` for a missing, unreadable or malformed file, or a key that is not
+    ///   one of the command's flags.
+    public static func expand(_ arguments: [String], flagsOf: (String) -> Set<String>?) throws -> [String] {
+        guard let index = arguments.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else {
+            return arguments
+        }
+        var rest = arguments
+        let path: String
+        if arguments[index].hasPrefix("--config=") {
+            path = String(arguments[index].dropFirst("--config=".count))
+            rest.remove(at: index)
+        } else {
+            guard index + 1 < arguments.count else { throw UserFacingError("--config: expected a YAML file name") }
+            path = arguments[index + 1]
+            rest.removeSubrange(index...(index + 1))
+        }
+        let flags = try flags(fromFile: path)
+        let subcommand = rest.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
+        if let known = subcommand.flatMap(flagsOf) {
+            if let unknown = flags.keys.sorted().first(where: { !known.contains($0) }) {
+                let hint = Suggestion.closest(to: unknown, among: known).map { "did you mean '\($0)'? " } ?? ""
+                throw UserFacingError("\(path): unknown key '\(unknown)' (\(hint)keys are the command's flag names, e.g. lambda, batch-size)")
+            }
+        }
+        // Subcommand name first, then the file's flags, then the user's (which win: last occurrence counts).
+        rest.insert(contentsOf: flags.arguments, at: subcommand == nil ? 0 : 1)
+        return rest
     }
 }

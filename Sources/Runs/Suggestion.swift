@@ -1,15 +1,15 @@
 /// "Did you mean" for a misspelt flag or config key: the known name with the fewest single-character
 /// edits (Levenshtein distance), when it is close enough to be the one meant.
-enum Suggestion {
+public enum Suggestion {
     /// The closest of `names` to `word`, within a third of the word's length (at least 1 edit, at most 3).
-    static func closest(to word: String, among names: some Collection<String>) -> String? {
+    public static func closest(to word: String, among names: some Collection<String>) -> String? {
         let limit = min(3, max(1, word.count / 3))
         let scored = names.map { ($0, distance(word, $0)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
     }
 
     /// " (did you mean --lambda?)" for `word`, or "" when nothing is close.
-    static func hint(for word: String, among names: some Collection<String>, prefix: String = "") -> String {
+    public static func hint(for word: String, among names: some Collection<String>, prefix: String = "") -> String {
         closest(to: word, among: names).map { " (did you mean \(prefix)\($0)?)" } ?? ""
     }
 
