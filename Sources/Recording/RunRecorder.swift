@@ -71,7 +71,7 @@ public final class RunRecorder: TrainingObserver {
             return
         }
         let selection = GallerySelection(latent: snapshot.latent, centers: snapshot.centers, assignments: snapshot.assignments,
-                                         labels: galleryLabels, seed: writer.manifest.configuration.seed &+ UInt64(snapshot.epoch))
+                                         labels: galleryLabels, seed: (writer.manifest.configuration.seed ?? 0) &+ UInt64(snapshot.epoch))
         let samples = selection.samples
         try writer.writeGallery(epoch: snapshot.epoch,
                                 members: (selection.members, snapshot.centers.rows, GallerySelection.perGroup),

@@ -87,7 +87,7 @@ public struct Comparison: Sendable {
         }.sorted { (fieldOrder.firstIndex(of: $0) ?? 99, $0) < (fieldOrder.firstIndex(of: $1) ?? 99, $1) }
         variedFields = varied
         let settings = order.map { key in
-            let members = groups[key]!.sorted { $0.0.manifest.configuration.seed < $1.0.manifest.configuration.seed }
+            let members = groups[key]!.sorted { ($0.0.manifest.configuration.seed ?? 0) < ($1.0.manifest.configuration.seed ?? 0) }
             let values = Dictionary(uniqueKeysWithValues: varied.map { ($0, members[0].1[$0] ?? "") })
             return Self.setting(runs: members.map(\.0), values: values, varied: varied)
         }
@@ -105,8 +105,8 @@ public struct Comparison: Sendable {
         encoder.outputFormatting = .sortedKeys
         let json = try JSONSerialization.jsonObject(with: encoder.encode(run.manifest.configuration)) as? [String: Any] ?? [:]
         var fields: [String: String] = [:]
-        // Another trainer's run has only the settings it recorded; dcn-report's defaults describe nothing it did.
-        for (key, value) in json where !run.isForeign || run.configurationKeys.contains(key) {
+        // A run has only the settings it recorded (another trainer's may give a few): absent keys stay absent.
+        for (key, value) in json {
             let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
             let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"", with: "")
             fields[key] = SettingSchema.setting(field: key)?.flagValue(text) ?? text

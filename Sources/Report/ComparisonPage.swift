@@ -28,7 +28,7 @@ struct ComparisonPage {
         datasetName = comparison.dataset.name
         // Generated data is drawn per seed (the synthetic set names its seed): say so rather than name the first run's.
         let runs = comparison.settings.flatMap(\.runs)
-        let seeds = Array(Set(runs.map(\.manifest.configuration.seed))).sorted()
+        let seeds = Array(Set(runs.compactMap(\.manifest.configuration.seed))).sorted()
         if Set(runs.map(\.manifest.dataset.description)).count > 1,
            let range = comparison.dataset.description.range(of: #"seed \d+$"#, options: .regularExpression) {
             datasetDescription = comparison.dataset.description.replacingCharacters(
@@ -60,7 +60,7 @@ struct ComparisonPage {
             let target = FileManager.default.fileExists(atPath: report.path) ? report : runFolder.appendingPathComponent("run.json")
             let score = tile.setting.metrics[Labelling.dcnNearestCentre.id].map { String(format: "NMI %.3f", $0.nmi.mean) } ?? ""
             return Tile(image: tile.image, label: tile.setting.label,
-                        caption: "seed \(tile.run.manifest.configuration.seed) of \(tile.setting.runs.count)" + (score.isEmpty ? "" : " · mean \(score)"),
+                        caption: "seed \(tile.run.manifest.configuration.seed.map(String.init) ?? "?") of \(tile.setting.runs.count)" + (score.isEmpty ? "" : " · mean \(score)"),
                         link: relativeLink(from: directory, to: target))
         }
         var notes: [String] = []

@@ -12,7 +12,12 @@ struct LossShare {
     let points: [(x: Double, y: Double)]
 
     init(manifest: RunManifest) {
-        let half = Double(manifest.configuration.lambda) / 2
+        // Without a recorded λ the share is unknown, and no chart is drawn.
+        guard let lambda = manifest.configuration.lambda else {
+            points = []
+            return
+        }
+        let half = Double(lambda) / 2
         points = manifest.epochs.filter { $0.phase == .train }.compactMap { entry in
             let clustering = half * entry.losses.clustering
             let total = entry.losses.reconstruction + clustering

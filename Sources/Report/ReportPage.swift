@@ -60,8 +60,9 @@ extension ReportPage {
         let config = manifest.configuration
         let dataset = manifest.dataset
         let seconds = run.timing?.totalSeconds
-        var rows = run.isForeign ? Self.foreignRows(run) : Self.summaryRows(manifest)
-        if let seconds, seconds > 0 || !run.isForeign { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
+        let words = MethodWords(run)
+        var rows = Self.summaryRows(run)
+        if let seconds, seconds > 0 { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
         if let kept = figures.startKeptThrough {
             rows.append(Row(key: "Start's assignments", value: "kept through epoch \(kept) (shaded in the charts): a boundary-merge start is not a set of nearest-centre cells, so DCN keeps its assignments until 99 % of samples are nearest their own centre or half the epochs have passed, then assigns by nearest centre"))
         }
@@ -75,10 +76,10 @@ extension ReportPage {
         // A run cut short has no final baselines yet: show its last epoch and epoch 0.
         if !manifest.baselines.contains(where: { $0.labelling == .aeKMeans }) {
             if let last = manifest.epochs.last, last.epoch > 0, let m = last.metrics {
-                methods.insert((run.isForeign ? "Assignments at epoch \(last.epoch)" : Labelling.dcnNearestCentre.recordedTitle(epoch: last.epoch), m), at: 0)
+                methods.insert((words.finalTitle(epoch: last.epoch), m), at: 0)
             }
             if let first = manifest.epochs.first, let m = first.metrics {
-                methods.append((run.isForeign ? "Start (epoch 0)" : "AE + start (epoch 0)", m))
+                methods.append((words.startTitle, m))
             }
         }
         let best = (nmi: methods.map(\.1.nmi).max(), ari: methods.map(\.1.ari).max(), acc: methods.map(\.1.acc).max())
@@ -96,24 +97,24 @@ extension ReportPage {
         if manifest.status == .diverged || manifest.status == .failed || manifest.status == .interrupted {
             warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
         }
-        if run.lambda != nil, let negligible = LossShare(manifest: manifest).warning(lambda: config.lambda) { warnings.append(negligible) }
+        if let lambda = config.lambda, let negligible = LossShare(manifest: manifest).warning(lambda: lambda) { warnings.append(negligible) }
         warnings += figures.warnings
-        if !run.isForeign, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
+        if config.epochs == 0, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
             warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
         }
         if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome) }
         let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
         if !refills.isEmpty {
             let epochs = refills.map { "\($0.epoch)" }.joined(separator: ", ")
-            warnings.append("A cluster collapsed during training and was refilled by splitting the most spread cluster (after epoch\(refills.count == 1 ? "" : "s") \(epochs)). " + "λ = \(formatNumber(Double(config.lambda))) may be too large for this data.")
+            warnings.append("A cluster collapsed during training and was refilled by splitting the most spread cluster (after epoch\(refills.count == 1 ? "" : "s") \(epochs)). " + Self.weightHint(config.lambda, "may be too large for this data", suggestSmaller: false))
         }
         if let last = manifest.epochs.last {
             let empty = last.clusterSizes.filter { $0 == 0 }.count
             let smallest = last.clusterSizes.min() ?? 0
             if empty > 0 {
-                warnings.append("Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). " + (run.isForeign ? "The clustering weight is probably too large for this data." : "λ = \(formatNumber(Double(config.lambda))) is probably too large for this data; try a smaller --lambda."))
+                warnings.append("Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). " + Self.weightHint(config.lambda, "is probably too large for this data"))
             } else if CollapseRule.hasCollapsed(sizes: last.clusterSizes, samples: dataset.samples) {
-                warnings.append("Cluster collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch), under a tenth of the mean cluster size. " + (run.isForeign ? "The clustering weight may be too large for this data." : "Try a smaller --lambda."))
+                warnings.append("Cluster collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch), under a tenth of the mean cluster size. " + Self.weightHint(config.lambda, "may be too large for this data"))
             }
         }
 
@@ -127,8 +128,8 @@ extension ReportPage {
         let json = (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys, .withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
 
         self.init(
-            name: manifest.name, methodName: run.isForeign ? "Latent-space clustering" : "Deep Clustering Network",
-            assigner: run.isForeign ? "the recorded run" : "DCN", toolVersion: ToolInfo.currentVersion, datasetName: dataset.name,
+            name: manifest.name, methodName: words.method,
+            assigner: words.assigner, toolVersion: ToolInfo.currentVersion, datasetName: dataset.name,
             datasetDescription: dataset.description, summaryRows: rows, hasMetrics: !metricRows.isEmpty,
             metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
             framesJSON: Self.scriptSafe(json),
@@ -136,8 +137,8 @@ extension ReportPage {
             animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath,
             charts: figures.figures.filter { $0.name != "latent-final" }.map(Self.figure),
             finalFigure: figures.figures.first { $0.name == "latent-final" }.map(Self.figure),
-            configurationJSON: run.isForeign ? (run.settingsText ?? "(no settings recorded)") : Self.prettyJSON(manifest.configuration),
-            recordedBy: run.isForeign ? "\(manifest.tool.name) \(manifest.tool.version)" : nil, frameCount: figures.framePaths.count,
+            configurationJSON: run.settingsText ?? Self.prettyJSON(manifest.configuration),
+            recordedBy: words.recordedBy, frameCount: figures.framePaths.count,
             lastIndex: max(figures.framePaths.count - 1, 0))
     }
 
@@ -158,22 +159,44 @@ extension ReportPage {
         return lines
     }
 
-    /// The summary of a run dcn-report trained: every setting is known.
-    static func summaryRows(_ manifest: RunManifest) -> [Row] {
-        let config = manifest.configuration, dataset = manifest.dataset
-        let architecture = ([dataset.dimensions] + config.hiddenLayers + [config.latentDimensions]).map(String.init).joined(separator: "–")
-        var rows = [
+    /// "λ = 1 may be too large …" when the run recorded λ, else the same about "the clustering weight".
+    static func weightHint(_ lambda: Float?, _ problem: String, suggestSmaller: Bool = true) -> String {
+        guard let lambda else { return "The clustering weight \(problem)." }
+        return "λ = \(formatNumber(Double(lambda))) \(problem)" + (suggestSmaller ? "; try a smaller --lambda." : ".")
+    }
+
+    /// The summary of a run: what its `run.json` records, and nothing else (a run another tool wrote
+    /// may give only a few settings; no default of dcn-report's is shown as if it had used it).
+    static func summaryRows(_ run: RecordedRun) -> [Row] {
+        let manifest = run.manifest, config = manifest.configuration, dataset = manifest.dataset
+        let words = MethodWords(run)
+        var rows = words.recordedBy.map { [Row(key: "Recorded by", value: $0)] } ?? []
+        rows += [
             Row(key: "Data set", value: dataset.name),
-            Row(key: "Samples × dimensions", value: "\(dataset.samples) × \(dataset.dimensions)"),
+            Row(key: "Samples × dimensions", value: dataset.dimensions > 0 ? "\(dataset.samples) × \(dataset.dimensions)" : "\(dataset.samples) samples"),
             Row(key: "Clusters k", value: "\(config.clusterCount)"),
-            Row(key: "λ (clustering weight)", value: formatNumber(Double(config.lambda))),
-            Row(key: "Encoder", value: architecture + " (decoder mirrored)"),
-            Row(key: "Epochs", value: "\(config.pretrainEpochs) pretraining + \(config.epochs) DCN"),
-            Row(key: "Batch size · learning rate", value: "\(config.batchSize) · \(formatNumber(Double(config.learningRate)))"),
-            Row(key: "Input scaling", value: dataset.scaling + (dataset.scalingReason.map { " — " + $0 } ?? "")),
-            Row(key: "Centre counts", value: "start at \(config.centerCountStart)" + (config.resetCountsEachEpoch ? ", reset every epoch" : "")),
-            Row(key: "Seed", value: "\(config.seed)"),
         ]
+        if let lambda = config.lambda { rows.append(Row(key: "λ (clustering weight)", value: formatNumber(Double(lambda)))) }
+        if let hidden = config.hiddenLayers {
+            let layers = ([dataset.dimensions > 0 ? dataset.dimensions : nil] + hidden.map { $0 } + [config.latentDimensions]).compactMap { $0 }
+            rows.append(Row(key: "Encoder", value: layers.map(String.init).joined(separator: "–") + " (decoder mirrored)"))
+        } else if let latent = config.latentDimensions {
+            rows.append(Row(key: "Latent dimensions", value: "\(latent)"))
+        }
+        let pretraining = config.pretrainEpochs ?? manifest.pretraining.count
+        let training = config.epochs ?? manifest.epochs.last?.epoch ?? 0
+        rows.append(Row(key: "Epochs", value: "\(pretraining) pretraining + \(training) \(words.trainingEpochs)"))
+        switch (config.batchSize, config.learningRate) {
+        case let (batch?, rate?): rows.append(Row(key: "Batch size · learning rate", value: "\(batch) · \(formatNumber(Double(rate)))"))
+        case let (batch?, nil): rows.append(Row(key: "Batch size", value: "\(batch)"))
+        case let (nil, rate?): rows.append(Row(key: "Learning rate", value: formatNumber(Double(rate))))
+        case (nil, nil): break
+        }
+        rows.append(Row(key: "Input scaling", value: dataset.scaling + (dataset.scalingReason.map { " — " + $0 } ?? "")))
+        if let counts = config.centerCountStart {
+            rows.append(Row(key: "Centre counts", value: "start at \(counts)" + (config.resetCountsEachEpoch == true ? ", reset every epoch" : "")))
+        }
+        if let seed = config.seed { rows.append(Row(key: "Seed", value: "\(seed)")) }
         if let start = manifest.start {
             let (chosen, other) = start.partition == .merged ? ("boundary merge", "k-means") : ("k-means", "boundary merge")
             var value = chosen
@@ -193,33 +216,6 @@ extension ReportPage {
                 : "DCN's (epoch \(outcome.dcnEpoch))"
             rows.append(Row(key: "Run's labelling", value: kept + " — " + scores))
         }
-        return rows
-    }
-
-    /// The summary of a run another trainer recorded: only what its `configuration` gives, so that no
-    /// default of dcn-report's is shown as if that trainer had used it.
-    static func foreignRows(_ run: RecordedRun) -> [Row] {
-        let manifest = run.manifest, config = manifest.configuration, dataset = manifest.dataset
-        let given = run.configurationKeys
-        var rows = [
-            Row(key: "Recorded by", value: "\(manifest.tool.name) \(manifest.tool.version)"),
-            Row(key: "Data set", value: dataset.name),
-            Row(key: "Samples × dimensions", value: dataset.dimensions > 0 ? "\(dataset.samples) × \(dataset.dimensions)" : "\(dataset.samples) samples"),
-            Row(key: "Clusters k", value: "\(config.clusterCount)"),
-            Row(key: "Latent dimensions", value: "\(config.latentDimensions)"),
-        ]
-        if let lambda = run.lambda { rows.append(Row(key: "λ (clustering weight)", value: formatNumber(lambda))) }
-        if given.contains("hiddenLayers") {
-            let layers = ([dataset.dimensions > 0 ? dataset.dimensions : nil] + config.hiddenLayers.map { $0 } + [config.latentDimensions]).compactMap { $0 }
-            rows.append(Row(key: "Encoder", value: layers.map(String.init).joined(separator: "–")))
-        }
-        let pretraining = given.contains("pretrainEpochs") ? config.pretrainEpochs : manifest.pretraining.count
-        let training = run.plannedEpochs ?? manifest.epochs.last?.epoch ?? 0
-        rows.append(Row(key: "Epochs", value: "\(pretraining) pretraining + \(training) training"))
-        if given.contains("batchSize") { rows.append(Row(key: "Batch size", value: "\(config.batchSize)")) }
-        if given.contains("learningRate") { rows.append(Row(key: "Learning rate", value: formatNumber(Double(config.learningRate)))) }
-        rows.append(Row(key: "Input scaling", value: dataset.scaling))
-        if given.contains("seed") { rows.append(Row(key: "Seed", value: "\(config.seed)")) }
         return rows
     }
 

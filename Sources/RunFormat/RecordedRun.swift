@@ -15,9 +15,6 @@ public struct RecordedRun: Sendable {
     public let timing: RunTiming?
     /// `labels.npy`, when present.
     public let labels: [Int32]?
-    /// The keys `run.json`'s `configuration` holds. A folder written by another trainer may give only
-    /// some (docs/recording-format.md); the others then take defaults that describe nothing it did.
-    public let configurationKeys: Set<String>
     /// `run.json`'s `settings`, pretty-printed: another trainer's own settings as it gave them, or nil.
     public let settingsText: String?
 
@@ -42,7 +39,6 @@ public struct RecordedRun: Sendable {
         }
         try RunFolderChecks.check(manifest, file: manifestURL.path)
         let raw = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        configurationKeys = Set((raw?["configuration"] as? [String: Any])?.keys.map { $0 } ?? [])
         settingsText = (raw?["settings"] as? [String: Any])
             .flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
             .map { String(decoding: $0, as: UTF8.self) }
@@ -62,10 +58,10 @@ public struct RecordedRun: Sendable {
     public var isForeign: Bool { manifest.tool.name != ToolInfo().name }
 
     /// λ, when the recording gives it.
-    public var lambda: Double? { configurationKeys.contains("lambda") ? Double(manifest.configuration.lambda) : nil }
+    public var lambda: Double? { manifest.configuration.lambda.map(Double.init) }
 
     /// The number of training epochs the run was set to, when the recording gives it.
-    public var plannedEpochs: Int? { configurationKeys.contains("epochs") ? manifest.configuration.epochs : nil }
+    public var plannedEpochs: Int? { manifest.configuration.epochs }
 
     /// What a decoding error says, without Swift's type names where a plain sentence exists.
     static func describe(_ error: Error) -> String {

@@ -19,8 +19,8 @@ enum RunFolderChecks {
         guard k >= 1, k <= min(samples, largestClusterCount) else {
             throw RecordingError(file, "configuration.clusterCount is \(k); expected 1 to \(min(samples, largestClusterCount)) (the samples, at most \(largestClusterCount))")
         }
-        guard manifest.configuration.latentDimensions >= 1 else {
-            throw RecordingError(file, "configuration.latentDimensions is \(manifest.configuration.latentDimensions), expected ≥ 1")
+        if let latent = manifest.configuration.latentDimensions, latent < 1 {
+            throw RecordingError(file, "configuration.latentDimensions is \(latent), expected ≥ 1")
         }
         if let shape = manifest.dataset.imageShape {
             guard (2...3).contains(shape.count), shape.allSatisfy({ (1...largestImageSide).contains($0) }) else {

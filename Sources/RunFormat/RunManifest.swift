@@ -19,8 +19,8 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var statusMessage: String?
     /// The run's name (the output folder's name).
     public var name: String
-    /// Effective settings.
-    public var configuration: DCNConfiguration
+    /// The settings the run recorded (all of them for a run dcn-report trained).
+    public var configuration: RecordedConfiguration
     /// What was clustered.
     public var dataset: DatasetInfo
     /// Reference clusterings scored against the labels, e.g. k-means on the raw input.
@@ -40,7 +40,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
     /// Creates a manifest for a new run.
     public init(name: String, configuration: DCNConfiguration, dataset: DatasetInfo) {
         self.name = name
-        self.configuration = configuration
+        self.configuration = RecordedConfiguration(configuration)
         self.dataset = dataset
     }
 }
@@ -180,7 +180,7 @@ extension RunManifest {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
-        configuration = try c.decode(DCNConfiguration.self, forKey: .configuration)
+        configuration = try c.decode(RecordedConfiguration.self, forKey: .configuration)
         dataset = try c.decode(DatasetInfo.self, forKey: .dataset)
         epochs = try c.decode([EpochEntry].self, forKey: .epochs)
         formatVersion = try c.decodeIfPresent(Int.self, forKey: .formatVersion) ?? 1

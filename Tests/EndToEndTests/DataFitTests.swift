@@ -52,7 +52,7 @@ struct DataFitTests {
         let run = try RecordedRun(directory: out.appendingPathComponent("run"))
         #expect(run.manifest.dataset.scaling == "standardize")
         #expect(run.manifest.dataset.scalingReason?.contains("--scaling auto") == true)
-        let rows = ReportPage.summaryRows(run.manifest)
+        let rows = ReportPage.summaryRows(run)
         #expect(rows.contains { $0.key == "Input scaling" && $0.value.hasPrefix("standardize — chosen by --scaling auto") })
         // The raw k-means baseline works on the same standardised input and finds the three classes,
         // which the unscaled noise feature would hide.

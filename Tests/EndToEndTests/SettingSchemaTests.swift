@@ -4,6 +4,7 @@ import DCNCore
 import Datasets
 import Foundation
 import Runs
+import RunFormat
 import Testing
 import TestSupport
 
@@ -25,6 +26,20 @@ struct SettingSchemaTests {
     func schemaMatchesConfiguration() {
         let fields = Mirror(reflecting: DCNConfiguration()).children.compactMap(\.label)
         #expect(SettingSchema.all.map(\.field) == fields)
+    }
+
+    @Test("run.json's recorded configuration has the schema's fields, in order, and records a trained run byte for byte as its configuration")
+    func recordedConfigurationMatches() throws {
+        let fields = Mirror(reflecting: RecordedConfiguration(clusterCount: 2)).children.compactMap(\.label)
+        #expect(fields == SettingSchema.all.map(\.field))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        for var configuration in [DCNConfiguration.synthetic, .general, .mnist] {
+            configuration.pretrainLearningRate = 0.002
+            #expect(try encoder.encode(RecordedConfiguration(configuration)) == encoder.encode(configuration))
+        }
+        let partial = try JSONDecoder().decode(RecordedConfiguration.self, from: Data(#"{"clusterCount": 3, "lambda": 0.5}"#.utf8))
+        #expect(partial.lambda == 0.5 && partial.epochs == nil && partial.seed == nil && partial.hiddenLayers == nil)
     }
 
     @Test("every setting is a flag of train and generate, an option exactly when it takes a value, and a config-file key")
