@@ -50,6 +50,8 @@ struct RunOptions: ParsableArguments {
     var scaling: ScalingChoice = .auto
     @Option(parsing: .unconditional, help: "Points per cluster of the synthetic data set.")
     var pointsPerCluster: Int = 2_500
+    @Option(parsing: .unconditional, help: "Train on at most N rows of the data, drawn at random with --seed (the same rows for the same seed; recorded in run.json).")
+    var limit: Int?
     @Option(help: "Output folder (default: reports/demo for the synthetic data, else reports/<data set name>).")
     var out: String?
     @Option(help: "Run name shown in the report (default: the output folder's name).")
@@ -101,6 +103,7 @@ struct RunOptions: ParsableArguments {
         r.scaling = scaling
         r.seed = seed
         r.pointsPerCluster = pointsPerCluster
+        r.limit = limit
         r.out = out
         r.name = name
         r.classNames = classNames?.values

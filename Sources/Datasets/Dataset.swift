@@ -20,6 +20,8 @@ public struct Dataset: Sendable {
     /// Height, width and (for colour) channels of each sample when the data are images: known for IDX
     /// files and N × H × W (× C) NumPy arrays, given with `--image-shape` otherwise.
     public var imageShape: [Int]?
+    /// The number of rows the data set had before ``limited(to:seed:)`` drew from it; nil when whole.
+    public var subsampledFrom: Int?
 
     /// Creates a data set.
     /// - Parameters:

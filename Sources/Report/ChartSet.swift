@@ -14,18 +14,25 @@ struct ChartSet {
         // Losses: pretraining epochs at x = −P+1…0 (reconstruction only), DCN epochs at 1…E.
         let pretrain = manifest.pretraining.map { (x: Double($0.epoch - pretrainCount), y: $0.reconstruction) }
         let train = manifest.epochs.filter { $0.phase == .train }
-        var lossChart = LineChart(title: "Losses per sample", xTitle: "epoch (≤ 0: pretraining)", yTitle: "loss", series: [
+        // The curves a run recorded (another tool's run may have no reconstruction or no losses at all).
+        func curve(_ loss: KeyPath<RecordedLosses, Double?>) -> [(x: Double, y: Double)] {
+            train.compactMap { entry in entry.losses[keyPath: loss].map { (Double(entry.epoch), $0) } }
+        }
+        let lossSeries: [LineChart.Series] = [
             .init(name: "reconstruction ‖x − g(f(x))‖²/V (pretraining)", points: pretrain, color: Palette.color(7), dashed: true),
-            .init(name: "reconstruction", points: train.map { (Double($0.epoch), $0.losses.reconstruction) }, color: Palette.color(0)),
-            .init(name: "clustering ‖f(x) − Ms‖²", points: train.map { (Double($0.epoch), $0.losses.clustering) }, color: Palette.color(1)),
-            .init(name: "total", points: train.map { (Double($0.epoch), $0.losses.total) }, color: Palette.color(2)),
-        ].filter { !$0.points.isEmpty })
-        lossChart.logarithmicY = true
-        lossChart.wholeNumberX = true
-        lossChart.span = keptSpan
-        if pretrainCount > 0 && !train.isEmpty { lossChart.divider = (0.5, "DCN starts") }
-        let losses = lossChart
-        charts.append(("losses", "Loss curves", 640, 400, { losses.draw(on: $0, width: $1, height: $2) }))
+            .init(name: "reconstruction", points: curve(\.reconstruction), color: Palette.color(0)),
+            .init(name: "clustering ‖f(x) − Ms‖²", points: curve(\.clustering), color: Palette.color(1)),
+            .init(name: "total", points: curve(\.total), color: Palette.color(2)),
+        ].filter { !$0.points.isEmpty }
+        if !lossSeries.isEmpty {
+            var lossChart = LineChart(title: "Losses per sample", xTitle: "epoch (≤ 0: pretraining)", yTitle: "loss", series: lossSeries)
+            lossChart.logarithmicY = true
+            lossChart.wholeNumberX = true
+            lossChart.span = keptSpan
+            if pretrainCount > 0 && !train.isEmpty { lossChart.divider = (0.5, "DCN starts") }
+            let losses = lossChart
+            charts.append(("losses", "Loss curves", 640, 400, { losses.draw(on: $0, width: $1, height: $2) }))
+        }
 
         let share = LossShare(manifest: manifest)
         if !share.points.isEmpty {

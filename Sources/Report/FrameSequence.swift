@@ -134,7 +134,7 @@ public struct FrameSequence: Sendable {
         if let m = entry.metrics {
             parts.append(String(format: "NMI %.3f · ARI %.3f · ACC %.3f", m.nmi, m.ari, m.acc))
         }
-        parts.append(String(format: "loss %.4g", entry.losses.total))
+        if let total = entry.losses.total { parts.append(String(format: "loss %.4g", total)) }
         let empty = entry.clusterSizes.filter { $0 == 0 }.count
         if empty > 0 { parts.append("\(empty) empty cluster\(empty == 1 ? "" : "s")!") }
         parts.append("\(manifest.dataset.name), N = \(manifest.dataset.samples)" + (lambda.map { ", λ = \(formatNumber($0))" } ?? ""))

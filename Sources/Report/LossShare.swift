@@ -19,8 +19,8 @@ struct LossShare {
         }
         let half = Double(lambda) / 2
         points = manifest.epochs.filter { $0.phase == .train }.compactMap { entry in
-            let clustering = half * entry.losses.clustering
-            let total = entry.losses.reconstruction + clustering
+            guard let reconstruction = entry.losses.reconstruction, let clustering = entry.losses.clustering.map({ half * $0 }) else { return nil }
+            let total = reconstruction + clustering
             return total > 0 && total.isFinite ? (Double(entry.epoch), clustering / total) : nil
         }
     }

@@ -173,7 +173,8 @@ extension ReportPage {
         var rows = words.recordedBy.map { [Row(key: "Recorded by", value: $0)] } ?? []
         rows += [
             Row(key: "Data set", value: dataset.name),
-            Row(key: "Samples × dimensions", value: dataset.dimensions > 0 ? "\(dataset.samples) × \(dataset.dimensions)" : "\(dataset.samples) samples"),
+            Row(key: "Samples × dimensions", value: (dataset.dimensions > 0 ? "\(dataset.samples) × \(dataset.dimensions)" : "\(dataset.samples) samples")
+                + (dataset.subsampledFrom.map { " (drawn from \($0) with --limit)" } ?? "")),
             Row(key: "Clusters k", value: "\(config.clusterCount)"),
         ]
         if let lambda = config.lambda { rows.append(Row(key: "λ (clustering weight)", value: formatNumber(Double(lambda)))) }

@@ -22,3 +22,22 @@ public struct EpochLosses: Codable, Equatable, Sendable {
         self.total = total
     }
 }
+
+/// An epoch's losses as `run.json` records them (format 4): any of the three may be absent, because a
+/// method recorded by another tool may have no decoder (no reconstruction error) or no clustering term.
+/// The report draws the curves a run has and skips the rest; a run dcn-report trains records all three.
+public struct RecordedLosses: Codable, Equatable, Sendable {
+    public var reconstruction: Double?
+    public var clustering: Double?
+    public var total: Double?
+
+    /// No losses recorded.
+    public init() {}
+
+    /// All three of a trained epoch's losses.
+    public init(_ losses: EpochLosses) {
+        reconstruction = losses.reconstruction
+        clustering = losses.clustering
+        total = losses.total
+    }
+}

@@ -7,10 +7,10 @@ public import Scoring
 /// or remove these. Timings live in `timing.json` so that the same inputs, flags and seed give a
 /// byte-identical `run.json`.
 public struct RunManifest: Codable, Equatable, Sendable {
-    /// Version of the run-folder format (3: each epoch also holds `decoded_centers.npy` and the data set
-    /// may give its `imageShape`; 2: reconstruction losses are relative to the data's variance, and `start`
+    /// Version of the run-folder format (4: an epoch's losses may each be absent; 3: each epoch also holds
+    /// `decoded_centers.npy` and the data set may give its `imageShape`; 2: reconstruction losses are relative to the data's variance, and `start`
     /// tells how DCN was initialised; 1 recorded summed squared errors).
-    public var formatVersion: Int = 3
+    public var formatVersion: Int = 4
     /// The tool that wrote the folder.
     public var tool: ToolInfo = ToolInfo()
     /// `running` while training, then `complete`, `diverged`, `interrupted` or `failed`.
@@ -82,6 +82,8 @@ public struct DatasetInfo: Codable, Equatable, Sendable {
     public var classNames: [String]?
     /// Height, width and channels of each sample when the data are images (format 3 and later).
     public var imageShape: [Int]?
+    /// The number of samples the data set had before `--limit` drew `samples` of them (absent: all used).
+    public var subsampledFrom: Int?
 
     /// Creates a description.
     public init(name: String, description: String, samples: Int, dimensions: Int, classes: Int?, scaling: String) {
@@ -131,8 +133,8 @@ public struct EpochEntry: Codable, Equatable, Sendable {
     public var epoch: Int
     /// `pretrain` for epoch 0, `train` afterwards.
     public var phase: TrainingPhase
-    /// Epoch-mean losses.
-    public var losses: EpochLosses
+    /// Epoch-mean losses; each may be absent (format 4), and the whole object may be left out.
+    public var losses: RecordedLosses
     /// Scores of the epoch's assignments, when labels exist.
     public var metrics: ClusteringMetrics?
     /// Samples per cluster.
@@ -147,7 +149,7 @@ public struct EpochEntry: Codable, Equatable, Sendable {
     public init(epoch: Int, phase: TrainingPhase, losses: EpochLosses, metrics: ClusteringMetrics?, clusterSizes: [Int], path: String = "") {
         self.epoch = epoch
         self.phase = phase
-        self.losses = losses
+        self.losses = RecordedLosses(losses)
         self.metrics = metrics
         self.clusterSizes = clusterSizes
         self.path = path
@@ -192,5 +194,23 @@ extension RunManifest {
         summary = try c.decodeIfPresent(RunSummary.self, forKey: .summary)
         start = try c.decodeIfPresent(StartChoice.self, forKey: .start)
         outcome = try c.decodeIfPresent(RunOutcome.self, forKey: .outcome)
+    }
+}
+
+extension EpochEntry {
+    enum CodingKeys: String, CodingKey {
+        case epoch, phase, losses, metrics, clusterSizes, path, refilledClusters
+    }
+
+    /// Decodes an entry; `losses` may be left out (format 4: a run with no losses to record).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        epoch = try c.decode(Int.self, forKey: .epoch)
+        phase = try c.decode(TrainingPhase.self, forKey: .phase)
+        losses = try c.decodeIfPresent(RecordedLosses.self, forKey: .losses) ?? RecordedLosses()
+        metrics = try c.decodeIfPresent(ClusteringMetrics.self, forKey: .metrics)
+        clusterSizes = try c.decode([Int].self, forKey: .clusterSizes)
+        path = try c.decode(String.self, forKey: .path)
+        refilledClusters = try c.decodeIfPresent([Int].self, forKey: .refilledClusters)
     }
 }

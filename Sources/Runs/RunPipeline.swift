@@ -54,6 +54,7 @@ public final class RunPipeline {
         manifest.dataset.classNames = classNames
         manifest.dataset.scalingReason = scalingReason
         manifest.dataset.imageShape = data.imageShape
+        manifest.dataset.subsampledFrom = data.subsampledFrom
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
                                        galleryInputs: data.features)
         let progress = TrainingProgress(terminal: Terminal(quiet: quiet))

@@ -43,6 +43,7 @@ extension RunRequest {
         add("scaling", scaling == .auto ? nil : scaling.rawValue)
         add("seed", seed)
         add("points-per-cluster", pointsPerCluster == 2_500 ? nil : pointsPerCluster)
+        add("limit", limit)
         add("out", out)
         add("name", name)
         add("class-names", classNames?.joined(separator: ","))

@@ -40,6 +40,8 @@ public struct RunRequest: Equatable, Sendable {
     public var scaling: ScalingChoice = .auto
     public var seed: UInt64 = 0
     public var pointsPerCluster = 2_500
+    /// `--limit`: train on at most this many rows, drawn with the seed.
+    public var limit: Int?
     public var out: String?
     public var name: String?
     public var classNames: [String]?
@@ -78,13 +80,18 @@ public struct RunRequest: Equatable, Sendable {
         if let imageShape {
             do { try data.setImageShape(imageShape, source: "--image-shape") } catch { throw FlagValueError("\(error)") }
         }
+        if let limit {
+            guard limit >= 2 else { throw FlagValueError("--limit must be at least 2, got \(limit)") }
+            data = data.limited(to: limit, seed: seed)
+        }
         return (data, source)
     }
 
     /// What decides the loaded data: equal for requests that load the same samples.
     public var dataIdentity: String {
         let synthetic = DatasetSource(parsing: dataset) == .synthetic
-        return [dataset, labels ?? "", "\(labelColumn)", synthetic ? "seed \(seed), \(pointsPerCluster) per cluster" : ""].joined(separator: "|")
+        return [dataset, labels ?? "", "\(labelColumn)", synthetic ? "seed \(seed), \(pointsPerCluster) per cluster" : "",
+                limit.map { "limit \($0), seed \(seed)" } ?? ""].joined(separator: "|")
     }
 
     /// The configuration: the preset's, then every setting given, then k and the code width from the data

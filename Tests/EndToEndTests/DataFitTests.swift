@@ -1,6 +1,7 @@
 import DCNCore
 import DCNMath
 import DCNReportCommand
+import Datasets
 import Foundation
 import NPYFormat
 @testable import Report
@@ -39,6 +40,39 @@ struct DataFitTests {
         let swapped = header.replacingOccurrences(of: "'fortran_order': False", with: "'fortran_order': True ")
         data.replaceSubrange(10..<Int(data[8]) + 10, with: Array(swapped.utf8))
         return data
+    }
+
+    @Test("--limit 60 trains on 60 of the 90 rows, the same ones for the same seed, and run.json records it")
+    func limitDrawsTheSameRows() throws {
+        let folder = temporaryDirectory("limit")
+        let (values, labels) = table()
+        // The last feature is each row's index, so the recorded labels and sizes tell which rows were drawn.
+        var indexed: [Float] = []
+        for row in 0..<90 { indexed += [values[row * 3], values[row * 3 + 1], Float(row)] }
+        try NPYWriter.encode(indexed, shape: [90, 3]).write(to: folder.appendingPathComponent("x.npy"))
+        try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
+        func run(seed: String, _ name: String) throws -> RecordedRun {
+            let out = folder.appendingPathComponent(name)
+            try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
+                       "--limit", "60", "--seed", seed, "--epochs", "0"], out: out)
+            return try RecordedRun(directory: out.appendingPathComponent("run"))
+        }
+        let first = try run(seed: "1", "a"), again = try run(seed: "1", "b"), other = try run(seed: "2", "c")
+        #expect(first.manifest.dataset.samples == 60 && first.manifest.dataset.subsampledFrom == 90)
+        #expect(first.labels?.count == 60)
+        let whole = Dataset(name: "t", description: "", features: Matrix(rows: 90, columns: 3, values: indexed), labels: labels)
+        let data = whole.limited(to: 60, seed: 1)
+        #expect(data.features.rows == 60 && data.subsampledFrom == 90)
+        let rows = (0..<60).map { Int(data.features.values[$0 * 3 + 2]) }
+        #expect(rows == rows.sorted() && Set(rows).count == 60, "rows kept in the data's order, each once")
+        #expect(data.labels == rows.map { labels[$0] }, "labels follow their rows")
+        let otherDraw = whole.limited(to: 60, seed: 2)
+        let otherRows = (0..<60).map { Int(otherDraw.features.values[$0 * 3 + 2]) }
+        #expect(otherRows != rows, "another seed draws other rows")
+        let latent = try Data(contentsOf: first.directory.appendingPathComponent("epochs/0000/latent.npy"))
+        #expect(first.labels == again.labels)
+        #expect(latent == (try Data(contentsOf: again.directory.appendingPathComponent("epochs/0000/latent.npy"))))
+        #expect(other.manifest.dataset.samples == 60)
     }
 
     @Test("a float table is standardised by --scaling auto, and run.json and the report say so and why")

@@ -204,6 +204,22 @@ struct LifecycleTests {
         }
     }
 
+    @Test("epochs without losses (format 4: a method with no decoder and no loss) render, without loss charts")
+    func recordingWithoutLossesRenders() throws {
+        let folder = temporaryDirectory("nolosses").appendingPathComponent("report")
+        try run(["train", "--points-per-cluster", "30", "--pretrain-epochs", "0", "--epochs", "2", "--quiet", "--out", folder.path])
+        let runFolder = folder.appendingPathComponent("run"), manifestURL = runFolder.appendingPathComponent("run.json")
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
+        manifest["epochs"] = (manifest["epochs"] as? [[String: Any]] ?? []).map { $0.filter { $0.key != "losses" } }
+        try JSONSerialization.data(withJSONObject: manifest).write(to: manifestURL)
+        #expect(try RecordedRun(directory: runFolder).manifest.epochs.allSatisfy { $0.losses == RecordedLosses() })
+        try run(["render", runFolder.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])
+        let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("frames/epoch_0002.png") && !html.contains("Loss curves"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/losses.png").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/metrics.png").path))
+    }
+
     @Test("a recording of format 2 (no decoded centres) still renders, without the centre strip")
     func previousFormatRenders() throws {
         let folder = temporaryDirectory("format2").appendingPathComponent("report")
@@ -213,7 +229,7 @@ struct LifecycleTests {
             try FileManager.default.removeItem(at: runFolder.appendingPathComponent(String(format: "epochs/%04d/decoded_centers.npy", epoch)))
         }
         let manifestURL = runFolder.appendingPathComponent("run.json")
-        let text = try String(contentsOf: manifestURL, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 3", with: "\"formatVersion\" : 2")
+        let text = try String(contentsOf: manifestURL, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 4", with: "\"formatVersion\" : 2")
         try text.write(to: manifestURL, atomically: true, encoding: .utf8)
         #expect(try RecordedRun(directory: runFolder).manifest.formatVersion == 2)
         try run(["render", runFolder.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])

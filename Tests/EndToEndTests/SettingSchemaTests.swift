@@ -105,7 +105,7 @@ struct SettingSchemaTests {
         "--no-keep-better", "--keep-assignments", "--optimizer", "sgd", "--learning-rate", "0.01", "--pretrain-learning-rate", "0.02",
         "--momentum", "0.5", "--nesterov", "--weight-decay", "0.001", "--batch-norm", "--batch-size", "32", "--pretrain-epochs", "2",
         "--epochs", "3", "--center-count-start", "7", "--reset-counts", "--kmeans-restarts", "3", "--seed", "9",
-        "--scaling", "minmax", "--points-per-cluster", "10", "--out", "o u t", "--name", "a name", "--class-names", "a,b,c",
+        "--scaling", "minmax", "--points-per-cluster", "10", "--limit", "20", "--out", "o u t", "--name", "a name", "--class-names", "a,b,c",
         "--image-shape", "2x2", "--from-pretrained", "p.ckpt", "--save-pretrained", "q.ckpt", "--force", "--quiet",
     ]
 

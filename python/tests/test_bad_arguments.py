@@ -43,7 +43,6 @@ CASES = [
     ("epoch", lambda w: w.epoch(0, POINTS, TRUTH, CENTERS, losses=GOOD), r"epochs must increase; 0 follows 0"),
     ("epoch", lambda w: w.epoch(-1, POINTS, TRUTH, CENTERS, losses=GOOD), r"at least 0"),
     ("epoch", lambda w: w.epoch(1.5, POINTS, TRUTH, CENTERS, losses=GOOD), r"whole number"),
-    ("losses", lambda w: w.epoch(1, POINTS, TRUTH, CENTERS), r"needs 'reconstruction'"),
     ("losses", lambda w: w.epoch(1, POINTS, TRUTH, CENTERS, losses={"reconstruction": float("nan")}), r"must be finite"),
     ("losses", lambda w: w.epoch(1, POINTS, TRUTH, CENTERS, losses={"recon": 1}), r"unknown key 'recon'"),
     ("losses", lambda w: w.epoch(1, POINTS, TRUTH, CENTERS, losses=0.5), r"expected a dict"),

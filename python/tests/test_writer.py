@@ -51,7 +51,7 @@ def test_run_json_lists_each_epoch_with_its_losses_sizes_and_scores(tmp_path):
     run = tmp_path / "run"
     entries, truth, centers = write_run(run)
     manifest = json.loads((run / "run.json").read_text())
-    assert manifest["formatVersion"] == 3 and manifest["status"] == "complete"
+    assert manifest["formatVersion"] == 4 and manifest["status"] == "complete"
     assert manifest["name"] == tmp_path.name  # a folder called run is named after its parent
     assert manifest["configuration"] == {"clusterCount": 3, "lambda": 0.5, "learningRate": 1e-3, "epochs": 4, "latentDimensions": 2}
     assert manifest["settings"]["optimizer"] == "adamw"
@@ -113,6 +113,21 @@ def test_an_existing_run_folder_is_replaced_and_other_folders_are_kept(tmp_path)
     with pytest.raises(ValueError, match=r"^path: .*not empty"):
         RunWriter(mine)
     assert (mine / "notes.txt").read_text() == "keep me"
+
+
+def test_the_minimal_call_records_no_invented_losses_and_renders_the_curves_it_has(tmp_path, render):
+    points, truth, centers = blobs()
+    with RunWriter(tmp_path / "run", labels=truth) as writer:  # k-means on embeddings: no decoder, no losses given
+        for epoch in range(3):
+            writer.epoch(epoch, points, nearest_centers(points, centers), centers)
+    manifest = json.loads((tmp_path / "run" / "run.json").read_text())
+    for entry in manifest["epochs"]:
+        assert set(entry["losses"]) == {"clustering"}  # measured from the arrays; no reconstruction, no total
+    html = render(tmp_path / "run")
+    figures = tmp_path / "report" / "figures"
+    assert list(figures.glob("losses.*")) and list(figures.glob("metrics.*"))  # the clustering curve, the scores
+    assert not list(figures.glob("loss-share.*"))  # the share needs a reconstruction error, which this run has not
+    assert "epoch_0002.png" in html
 
 
 def test_runs_without_labels_have_no_scores(tmp_path, render):

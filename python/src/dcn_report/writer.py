@@ -15,7 +15,7 @@ from ._configuration import split_settings
 from ._version import __version__
 from .metrics import scores
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 TOOL_NAME = "dcn_report (Python)"
 STATUSES = ("complete", "diverged", "interrupted", "failed")
 PHASES = ("pretrain", "train")
@@ -209,10 +209,11 @@ class RunWriter:
             latent: f(x) for every sample, in data-set order, shape (N, d).
             assignments: Each sample's cluster in 0..k−1, shape (N,), integers.
             centers: The cluster centres, shape (k, d).
-            losses: Means per sample over the epoch: `reconstruction` (required: ‖x − g(f(x))‖²/V,
-                see `reconstruction_error`), `clustering` (default: the mean ‖f(x) − m_s‖² of these
-                arrays) and `total` (default: reconstruction + λ/2 · clustering, λ from `config`, 1
-                when not given).
+            losses: Means per sample over the epoch, each optional: `reconstruction`
+                (‖x − g(f(x))‖²/V, see `reconstruction_error`; leave it out for a method without a
+                decoder), `clustering` (default: the mean ‖f(x) − m_s‖² of these arrays) and `total`
+                (default, when reconstruction is given: reconstruction + λ/2 · clustering, λ from
+                `config`, 1 when not given). The report draws the curves a run has.
             phase: `pretrain` or `train`; default: `pretrain` for epoch 0, else `train`.
             decoded_centers: Optional g(m_k), the decoder's image of each centre, shape (k, D).
             seconds: Wall-clock seconds of the epoch, for `timing.json`.
@@ -363,19 +364,22 @@ class RunWriter:
         unknown = sorted(set(given) - {"reconstruction", "clustering", "total"})
         if unknown:
             raise ValueError(f"losses: unknown key {unknown[0]!r} (expected reconstruction, clustering, total)")
-        if "reconstruction" not in given:
-            raise ValueError("losses: needs 'reconstruction', the mean relative reconstruction error ‖x − g(f(x))‖²/V "
-                             "(dcn_report.reconstruction_error computes it; pass 0 for a method without a decoder)")
-        reconstruction = finite_number("losses['reconstruction']", given["reconstruction"], minimum=0)
+        recorded: Dict[str, float] = {}
+        if "reconstruction" in given:
+            recorded["reconstruction"] = finite_number("losses['reconstruction']", given["reconstruction"], minimum=0)
         if "clustering" in given:
             clustering = finite_number("losses['clustering']", given["clustering"], minimum=0)
         else:
             offsets = latent.astype(np.float64) - centers.astype(np.float64)[assignments]
             clustering = float(np.einsum("ij,ij->", offsets, offsets) / latent.shape[0])
+        recorded["clustering"] = clustering
         lam = self.lam if self.lam is not None else 1.0
-        total = (finite_number("losses['total']", given["total"]) if "total" in given
-                 else reconstruction + lam / 2 * clustering)
-        return {"reconstruction": reconstruction, "clustering": clustering, "total": total}
+        if "total" in given:
+            recorded["total"] = finite_number("losses['total']", given["total"])
+        elif "reconstruction" in recorded:
+            recorded["total"] = recorded["reconstruction"] + lam / 2 * clustering
+        # Key order as dcn-report writes them.
+        return {key: recorded[key] for key in ("reconstruction", "clustering", "total") if key in recorded}
 
     def _write_gallery(self) -> None:
         """`gallery/NNNN/` for the last recorded epoch, written as `NNNN.partial/` and renamed when complete."""
