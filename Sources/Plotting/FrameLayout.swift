@@ -7,8 +7,10 @@ public struct FrameLayout: Sendable {
     public let margin: Double
     public let titleBaseline: Double
     public let subtitleBaseline: Double
-    /// A line of its own for a legend too wide for the title and subtitle lines.
+    /// The first of the rows of its own for a legend too wide for the title and subtitle lines.
     public let legendBaseline: Double
+    /// Distance between legend rows.
+    public let legendRowHeight: Double
     public let titleSize: Double
     public let labelSize: Double
     public let markerRadius: Double
@@ -18,7 +20,9 @@ public struct FrameLayout: Sendable {
     ///   - width: Canvas width.
     ///   - height: Canvas height.
     ///   - panelCount: 1 or 2.
-    public init(width: Double, height: Double, panelCount: Int) {
+    ///   - legendRows: Rows the legend takes above the panels (``FrameLegend/ownRows``); the panels start
+    ///     below the last.
+    public init(width: Double, height: Double, panelCount: Int, legendRows: Int = 1) {
         self.width = width
         self.height = height
         let unit = min(width / Double(panelCount == 2 ? 1200 : 640), height / 560)
@@ -29,7 +33,9 @@ public struct FrameLayout: Sendable {
         titleBaseline = 30 * unit
         subtitleBaseline = 52 * unit
         legendBaseline = 70 * unit
-        let top = 92 * unit
+        legendRowHeight = 1.5 * labelSize
+        // Below the last legend row's descent and above the panel titles (which rise 1.5 label sizes).
+        let top = legendBaseline + Double(max(legendRows, 1) - 1) * legendRowHeight + 24 * unit
         let bottom = height - 50 * unit
         let left = 62 * unit
         let gap = 70 * unit

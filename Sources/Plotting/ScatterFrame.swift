@@ -56,13 +56,18 @@ public struct ScatterFrame: Sendable {
     ///   - width: Canvas width in device units.
     ///   - height: Canvas height in device units.
     public func draw(on canvas: Canvas, width: Double, height: Double) {
-        let layout = FrameLayout(width: width, height: height, panelCount: truth == nil ? 1 : 2)
+        var layout = FrameLayout(width: width, height: height, panelCount: truth == nil ? 1 : 2)
+        let legend = truth == nil ? nil : FrameLegend(names: classIds.map { classNames[$0] ?? "class \($0)" }, title: title, subtitle: subtitle,
+                                                      layout: layout, textWidth: canvas.textWidth)
+        if let legend, legend.ownRows > 1 {
+            layout = FrameLayout(width: width, height: height, panelCount: 2, legendRows: legend.ownRows)
+        }
         canvas.fillBackground(.white)
         canvas.drawText(title, at: Point(layout.margin, layout.titleBaseline), size: layout.titleSize,
                         color: .ink, anchor: .start, bold: true)
         canvas.drawText(subtitle, at: Point(layout.margin, layout.subtitleBaseline), size: layout.labelSize,
                         color: .mutedInk, anchor: .start, bold: false)
-        drawLegend(on: canvas, layout: layout)
+        if let legend { draw(legend, on: canvas, layout: layout) }
 
         let radius = Self.pointRadius(count: xs.count, panelWidth: layout.panels[0].width)
         let alpha = Self.pointAlpha(count: xs.count)
@@ -93,40 +98,16 @@ public struct ScatterFrame: Sendable {
         }
     }
 
-    /// Draws the class legend right-aligned on the subtitle line or the title line when it fits there at
-    /// full size, else on a line of its own between the subtitle and the panels (shrunk only if even the
-    /// whole width is too narrow), so it never overlaps the titles.
-    private func drawLegend(on canvas: Canvas, layout: FrameLayout) {
-        guard truth != nil else { return }
-        let names = classIds.map { classNames[$0] ?? "class \($0)" } + ["cluster centre"]
-        func legendWidth(_ size: Double) -> Double {
-            names.reduce(0) { $0 + canvas.textWidth($1, size: size, bold: false) + size * 2.3 }
-        }
-        let base = layout.labelSize
-        let subtitleRoom = layout.width - 2 * layout.margin - canvas.textWidth(subtitle, size: base, bold: false) - base * 2
-        let titleRoom = layout.width - 2 * layout.margin - canvas.textWidth(title, size: layout.titleSize, bold: true) - base * 2
-        let ownLineRoom = layout.width - 2 * layout.margin
-        let (y, size): (Double, Double)
-        if legendWidth(base) <= subtitleRoom {
-            (y, size) = (layout.subtitleBaseline, base)
-        } else if legendWidth(base) <= titleRoom {
-            (y, size) = (layout.titleBaseline, base)
-        } else {
-            (y, size) = (layout.legendBaseline, base * max(0.6, min(1, ownLineRoom / legendWidth(base))))
-        }
-        var x = layout.width - layout.margin
-        for (index, name) in names.enumerated().reversed() {
-            x -= canvas.textWidth(name, size: size, bold: false)
-            canvas.drawText(name, at: Point(x, y), size: size, color: .ink, anchor: .start, bold: false)
-            if index == names.count - 1 {
-                x -= size * 1.0
-                canvas.drawCenterMarker(at: Point(x, y - size * 0.35), radius: size * 0.4, fill: Color(hex: 0x999999))
-                x -= size * 1.3
+    /// Draws the class legend where ``FrameLegend`` placed it.
+    private func draw(_ legend: FrameLegend, on canvas: Canvas, layout: FrameLayout) {
+        let size = legend.size
+        for item in legend.items {
+            canvas.drawText(item.name, at: Point(item.textX, item.baseline), size: size, color: .ink, anchor: .start, bold: false)
+            let marker = Point(item.markerX, item.baseline - size * 0.35)
+            if item.isCentre {
+                canvas.drawCenterMarker(at: marker, radius: size * 0.4, fill: Color(hex: 0x999999))
             } else {
-                x -= size * 0.9
-                canvas.fillDiscs([Point(x, y - size * 0.35)], radius: size * 0.4, color: Palette.color(index),
-                                 clip: (0, 0, layout.width, layout.height))
-                x -= size * 1.4
+                canvas.fillDiscs([marker], radius: size * 0.4, color: Palette.color(item.colorIndex), clip: (0, 0, layout.width, layout.height))
             }
         }
     }

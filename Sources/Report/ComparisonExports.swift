@@ -1,21 +1,38 @@
 import RunFormat
 
-/// The comparison table as files for papers and spreadsheets: `results.tex` with the mean ± std cells
-/// exactly as the page prints them, `results.csv` with every score as numbers.
+/// The comparison table as files for papers and spreadsheets: `results.tex` (the headline labelling's
+/// scores: fits a page), `results-full.tex` (every labelling's), both with the mean ± std cells exactly
+/// as the page prints them, and `results.csv` with every score as numbers.
 extension Comparison {
-    /// The columns of the printed table: the headline labelling (DCN's own) with NMI, ARI and ACC, every
-    /// other labelling with NMI alone, so the table fits a page; `results.csv` holds every score.
-    var printedColumns: [(labelling: Labelling, metric: String, path: KeyPath<Metrics, Statistic>)] {
-        shownLabellings.enumerated().flatMap { index, labelling in
-            index == 0 ? [(labelling, "NMI", \Metrics.nmi), (labelling, "ARI", \Metrics.ari), (labelling, "ACC", \Metrics.acc)]
-                : [(labelling, "NMI", \Metrics.nmi)]
+    /// One printed score column.
+    typealias Column = (labelling: Labelling, metric: String, path: KeyPath<Metrics, Statistic>)
+
+    /// Which score columns a table shows.
+    public enum ColumnSet: Sendable {
+        /// The headline labelling (DCN's own) with NMI, ARI and ACC: `results.tex`, for a paper.
+        case headline
+        /// The headline's three and every other labelling's NMI: the page's table.
+        case page
+        /// Every labelling with NMI, ARI and ACC: `results-full.tex` and the page's "every score" table.
+        case full
+    }
+
+    /// The score columns of `set`.
+    func columns(_ set: ColumnSet) -> [Column] {
+        let all: [(String, KeyPath<Metrics, Statistic>)] = [("NMI", \Metrics.nmi), ("ARI", \Metrics.ari), ("ACC", \Metrics.acc)]
+        return shownLabellings.enumerated().flatMap { index, labelling -> [Column] in
+            switch (set, index) {
+            case (_, 0), (.full, _): all.map { (labelling, $0.0, $0.1) }
+            case (.page, _): [(labelling, "NMI", \Metrics.nmi)]
+            case (.headline, _): []
+            }
         }
     }
 
-    /// The header and rows of the results table as printed (page and TeX), and which cells are bold: the
+    /// The header and rows of a results table as printed (page and TeX), and which cells are bold: the
     /// best printed mean of a column whose printed means differ between settings (ties all bold).
-    var table: (header: [String], rows: [[String]], best: [[Bool]]) {
-        let columns = printedColumns
+    func table(_ set: ColumnSet) -> (header: [String], rows: [[String]], best: [[Bool]]) {
+        let columns = columns(set)
         var header = ["setting"] + variedFields.map(Self.displayName) + ["seeds"]
         header += columns.map { "\(title(of: $0.labelling)) \($0.metric)" }
         header += ["collapsed runs", "mean seconds"]
@@ -69,20 +86,24 @@ extension Comparison {
         return rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// `results.tex`: a booktabs `tabular` for `\input{}` (needs `\usepackage{booktabs}`), best means in bold.
-    public var latex: String {
-        let (_, rows, best) = table
-        let columns = printedColumns
+    /// A booktabs `tabular` for `\input{}` (needs `\usepackage{booktabs}`), best means in bold: `results.tex`
+    /// with the headline columns, `results-full.tex` with every score.
+    public func latex(_ set: ColumnSet) -> String {
+        let (_, rows, best) = table(set)
+        let columns = columns(set)
         let leading = 2 + variedFields.count  // setting, varied fields, seeds
         let spec = "l" + String(repeating: "l", count: variedFields.count) + "r" + String(repeating: "c", count: columns.count) + "rr"
         var lines = ["\\begin{tabular}{\(spec)}", "\\toprule"]
-        // The headline labelling's three metrics under one heading; every other labelling is one NMI column.
+        // Each labelling's columns under one heading.
         var group = [String](repeating: "", count: leading)
         var rules: [String] = []
-        if let headline = shownLabellings.first {
-            group.append("\\multicolumn{3}{c}{\(Self.tex(title(of: headline)))}")
-            rules.append("\\cmidrule(lr){\(leading + 1)-\(leading + 3)}")
-            group += shownLabellings.dropFirst().map { Self.tex($0.title) }
+        var start = leading + 1
+        for labelling in shownLabellings {
+            let width = columns.filter { $0.labelling == labelling }.count
+            guard width > 0 else { continue }
+            group.append(width == 1 ? Self.tex(title(of: labelling)) : "\\multicolumn{\(width)}{c}{\(Self.tex(title(of: labelling)))}")
+            if width > 1 { rules.append("\\cmidrule(lr){\(start)-\(start + width - 1)}") }
+            start += width
         }
         group += ["", ""]
         lines.append(group.joined(separator: " & ") + " \\\\")

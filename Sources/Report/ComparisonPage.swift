@@ -16,11 +16,28 @@ struct ComparisonPage {
     let lead: String
     let headers: [Header]
     let rows: [Row]
+    /// Every labelling's NMI, ARI and ACC, shown behind a toggle under the table.
+    let fullHeaders: [Header]
+    let fullRows: [Row]
     let charts: [Chart]
     let tiles: [Tile]
     let notes: [String]
     let toolVersion = ToolInfo.currentVersion
     let hasMetrics: Bool
+
+    /// A results table's header and rows as the template shows them.
+    static func table(_ comparison: Comparison, _ set: Comparison.ColumnSet) -> ([Header], [Row]) {
+        let table = comparison.table(set)
+        let headers = table.header.enumerated().map { index, text in Header(text: text, index: index, numeric: index > comparison.variedFields.count) }
+        let rows = zip(table.rows, table.best).map { row in
+            Row(cells: zip(row.0, row.1).enumerated().map { index, cell in
+                let numeric = index > comparison.variedFields.count
+                let key = numeric ? (cell.0.split(separator: " ").first.map(String.init) ?? cell.0) : cell.0
+                return Cell(text: cell.0, sortKey: key == "–" ? "-1" : key, numeric: numeric, best: cell.1)
+            })
+        }
+        return (headers, rows)
+    }
 
     init(comparison: Comparison, charts: [FigureFiles], tiles: [(image: String, setting: Comparison.Setting, run: RecordedRun)], directory: URL) {
         let runCount = comparison.settings.map(\.runs.count).reduce(0, +)
@@ -40,15 +57,8 @@ struct ComparisonPage {
         let varied = comparison.variedFields.map(Comparison.displayName)
         lead = "\(comparison.settings.count) settings" + (varied.isEmpty ? "" : " differing in " + varied.joined(separator: ", "))
             + "; mean ± standard deviation over each setting's seeds."
-        let table = comparison.table
-        headers = table.header.enumerated().map { index, text in Header(text: text, index: index, numeric: index > comparison.variedFields.count) }
-        rows = zip(comparison.settings, zip(table.rows, table.best)).map { setting, row in
-            Row(cells: zip(row.0, row.1).enumerated().map { index, cell in
-                let numeric = index > comparison.variedFields.count
-                let key = numeric ? (cell.0.split(separator: " ").first.map(String.init) ?? cell.0) : cell.0
-                return Cell(text: cell.0, sortKey: key == "–" ? "-1" : key, numeric: numeric, best: cell.1)
-            })
-        }
+        (headers, rows) = Self.table(comparison, .page)
+        (fullHeaders, fullRows) = Self.table(comparison, .full)
         self.charts = charts.map { figure in
             Chart(name: figure.name, title: figure.title, image: figure.paths.first { $0.hasSuffix(".png") } ?? figure.paths[0],
                   links: figure.paths.map { Link(format: ($0 as NSString).pathExtension.uppercased(), path: $0) })

@@ -46,7 +46,8 @@ public enum ComparisonWriter {
         }
         do {
             try AtomicFile.write(Data(comparison.csv.utf8), to: directory.appendingPathComponent("results.csv"))
-            try AtomicFile.write(Data(comparison.latex.utf8), to: directory.appendingPathComponent("results.tex"))
+            try AtomicFile.write(Data(comparison.latex(.headline).utf8), to: directory.appendingPathComponent("results.tex"))
+            try AtomicFile.write(Data(comparison.latex(.full).utf8), to: directory.appendingPathComponent("results-full.tex"))
         } catch {
             throw ReportError("\(error)")
         }

@@ -99,6 +99,10 @@ extension ReportPage {
         }
         if let lambda = config.lambda, let negligible = LossShare(manifest: manifest).warning(lambda: lambda) { warnings.append(negligible) }
         warnings += figures.warnings
+        if let hint = ImageShapeHint.suggestion(dimensions: dataset.dimensions, imageShape: dataset.imageShape,
+                                                pixelScaled: dataset.scaling == FeatureScaling.unit.rawValue) {
+            warnings.append(hint)
+        }
         if config.epochs == 0, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
             warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
         }

@@ -58,6 +58,9 @@ public final class RunPipeline {
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
                                        galleryInputs: data.features)
         let progress = TrainingProgress(terminal: Terminal(quiet: quiet))
+        if let hint = ImageShapeHint.suggestion(dimensions: data.dimensions, imageShape: data.imageShape, pixelScaled: scaling == .unit) {
+            Terminal(quiet: quiet).line("note: " + hint)
+        }
 
         if let labels = data.labels {
             var generator = SplitMix64.stream(seed: configuration.seed, 4)
