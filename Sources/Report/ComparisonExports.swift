@@ -11,7 +11,7 @@ extension Comparison {
     public enum ColumnSet: Sendable {
         /// The headline labelling (DCN's own) with NMI, ARI and ACC: `results.tex`, for a paper.
         case headline
-        /// The headline's three and every other labelling's NMI: the page's table.
+        /// The headline metric, NMI, of every labelling: the page's table (the rest behind a toggle).
         case page
         /// Every labelling with NMI, ARI and ACC: `results-full.tex` and the page's "every score" table.
         case full
@@ -22,8 +22,8 @@ extension Comparison {
         let all: [(String, KeyPath<Metrics, Statistic>)] = [("NMI", \Metrics.nmi), ("ARI", \Metrics.ari), ("ACC", \Metrics.acc)]
         return shownLabellings.enumerated().flatMap { index, labelling -> [Column] in
             switch (set, index) {
-            case (_, 0), (.full, _): all.map { (labelling, $0.0, $0.1) }
             case (.page, _): [(labelling, "NMI", \Metrics.nmi)]
+            case (_, 0), (.full, _): all.map { (labelling, $0.0, $0.1) }
             case (.headline, _): []
             }
         }

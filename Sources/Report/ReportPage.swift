@@ -37,6 +37,8 @@ struct ReportPage {
     let hasMetrics: Bool
     let metricRows: [MetricRow]
     let warnings: [String]
+    /// Suggestions that are not problems (e.g. `--image-shape` for pixel data), shown in a neutral box.
+    let notes: [String]
     let firstFrame: String
     /// The last frame's decoded-centre strip, when the recording has decoded centres.
     let lastCentres: String?
@@ -99,10 +101,8 @@ extension ReportPage {
         }
         if let lambda = config.lambda, let negligible = LossShare(manifest: manifest).warning(lambda: lambda) { warnings.append(negligible) }
         warnings += figures.warnings
-        if let hint = ImageShapeHint.suggestion(dimensions: dataset.dimensions, imageShape: dataset.imageShape,
-                                                pixelScaled: dataset.scaling == FeatureScaling.unit.rawValue) {
-            warnings.append(hint)
-        }
+        let notes = [ImageShapeHint.suggestion(dimensions: dataset.dimensions, imageShape: dataset.imageShape,
+                                               pixelScaled: dataset.scaling == FeatureScaling.unit.rawValue)].compactMap { $0 }
         if config.epochs == 0, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
             warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
         }
@@ -135,7 +135,7 @@ extension ReportPage {
             name: manifest.name, methodName: words.method,
             assigner: words.assigner, toolVersion: ToolInfo.currentVersion, datasetName: dataset.name,
             datasetDescription: dataset.description, summaryRows: rows, hasMetrics: !metricRows.isEmpty,
-            metricRows: metricRows, warnings: warnings, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
+            metricRows: metricRows, warnings: warnings, notes: notes, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
             framesJSON: Self.scriptSafe(json),
             frameLinks: zip(figures.entries, figures.framePaths).map { FrameLink(epoch: $0.epoch, path: $1) },
             animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath,

@@ -50,7 +50,7 @@ struct CompareTests {
                 let scores = runs.map { run in run.manifest.baselines.first { $0.id == id }!.metrics }
                 for (metric, values) in [("NMI", scores.map(\.nmi)), ("ARI", scores.map(\.ari)), ("ACC", scores.map(\.acc))] {
                     // The CSV holds every score as numbers; results.tex DCN's own three; the page and results-full.tex
-                    // every score (the page's main table DCN's three and NMI for the rest, the others behind a toggle).
+                    // every score (the page's main table each labelling's NMI, the other metrics behind a toggle).
                     let mean = try #require(header.firstIndex(of: "\(title) \(metric) mean"))
                     let std = try #require(header.firstIndex(of: "\(title) \(metric) std"))
                     let expectedMean = values.reduce(0, +) / 2
