@@ -7,7 +7,7 @@ import PackageDescription
 ///
 ///     DCNCore, Scoring, NPYFormat, AtomicWrite          vocabulary: settings, Matrix, metrics, files
 ///       └─ RunFormat                                    the run folder and model file, read and written
-///     DCNMath (BLAS) ─ Datasets, Network, Clustering ─ Training ─ Recording (trainer events → RunFormat)
+///     DCNMath (BLAS) ─ Datasets, NeuralNetwork, Clustering ─ Training ─ Recording (trainer events → RunFormat)
 ///     Plotting ─ CairoRendering, Animation ─ Report      (Report reads RunFormat only: no trainer, no BLAS)
 ///
 /// with a thin `dcn-report` executable on top of `DCNReportCommand`.
@@ -15,7 +15,7 @@ let package = Package(
     name: "dcn-report",
     products: [
         .executable(name: "dcn-report", targets: ["dcn-report"]),
-        .library(name: "DCNEngine", targets: ["DCNCore", "Datasets", "Network", "Clustering", "Training", "RunFormat", "Recording"]),
+        .library(name: "DCNEngine", targets: ["DCNCore", "Datasets", "NeuralNetwork", "Clustering", "Training", "RunFormat", "Recording"]),
         // Every reader of files from strangers, for the coverage-guided fuzz targets in Tests/Fuzz (a package of its own).
         .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "Runs", "DCNReportCommand"]),
     ],
@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // C libraries, wrapped at the edge.
@@ -45,9 +48,9 @@ let package = Package(
         // Training.
         .target(name: "DCNMath", dependencies: ["DCNCore", "CBLAS"]),
         .target(name: "Datasets", dependencies: ["DCNCore", "DCNMath", "NPYFormat", "CZlib"]),
-        .target(name: "Network", dependencies: ["DCNCore", "DCNMath", "CKernels"]),
+        .target(name: "NeuralNetwork", dependencies: ["DCNCore", "DCNMath", "CKernels"]),
         .target(name: "Clustering", dependencies: ["DCNCore", "DCNMath"]),
-        .target(name: "Training", dependencies: ["DCNCore", "DCNMath", "Network", "Clustering", "Scoring", "RunFormat"]),
+        .target(name: "Training", dependencies: ["DCNCore", "DCNMath", "NeuralNetwork", "Clustering", "Scoring", "RunFormat"]),
         .target(name: "Recording", dependencies: ["Training", "RunFormat", "DCNCore", "DCNMath", "Clustering", "Scoring"]),
 
         // Figures and the report.
@@ -66,15 +69,23 @@ let package = Package(
             "NPYFormat", "CairoRendering", .product(name: "Yams", package: "Yams"),
         ]),
 
+        // `dcn-report serve`: the runs under a folder, live in the browser (Hummingbird on SwiftNIO).
+        .target(name: "Serving", dependencies: [
+            "Runs", "Report", "RunFormat", "DCNCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
         // The command line: parses, then calls Runs.
         .target(name: "DCNReportCommand", dependencies: [
-            "Runs",
+            "Runs", "Serving",
             "DCNCore", "Datasets", "Training", "Report", "CairoRendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
         .executableTarget(name: "dcn-bench", dependencies: [
-            "DCNCore", "DCNMath", "Datasets", "Training", "Network", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
+            "DCNCore", "DCNMath", "Datasets", "Training", "NeuralNetwork", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
             "RunFormat", "Embedding",
         ]),
 
@@ -83,11 +94,12 @@ let package = Package(
         .testTarget(name: "DCNMathTests", dependencies: ["DCNCore", "DCNMath"]),
         .testTarget(name: "NPYFormatTests", dependencies: ["NPYFormat", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "DCNMath", "NPYFormat", "TestSupport"]),
-        .testTarget(name: "NetworkTests", dependencies: ["DCNCore", "Network", "DCNMath", "TestSupport"]),
+        .testTarget(name: "NeuralNetworkTests", dependencies: ["DCNCore", "NeuralNetwork", "DCNMath", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["DCNCore", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "Network", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "NeuralNetwork", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "Runs", "RunFormat", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "DCNReportCommand", "Runs", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
             "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",

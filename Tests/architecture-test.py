@@ -27,7 +27,7 @@ def closure(name):
     return seen
 
 
-trainer = {"Training", "Network", "DCNMath", "CBLAS", "CKernels", "Datasets", "Clustering", "Recording"}
+trainer = {"Training", "NeuralNetwork", "DCNMath", "CBLAS", "CKernels", "Datasets", "Clustering", "Recording"}
 rules = {
     # Renders any run folder, including ones written by Python: the format, the figures, nothing else.
     "Report": trainer,

@@ -20,16 +20,12 @@ struct AssignCommand: ParsableCommand {
 
     @Option(help: "A model file written by generate or train (OUT/run/model.dcn).")
     var model: String
-
     @Option(help: "The data: a .csv, .csv.gz, .npy or IDX file ('synthetic' regenerates the demo data with --seed).")
     var dataset: String
-
     @Option(help: "For CSV data: a label column to skip ('none', 'last', an index or a header name).")
     var labelColumn: LabelColumn = .none
-
     @Option(help: "Seed of the synthetic data (only with --dataset synthetic).")
     var seed: UInt64 = 0
-
     @Option(help: "Output file: .npy (int32) or .csv.")
     var out: String
 

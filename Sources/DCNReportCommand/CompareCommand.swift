@@ -22,19 +22,14 @@ struct CompareCommand: ParsableCommand {
 
     @Argument(help: "Run folders, or a sweep folder.")
     var paths: [String]
-
     @Option(help: "Report folder (default: FOLDER/report when one folder is given).")
     var out: String?
-
     @Option(help: "Folder holding compare.mustache (default: found as for generate).")
     var templates: String?
-
     @Flag(help: "Inline every image into index.html so the report is a single file.")
     var selfContained = false
-
     @Flag(help: "Do not render the runs' own reports where they are missing (the thumbnails then link to run.json).")
     var noRunReports = false
-
     @Flag(help: "Print only errors and the report path.")
     var quiet = false
 

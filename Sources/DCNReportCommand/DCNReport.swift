@@ -14,7 +14,7 @@ public struct DCNReport: ParsableCommand {
             whose keys are its flag names (lambda: 0.05, hidden: [500, 500, 2000]); flags override it.
             """,
         version: "0.1.0",
-        subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self, CompareCommand.self],
+        subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self, CompareCommand.self, ServeCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

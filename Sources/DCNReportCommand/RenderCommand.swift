@@ -21,12 +21,9 @@ struct RenderCommand: ParsableCommand {
 
     @Argument(help: "The run folder (the one holding run.json), or the folder given to train --out (its run/ is used).")
     var runDirectory: String
-
     @Option(help: "Report folder (default: the run folder's parent when it is named 'run', else RUN_DIR/report).")
     var out: String?
-
     @OptionGroup var renderFlags: RenderFlags
-
     @Flag(help: "Print only errors and the report path.")
     var quiet = false
 

@@ -27,19 +27,14 @@ struct SweepCommand: ParsableCommand {
 
     @Option(help: "The sweep folder: OUT/runs/<setting>-seed<N>/ per run, OUT/sweep.json lists them.")
     var out: String
-
     @Option(help: "Runs at a time (default: as many as the cores allow without oversubscribing BLAS threads).")
     var jobs: Int?
-
     @Flag(help: "Print one `dcn-report train …` command per missing run (each pretraining itself) and nothing else, for an external scheduler.")
     var plan = false
-
     @Flag(help: "Let every run pretrain itself instead of sharing one pretraining per group of runs.")
     var noSharedPretraining = false
-
     @Flag(help: "Print only errors and the final line.")
     var quiet = false
-
     @Argument(parsing: .allUnrecognized, help: "Training flags of `train`, each value possibly a comma-separated list.")
     var trainingFlags: [String] = []
 

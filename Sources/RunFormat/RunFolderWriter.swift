@@ -39,6 +39,8 @@ public final class RunFolderWriter {
         if let labels {
             try write(NPYWriter.encode(labels, shape: [labels.count]), to: directory.appendingPathComponent("labels.npy"))
         }
+        // Who writes the folder, so that `dcn-report serve` can tell a dead run from a training one.
+        try write(encoder.encode(RunProcess.current()), to: directory.appendingPathComponent("process.json"))
         try writeManifest()
     }
 

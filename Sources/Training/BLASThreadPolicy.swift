@@ -1,7 +1,7 @@
 import DCNCore
 import DCNMath
 import Foundation
-import Network
+import NeuralNetwork
 
 /// How many OpenBLAS threads work with a network uses: training, the per-epoch snapshots, and
 /// encoding with a saved model (so a model encodes new data exactly as it encoded its recording).

@@ -1,5 +1,5 @@
 import DCNMath
-import Network
+import NeuralNetwork
 import DCNCore
 
 /// Preallocated minibatch storage and the DCN loss gradients, so a training step allocates nothing.

@@ -1,6 +1,6 @@
 public import DCNCore
 import DCNMath
-import Network
+import NeuralNetwork
 public import RunFormat
 
 extension DCNTrainer {

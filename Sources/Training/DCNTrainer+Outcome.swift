@@ -1,7 +1,7 @@
 import Clustering
 import DCNCore
 import DCNMath
-import Network
+import NeuralNetwork
 import RunFormat
 
 extension DCNTrainer {

@@ -2,7 +2,7 @@ public import DCNMath
 public import DCNCore
 import Clustering
 import Foundation
-public import Network
+public import NeuralNetwork
 public import RunFormat
 
 /// A trained DCN: configuration, input scaling, network and cluster centres, ready to encode and

@@ -1,6 +1,6 @@
 import DCNMath
 import Foundation
-import Network
+import NeuralNetwork
 
 /// The matrix products one training step performs at `batch` rows (forward, weight gradient and
 /// input gradient of every layer), on scratch buffers: the reference the trainer is compared with.

@@ -2,7 +2,7 @@ import DCNMath
 import Datasets
 import Foundation
 import CairoRendering
-import Network
+import NeuralNetwork
 import Plotting
 import Training
 import DCNCore

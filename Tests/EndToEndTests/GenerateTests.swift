@@ -159,13 +159,14 @@ struct GenerateTests {
         let a = temporaryDirectory("det-a").appendingPathComponent("run-1"), b = temporaryDirectory("det-b").appendingPathComponent("run-1")
         try train(["--epochs", "3", "--seed", "11"], out: a)
         try train(["--epochs", "3", "--seed", "11"], out: b)
-        // Every file but timing.json (wall-clock seconds), which the format keeps apart for this reason.
+        // Every file but timing.json (wall-clock seconds) and process.json (the writing process), which the
+        // format keeps apart for this reason.
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
-            .filter { !$0.hasSuffix("timing.json") && !isDirectory(a.appendingPathComponent($0)) }
+            .filter { !$0.hasSuffix("timing.json") && !$0.hasSuffix("process.json") && !isDirectory(a.appendingPathComponent($0)) }
         #expect(files.contains("run/model.dcn") && files.contains("run/epochs/0003/decoded_centers.npy")
             && files.contains("run/gallery/0003/feature_means.npy") && files.count == 24)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()
-            .filter { !$0.hasSuffix("timing.json") && !isDirectory(b.appendingPathComponent($0)) } == files)
+            .filter { !$0.hasSuffix("timing.json") && !$0.hasSuffix("process.json") && !isDirectory(b.appendingPathComponent($0)) } == files)
         for file in files {
             let x = try Data(contentsOf: a.appendingPathComponent(file)), y = try Data(contentsOf: b.appendingPathComponent(file))
             #expect(x == y, "\(file) differs")

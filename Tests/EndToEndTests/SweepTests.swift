@@ -15,9 +15,10 @@ struct SweepTests {
         try command.run()
     }
 
-    /// Every file of a recording but timing.json (wall-clock seconds), by relative path.
+    /// Every file of a recording but timing.json (wall-clock seconds) and process.json (the writing process), by relative path.
     func recording(_ folder: URL) throws -> [String: Data] {
-        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix("timing.json") }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasSuffix("timing.json") && !$0.hasSuffix("process.json") }
         var contents: [String: Data] = [:]
         for file in files {
             var directory: ObjCBool = false

@@ -2,7 +2,7 @@ import Clustering
 import DCNCore
 import DCNMath
 import Foundation
-import Network
+import NeuralNetwork
 import RunFormat
 import Scoring
 import TestSupport

@@ -121,7 +121,7 @@ def test_a_folder_left_by_a_writer_killed_before_its_first_run_json_can_be_reuse
     np.save(run / "labels.npy", TRUTH.astype(np.int32))
     (run / ".run.json.123.tmp").write_text("{")
     RunWriter(run, labels=TRUTH).finish()
-    assert sorted(p.name for p in run.iterdir()) == ["epochs", "labels.npy", "run.json", "timing.json"]
+    assert sorted(p.name for p in run.iterdir()) == ["epochs", "labels.npy", "process.json", "run.json", "timing.json"]
 
 
 def test_non_finite_values_mark_the_run_diverged(tmp_path):

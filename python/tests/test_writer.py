@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 
@@ -34,7 +35,9 @@ def write_run(folder, epochs=4, labels=True, **options):
 def test_the_folder_holds_exactly_the_documented_files_and_dtypes(tmp_path):
     run = tmp_path / "blobs" / "run"
     write_run(run)
-    assert sorted(p.name for p in run.iterdir()) == ["epochs", "labels.npy", "run.json", "timing.json"]
+    assert sorted(p.name for p in run.iterdir()) == ["epochs", "labels.npy", "process.json", "run.json", "timing.json"]
+    process = json.loads((run / "process.json").read_text())
+    assert process["pid"] == os.getpid() and process["host"] and process["started"]
     assert sorted(p.name for p in (run / "epochs").iterdir()) == ["0000", "0001", "0002", "0003", "0004"]
     for folder in (run / "epochs").iterdir():
         assert sorted(p.name for p in folder.iterdir()) == ["assignments.npy", "centers.npy", "decoded_centers.npy", "latent.npy"]
@@ -115,19 +118,29 @@ def test_an_existing_run_folder_is_replaced_and_other_folders_are_kept(tmp_path)
     assert (mine / "notes.txt").read_text() == "keep me"
 
 
-def test_the_minimal_call_records_no_invented_losses_and_renders_the_curves_it_has(tmp_path, render):
+def test_the_minimal_call_records_no_losses_and_renders_without_loss_curves(tmp_path, render):
     points, truth, centers = blobs()
     with RunWriter(tmp_path / "run", labels=truth) as writer:  # k-means on embeddings: no decoder, no losses given
         for epoch in range(3):
             writer.epoch(epoch, points, nearest_centers(points, centers), centers)
     manifest = json.loads((tmp_path / "run" / "run.json").read_text())
-    for entry in manifest["epochs"]:
-        assert set(entry["losses"]) == {"clustering"}  # measured from the arrays; no reconstruction, no total
+    assert all("losses" not in entry for entry in manifest["epochs"])  # nothing invented
     html = render(tmp_path / "run")
     figures = tmp_path / "report" / "figures"
-    assert list(figures.glob("losses.*")) and list(figures.glob("metrics.*"))  # the clustering curve, the scores
-    assert not list(figures.glob("loss-share.*"))  # the share needs a reconstruction error, which this run has not
-    assert "epoch_0002.png" in html
+    assert not list(figures.glob("losses.*")) and not list(figures.glob("loss-share.*"))
+    assert list(figures.glob("metrics.*")) and "epoch_0002.png" in html and "Loss curves" not in html
+
+
+def test_a_clustering_loss_alone_draws_its_curve_and_no_share(tmp_path, render):
+    points, truth, centers = blobs()
+    with RunWriter(tmp_path / "run", labels=truth) as writer:
+        for epoch in range(3):
+            writer.epoch(epoch, points, nearest_centers(points, centers), centers, losses={})
+    manifest = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert all(set(entry["losses"]) == {"clustering"} for entry in manifest["epochs"])  # measured from the arrays
+    render(tmp_path / "run")
+    figures = tmp_path / "report" / "figures"
+    assert list(figures.glob("losses.*")) and not list(figures.glob("loss-share.*"))
 
 
 def test_runs_without_labels_have_no_scores(tmp_path, render):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
+import socket
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
@@ -143,6 +145,10 @@ class RunWriter:
         self._prepare_folder()
         if self._labels is not None:
             _files.write_npy(os.path.join(self._path, "labels.npy"), self._labels)
+        # Who writes the folder, so that `dcn-report serve` can tell a killed run from a training one.
+        _files.write_json(os.path.join(self._path, "process.json"), {
+            "pid": os.getpid(), "host": socket.gethostname(),
+            "started": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")})
         self._write_manifest()
 
     # MARK: recording
@@ -213,7 +219,8 @@ class RunWriter:
                 (‖x − g(f(x))‖²/V, see `reconstruction_error`; leave it out for a method without a
                 decoder), `clustering` (default: the mean ‖f(x) − m_s‖² of these arrays) and `total`
                 (default, when reconstruction is given: reconstruction + λ/2 · clustering, λ from
-                `config`, 1 when not given). The report draws the curves a run has.
+                `config`, 1 when not given). Without `losses` the epoch records none, and the report
+                draws no loss curves; it draws the curves a run has.
             phase: `pretrain` or `train`; default: `pretrain` for epoch 0, else `train`.
             decoded_centers: Optional g(m_k), the decoder's image of each centre, shape (k, D).
             seconds: Wall-clock seconds of the epoch, for `timing.json`.
@@ -260,9 +267,10 @@ class RunWriter:
             "epoch": epoch,
             "phase": phase,
             "path": f"epochs/{name}",
-            "losses": entry_losses,
             "clusterSizes": np.bincount(assignments, minlength=k).tolist(),
         }
+        if entry_losses:
+            entry["losses"] = entry_losses
         if self._labels is not None:
             entry["metrics"] = scores(assignments, self._labels)
         configuration = self._manifest["configuration"]
@@ -360,7 +368,9 @@ class RunWriter:
                 centers: np.ndarray) -> Dict[str, float]:
         if losses is not None and not isinstance(losses, Mapping):
             raise ValueError(f"losses: expected a dict such as {{'reconstruction': 0.12}}, got {type(losses).__name__}")
-        given = dict(losses or {})
+        if losses is None:
+            return {}  # nothing measured: record no losses rather than invent them
+        given = dict(losses)
         unknown = sorted(set(given) - {"reconstruction", "clustering", "total"})
         if unknown:
             raise ValueError(f"losses: unknown key {unknown[0]!r} (expected reconstruction, clustering, total)")

@@ -1,5 +1,5 @@
 import DCNMath
-import Network
+import NeuralNetwork
 import TestSupport
 import Testing
 import DCNCore

@@ -1,0 +1,190 @@
+public import Foundation
+import Hummingbird
+import Logging
+import RunFormat
+import Runs
+import ServiceLifecycle
+
+/// `dcn-report serve`: a read-only HTTP server over a folder of run folders — the runs page (every run,
+/// updating while they train), each run's report (rendered into a cache the server owns, re-rendered as
+/// the run records epochs) and the state a live page polls. Paths outside the folder, encoded traversal
+/// and symlinks out of it get 404; a run folder that cannot be read is one error row, never a failed page.
+public struct RunServer: Sendable {
+    /// The served folder.
+    public let root: URL
+    public let host: String
+    /// The port; 0 for any free one (the bound port is passed to `onRunning`).
+    public let port: Int
+    let templates: URL
+    let cacheFolder: URL
+
+    /// - Parameters:
+    ///   - root: The folder whose run folders are served (any depth).
+    ///   - host: The address to bind (127.0.0.1 unless the user chose otherwise).
+    ///   - port: The port, or 0 for a free one.
+    ///   - templates: The report templates (`runs.html` and `report.mustache`).
+    ///   - cacheFolder: Where rendered reports go (emptied at start).
+    public init(root: URL, host: String, port: Int, templates: URL, cacheFolder: URL) {
+        self.root = RequestPath.resolvedRoot(root)
+        self.host = host
+        self.port = port
+        self.templates = templates
+        self.cacheFolder = cacheFolder
+    }
+
+    /// Serves until ``StopSignal`` (Ctrl-C, SIGTERM) or `stop()` says to stop, then shuts down cleanly.
+    /// - Parameters:
+    ///   - onRunning: Called with the URL once the server listens.
+    ///   - stop: Polled every 0.1 s besides the signal (tests stop the server this way).
+    public func run(onRunning: @escaping @Sendable (URL) -> Void, stop: @escaping @Sendable () -> Bool = { false }) async throws {
+        let index = RunIndex(root: root)
+        let reports = ReportCache(folder: cacheFolder, templates: templates)
+        let runsPage = try Data(contentsOf: templates.appendingPathComponent("runs.html"))
+        let router = Router()
+        let root = self.root
+        router.get("/") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: runsPage)))
+        }
+        router.get("/api/runs") { _, _ in
+            try Self.json(await index.rows())
+        }
+        router.get("/run/**") { request, context in
+            try await Self.runResponse(request: request, parts: context.parameters.getCatchAll(), root: root, index: index, reports: reports)
+        }
+        var logger = Logger(label: "dcn-report-serve")
+        logger.logLevel = .warning
+        let host = self.host
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "dcn-report"),
+                              onServerRunning: { channel in
+                                  let bound = channel.localAddress?.port ?? 0
+                                  onRunning(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/")!)
+                              }, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        // The server runs until it ends by itself (a bind error) or the watcher asks it to shut down gracefully;
+        // the watcher is cancelled only once the server has finished, so a shutdown is never cut short.
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
+            tasks.addTask {
+                while !StopSignal.requested && !stop() && !Task.isCancelled { try? await Task.sleep(for: .milliseconds(100)) }
+                await group.triggerGracefulShutdown()
+                return false
+            }
+            for try await serverEnded in tasks where serverEnded {
+                tasks.cancelAll()
+                break
+            }
+        }
+    }
+
+    /// `/run/<path>/…`: the run's report files, or `state` (what a live page polls).
+    static func runResponse(request: Request, parts: [Substring], root: URL, index: RunIndex, reports: ReportCache) async throws -> Response {
+        // The run folder is the longest prefix of the path holding run.json; the rest names a file of its report.
+        guard !parts.isEmpty else { return notFound }
+        for split in stride(from: parts.count, through: 1, by: -1) {
+            guard let folder = RequestPath.resolve(Array(parts[..<split]), under: root) else { return notFound }
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path) else { continue }
+            let rest = Array(parts[split...])
+            let key = String(folder.path.dropFirst(root.path.count))
+            if rest == ["state"] {
+                let row = await index.rows().first { "/" + $0.path == key }
+                return try json(["status": row?.status ?? "error", "epoch": row?.epoch.map(String.init) ?? ""])
+            }
+            if rest.isEmpty && !request.uri.path.hasSuffix("/") {
+                return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"])
+            }
+            let report: URL
+            do { report = try await reports.report(of: folder, key: key) } catch {
+                return html(status: .ok, "<h1>\(escape(key))</h1><p class=\"error\">This run folder cannot be shown: \(escape("\(error)"))</p>")
+            }
+            guard let file = RequestPath.resolve(rest.isEmpty ? ["index.html"] : rest, under: report),
+                  let data = FileManager.default.contents(atPath: file.path) else { return notFound }
+            return Response(status: .ok, headers: [.contentType: contentType(file.pathExtension), .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        return notFound
+    }
+
+    static var notFound: Response { html(status: .notFound, "<h1>Not found</h1>") }
+
+    static func html(status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: "<!doctype html><meta charset=utf-8><title>dcn-report</title>" + body)))
+    }
+
+    static func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    static func contentType(_ pathExtension: String) -> String {
+        switch pathExtension.lowercased() {
+        case "html": "text/html; charset=utf-8"
+        case "png": "image/png"
+        case "gif": "image/gif"
+        case "svg": "image/svg+xml"
+        case "pdf": "application/pdf"
+        case "json": "application/json"
+        case "csv": "text/csv"
+        default: "application/octet-stream"
+        }
+    }
+
+    /// Text made inert in HTML.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+extension RunServer {
+    /// `dcn-report serve DIR`: checks the flags, serves `directory` with a cache folder of its own (removed
+    /// at the end), prints the URL (and a warning when the address is not the loopback one), then blocks
+    /// until Ctrl-C or SIGTERM and returns after a clean shutdown.
+    public static func serve(directory: String, host: String, port: Int, templates: URL) throws {
+        guard (0...65_535).contains(port) else { throw FlagValueError("--port must be 0–65535, got \(port)") }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw FlagValueError("\(directory): no such folder")
+        }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dcn-report-serve-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        try RunServer(root: root, host: host, port: port, templates: templates, cacheFolder: cache).serveUntilStopped()
+    }
+
+    /// Serves from synchronous code until Ctrl-C or SIGTERM.
+    func serveUntilStopped() throws {
+        if host != "127.0.0.1" && host != "localhost" && host != "::1" {
+            FileHandle.standardError.write(Data("warning: serving on \(host): anyone who can reach this machine can read these runs\n".utf8))
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await run(onRunning: { url in
+                    // Written straight to the descriptor, so a parent reading the URL from a pipe sees it now.
+                    FileHandle.standardOutput.write(Data("serving \(root.path) at \(url.absoluteString) (Ctrl-C stops)\n".utf8))
+                })
+            } catch {
+                outcome.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    /// The error a background run ended with, handed back to the waiting thread.
+    final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Error?
+        var error: Error? { lock.withLock { stored } }
+        func set(_ error: Error) { lock.withLock { stored = error } }
+    }
+}

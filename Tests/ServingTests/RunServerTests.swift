@@ -1,0 +1,171 @@
+import Foundation
+import RunFormat
+import Runs
+import Serving
+import Synchronization
+import Testing
+import TestSupport
+
+/// `dcn-report serve` speaks HTTP on a free port: the runs page's data, run pages that follow a training
+/// run, 404 for anything outside the folder, an error row for a corrupted run.
+@Suite("Serving runs", .serialized)
+struct RunServerTests {
+    /// A folder of runs: `a/run` complete, `b/run` "training" (status running, this process writing it,
+    /// one epoch fewer recorded than it will have), `c/run` whose process died, `d/run` corrupted.
+    func makeRuns() throws -> (root: URL, full: Data) {
+        let root = temporaryDirectory("serve")
+        var request = RunRequest()
+        request.pointsPerCluster = 30
+        request.pretrainEpochs = 2
+        request.epochs = 2
+        request.quiet = true
+        request.out = root.appendingPathComponent("a").path
+        _ = try request.train()
+        let files = FileManager.default
+        for name in ["b", "c", "d"] { try files.copyItem(at: root.appendingPathComponent("a"), to: root.appendingPathComponent(name)) }
+        let full = try Data(contentsOf: root.appendingPathComponent("a/run/run.json"))
+        try setRunning(root.appendingPathComponent("b/run"), epochs: 2, pid: ProcessInfo.processInfo.processIdentifier)
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        try setRunning(root.appendingPathComponent("c/run"), epochs: 2, pid: finished.processIdentifier)
+        try Data("{ not json".utf8).write(to: root.appendingPathComponent("d/run/run.json"))
+        // A symlink out of the folder is never followed.
+        try files.createSymbolicLink(at: root.appendingPathComponent("outside"), withDestinationURL: URL(fileURLWithPath: "/etc"))
+        return (root, full)
+    }
+
+    /// Marks a copied run as still training: status running, only epochs 0..<`epochs` listed, written by `pid`.
+    func setRunning(_ run: URL, epochs: Int, pid: Int32) throws {
+        let url = run.appendingPathComponent("run.json")
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        manifest["status"] = "running"
+        manifest["summary"] = nil
+        manifest["outcome"] = nil
+        manifest["epochs"] = Array((manifest["epochs"] as? [Any] ?? []).prefix(epochs))
+        try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: url)
+        try JSONEncoder().encode(RunProcess(pid: pid, host: ProcessInfo.processInfo.hostName, started: "")).write(to: run.appendingPathComponent("process.json"))
+    }
+
+    /// Runs `body` against a server on a free port, then stops the server.
+    func withServer(_ root: URL, _ body: (Int) async throws -> Void) async throws {
+        let port = Mutex<Int?>(nil), stop = Atomic<Bool>(false)
+        let server = RunServer(root: root, host: "127.0.0.1", port: 0, templates: repositoryRoot().appendingPathComponent("templates"),
+                               cacheFolder: temporaryDirectory("serve-cache"))
+        let task = Task { try await server.run(onRunning: { url in port.withLock { $0 = url.port } }, stop: { stop.load(ordering: .relaxed) }) }
+        var bound: Int?
+        for _ in 0..<300 where bound == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            bound = port.withLock { $0 }
+        }
+        let free = try #require(bound, "the server did not start")
+        do { try await body(free) } catch {
+            stop.store(true, ordering: .relaxed)
+            throw error
+        }
+        stop.store(true, ordering: .relaxed)
+        try await task.value
+    }
+
+    func rows(_ port: Int) throws -> [String: RunRow] {
+        let reply = try HTTPClient.get("/api/runs", port: port)
+        #expect(reply.status == 200)
+        let rows = try JSONDecoder().decode([RunRow].self, from: Data(reply.body.utf8))
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.path, $0) })
+    }
+
+    @Test("the runs page lists every run with its state: complete, running, stopped (process gone), error (corrupted)")
+    func runsPage() async throws {
+        let (root, _) = try makeRuns()
+        try await withServer(root) { port in
+            let page = try HTTPClient.get("/", port: port)
+            #expect(page.status == 200 && page.body.contains("<title>Runs"))
+            let rows = try rows(port)
+            #expect(Set(rows.keys) == ["a/run", "b/run", "c/run", "d/run"], "\(rows.keys)")
+            let last = try RecordedRun(directory: root.appendingPathComponent("a/run")).availableEpochs.last?.epoch
+            #expect(rows["a/run"]?.status == "complete" && rows["a/run"]?.epoch == last && rows["a/run"]?.nmi != nil)
+            #expect(rows["b/run"]?.status == "running" && rows["b/run"]?.epoch == 1)
+            #expect(rows["c/run"]?.status == "stopped")
+            #expect(rows["d/run"]?.status == "error" && rows["d/run"]?.error?.contains("run.json") == true)
+            // The other runs' pages still render next to the corrupted one.
+            let report = try HTTPClient.get("/run/a/run/", port: port)
+            #expect(report.status == 200 && report.body.contains("epoch_0002.png") && report.body.contains("connect-src 'self'"))
+            #expect(try HTTPClient.get("/run/a/run/frames/epoch_0002.png", port: port).status == 200)
+            let broken = try HTTPClient.get("/run/d/run/", port: port)
+            #expect(broken.status == 200 && broken.body.contains("cannot be shown"))
+        }
+    }
+
+    @Test("a training run's page gains the epoch it records, and its state says so")
+    func followsTraining() async throws {
+        let (root, full) = try makeRuns()
+        try await withServer(root) { port in
+            let before = try HTTPClient.get("/run/b/run/", port: port)
+            #expect(before.body.contains("epoch_0001.png") && !before.body.contains("epoch_0002.png"))
+            #expect(try HTTPClient.get("/run/b/run/state", port: port).body.contains("\"epoch\":\"1\""))
+            // The trainer records epoch 2 (run.json replaced as the writer does, by rename).
+            var manifest = try #require(try JSONSerialization.jsonObject(with: full) as? [String: Any])
+            manifest["status"] = "running"
+            let staged = root.appendingPathComponent("b/run/run.json.tmp")
+            try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: staged)
+            #expect(rename(staged.path, root.appendingPathComponent("b/run/run.json").path) == 0)
+            let last = try #require((manifest["epochs"] as? [[String: Any]])?.last?["epoch"] as? Int)
+            #expect(last >= 2)
+            #expect(try HTTPClient.get("/run/b/run/state", port: port).body.contains("\"epoch\":\"\(last)\""))
+            #expect(try HTTPClient.get("/run/b/run/", port: port).body.contains(String(format: "epoch_%04d.png", last)))
+        }
+    }
+
+    @Test("paths outside the folder get 404: .., encoded traversal, absolute paths, symlinks out, unknown runs")
+    func traversalRefused() async throws {
+        let (root, _) = try makeRuns()
+        try await withServer(root) { port in
+            for target in ["/run/../../../etc/passwd", "/run/%2e%2e/%2e%2e/etc/passwd", "/run/a/run/..%2f..%2f..%2fetc%2fpasswd",
+                           "/run//etc/passwd", "/run/%2fetc%2fpasswd", "/run/outside/passwd", "/run/a/run/../../d/run/run.json",
+                           "/run/nothing/here/", "/etc/passwd"] {
+                let reply = try HTTPClient.get(target, port: port)
+                #expect(reply.status == 404, "\(target) → \(reply.status)")
+                #expect(!reply.body.contains("root:"), "\(target) leaked a file")
+            }
+        }
+    }
+
+    @Test("RequestPath keeps every resolved path inside the root")
+    func requestPaths() throws {
+        let root = RequestPath.resolvedRoot(temporaryDirectory("paths"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("x/y"), withIntermediateDirectories: true)
+        #expect(RequestPath.resolve(["x", "y"], under: root)?.path == root.appendingPathComponent("x/y").path)
+        for bad: [Substring] in [[".."], ["x", ".."], ["%2e%2e"], ["x%2f..%2f.."], [""], ["a%00b"], ["%5c.."]] {
+            #expect(RequestPath.resolve(bad, under: root) == nil, "\(bad)")
+        }
+    }
+
+    @Test("dcn-report serve prints its URL, answers, and exits 0 on SIGTERM")
+    func stopsOnSigterm() throws {
+        guard let binary = builtBinary() else { Issue.record("dcn-report binary not built"); return }
+        let (root, _) = try makeRuns()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", root.path, "--port", "0", "--templates", repositoryRoot().appendingPathComponent("templates").path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !text.contains("\n") && Date() < deadline && process.isRunning {
+            text += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let port = try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) }, "no URL printed: \(text)")
+        #expect(try HTTPClient.get("/api/runs", port: port).status == 200)
+        kill(process.processIdentifier, SIGTERM)
+        let stopBy = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning, "still running 20 s after SIGTERM")
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && process.terminationReason == .exit)
+        #expect((try? HTTPClient.get("/api/runs", port: port)) == nil, "the port is closed")
+    }
+}
