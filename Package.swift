@@ -17,7 +17,7 @@ let package = Package(
         .executable(name: "dcn-report", targets: ["dcn-report"]),
         .library(name: "DCNEngine", targets: ["DCNCore", "Datasets", "NeuralNetwork", "Clustering", "Training", "RunFormat", "Recording"]),
         // Every reader of files from strangers, for the coverage-guided fuzz targets in Tests/Fuzz (a package of its own).
-        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "Runs", "DCNReportCommand"]),
+        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "Runs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
