@@ -8,11 +8,7 @@ import Testing
 /// `make test` installs Debian's `chromium` when it is missing.
 @Suite("The report in a real browser", .serialized)
 struct BrowserTests {
-    var chromium: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-    }
+    var chromium: String? { HeadlessChromium.path }
 
     func makeReport(_ extra: [String] = []) throws -> URL {
         let out = temporaryDirectory("browser").appendingPathComponent("report")
@@ -25,40 +21,19 @@ struct BrowserTests {
     }
 
     func open(_ page: URL, screenshot: URL? = nil) throws -> (dom: String, log: String) {
-        guard let chromium else {
+        guard chromium != nil else {
             Issue.record("chromium is not installed; `make test` installs it")
             return ("", "")
         }
-        var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                         "--virtual-time-budget=4000", "--user-data-dir=\(temporaryDirectory("chromium-profile").path)"]
-        if let screenshot {
-            arguments += ["--window-size=1280,2200", "--hide-scrollbars", "--screenshot=\(screenshot.path)"]
-        } else {
-            arguments.append("--dump-dom")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = arguments + [page.absoluteString]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errData = ReadInBackground(err.fileHandleForReading)
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (dom, log, status) = try HeadlessChromium.open(page, screenshot: screenshot)
         if screenshot == nil && dom.isEmpty {
             // An empty DOM means the page was never read: fail rather than let the caller pass on nothing.
-            Issue.record("chromium returned no DOM for \(page.lastPathComponent) (exit \(process.terminationStatus)): \(errData.text().suffix(400))")
+            Issue.record("chromium returned no DOM for \(page.lastPathComponent) (exit \(status)): \(log.suffix(400))")
         }
-        return (dom, errData.text())
+        return (dom, log)
     }
 
-    func consoleProblems(_ log: String) -> [String] {
-        log.split(separator: "\n").map(String.init).filter {
-            ($0.contains("CONSOLE") && ($0.contains("Uncaught") || $0.contains("Error"))) || $0.contains("Refused to")
-                || $0.contains("Failed to load resource") || $0.contains("net::ERR_")
-        }
-    }
+    func consoleProblems(_ log: String) -> [String] { HeadlessChromium.consoleProblems(log) }
 
     @Test("a comparison report loads from file:// with no errors, its table filled and its images present")
     func comparisonPage() throws {
@@ -133,23 +108,5 @@ struct BrowserTests {
         #expect(dom.contains("data-selftest=\"stepped\""))
         #expect(dom.contains("data-problems=\"none\""))
         #expect(consoleProblems(log).isEmpty, "\(consoleProblems(log))")
-    }
-}
-
-/// Drains a pipe on a background thread so a chatty child cannot block on a full pipe.
-// @unchecked Sendable: `data` is written once on the background queue before `done` is signalled and
-// read only after `text()` has waited for that signal.
-final class ReadInBackground: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-    func text() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -168,4 +168,18 @@ struct RunServerTests {
         #expect(process.terminationStatus == 0 && process.terminationReason == .exit)
         #expect((try? HTTPClient.get("/api/runs", port: port)) == nil, "the port is closed")
     }
+
+    @Test("in headless Chromium the runs page fills its table from the server, and a run page loads, with no console errors")
+    func inBrowser() async throws {
+        guard HeadlessChromium.path != nil else { Issue.record("chromium is not installed; `make test` installs it"); return }
+        let (root, _) = try makeRuns()
+        try await withServer(root) { port in
+            let (runs, runsLog, _) = try HeadlessChromium.open(URL(string: "http://127.0.0.1:\(port)/")!)
+            #expect(runs.contains(">a/run</a>") && runs.contains(">stopped<") && runs.contains("4 run folders"), "\(runs.suffix(600))")
+            #expect(HeadlessChromium.consoleProblems(runsLog).isEmpty, "\(HeadlessChromium.consoleProblems(runsLog))")
+            let (page, pageLog, _) = try HeadlessChromium.open(URL(string: "http://127.0.0.1:\(port)/run/b/run/")!)
+            #expect(page.contains("epoch_0001.png") && page.contains("live · running · epoch 1"), "\(page.suffix(400))")
+            #expect(HeadlessChromium.consoleProblems(pageLog).isEmpty, "\(HeadlessChromium.consoleProblems(pageLog))")
+        }
+    }
 }
