@@ -1,6 +1,7 @@
 import ArgumentParser
 import Runs
 import Report
+import Serving
 
 /// `dcn-report generate`: train, record, render and write the report in one go.
 struct GenerateCommand: ParsableCommand {
@@ -20,10 +21,14 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     @OptionGroup var renderFlags: RenderFlags
+    @OptionGroup var serving: ServeFlags
 
     mutating func run() throws {
-        let render = try renderFlags.choices.options()
+        let (render, request) = (try renderFlags.choices.options(), options.request)
         let templates = try TemplateLocator.locate(explicit: renderFlags.templates)
-        print(try options.request.generate(render: render, templates: templates, selfContained: renderFlags.selfContained).path)
+        guard serving.serve else { return print(try request.generate(render: render, templates: templates, selfContained: renderFlags.selfContained).path) }
+        try ServedWork.run(templates: templates, port: serving.servePort) {
+            try request.generate(render: render, templates: templates, selfContained: renderFlags.selfContained, beforeTraining: $0)
+        }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Runs
+import Foundation
 import Report
+import Serving
 
 /// `dcn-report sweep`: a grid of settings and seeds, each an ordinary run folder, run resumably and in parallel.
 struct SweepCommand: ParsableCommand {
@@ -33,6 +35,7 @@ struct SweepCommand: ParsableCommand {
     var plan = false
     @Flag(help: "Let every run pretrain itself instead of sharing one pretraining per group of runs.")
     var noSharedPretraining = false
+    @OptionGroup var serving: ServeFlags
     @Flag(help: "Print only errors and the final line.")
     var quiet = false
     @Argument(parsing: .allUnrecognized, help: "Training flags of `train`, each value possibly a comma-separated list.")
@@ -49,7 +52,12 @@ struct SweepCommand: ParsableCommand {
         job.planOnly = plan
         job.sharedPretraining = !noSharedPretraining
         job.quiet = quiet
-        try job.run(parse: Self.parseTrainFlags)
+        guard serving.serve && !plan else { return try job.run(parse: Self.parseTrainFlags) }
+        try ServedWork.run(templates: TemplateLocator.locate(explicit: nil), port: serving.servePort) { serve in
+            try serve(URL(fileURLWithPath: out))
+            try job.run(parse: Self.parseTrainFlags)
+            return URL(fileURLWithPath: out)
+        }
     }
 
     /// Parses one run's flags as `train` would, in the command line's terms when they do not parse.

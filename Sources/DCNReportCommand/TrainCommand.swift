@@ -1,5 +1,7 @@
 import ArgumentParser
+import Report
 import Runs
+import Serving
 
 /// `dcn-report train`: train and record only; `dcn-report render` draws the report later.
 struct TrainCommand: ParsableCommand {
@@ -20,8 +22,11 @@ struct TrainCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: RunOptions
+    @OptionGroup var serving: ServeFlags
 
     mutating func run() throws {
-        print(try options.request.train().path)
+        let request = options.request
+        guard serving.serve else { return print(try request.train().path) }
+        try ServedWork.run(templates: TemplateLocator.locate(explicit: nil), port: serving.servePort) { try request.train(beforeTraining: $0) }
     }
 }

@@ -182,4 +182,59 @@ struct RunServerTests {
             #expect(HeadlessChromium.consoleProblems(pageLog).isEmpty, "\(HeadlessChromium.consoleProblems(pageLog))")
         }
     }
+
+    @Test("train --serve: the run is listed while it trains and when complete; the server then serves until SIGTERM")
+    func trainServe() throws {
+        guard let binary = builtBinary() else { Issue.record("dcn-report binary not built"); return }
+        let out = temporaryDirectory("train-serve").appendingPathComponent("watched")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.currentDirectoryURL = repositoryRoot()
+        process.arguments = ["train", "--points-per-cluster", "100", "--pretrain-epochs", "5", "--epochs", "150", "--quiet",
+                             "--out", out.path, "--serve", "--serve-port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let lines = ReadLines(output.fileHandleForReading)
+        let deadline = Date().addingTimeInterval(120)
+        var port: Int?
+        while port == nil && Date() < deadline && process.isRunning {
+            port = lines.text.firstMatch(of: /watch it at http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let bound = try #require(port, "no URL printed: \(lines.text)")
+        var seen: Set<String> = []
+        while !lines.text.contains("still serving") && Date() < deadline {
+            if let reply = try? HTTPClient.get("/api/runs", port: bound),
+               let rows = try? JSONDecoder().decode([RunRow].self, from: Data(reply.body.utf8)) {
+                seen.formUnion(rows.map(\.status))
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let rows = try JSONDecoder().decode([RunRow].self, from: Data(HTTPClient.get("/api/runs", port: bound).body.utf8))
+        #expect(rows.map(\.path) == ["run"] && rows.first?.status == "complete")
+        #expect(seen.contains("running"), "statuses seen while training: \(seen)")
+        #expect(lines.text.contains(out.appendingPathComponent("run").path), "the run folder is printed when training ends")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
+
+/// Collects a pipe's text as it arrives.
+final class ReadLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected = ""
+    var text: String { lock.withLock { collected } }
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { return }
+                self.lock.withLock { self.collected += String(decoding: data, as: UTF8.self) }
+            }
+        }
+    }
 }
