@@ -7,6 +7,7 @@ extension RunRequest {
     /// A sweep starts its runs with these, so a child is given exactly the values the sweep checked.
     public var arguments: [String] {
         var flags: [String] = []
+        let defaults = RunRequest()
         func add(_ flag: String, _ value: (some CustomStringConvertible)?) {
             if let value { flags.append("--\(flag)=\(value)") }
         }
@@ -16,7 +17,7 @@ extension RunRequest {
         add("preset", preset?.rawValue)
         add("dataset", dataset)
         add("labels", labels)
-        add("label-column", labelColumn == .none ? nil : labelColumn.argument)
+        add("label-column", labelColumn == defaults.labelColumn ? nil : labelColumn.argument)
         add("clusters", clusters)
         add("latent-dim", latentDim)
         add("hidden", hidden?.map(String.init).joined(separator: ","))
@@ -40,9 +41,9 @@ extension RunRequest {
         add("center-count-start", centerCountStart)
         add("reset-counts", on: resetCounts)
         add("kmeans-restarts", kmeansRestarts)
-        add("scaling", scaling == .auto ? nil : scaling.rawValue)
+        add("scaling", scaling == defaults.scaling ? nil : scaling.rawValue)
         add("seed", seed)
-        add("points-per-cluster", pointsPerCluster == 2_500 ? nil : pointsPerCluster)
+        add("points-per-cluster", pointsPerCluster == defaults.pointsPerCluster ? nil : pointsPerCluster)
         add("limit", limit)
         add("out", out)
         add("name", name)

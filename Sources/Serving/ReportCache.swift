@@ -31,7 +31,7 @@ public actor ReportCache {
 
     /// The folder holding the current report of the run at `runFolder`, rendering it when needed.
     public func report(of runFolder: URL, key: String) async throws -> URL {
-        let version = Self.version(of: runFolder)
+        let version = RunIndex.stamp(of: runFolder)
         if let entry = entries[key], entry.version == version {
             entries[key]?.used = Date()
             return entry.folder
@@ -67,12 +67,6 @@ public actor ReportCache {
         entries[key] = (version, rendered, Date())
         evict()
         return rendered
-    }
-
-    /// What decides a run's report: its recorded epochs and status (`run.json`'s size and time).
-    static func version(of runFolder: URL) -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: runFolder.appendingPathComponent("run.json").path)
-        return "\(attributes?[.size] ?? 0)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
     }
 
     private func evict() {

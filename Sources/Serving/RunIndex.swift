@@ -47,26 +47,36 @@ public actor RunIndex {
         var rows: [RunRow] = []
         var seen: Set<String> = []
         for folder in folders {
-            let relative = String(folder.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            seen.insert(relative)
-            let manifest = folder.appendingPathComponent("run.json")
-            let attributes = try? FileManager.default.attributesOfItem(atPath: manifest.path)
-            let stamp = "\(attributes?[.size] ?? 0)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-            var row: RunRow
-            if let cached = cache[relative], cached.stamp == stamp {
-                row = cached.row
-            } else {
-                row = Self.summary(of: folder, relative: relative)
-                cache[relative] = (stamp, row)
-            }
-            // Liveness changes without run.json changing: checked on every request.
-            if row.status == RunStatus.running.rawValue, RunProcess(runFolder: folder)?.isAlive == false {
-                row.status = "stopped"
-            }
+            let row = self.row(of: folder)
+            seen.insert(row.path)
             rows.append(row)
         }
         cache = cache.filter { seen.contains($0.key) }
         return rows
+    }
+
+    /// The row of one run folder under the root (what a live page polls: no walk of the whole tree).
+    public func row(of folder: URL) -> RunRow {
+        let relative = String(folder.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let stamp = Self.stamp(of: folder)
+        var row: RunRow
+        if let cached = cache[relative], cached.stamp == stamp {
+            row = cached.row
+        } else {
+            row = Self.summary(of: folder, relative: relative)
+            cache[relative] = (stamp, row)
+        }
+        // Liveness changes without run.json changing: checked on every request.
+        if row.status == RunStatus.running.rawValue, RunProcess(runFolder: folder)?.isAlive == false {
+            row.status = "stopped"
+        }
+        return row
+    }
+
+    /// What changes whenever a run records something: its `run.json`'s size and modification time.
+    static func stamp(of runFolder: URL) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: runFolder.appendingPathComponent("run.json").path)
+        return "\(attributes?[.size] ?? 0)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
     }
 
     /// The run folders (holding `run.json`) under `root`, not following symlinks, skipping hidden and cache folders.

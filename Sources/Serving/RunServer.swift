@@ -90,8 +90,8 @@ public struct RunServer: Sendable {
             let rest = Array(parts[split...])
             let key = String(folder.path.dropFirst(root.path.count))
             if rest == ["state"] {
-                let row = await index.rows().first { "/" + $0.path == key }
-                return try json(["status": row?.status ?? "error", "epoch": row?.epoch.map(String.init) ?? ""])
+                let row = await index.row(of: folder)
+                return try json(["status": row.status, "epoch": row.epoch.map(String.init) ?? ""])
             }
             if rest.isEmpty && !request.uri.path.hasSuffix("/") {
                 return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"])
@@ -153,9 +153,14 @@ extension RunServer {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw FlagValueError("\(directory): no such folder")
         }
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dcn-report-serve-\(ProcessInfo.processInfo.processIdentifier)")
+        let cache = processCacheFolder
         defer { try? FileManager.default.removeItem(at: cache) }
         try RunServer(root: root, host: host, port: port, templates: templates, cacheFolder: cache).serveUntilStopped()
+    }
+
+    /// This process's cache folder for rendered reports, in the temporary directory (removed when serving ends).
+    static var processCacheFolder: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dcn-report-serve-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
     /// Serves from synchronous code until Ctrl-C or SIGTERM.

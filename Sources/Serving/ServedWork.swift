@@ -18,7 +18,7 @@ public enum ServedWork {
         let serve: (URL) throws -> Void = { folder in
             guard !started.withLock({ let was = $0; $0 = true; return was }) else { return }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dcn-report-serve-\(ProcessInfo.processInfo.processIdentifier)")
+            let cache = RunServer.processCacheFolder
             let server = RunServer(root: folder, host: "127.0.0.1", port: port, templates: templates, cacheFolder: cache)
             Task {
                 do {
