@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Report", dependencies: [
-            "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation", "AtomicWrite",
+            "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation", "AtomicWrite", "PNGEncoding",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
         .executableTarget(name: "dcn-bench", dependencies: [
             "DCNCore", "DCNMath", "Datasets", "Training", "NeuralNetwork", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
-            "RunFormat", "Embedding",
+            "RunFormat", "Embedding", "Report", "Runs",
         ]),
 
         // Tests.

@@ -50,6 +50,19 @@ public final class APNGWriter {
     /// - Throws: ``AnimationError`` on a write or compression failure.
     public func append(rgb: [UInt8], delay: Double) throws {
         precondition(rgb.count == width * height * 3, "frame has the wrong size")
+        do {
+            try append(scanlines: try PNGEncoder.compressedScanlines(rgb: rgb, width: width, height: height), delay: delay)
+        } catch let error as PNGEncodingError {
+            throw AnimationError("\(path): \(error)")
+        }
+    }
+
+    /// Appends one frame already encoded as a PNG of this size (its IDAT payload is the frame's data).
+    /// - Parameters:
+    ///   - scanlines: The frame's filtered, compressed scanlines (``PNGEncoding/EncodedImage/scanlines``).
+    ///   - delay: Seconds this frame is shown.
+    /// - Throws: ``AnimationError`` on a write failure.
+    public func append(scanlines compressed: Data, delay: Double) throws {
         var fctl = Data()
         fctl.appendBigEndian(sequence); sequence += 1
         fctl.appendBigEndian(UInt32(width)); fctl.appendBigEndian(UInt32(height))
@@ -58,12 +71,6 @@ public final class APNGWriter {
         fctl.appendBigEndian(UInt16(100))
         fctl.append(contentsOf: [0, 0])  // dispose none, blend source
         var data = PNGEncoder.chunk("fcTL", fctl)
-        let compressed: Data
-        do {
-            compressed = try PNGEncoder.compressedScanlines(rgb: rgb, width: width, height: height)
-        } catch {
-            throw AnimationError("\(path): \(error)")
-        }
         if written == 0 {
             data.append(PNGEncoder.chunk("IDAT", compressed))
         } else {

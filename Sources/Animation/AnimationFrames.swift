@@ -23,17 +23,31 @@ public struct AnimationFrames: Sendable {
     /// - Parameter rgb: `width × height × 3` bytes, RGB.
     public mutating func append(rgb: [UInt8]) {
         precondition(rgb.count == width * height * 3, "frame has \(rgb.count) bytes, expected \(width * height * 3)")
-        var keys = [UInt16](repeating: 0, count: width * height)
-        rgb.withUnsafeBufferPointer { source in
-            keys.withUnsafeMutableBufferPointer { out in
-                for i in 0..<(width * height) {
-                    let key = UInt16(source[3 * i] >> 3) << 10 | UInt16(source[3 * i + 1] >> 3) << 5 | UInt16(source[3 * i + 2] >> 3)
-                    out[i] = key
+        append(keys: Self.keys(rgb: rgb))
+    }
+
+    /// Appends a frame already reduced by ``keys(rgb:)`` (which may run on any thread, one frame each).
+    /// - Parameter keys: `width × height` RGB555 keys.
+    public mutating func append(keys: [UInt16]) {
+        precondition(keys.count == width * height, "frame has \(keys.count) pixels, expected \(width * height)")
+        histogram.withUnsafeMutableBufferPointer { counts in
+            for key in keys { counts[Int(key)] += 1 }
+        }
+        frames.append(keys)
+    }
+
+    /// Reduces RGB pixels to RGB555 keys.
+    /// - Parameter rgb: 3 bytes per pixel.
+    public static func keys(rgb: [UInt8]) -> [UInt16] {
+        let count = rgb.count / 3
+        return [UInt16](unsafeUninitializedCapacity: count) { out, initialized in
+            rgb.withUnsafeBufferPointer { source in
+                for i in 0..<count {
+                    out[i] = UInt16(source[3 * i] >> 3) << 10 | UInt16(source[3 * i + 1] >> 3) << 5 | UInt16(source[3 * i + 2] >> 3)
                 }
             }
+            initialized = count
         }
-        for key in keys { histogram[Int(key)] += 1 }
-        frames.append(keys)
     }
 
     /// Number of frames.

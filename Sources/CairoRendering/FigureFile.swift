@@ -1,4 +1,5 @@
 public import Plotting
+public import PNGEncoding
 
 /// Draws one figure into a file of any format, the one place that chooses a canvas per format:
 /// PNG through Cairo's raster surface and our PNG encoder, SVG through ``SVGCanvas`` (text stays
@@ -12,13 +13,13 @@ public enum FigureFile {
     ///   - height: Height in layout units.
     ///   - scale: Pixels per layout unit for PNG; vector formats ignore it.
     ///   - draw: Draws the figure on a canvas of the given layout size.
-    /// - Returns: The PNG's RGB pixels (for animations), or nil for a vector format.
+    /// - Returns: The PNG's pixels and encoding (for animations), or nil for a vector format.
     /// - Throws: ``RenderError`` naming the file.
     @discardableResult
     public static func write(
         _ format: CairoCanvas.Format, to path: String, width: Int, height: Int, scale: Double = 1,
         draw: (Canvas, Double, Double) -> Void
-    ) throws -> [UInt8]? {
+    ) throws -> EncodedImage? {
         let w = Double(width), h = Double(height)
         switch format {
         case .png:

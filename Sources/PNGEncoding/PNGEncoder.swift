@@ -5,8 +5,11 @@ import Foundation
 ///
 /// Written here (on zlib) rather than through `cairo_surface_write_to_png` because that gives no
 /// control over filters or compression and dominated the frame time; and because the APNG writer
-/// needs the same scanline filtering and chunk framing. Scanlines use filter 1 (Sub); deflate uses
-/// the run-length strategy (`Z_RLE`), which is fast and compresses flat plot backgrounds well.
+/// needs the same scanline framing. Scanlines are left unfiltered (filter type 0) and deflated at level 2
+/// with the default strategy: measured on a 1200 × 560 frame of 10,000 points, that is as fast as the
+/// Sub filter with run-length deflate (about 6 ms) and half the size (41 KB against 88 KB), because a
+/// plot repeats whole runs of pixels (backgrounds, grid lines, identical marker stamps) that LZ77
+/// matches find and a per-byte difference hides.
 public enum PNGEncoder {
     /// The 8-byte PNG signature.
     public static let signature = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
@@ -19,9 +22,14 @@ public enum PNGEncoder {
     /// - Returns: The file's bytes.
     /// - Throws: ``PNGEncodingError`` when zlib fails.
     public static func encode(rgb: [UInt8], width: Int, height: Int) throws -> Data {
+        file(scanlines: try compressedScanlines(rgb: rgb, width: width, height: height), width: width, height: height)
+    }
+
+    /// A complete PNG file around already compressed scanlines (see ``compressedScanlines(rgb:width:height:)``).
+    public static func file(scanlines: Data, width: Int, height: Int) -> Data {
         var file = signature
         file.append(chunk("IHDR", header(width: width, height: height)))
-        file.append(chunk("IDAT", try compressedScanlines(rgb: rgb, width: width, height: height)))
+        file.append(chunk("IDAT", scanlines))
         file.append(chunk("IEND", Data()))
         return file
     }
@@ -35,38 +43,47 @@ public enum PNGEncoder {
         return ihdr
     }
 
-    /// Filtered (Sub) and zlib-compressed scanlines: the payload of IDAT (or APNG fdAT).
+    /// Framed (filter type byte per row) and zlib-compressed scanlines: the payload of IDAT (or APNG fdAT).
     public static func compressedScanlines(rgb: [UInt8], width: Int, height: Int) throws -> Data {
         precondition(rgb.count == width * height * 3, "image has \(rgb.count) bytes, expected \(width * height * 3)")
         let rowBytes = width * 3
-        var filtered = [UInt8](repeating: 0, count: height * (rowBytes + 1))
-        rgb.withUnsafeBufferPointer { source in
-            filtered.withUnsafeMutableBufferPointer { target in
+        let framed = [UInt8](unsafeUninitializedCapacity: height * (rowBytes + 1)) { target, initialized in
+            rgb.withUnsafeBufferPointer { source in
                 for y in 0..<height {
-                    let s = y * rowBytes, t = y * (rowBytes + 1)
-                    target[t] = 1
-                    for x in 0..<min(3, rowBytes) { target[t + 1 + x] = source[s + x] }
-                    if rowBytes > 3 { for x in 3..<rowBytes { target[t + 1 + x] = source[s + x] &- source[s + x - 3] } }
+                    target[y * (rowBytes + 1)] = noFilter
+                    (target.baseAddress! + y * (rowBytes + 1) + 1).update(from: source.baseAddress! + y * rowBytes, count: rowBytes)
                 }
             }
+            initialized = height * (rowBytes + 1)
         }
+        return try compress(framed: framed)
+    }
+
+    /// The filter-type byte that starts each scanline: 0, None.
+    public static let noFilter: UInt8 = 0
+
+    /// Scanlines each led by their filter-type byte (``noFilter``), zlib-compressed.
+    /// - Throws: ``PNGEncodingError`` when zlib fails.
+    public static func compress(framed: [UInt8]) throws -> Data {
         var stream = z_stream()
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, 15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard deflateInit2_(&stream, 2, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw PNGEncodingError("zlib could not start")
         }
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(filtered.count))))
-        let status = filtered.withUnsafeMutableBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out -> Int32 in
-                stream.next_in = input.baseAddress
+        let bound = Int(deflateBound(&stream, uLong(framed.count)))
+        var status: Int32 = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
+            framed.withUnsafeBufferPointer { input in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.avail_in = uInt(input.count)
                 stream.next_out = out.baseAddress
                 stream.avail_out = uInt(out.count)
-                return deflate(&stream, Z_FINISH)
+                status = deflate(&stream, Z_FINISH)
             }
+            initialized = status == Z_STREAM_END ? Int(stream.total_out) : 0
         }
         guard status == Z_STREAM_END else { throw PNGEncodingError("zlib compression failed (\(status))") }
-        return Data(output.prefix(Int(stream.total_out)))
+        return Data(output)
     }
 
     /// One chunk: length, type, body, CRC-32 of type and body.

@@ -24,12 +24,11 @@ public struct AxisLimits: Equatable, Codable, Sendable {
     public static func union(of frames: [(xs: [Float], ys: [Float])], trim: Double = 0.002, padding: Double = 0.05) -> AxisLimits {
         var limits: AxisLimits?
         for points in frames where !points.xs.isEmpty {
-            let xs = points.xs.sorted(), ys = points.ys.sorted()
-            func quantile(_ sorted: [Float], _ q: Double) -> Double {
-                Double(sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count - 1)).rounded())))])
+            func quantile(_ values: [Float], _ q: Double) -> Double {
+                Double(values.orderStatistic(min(values.count - 1, max(0, Int((q * Double(values.count - 1)).rounded())))))
             }
-            let frame = AxisLimits(xMin: quantile(xs, trim), xMax: quantile(xs, 1 - trim),
-                                   yMin: quantile(ys, trim), yMax: quantile(ys, 1 - trim))
+            let frame = AxisLimits(xMin: quantile(points.xs, trim), xMax: quantile(points.xs, 1 - trim),
+                                   yMin: quantile(points.ys, trim), yMax: quantile(points.ys, 1 - trim))
             limits = limits.map {
                 AxisLimits(xMin: min($0.xMin, frame.xMin), xMax: max($0.xMax, frame.xMax),
                            yMin: min($0.yMin, frame.yMin), yMax: max($0.yMax, frame.yMax))

@@ -1,5 +1,7 @@
 import Animation
+import DCNCore
 import Foundation
+import PNGEncoding
 
 /// Writes the frame sequence as an animated GIF and an APNG.
 enum AnimationFiles {
@@ -8,19 +10,35 @@ enum AnimationFiles {
     /// The APNG, relative to the report folder.
     static let apngPath = "animation.png"
 
-    /// Writes both animations from the frames' RGB pixels (all of one size).
-    static func write(_ frames: [[UInt8]], into directory: URL, options: RenderOptions) throws {
-        let width = Int((Double(options.width) * options.scale).rounded())
-        let height = Int((Double(options.height) * options.scale).rounded())
-        var animation = AnimationFrames(width: width, height: height)
-        let apng = try APNGWriter(path: directory.appendingPathComponent(apngPath).path,
-                                  width: width, height: height, frameCount: frames.count)
-        for (index, pixels) in frames.enumerated() {
-            animation.append(rgb: pixels)
-            try apng.append(rgb: pixels, delay: index == frames.count - 1 ? options.lastFrameDelay : options.frameDelay)
+    /// Writes both animations from the frames as encoded for `frames/` (all of one size). The APNG takes
+    /// each frame's compressed scanlines as they are; the GIF reduces the pixels to 15-bit colour, frames
+    /// in parallel, and is then written with giflib while the APNG is assembled beside it.
+    static func write(_ frames: [EncodedImage], into directory: URL, options: RenderOptions) throws {
+        guard let first = frames.first else { return }
+        let keys = ResultSlots<[UInt16]>(count: frames.count)
+        DispatchQueue.concurrentPerform(iterations: frames.count) { index in
+            keys.set(index, AnimationFrames.keys(rgb: frames[index].rgb))
         }
-        try apng.finish()
-        try GIFWriter.write(animation, to: directory.appendingPathComponent(gifPath).path,
-                            delay: options.frameDelay, lastFrameDelay: options.lastFrameDelay)
+        var collected = AnimationFrames(width: first.width, height: first.height)
+        for index in frames.indices { collected.append(keys: keys.get(index) ?? []) }
+        let animation = collected
+        let written = ResultSlots<Result<Void, any Error>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            written.set(task, Result {
+                if task == 0 {
+                    try GIFWriter.write(animation, to: directory.appendingPathComponent(gifPath).path,
+                                        delay: options.frameDelay, lastFrameDelay: options.lastFrameDelay)
+                } else {
+                    let apng = try APNGWriter(path: directory.appendingPathComponent(apngPath).path,
+                                              width: first.width, height: first.height, frameCount: frames.count)
+                    for (index, frame) in frames.enumerated() {
+                        try apng.append(scanlines: frame.scanlines,
+                                        delay: index == frames.count - 1 ? options.lastFrameDelay : options.frameDelay)
+                    }
+                    try apng.finish()
+                }
+            })
+        }
+        for task in 0..<2 { try written.get(task)?.get() }
     }
 }

@@ -14,7 +14,7 @@ enum CentreFiles {
         let decoded = try entries.map { try run.arrays(for: $0).decodedCenters }
         guard decoded.allSatisfy({ $0 != nil }), let last = decoded.last ?? nil else { return nil }
         let shape = run.manifest.dataset.imageShape
-        func rows(_ matrix: Matrix?) -> [[Float]] { matrix.map { m in (0..<m.rows).map { m.row($0) } } ?? [] }
+        @Sendable func rows(_ matrix: Matrix?) -> [[Float]] { matrix.map { m in (0..<m.rows).map { m.row($0) } } ?? [] }
         func colors(_ index: Int) -> [Color] {
             let coloring = sequence.frames[index].coloring
             return (0..<last.rows).map { coloring.color(ofCluster: $0) }
@@ -24,16 +24,19 @@ enum CentreFiles {
         } catch {
             throw RenderError("\(directory.path)/centres: cannot create the folder (\(error.localizedDescription))")
         }
-        var strips: [String] = []
-        for (index, entry) in entries.enumerated() {
-            let figure = DecodedCentresFigure(title: "Decoded centres g(m_k), epoch \(entry.epoch)",
-                                              rows: [.init(label: "epoch \(entry.epoch)", centres: rows(decoded[index]))],
-                                              imageShape: shape, clusterColors: colors(index))
-            let path = String(format: "centres/epoch_%04d.png", entry.epoch)
-            try FigureFile.write(.png, to: directory.appendingPathComponent(path).path, width: figure.preferredSize.width,
-                                 height: figure.preferredSize.height, scale: options.scale) { figure.draw(on: $0, width: $1, height: $2) }
-            strips.append(path)
+        let strips = entries.map { String(format: "centres/epoch_%04d.png", $0.epoch) }
+        let stripColors = entries.indices.map(colors)
+        let written = ResultSlots<Result<Void, any Error>>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            written.set(index, Result {
+                let figure = DecodedCentresFigure(title: "Decoded centres g(m_k), epoch \(entries[index].epoch)",
+                                                  rows: [.init(label: "epoch \(entries[index].epoch)", centres: rows(decoded[index]))],
+                                                  imageShape: shape, clusterColors: stripColors[index])
+                try FigureFile.write(.png, to: directory.appendingPathComponent(strips[index]).path, width: figure.preferredSize.width,
+                                     height: figure.preferredSize.height, scale: options.scale) { figure.draw(on: $0, width: $1, height: $2) }
+            })
         }
+        for index in entries.indices { try written.get(index)?.get() }
         var paperRows = [DecodedCentresFigure.Row(label: "epoch \(entries[0].epoch)", centres: rows(decoded[0]))]
         if entries.count > 1 { paperRows.append(.init(label: "epoch \(entries[entries.count - 1].epoch)", centres: rows(last))) }
         let paper = DecodedCentresFigure(title: "Decoded cluster centres g(m_k)" + (shape == nil ? ": the most varying features" : ""),

@@ -1,4 +1,5 @@
 import CairoRendering
+import DCNCore
 import Foundation
 import Plotting
 import RunFormat
@@ -11,9 +12,10 @@ enum ChartFiles {
     ) throws -> [FigureFiles] {
         // The figure for papers frames its own epoch: the animation's limits cover every epoch, so a run whose
         // codes contract would end as dots under the centre rings.
-        var finalFrame = sequence.frames[sequence.frames.count - 1]
-        finalFrame.limits = AxisLimits.union(of: [(xs: finalFrame.xs + finalFrame.centers.map { Float($0.x) },
-                                                   ys: finalFrame.ys + finalFrame.centers.map { Float($0.y) })])
+        var ownFrame = sequence.frames[sequence.frames.count - 1]
+        ownFrame.limits = AxisLimits.union(of: [(xs: ownFrame.xs + ownFrame.centers.map { Float($0.x) },
+                                                   ys: ownFrame.ys + ownFrame.centers.map { Float($0.y) })])
+        let finalFrame = ownFrame
         var figures = [try write(name: "latent-final", title: "Latent space, final epoch", size: (options.width, options.height),
                                  scale: options.scale, into: directory) { finalFrame.draw(on: $0, width: $1, height: $2) }]
         let finalArrays = try sequence.entries.last.map { try run.arrays(for: $0) }
@@ -24,15 +26,22 @@ enum ChartFiles {
         return figures
     }
 
-    /// Writes one figure as PNG, SVG and PDF.
+    /// Writes one figure as PNG, SVG and PDF, the three formats in parallel.
     static func write(
-        name: String, title: String, size: (Int, Int), scale: Double, into directory: URL, draw: (Canvas, Double, Double) -> Void
+        name: String, title: String, size: (Int, Int), scale: Double, into directory: URL,
+        draw: @escaping @Sendable (Canvas, Double, Double) -> Void
     ) throws -> FigureFiles {
-        let paths = CairoCanvas.Format.allCases.map { "figures/\(name).\($0.rawValue)" }
-        for (format, relative) in zip(CairoCanvas.Format.allCases, paths) {
-            try FigureFile.write(format, to: directory.appendingPathComponent(relative).path, width: size.0, height: size.1,
-                                 scale: scale, draw: draw)
+        let formats = CairoCanvas.Format.allCases
+        let paths = formats.map { "figures/\(name).\($0.rawValue)" }
+        let (width, height) = size
+        let written = ResultSlots<Result<Void, any Error>>(count: formats.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            written.set(index, Result {
+                try FigureFile.write(formats[index], to: directory.appendingPathComponent(paths[index]).path,
+                                     width: width, height: height, scale: scale, draw: draw)
+            })
         }
+        for index in formats.indices { try written.get(index)?.get() }
         return FigureFiles(name: name, title: title, paths: paths)
     }
 }

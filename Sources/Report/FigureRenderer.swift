@@ -1,4 +1,5 @@
 import CairoRendering
+import DCNCore
 public import Foundation
 import Plotting
 public import RunFormat
@@ -16,13 +17,14 @@ public enum FigureRenderer {
     /// - Throws: ``RunFormat/RecordingError``, ``CairoRendering/RenderError`` or `AnimationError` naming the file.
     public static func render(
         run: RecordedRun, into directory: URL, options: RenderOptions = RenderOptions(),
-        progress: (@Sendable (Int, Int) -> Void)? = nil, embeddingProgress: ((Int, Int) -> Void)? = nil
+        progress: (@Sendable (Int, Int) -> Void)? = nil, embeddingProgress: ((Int, Int) -> Void)? = nil,
+        clock: RenderStageClock? = nil
     ) throws -> RenderedFigures {
         let panel = FrameLayout(width: Double(options.width), height: Double(options.height),
                                 panelCount: run.labels == nil ? 1 : 2).panels[0]
-        let sequence = try FrameSequence(run: run, pointCap: options.pointCap,
+        let sequence = try clock.time("read and project epochs") { try FrameSequence(run: run, pointCap: options.pointCap,
                                          equalAspectPanel: options.equalAspect ? (panel.width, panel.height) : nil,
-                                         view: options.view, tsnePointCap: options.tsnePointCap, progress: embeddingProgress)
+                                         view: options.view, tsnePointCap: options.tsnePointCap, progress: embeddingProgress) }
         guard !sequence.frames.isEmpty else {
             throw RecordingError(run.directory.path, "has no complete epoch to render")
         }
@@ -34,14 +36,33 @@ public enum FigureRenderer {
                 throw RenderError("\(url.path): cannot create the folder (\(error.localizedDescription))")
             }
         }
-        let frames = try FrameFiles.write(sequence, into: directory, options: options, progress: progress)
-        try AnimationFiles.write(frames.pixels, into: directory, options: options)
+        let frames = try clock.time("frames") { try FrameFiles.write(sequence, into: directory, options: options, progress: progress) }
         let startKeptThrough = sequence.startKeptThrough
-        var figures = try ChartFiles.write(run: run, sequence: sequence, startKeptThrough: startKeptThrough, into: directory, options: options)
-        let centres = try CentreFiles.write(run: run, sequence: sequence, into: directory, options: options)
-        if let centres { figures.append(centres.figure) }
-        var warnings = sequence.warning.map { [$0] } ?? []
-        figures += try GalleryFiles.write(run: run, sequence: sequence, into: directory, options: options, warnings: &warnings)
+        // The animations and the figures are independent files: written side by side, each spreading its own
+        // parts (GIF and APNG; the formats of a figure; the centre strips) over the cores.
+        typealias Figures = (figures: [FigureFiles], centres: (strips: [String], figure: FigureFiles)?, warnings: [String])
+        let animations = ResultSlots<Result<Void, any Error>>(count: 1)
+        let drawn = ResultSlots<Result<Figures, any Error>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                animations.set(0, Result { try clock.time("animations") { try AnimationFiles.write(frames.images, into: directory, options: options) } })
+                return
+            }
+            drawn.set(0, Result {
+                var figures = try clock.time("charts") {
+                    try ChartFiles.write(run: run, sequence: sequence, startKeptThrough: startKeptThrough, into: directory, options: options)
+                }
+                let centres = try clock.time("decoded centres") { try CentreFiles.write(run: run, sequence: sequence, into: directory, options: options) }
+                if let centres { figures.append(centres.figure) }
+                var warnings = sequence.warning.map { [$0] } ?? []
+                figures += try clock.time("galleries") {
+                    try GalleryFiles.write(run: run, sequence: sequence, into: directory, options: options, warnings: &warnings)
+                }
+                return (figures, centres, warnings)
+            })
+        }
+        try animations.get(0)?.get()
+        guard let (figures, centres, warnings) = try drawn.get(0)?.get() else { throw RenderError("the figures were not drawn") }
         var rendered = RenderedFigures(framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
                                        apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
         rendered.warnings = warnings

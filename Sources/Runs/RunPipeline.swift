@@ -108,9 +108,10 @@ public final class RunPipeline {
 
     /// Renders the frames and animation of a recording and writes `index.html`; returns its URL.
     public static func report(
-        runDirectory: URL, into outDirectory: URL, templates: URL, render: RenderOptions, selfContained: Bool = false, quiet: Bool
+        runDirectory: URL, into outDirectory: URL, templates: URL, render: RenderOptions, selfContained: Bool = false, quiet: Bool,
+        clock: RenderStageClock? = nil
     ) throws -> URL {
-        let run = try RecordedRun(directory: runDirectory)
+        let run = try clock.time("read run folder") { try RecordedRun(directory: runDirectory) }
         // Everything is drawn into a staging folder and moved into place only when all of it succeeded,
         // so a failed render leaves an existing report as it was.
         let staging = outDirectory.appendingPathComponent(".dcn-report-staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -132,11 +133,13 @@ public final class RunPipeline {
             guard terminal.interactive || done == 1 || done == all || done % 10 == 0 else { return }
             terminal.status(terminal.interactive ? "t-SNE view: epoch \(done)/\(all)" : "t-SNE view: \(done)/\(all) epochs")
             if done == all { terminal.endStatus() }
-        })
+        }, clock: clock)
         for warning in figures.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        _ = try ReportWriter.write(run: run, figures: figures, to: staging, templates: templates, selfContained: selfContained,
+        _ = try clock.time("report page") {
+            try ReportWriter.write(run: run, figures: figures, to: staging, templates: templates, selfContained: selfContained,
                                    publishedIn: outDirectory)
-        try publish(staging, into: outDirectory)
+        }
+        try clock.time("publish") { try publish(staging, into: outDirectory) }
         return outDirectory.appendingPathComponent("index.html")
     }
 

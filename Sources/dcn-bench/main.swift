@@ -156,3 +156,12 @@ if only == "tsne" {
     let npy = arguments.firstIndex(of: "--write-npy").map { arguments[$0 + 1] }
     try benchmarkTSNE(runFolder: arguments[runIndex + 1], cap: cap, npyFolder: npy)
 }
+
+if only == "render-stages" {
+    let arguments = CommandLine.arguments
+    guard let runIndex = arguments.firstIndex(of: "--run"), runIndex + 1 < arguments.count else {
+        FileHandle.standardError.write(Data("dcn-bench: --only render-stages needs --run REPORT_OR_RUN_FOLDER\n".utf8))
+        exit(2)
+    }
+    try benchmarkRenderStages(runFolder: arguments[runIndex + 1])
+}

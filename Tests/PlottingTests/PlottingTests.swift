@@ -32,6 +32,25 @@ struct FigureModelTests {
         #expect(robust.xMax < 2)
     }
 
+    @Test("the trimmed limits are the sorted coordinates' quantiles, for any order and with ties")
+    func axisLimitQuantiles() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 7, 500, 10_001] {
+            // Few distinct values, so ties are common; shuffled so the order is arbitrary.
+            let xs = (0..<count).map { _ in Float(Int.random(in: -20...20, using: &generator)) / 4 }
+            let ys = (0..<count).map { _ in Float.random(in: -1e3...1e3, using: &generator) }
+            let limits = AxisLimits.union(of: [(xs: xs, ys: ys)], trim: 0.01, padding: 0)
+            func quantile(_ values: [Float], _ q: Double) -> Double {
+                let sorted = values.sorted()
+                return Double(sorted[Int((q * Double(count - 1)).rounded())])
+            }
+            let expected = (xMin: quantile(xs, 0.01), xMax: quantile(xs, 0.99), yMin: quantile(ys, 0.01), yMax: quantile(ys, 0.99))
+            // Padding 0 still widens a zero span; compare only where the span is positive.
+            if expected.xMax > expected.xMin { #expect(limits.xMin == expected.xMin && limits.xMax == expected.xMax, "count \(count)") }
+            if expected.yMax > expected.yMin { #expect(limits.yMin == expected.yMin && limits.yMax == expected.yMax, "count \(count)") }
+        }
+    }
+
     @Test("equal aspect widens one axis so a data unit has the same length on both")
     func equalAspect() {
         let limits = AxisLimits(xMin: 0, xMax: 10, yMin: 0, yMax: 2).equalAspect(panelWidth: 500, panelHeight: 250)
