@@ -1,45 +1,85 @@
 import Foundation
 
 /// Turns a rendered report into a served, live one: the content-security policy also allows requests to
-/// the server itself (`connect-src 'self'`; the static report keeps `default-src 'none'`), and a script
-/// asks the server every two seconds for the run's state, loading the page again when the run has
-/// recorded another epoch, keeping the frame the reader was on.
+/// the server itself (`connect-src 'self'`; the static report keeps `default-src 'none'`), the page carries
+/// the version of the recording it shows, and a script asks the server for the run's state (a long poll:
+/// the server answers when the run records something, or after ``RunServer/longPollSeconds``; the first request asks without waiting). When the run
+/// has moved on, the script fetches the new report and swaps its sections in place — tables, warnings,
+/// charts, animation, frame links — and hands the player the longer list of frames, so the page never
+/// reloads and the player keeps its frame (or follows the newest one when it was showing the last).
 enum LivePage {
-    static let script = """
+    /// The ids of the report's sections that a newer report replaces (see `templates/report.mustache`).
+    static let sections = ["alerts", "summary", "results", "charts", "animation", "configuration", "frame-links", "footer"]
+
+    static var script: String {
+        """
         <script>
         (function () {
-          var state = null;
-          var slider = document.querySelector('input[type=range]');
-          var saved = sessionStorage.getItem('dcn-frame:' + location.pathname);
-          if (slider && saved !== null && saved !== 'last') { slider.value = saved; slider.dispatchEvent(new Event('input')); }
-          function poll() {
-            fetch('state', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (s) {
-              var now = s.epoch + '|' + s.status;
-              if (state !== null && now !== state) {
-                var atEnd = !slider || Number(slider.value) === Number(slider.max);
-                sessionStorage.setItem('dcn-frame:' + location.pathname, atEnd ? 'last' : slider.value);
-                location.reload();
-                return;
-              }
-              state = now;
-              var badge = document.getElementById('live-state');
-              if (badge) { badge.textContent = 'live · ' + s.status + ' · epoch ' + s.epoch; }
-            }).catch(function () {}).then(function () { setTimeout(poll, 2000); });
-          }
-          var badge = document.createElement('div');
-          badge.id = 'live-state';
-          badge.style.cssText = 'position:fixed;top:8px;right:12px;background:#0072B2;color:#fff;padding:3px 10px;border-radius:12px;font:13px sans-serif';
-          badge.textContent = 'live';
+          "use strict";
+          var version = document.body.getAttribute("data-live-version");
+          var key = "dcn-loads:" + location.pathname;
+          var loads = Number(sessionStorage.getItem(key) || 0) + 1;
+          sessionStorage.setItem(key, String(loads));
+          document.body.setAttribute("data-page-loads", String(loads));
+          var updates = 0;
+          var badge = document.createElement("div");
+          badge.id = "live-state";
+          badge.style.cssText = "position:fixed;top:8px;right:12px;background:#0072B2;color:#fff;padding:3px 10px;border-radius:12px;font:13px sans-serif";
+          badge.textContent = "live";
           document.body.appendChild(badge);
+          function busted(url, tag) {
+            if (!url || /^(data:|https?:|#)/.test(url)) { return url; }
+            return url.split("?")[0] + "?v=" + encodeURIComponent(tag);
+          }
+          function apply(html) {
+            var next = new DOMParser().parseFromString(html, "text/html");
+            var tag = next.body.getAttribute("data-live-version") || String(Date.now());
+            [\(sections.map { "\"\($0)\"" }.joined(separator: ", "))].forEach(function (id) {
+              var now = document.getElementById(id), fresh = next.getElementById(id);
+              if (!now || !fresh) { return; }
+              Array.prototype.forEach.call(fresh.querySelectorAll("img"), function (img) { img.setAttribute("src", busted(img.getAttribute("src"), tag)); });
+              now.innerHTML = fresh.innerHTML;
+            });
+            var data = next.getElementById("frames-data");
+            if (data && window.dcnPlayer) {
+              window.dcnPlayer.update(JSON.parse(data.textContent).map(function (f) {
+                f.src = busted(f.src, tag);
+                if (f.centres) { f.centres = busted(f.centres, tag); }
+                return f;
+              }));
+            }
+            version = tag;
+            updates += 1;
+            document.body.setAttribute("data-live-updates", String(updates));
+            document.body.setAttribute("data-live-frames", data ? String(JSON.parse(data.textContent).length) : "");
+          }
+          var first = true;
+          function poll() {
+            var ask = first ? "state" : "state?after=" + encodeURIComponent(version || "");
+            first = false;
+            fetch(ask, { cache: "no-store" })
+              .then(function (response) { return response.json(); })
+              .then(function (state) {
+                badge.textContent = "live · " + state.status + (state.epoch !== "" ? " · epoch " + state.epoch : "");
+                badge.style.background = state.status === "running" ? "#0072B2" : (state.status === "complete" ? "#009E73" : "#b3261e");
+                if (state.version === version) { return; }
+                return fetch("index.html?v=" + encodeURIComponent(state.version), { cache: "no-store" })
+                  .then(function (response) { return response.text(); })
+                  .then(apply);
+              })
+              .then(function () { setTimeout(poll, 200); }, function () { setTimeout(poll, 2000); });
+          }
           poll();
         })();
         </script>
         """
+    }
 
-    /// Rewrites `index` in place.
-    static func patch(_ index: URL) throws {
+    /// Rewrites `index` in place, marking it with `version` (the recording's state it shows).
+    static func patch(_ index: URL, version: String) throws {
         var html = try String(contentsOf: index, encoding: .utf8)
         html = html.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; connect-src 'self';")
+        html = html.replacingOccurrences(of: "<body>", with: "<body data-live-version=\"\(RunServer.escape(version))\">")
         if let end = html.range(of: "</body>", options: .backwards) {
             html.replaceSubrange(end, with: script + "\n</body>")
         }

@@ -52,7 +52,7 @@ public actor ReportCache {
                         options.view = .pca
                         options.pointCap = 10_000
                         let index = try RunPipeline.report(runDirectory: runFolder, into: target, templates: templates, render: options, quiet: true)
-                        try LivePage.patch(index)
+                        try LivePage.patch(index, version: version)
                         continuation.resume(returning: target)
                     } catch {
                         continuation.resume(throwing: error)

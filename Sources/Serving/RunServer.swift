@@ -4,6 +4,7 @@ import Logging
 import RunFormat
 import Runs
 import ServiceLifecycle
+import Synchronization
 
 /// `dcn-report serve`: a read-only HTTP server over a folder of run folders — the runs page (every run,
 /// updating while they train), each run's report (rendered into a cache the server owns, re-rendered as
@@ -17,6 +18,10 @@ public struct RunServer: Sendable {
     public let port: Int
     let templates: URL
     let cacheFolder: URL
+    /// The longest a live page's state request waits for the run to record something (a long poll).
+    public var longPollSeconds: TimeInterval = 15
+    /// Called with the path and query of every request for a run (for tests and logs).
+    public var requestObserver: (@Sendable (String) -> Void)?
 
     /// - Parameters:
     ///   - root: The folder whose run folders are served (any depth).
@@ -42,6 +47,7 @@ public struct RunServer: Sendable {
         let runsPage = try Data(contentsOf: templates.appendingPathComponent("runs.html"))
         let router = Router()
         let root = self.root
+        let stopping = StopFlag()
         router.get("/") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(bytes: runsPage)))
@@ -49,8 +55,11 @@ public struct RunServer: Sendable {
         router.get("/api/runs") { _, _ in
             try Self.json(await index.rows())
         }
+        let observer = requestObserver, longPoll = longPollSeconds
         router.get("/run/**") { request, context in
-            try await Self.runResponse(request: request, parts: context.parameters.getCatchAll(), root: root, index: index, reports: reports)
+            observer?(request.uri.description)
+            return try await Self.runResponse(request: request, parts: context.parameters.getCatchAll(), root: root, index: index, reports: reports,
+                                       stopping: stopping, longPoll: longPoll)
         }
         var logger = Logger(label: "dcn-report-serve")
         logger.logLevel = .warning
@@ -70,6 +79,7 @@ public struct RunServer: Sendable {
             }
             tasks.addTask {
                 while !StopSignal.requested && !stop() && !Task.isCancelled { try? await Task.sleep(for: .milliseconds(100)) }
+                stopping.set()  // long polls answer now, so the graceful shutdown does not wait for them
                 await group.triggerGracefulShutdown()
                 return false
             }
@@ -81,7 +91,10 @@ public struct RunServer: Sendable {
     }
 
     /// `/run/<path>/…`: the run's report files, or `state` (what a live page polls).
-    static func runResponse(request: Request, parts: [Substring], root: URL, index: RunIndex, reports: ReportCache) async throws -> Response {
+    static func runResponse(
+        request: Request, parts: [Substring], root: URL, index: RunIndex, reports: ReportCache, stopping: StopFlag,
+        longPoll: TimeInterval
+    ) async throws -> Response {
         // The run folder is the longest prefix of the path holding run.json; the rest names a file of its report.
         guard !parts.isEmpty else { return notFound }
         for split in stride(from: parts.count, through: 1, by: -1) {
@@ -90,8 +103,18 @@ public struct RunServer: Sendable {
             let rest = Array(parts[split...])
             let key = String(folder.path.dropFirst(root.path.count))
             if rest == ["state"] {
+                // A long poll: with `after` naming the version the page shows, the answer waits until the run
+                // records something (or the wait ends, or the server stops), so a page learns of an epoch at once.
+                var version = RunIndex.stamp(of: folder)
+                if let after = request.uri.queryParameters.get("after"), after == version {
+                    let deadline = Date().addingTimeInterval(longPoll)
+                    while after == version, Date() < deadline, !stopping.isSet {
+                        try? await Task.sleep(for: .milliseconds(100))
+                        version = RunIndex.stamp(of: folder)
+                    }
+                }
                 let row = await index.row(of: folder)
-                return try json(["status": row.status, "epoch": row.epoch.map(String.init) ?? ""])
+                return try json(["status": row.status, "epoch": row.epoch.map(String.init) ?? "", "version": version])
             }
             if rest.isEmpty && !request.uri.path.hasSuffix("/") {
                 return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"])
@@ -183,6 +206,13 @@ extension RunServer {
         }
         done.wait()
         if let error = outcome.error { throw error }
+    }
+
+    /// Set once the server is shutting down.
+    final class StopFlag: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isSet: Bool { flag.load(ordering: .relaxed) }
+        func set() { flag.store(true, ordering: .relaxed) }
     }
 
     /// The error a background run ended with, handed back to the waiting thread.

@@ -48,11 +48,30 @@ struct RunServerTests {
         try JSONEncoder().encode(RunProcess(pid: pid, host: ProcessInfo.processInfo.hostName, started: "")).write(to: run.appendingPathComponent("process.json"))
     }
 
+    /// The trainer of `b/run` records the rest of its epochs (run.json replaced as the writer does, by rename;
+    /// still running). Returns the last epoch.
+    @discardableResult
+    func recordRemainingEpochs(of run: URL, full: Data) throws -> Int {
+        var manifest = try #require(try JSONSerialization.jsonObject(with: full) as? [String: Any])
+        manifest["status"] = "running"
+        let staged = run.appendingPathComponent("run.json.tmp")
+        try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: staged)
+        #expect(rename(staged.path, run.appendingPathComponent("run.json").path) == 0)
+        return try #require((manifest["epochs"] as? [[String: Any]])?.last?["epoch"] as? Int)
+    }
+
     /// Runs `body` against a server on a free port, then stops the server.
-    func withServer(_ root: URL, _ body: (Int) async throws -> Void) async throws {
+    /// - Parameters:
+    ///   - longPoll: How long a live page's state request may wait (short, so a browser's virtual time moves on).
+    ///   - observer: Sees every run request's path and query.
+    func withServer(
+        _ root: URL, longPoll: TimeInterval = 1, observer: (@Sendable (String) -> Void)? = nil, _ body: (Int) async throws -> Void
+    ) async throws {
         let port = Mutex<Int?>(nil), stop = Atomic<Bool>(false)
-        let server = RunServer(root: root, host: "127.0.0.1", port: 0, templates: repositoryRoot().appendingPathComponent("templates"),
+        var server = RunServer(root: root, host: "127.0.0.1", port: 0, templates: repositoryRoot().appendingPathComponent("templates"),
                                cacheFolder: temporaryDirectory("serve-cache"))
+        server.longPollSeconds = longPoll
+        server.requestObserver = observer
         let task = Task { try await server.run(onRunning: { url in port.withLock { $0 = url.port } }, stop: { stop.load(ordering: .relaxed) }) }
         var bound: Int?
         for _ in 0..<300 where bound == nil {
@@ -104,13 +123,7 @@ struct RunServerTests {
             let before = try HTTPClient.get("/run/b/run/", port: port)
             #expect(before.body.contains("epoch_0001.png") && !before.body.contains("epoch_0002.png"))
             #expect(try HTTPClient.get("/run/b/run/state", port: port).body.contains("\"epoch\":\"1\""))
-            // The trainer records epoch 2 (run.json replaced as the writer does, by rename).
-            var manifest = try #require(try JSONSerialization.jsonObject(with: full) as? [String: Any])
-            manifest["status"] = "running"
-            let staged = root.appendingPathComponent("b/run/run.json.tmp")
-            try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: staged)
-            #expect(rename(staged.path, root.appendingPathComponent("b/run/run.json").path) == 0)
-            let last = try #require((manifest["epochs"] as? [[String: Any]])?.last?["epoch"] as? Int)
+            let last = try recordRemainingEpochs(of: root.appendingPathComponent("b/run"), full: full)
             #expect(last >= 2)
             #expect(try HTTPClient.get("/run/b/run/state", port: port).body.contains("\"epoch\":\"\(last)\""))
             #expect(try HTTPClient.get("/run/b/run/", port: port).body.contains(String(format: "epoch_%04d.png", last)))
@@ -177,9 +190,33 @@ struct RunServerTests {
             let (runs, runsLog, _) = try HeadlessChromium.open(URL(string: "http://127.0.0.1:\(port)/")!)
             #expect(runs.contains(">a/run</a>") && runs.contains(">stopped<") && runs.contains("4 run folders"), "\(runs.suffix(600))")
             #expect(HeadlessChromium.consoleProblems(runsLog).isEmpty, "\(HeadlessChromium.consoleProblems(runsLog))")
-            let (page, pageLog, _) = try HeadlessChromium.open(URL(string: "http://127.0.0.1:\(port)/run/b/run/")!)
+            let (page, pageLog, _) = try HeadlessChromium.open(URL(string: "http://127.0.0.1:\(port)/run/b/run/")!, budget: 1000)
             #expect(page.contains("epoch_0001.png") && page.contains("live · running · epoch 1"), "\(page.suffix(400))")
             #expect(HeadlessChromium.consoleProblems(pageLog).isEmpty, "\(HeadlessChromium.consoleProblems(pageLog))")
+        }
+    }
+
+    @Test("in headless Chromium a live run page gains the epoch the run records, without reloading; the player follows it")
+    func liveInBrowser() async throws {
+        guard HeadlessChromium.path != nil else { Issue.record("chromium is not installed; `make test` installs it"); return }
+        let (root, full) = try makeRuns()
+        let requests = Mutex<[String]>([])
+        try await withServer(root, observer: { path in requests.withLock { $0.append(path) } }) { port in
+            let page = URL(string: "http://127.0.0.1:\(port)/run/b/run/")!
+            let browser = Task.detached { try HeadlessChromium.open(page, budget: 1000) }
+            // Once the page waits for news (its first long poll), the trainer records its next epoch.
+            let deadline = Date().addingTimeInterval(90)
+            while !requests.withLock({ $0.contains { $0.contains("state?after=") } }) && Date() < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let last = try recordRemainingEpochs(of: root.appendingPathComponent("b/run"), full: full)
+            let (dom, log, _) = try await browser.value
+            #expect(dom.contains("data-page-loads=\"1\""), "the page reloaded: \(dom.prefix(300))")
+            #expect(dom.contains("data-live-updates=\"1\"") && dom.contains("data-live-frames=\"\(last + 1)\""), "\(dom.prefix(400))")
+            #expect(dom.contains("data-player-frame=\"\(last)\""), "the player did not follow the newest frame")
+            #expect(dom.contains(String(format: "epoch_%04d.png", last)) && dom.contains("live · running · epoch \(last)"))
+            #expect(HeadlessChromium.consoleProblems(log).isEmpty, "\(HeadlessChromium.consoleProblems(log))")
+            #expect(requests.withLock { $0.contains { $0.hasPrefix("/run/b/run/index.html?v=") } }, "the new report was not fetched")
         }
     }
 
