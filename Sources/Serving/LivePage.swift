@@ -75,10 +75,17 @@ enum LivePage {
         """
     }
 
+    /// Rewrites a served page's content-security policy to allow requests to the server (`connect-src 'self'`).
+    static func allowServerRequests(in page: URL) throws {
+        let html = try String(contentsOf: page, encoding: .utf8)
+        try html.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; connect-src 'self';")
+            .write(to: page, atomically: true, encoding: .utf8)
+    }
+
     /// Rewrites `index` in place, marking it with `version` (the recording's state it shows).
     static func patch(_ index: URL, version: String) throws {
+        try allowServerRequests(in: index)
         var html = try String(contentsOf: index, encoding: .utf8)
-        html = html.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; connect-src 'self';")
         html = html.replacingOccurrences(of: "<body>", with: "<body data-live-version=\"\(RunServer.escape(version))\">")
         if let end = html.range(of: "</body>", options: .backwards) {
             html.replaceSubrange(end, with: script + "\n</body>")

@@ -44,6 +44,7 @@ public struct RunServer: Sendable {
     public func run(onRunning: @escaping @Sendable (URL) -> Void, stop: @escaping @Sendable () -> Bool = { false }) async throws {
         let index = RunIndex(root: root)
         let reports = ReportCache(folder: cacheFolder, templates: templates)
+        let comparisons = ComparisonCache(folder: cacheFolder.appendingPathComponent("comparisons"), templates: templates)
         let runsPage = try Data(contentsOf: templates.appendingPathComponent("runs.html"))
         let router = Router()
         let root = self.root
@@ -54,6 +55,23 @@ public struct RunServer: Sendable {
         }
         router.get("/api/runs") { _, _ in
             try Self.json(await index.rows())
+        }
+        router.get("/compare") { request, _ in
+            // `?run=a/run&run=b/run` → the selection's own folder, so the comparison's relative links work.
+            let runs = request.uri.queryParameters.getAll("run").compactMap { path -> URL? in
+                guard let folder = RequestPath.resolve(path.split(separator: "/"), under: root),
+                      FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path) else { return nil }
+                return folder
+            }
+            guard !runs.isEmpty else { return Self.html(status: .notFound, "<h1>No runs to compare</h1><p>Select runs on the <a href=\"/\">runs page</a>.</p>") }
+            return Response(status: .seeOther, headers: [.location: "/compare/\(await comparisons.register(runs))/"])
+        }
+        router.get("/compare/:id/**") { request, context in
+            try await Self.comparisonResponse(id: context.parameters.get("id") ?? "", parts: context.parameters.getCatchAll(), comparisons: comparisons)
+        }
+        router.get("/compare/:id") { request, context in
+            guard request.uri.path.hasSuffix("/") else { return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"]) }
+            return try await Self.comparisonResponse(id: context.parameters.get("id") ?? "", parts: [], comparisons: comparisons)
         }
         let observer = requestObserver, longPoll = longPollSeconds
         router.get("/run/**") { request, context in
@@ -129,6 +147,18 @@ public struct RunServer: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         return notFound
+    }
+
+    /// `/compare/<id>/…`: a selection's comparison, built (again) when its runs have moved on.
+    static func comparisonResponse(id: String, parts: [Substring], comparisons: ComparisonCache) async throws -> Response {
+        let folder: URL?
+        do { folder = try await comparisons.comparison(id) } catch {
+            return html(status: .ok, "<h1>Comparison</h1><p class=\"error\">These runs cannot be compared: \(escape("\(error)"))</p>")
+        }
+        guard let folder, let file = RequestPath.resolve(parts.isEmpty ? ["index.html"] : parts, under: folder),
+              let data = FileManager.default.contents(atPath: file.path) else { return notFound }
+        return Response(status: .ok, headers: [.contentType: contentType(file.pathExtension), .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static var notFound: Response { html(status: .notFound, "<h1>Not found</h1>") }

@@ -6,6 +6,8 @@ enum HTTPClient {
     struct Reply {
         let status: Int
         let body: String
+        /// The `Location` header, for redirects.
+        var location: String?
     }
 
     /// `GET target` from 127.0.0.1:`port`.
@@ -33,6 +35,9 @@ enum HTTPClient {
         let text = String(decoding: data, as: UTF8.self)
         let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
         let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-        return Reply(status: status, body: body)
+        let head = text.range(of: "\r\n\r\n").map { text[..<$0.lowerBound] } ?? ""
+        let location = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("location:") }
+            .map { $0.dropFirst("location:".count).trimmingCharacters(in: .whitespaces) }
+        return Reply(status: status, body: body, location: location)
     }
 }

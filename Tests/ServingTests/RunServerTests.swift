@@ -220,6 +220,34 @@ struct RunServerTests {
         }
     }
 
+    @Test("runs selected on the runs page are compared on the fly, without writing into their folders; Chromium shows it cleanly")
+    func comparesSelection() async throws {
+        let (root, _) = try makeRuns()
+        let before = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
+        try await withServer(root) { port in
+            let redirect = try HTTPClient.get("/compare?run=a/run&run=b/run&run=d/run&run=../../etc", port: port)
+            #expect(redirect.status == 303)
+            let target = try #require(redirect.location, "no Location header")
+            #expect(target.hasPrefix("/compare/") && target.hasSuffix("/"))
+            let same = try HTTPClient.get("/compare?run=b/run&run=a/run&run=d/run", port: port)
+            #expect(same.location == target, "the same selection in another order gets the same comparison")
+            let page = try HTTPClient.get(target, port: port)
+            #expect(page.status == 200 && page.body.contains("connect-src 'self'"), "\(page.body.prefix(300))")
+            let names = try ["a", "b"].map { try RecordedRun(directory: root.appendingPathComponent("\($0)/run")).manifest.name }
+            #expect(names.allSatisfy { page.body.contains($0) })
+            #expect(try HTTPClient.get("/compare?run=../../etc&run=nothing", port: port).status == 404)
+            #expect(try HTTPClient.get("/compare/0000000000000000/", port: port).status == 404)
+            if HeadlessChromium.path != nil {
+                let (dom, log, _) = try HeadlessChromium.open(URL(string: "http://127.0.0.1:\(port)\(target)")!)
+                #expect(dom.contains("<table"), "\(dom.suffix(300))")
+                #expect(HeadlessChromium.consoleProblems(log).isEmpty, "\(HeadlessChromium.consoleProblems(log))")
+            } else {
+                Issue.record("chromium is not installed; `make test` installs it")
+            }
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted() == before, "the server wrote into the served folder")
+    }
+
     @Test("train --serve: the run is listed while it trains and when complete; the server then serves until SIGTERM")
     func trainServe() throws {
         guard let binary = builtBinary() else { Issue.record("dcn-report binary not built"); return }
