@@ -104,7 +104,9 @@ public final class CairoCanvas: Canvas {
 
     /// The raster canvas's pixels and their PNG encoding: the surface is read once, each pixel written
     /// both as RGB and into the PNG's framed scanlines.
-    func encodedImage() throws -> EncodedImage {
+    /// - Throws: ``RenderError`` when Cairo reports an error, ``PNGEncoding/PNGEncodingError`` when zlib fails.
+    public func encodedImage() throws -> EncodedImage {
+        try Self.check(cairo_status(context), "drawing")
         cairo_surface_flush(surface)
         let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))

@@ -29,14 +29,15 @@ public struct FrameSequence: Sendable {
     /// - Throws: ``RecordingError`` for unreadable arrays.
     ///   - equalAspectPanel: When given (panel width, height), the limits are widened so both axes share one scale.
     ///   - lastEpochOnly: Build only the last epoch's frame (for thumbnails of many runs).
+    ///   - onlyEpoch: Build only this epoch's frame, framed and projected on that epoch alone (a served live view).
     ///   - view: How codes wider than 2-D are shown: one PCA basis, or t-SNE steady across epochs.
     ///   - tsnePointCap: Most points a t-SNE view embeds (a stratified subsample of the drawn points).
     ///   - progress: Called after each epoch's t-SNE with (done, total).
     public init(
         run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil, lastEpochOnly: Bool = false,
-        view: LatentView = .pca, tsnePointCap: Int = 2_500, progress: ((Int, Int) -> Void)? = nil
+        onlyEpoch: Int? = nil, view: LatentView = .pca, tsnePointCap: Int = 2_500, progress: ((Int, Int) -> Void)? = nil
     ) throws {
-        let (entries, arrays, warning) = try run.checkedEpochs(lastOnly: lastEpochOnly)
+        let (entries, arrays, warning) = try run.checkedEpochs(lastOnly: lastEpochOnly, epoch: onlyEpoch)
         self.warning = warning
         let labels = run.labels
         let count = arrays.first?.latent.rows ?? 0

@@ -124,9 +124,13 @@ public struct RecordedRun: Sendable {
 extension RecordedRun {
     /// The available epochs whose arrays pass every check, loaded: all of them, or those before the first
     /// that fails, with a warning naming it (a bad later epoch ends the report there, as a killed run does).
+    /// - Parameters:
+    ///   - lastOnly: Only the last available epoch.
+    ///   - epoch: Only this epoch (none when it is not available).
     /// - Throws: ``RecordingError`` when there is no epoch, or the first one fails.
-    public func checkedEpochs(lastOnly: Bool = false) throws -> (entries: [EpochEntry], arrays: [EpochArrays], warning: String?) {
-        let candidates = lastOnly ? Array(availableEpochs.suffix(1)) : availableEpochs
+    public func checkedEpochs(lastOnly: Bool = false, epoch: Int? = nil) throws -> (entries: [EpochEntry], arrays: [EpochArrays], warning: String?) {
+        let candidates = epoch.map { wanted in availableEpochs.filter { $0.epoch == wanted } }
+            ?? (lastOnly ? Array(availableEpochs.suffix(1)) : availableEpochs)
         guard !candidates.isEmpty else { throw RecordingError(directory.path, "has no complete epoch to render") }
         var entries: [EpochEntry] = [], arrays: [EpochArrays] = []
         for entry in candidates {

@@ -7,6 +7,10 @@ import Foundation
 /// has moved on, the script fetches the new report and swaps its sections in place — tables, warnings,
 /// charts, animation, frame links — and hands the player the longer list of frames, so the page never
 /// reloads and the player keeps its frame (or follows the newest one when it was showing the last).
+///
+/// While the run trains, the player shows each epoch on its own (`live/epoch_NNNN.png`: projected and
+/// framed on that epoch alone, so a frame never changes once drawn and a new epoch costs one frame);
+/// once the run has ended it shows the report's own frames, one view over every epoch.
 enum LivePage {
     /// The ids of the report's sections that a newer report replaces (see `templates/report.mustache`).
     static let sections = ["alerts", "summary", "results", "charts", "animation", "configuration", "frame-links", "footer"]
@@ -31,6 +35,30 @@ enum LivePage {
             if (!url || /^(data:|https?:|#)/.test(url)) { return url; }
             return url.split("?")[0] + "?v=" + encodeURIComponent(tag);
           }
+          var live = false;
+          var note = document.createElement("p");
+          note.className = "lead";
+          note.id = "live-note";
+          var player = document.getElementById("player");
+          if (player) { player.parentNode.insertBefore(note, player.nextSibling); }
+          function frameList(doc, tag) {
+            var data = doc.getElementById("frames-data");
+            if (!data) { return null; }
+            return JSON.parse(data.textContent).map(function (f) {
+              f.src = live ? f.src.split("?")[0].replace(/^frames\\//, "live/") : busted(f.src, tag);
+              if (f.centres) { f.centres = busted(f.centres, tag); }
+              return f;
+            });
+          }
+          function setLive(running) {
+            if (running === live) { return; }
+            live = running;
+            note.textContent = live
+              ? "Live view while the run trains: each epoch drawn on its own (PCA of that epoch's codes when they are wider than 2-D, its own axis limits). When the run ends, the frames become the report's: one view over every epoch."
+              : "";
+            var list = frameList(document, version || "0");
+            if (list && window.dcnPlayer) { window.dcnPlayer.update(list); }
+          }
           function apply(html) {
             var next = new DOMParser().parseFromString(html, "text/html");
             var tag = next.body.getAttribute("data-live-version") || String(Date.now());
@@ -40,18 +68,12 @@ enum LivePage {
               Array.prototype.forEach.call(fresh.querySelectorAll("img"), function (img) { img.setAttribute("src", busted(img.getAttribute("src"), tag)); });
               now.innerHTML = fresh.innerHTML;
             });
-            var data = next.getElementById("frames-data");
-            if (data && window.dcnPlayer) {
-              window.dcnPlayer.update(JSON.parse(data.textContent).map(function (f) {
-                f.src = busted(f.src, tag);
-                if (f.centres) { f.centres = busted(f.centres, tag); }
-                return f;
-              }));
-            }
+            var list = frameList(next, tag);
+            if (list && window.dcnPlayer) { window.dcnPlayer.update(list); }
             version = tag;
             updates += 1;
             document.body.setAttribute("data-live-updates", String(updates));
-            document.body.setAttribute("data-live-frames", data ? String(JSON.parse(data.textContent).length) : "");
+            document.body.setAttribute("data-live-frames", list ? String(list.length) : "");
           }
           var first = true;
           function poll() {
@@ -62,6 +84,7 @@ enum LivePage {
               .then(function (state) {
                 badge.textContent = "live · " + state.status + (state.epoch !== "" ? " · epoch " + state.epoch : "");
                 badge.style.background = state.status === "running" ? "#0072B2" : (state.status === "complete" ? "#009E73" : "#b3261e");
+                setLive(state.status === "running");
                 if (state.version === version) { return; }
                 return fetch("index.html?v=" + encodeURIComponent(state.version), { cache: "no-store" })
                   .then(function (response) { return response.text(); })

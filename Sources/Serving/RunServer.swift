@@ -44,6 +44,7 @@ public struct RunServer: Sendable {
     public func run(onRunning: @escaping @Sendable (URL) -> Void, stop: @escaping @Sendable () -> Bool = { false }) async throws {
         let index = RunIndex(root: root)
         let reports = ReportCache(folder: cacheFolder, templates: templates)
+        let liveFrames = LiveFrames()
         let comparisons = ComparisonCache(folder: cacheFolder.appendingPathComponent("comparisons"), templates: templates)
         let runsPage = try Data(contentsOf: templates.appendingPathComponent("runs.html"))
         let router = Router()
@@ -77,7 +78,7 @@ public struct RunServer: Sendable {
         router.get("/run/**") { request, context in
             observer?(request.uri.description)
             return try await Self.runResponse(request: request, parts: context.parameters.getCatchAll(), root: root, index: index, reports: reports,
-                                       stopping: stopping, longPoll: longPoll)
+                                       liveFrames: liveFrames, stopping: stopping, longPoll: longPoll)
         }
         var logger = Logger(label: "dcn-report-serve")
         logger.logLevel = .warning
@@ -108,10 +109,11 @@ public struct RunServer: Sendable {
         }
     }
 
-    /// `/run/<path>/…`: the run's report files, or `state` (what a live page polls).
+    /// `/run/<path>/…`: the run's report files, `state` (what a live page polls), or `live/epoch_NNNN.png`
+    /// (one epoch's frame on its own, drawn on demand).
     static func runResponse(
-        request: Request, parts: [Substring], root: URL, index: RunIndex, reports: ReportCache, stopping: StopFlag,
-        longPoll: TimeInterval
+        request: Request, parts: [Substring], root: URL, index: RunIndex, reports: ReportCache, liveFrames: LiveFrames,
+        stopping: StopFlag, longPoll: TimeInterval
     ) async throws -> Response {
         // The run folder is the longest prefix of the path holding run.json; the rest names a file of its report.
         guard !parts.isEmpty else { return notFound }
@@ -133,6 +135,15 @@ public struct RunServer: Sendable {
                 }
                 let row = await index.row(of: folder)
                 return try json(["status": row.status, "epoch": row.epoch.map(String.init) ?? "", "version": version])
+            }
+            if rest.count == 2, rest[0] == "live", let match = rest[1].wholeMatch(of: /epoch_(\d{1,6})\.png/), let epoch = Int(match.1) {
+                do {
+                    let png = try await liveFrames.frame(of: folder, epoch: epoch)
+                    return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"],
+                                    body: .init(byteBuffer: ByteBuffer(bytes: png)))
+                } catch {
+                    return notFound
+                }
             }
             if rest.isEmpty && !request.uri.path.hasSuffix("/") {
                 return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"])

@@ -111,6 +111,11 @@ struct RunServerTests {
             let report = try HTTPClient.get("/run/a/run/", port: port)
             #expect(report.status == 200 && report.body.contains("epoch_0002.png") && report.body.contains("connect-src 'self'"))
             #expect(try HTTPClient.get("/run/a/run/frames/epoch_0002.png", port: port).status == 200)
+            // One epoch's frame on its own, drawn on demand: a PNG; an epoch not recorded is 404.
+            let live = try HTTPClient.get("/run/b/run/live/epoch_0001.png", port: port)
+            #expect(live.status == 200 && live.body.contains("PNG") && live.body.contains("IHDR"))
+            #expect(try HTTPClient.get("/run/b/run/live/epoch_0002.png", port: port).status == 404)
+            #expect(try HTTPClient.get("/run/b/run/live/epoch_x.png", port: port).status == 404)
             let broken = try HTTPClient.get("/run/d/run/", port: port)
             #expect(broken.status == 200 && broken.body.contains("cannot be shown"))
         }
@@ -217,6 +222,7 @@ struct RunServerTests {
             #expect(dom.contains(String(format: "epoch_%04d.png", last)) && dom.contains("live · running · epoch \(last)"))
             #expect(HeadlessChromium.consoleProblems(log).isEmpty, "\(HeadlessChromium.consoleProblems(log))")
             #expect(requests.withLock { $0.contains { $0.hasPrefix("/run/b/run/index.html?v=") } }, "the new report was not fetched")
+            #expect(dom.contains("live/epoch_") && dom.contains("Live view while the run trains"), "the player does not show the live frames")
         }
     }
 
