@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
         .executableTarget(name: "dcn-bench", dependencies: [
             "DCNCore", "DCNMath", "Datasets", "Training", "NeuralNetwork", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
-            "RunFormat", "Embedding", "Report", "Runs",
+            "RunFormat", "Embedding", "Report", "Runs", "Serving", "TestSupport",
         ]),
 
         // Tests.

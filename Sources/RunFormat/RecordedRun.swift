@@ -23,21 +23,13 @@ public struct RecordedRun: Sendable {
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json` or `labels.npy`.
     public init(directory: URL) throws {
         self.directory = directory
-        let manifestURL = directory.appendingPathComponent("run.json")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) else {
             throw RecordingError(directory.path, "no such folder")
         }
         guard isFolder.boolValue else { throw RecordingError(directory.path, "is a file; give the run folder (the one holding run.json)") }
-        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
-            throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
-        }
-        do {
-            manifest = try JSONDecoder().decode(RunManifest.self, from: data)
-        } catch {
-            throw RecordingError(manifestURL.path, "is not a valid run manifest (\(Self.describe(error)))")
-        }
-        try RunFolderChecks.check(manifest, file: manifestURL.path)
+        let data: Data
+        (manifest, data) = try Self.readManifest(in: directory)
         let raw = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
         settingsText = (raw?["settings"] as? [String: Any])
             .flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
@@ -51,6 +43,33 @@ public struct RecordedRun: Sendable {
             labels = try RunFolderChecks.denseLabels(values, samples: manifest.dataset.samples, file: labelsURL.path)
         } else {
             labels = nil
+        }
+    }
+
+    /// Reads and checks a run folder's `run.json` alone — what a list of many runs needs, without the labels,
+    /// timings or epoch arrays.
+    /// - Returns: The manifest and the file's bytes.
+    /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
+    public static func readManifest(in directory: URL) throws -> (manifest: RunManifest, data: Data) {
+        let manifestURL = directory.appendingPathComponent("run.json")
+        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+            throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
+        }
+        let manifest: RunManifest
+        do {
+            manifest = try JSONDecoder().decode(RunManifest.self, from: data)
+        } catch {
+            throw RecordingError(manifestURL.path, "is not a valid run manifest (\(Self.describe(error)))")
+        }
+        try RunFolderChecks.check(manifest, file: manifestURL.path)
+        return (manifest, data)
+    }
+
+    /// The last listed epoch of `manifest` whose arrays are present in `directory` (looking from the end, so a
+    /// complete run costs one file check).
+    public static func lastAvailableEpoch(of manifest: RunManifest, in directory: URL) -> EpochEntry? {
+        manifest.epochs.last {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.path).appendingPathComponent("latent.npy").path)
         }
     }
 

@@ -18,9 +18,10 @@ public actor LiveFrames {
     /// The PNG of `epoch` of the run at `runFolder`.
     public func frame(of runFolder: URL, epoch: Int) async throws -> Data {
         // The epoch folder's modification time tells a rewritten run (same folder, --force) from the old one.
-        let epochFolder = runFolder.appendingPathComponent(String(format: "epochs/%04d", epoch))
-        let written = (try? FileManager.default.attributesOfItem(atPath: epochFolder.path)[.modificationDate] as? Date)?
-            .timeIntervalSince1970 ?? 0
+        // (`stat`, not FileManager's attributes, which look up the owner's name on every call.)
+        var info = stat()
+        let written = stat(runFolder.appendingPathComponent(String(format: "epochs/%04d", epoch)).path, &info) == 0
+            ? "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "none"
         let key = "\(runFolder.path)|\(epoch)|\(written)"
         clock += 1
         if let cached = frames[key] {

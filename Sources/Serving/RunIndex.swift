@@ -1,6 +1,7 @@
 public import Foundation
 import DCNCore
 import RunFormat
+import Synchronization
 
 /// One row of the runs page: what a run folder says about itself, or why it cannot be read.
 public struct RunRow: Codable, Equatable, Sendable {
@@ -29,30 +30,53 @@ public struct RunRow: Codable, Equatable, Sendable {
 }
 
 /// Every run folder under a directory, any depth, summarised for the runs page. Reads only; a summary is
-/// kept until its `run.json` changes (size or modification time), so a page of a thousand runs costs one
-/// directory walk and a `stat` per run after the first request.
-public actor RunIndex {
+/// kept until its `run.json` changes (size or modification time), and the list itself is reused for
+/// ``listInterval`` seconds, so a page of a thousand runs costs one directory walk and a `stat` per run at
+/// most once a second, however many browsers poll it.
+///
+/// Safe to use from many requests at once: the walk and the reading happen outside the lock that guards
+/// the caches, so a long listing never holds up a live page's state request.
+public final class RunIndex: Sendable {
     public let root: URL
     /// Folder names never walked into (the server's cache, version control).
     static let skipped: Set<String> = [".dcn-report-cache", ".git", "node_modules"]
-    private var cache: [String: (stamp: String, row: RunRow)] = [:]
+    /// Seconds a listing is reused.
+    static let listInterval: TimeInterval = 1
+    private let summaries = Mutex<[String: (stamp: String, row: RunRow)]>([:])
+    private let listing = Mutex<(made: Date, rows: [RunRow], json: Data)?>(nil)
+    /// Held while a listing is made, so requests arriving meanwhile wait for it instead of walking too.
+    private let refreshing = Mutex<Void>(())
 
     public init(root: URL) {
         self.root = RequestPath.resolvedRoot(root)
     }
 
     /// The rows of every run folder, sorted by path.
-    public func rows() -> [RunRow] {
-        let folders = Self.runFolders(under: root)
-        var rows: [RunRow] = []
-        var seen: Set<String> = []
-        for folder in folders {
-            let row = self.row(of: folder)
-            seen.insert(row.path)
-            rows.append(row)
+    public func rows() -> [RunRow] { currentListing().rows }
+
+    /// ``rows()`` as the JSON the runs page reads (encoded once per listing, not per request).
+    public func rowsJSON() -> Data { currentListing().json }
+
+    private func currentListing() -> (made: Date, rows: [RunRow], json: Data) {
+        func recent() -> (made: Date, rows: [RunRow], json: Data)? {
+            listing.withLock { $0 }.flatMap { Date().timeIntervalSince($0.made) < Self.listInterval ? $0 : nil }
         }
-        cache = cache.filter { seen.contains($0.key) }
-        return rows
+        if let listed = recent() { return listed }
+        return refreshing.withLock { _ in
+            if let listed = recent() { return listed }  // made while this request waited
+            // Reading a thousand run.json files is the cost of a first listing: spread over the cores.
+            let folders = Self.runFolders(under: root)
+            let slots = ResultSlots<RunRow>(count: folders.count)
+            DispatchQueue.concurrentPerform(iterations: folders.count) { slots.set($0, row(of: folders[$0])) }
+            let rows = folders.indices.compactMap { slots.get($0) }
+            let seen = Set(rows.map(\.path))
+            summaries.withLock { $0 = $0.filter { seen.contains($0.key) } }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let made = (made: Date(), rows: rows, json: (try? encoder.encode(rows)) ?? Data("[]".utf8))
+            listing.withLock { $0 = made }
+            return made
+        }
     }
 
     /// The row of one run folder under the root (what a live page polls: no walk of the whole tree).
@@ -60,11 +84,11 @@ public actor RunIndex {
         let relative = String(folder.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let stamp = Self.stamp(of: folder)
         var row: RunRow
-        if let cached = cache[relative], cached.stamp == stamp {
+        if let cached = summaries.withLock({ $0[relative] }), cached.stamp == stamp {
             row = cached.row
         } else {
             row = Self.summary(of: folder, relative: relative)
-            cache[relative] = (stamp, row)
+            summaries.withLock { $0[relative] = (stamp, row) }
         }
         // Liveness changes without run.json changing: checked on every request.
         if row.status == RunStatus.running.rawValue, RunProcess(runFolder: folder)?.isAlive == false {
@@ -75,50 +99,63 @@ public actor RunIndex {
 
     /// What changes whenever a run records something: its `run.json`'s size and modification time.
     static func stamp(of runFolder: URL) -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: runFolder.appendingPathComponent("run.json").path)
-        return "\(attributes?[.size] ?? 0)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        var info = stat()
+        guard stat(runFolder.appendingPathComponent("run.json").path, &info) == 0 else { return "none" }
+        return "\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    /// The run folders (holding `run.json`) under `root`, not following symlinks, skipping hidden and cache folders.
+    /// The run folders (holding `run.json`) under `root`: not following symlinks, skipping hidden and cache
+    /// folders, and not looking inside a run folder (its `epochs/`, `final/` and `gallery/` hold no runs).
+    /// Reads directory entries' types from `readdir`, so a thousand runs cost no per-file `stat`.
     static func runFolders(under root: URL) -> [URL] {
         var found: [URL] = []
-        var stack = [root]
-        let files = FileManager.default
+        var stack = [root.path]
         while let folder = stack.popLast() {
-            guard let names = try? files.contentsOfDirectory(atPath: folder.path) else { continue }
-            if names.contains("run.json") { found.append(folder) }
-            for name in names where !name.hasPrefix(".") && !skipped.contains(name) && name != "epochs" {
-                let child = folder.appendingPathComponent(name)
-                guard let type = try? files.attributesOfItem(atPath: child.path)[.type] as? FileAttributeType,
-                      type == .typeDirectory else { continue }  // symlinks are .typeSymbolicLink: not followed
-                stack.append(child)
+            guard let directory = opendir(folder) else { continue }
+            var names: [(name: String, isFolder: Bool)] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {  // some file systems do not say: ask without following links
+                    var info = stat()
+                    type = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                names.append((name, type == UInt8(DT_DIR)))  // a symlink is DT_LNK: never followed
+            }
+            closedir(directory)
+            if names.contains(where: { $0.name == "run.json" && !$0.isFolder }) {
+                found.append(URL(fileURLWithPath: folder, isDirectory: true))
+                continue
+            }
+            for item in names where item.isFolder && !item.name.hasPrefix(".") && !skipped.contains(item.name) {
+                stack.append(folder + "/" + item.name)
             }
         }
         return found.sorted { $0.path < $1.path }
     }
 
-    /// A run folder's row.
+    /// A run folder's row, from its `run.json` alone.
     static func summary(of folder: URL, relative: String) -> RunRow {
         var row = RunRow(path: relative, name: folder.lastPathComponent, tool: "", status: "error")
-        let run: RecordedRun
-        do { run = try RecordedRun(directory: folder) } catch {
+        let manifest: RunManifest
+        do { manifest = try RecordedRun.readManifest(in: folder).manifest } catch {
             row.error = "\(error)"
             return row
         }
-        let manifest = run.manifest
+        let last = RecordedRun.lastAvailableEpoch(of: manifest, in: folder)
         row.name = manifest.name
         row.tool = "\(manifest.tool.name) \(manifest.tool.version)"
         row.status = manifest.status.rawValue
-        row.epoch = run.availableEpochs.last?.epoch
-        row.plannedEpochs = run.plannedEpochs
+        row.epoch = last?.epoch
+        row.plannedEpochs = manifest.configuration.epochs
         row.dataset = manifest.dataset.name
         row.samples = manifest.dataset.samples
         row.clusters = manifest.configuration.clusterCount
-        row.lambda = run.lambda
-        if let metrics = manifest.summary?.finalMetrics ?? run.availableEpochs.last?.metrics {
+        row.lambda = manifest.configuration.lambda.map(Double.init)
+        if let metrics = manifest.summary?.finalMetrics ?? last?.metrics {
             (row.nmi, row.ari, row.acc) = (metrics.nmi, metrics.ari, metrics.acc)
         }
-        if let sizes = run.availableEpochs.last?.clusterSizes {
+        if let sizes = last?.clusterSizes {
             row.smallestCluster = sizes.min()
             row.collapsed = CollapseRule.hasCollapsed(sizes: sizes, samples: manifest.dataset.samples)
         }

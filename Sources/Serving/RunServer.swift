@@ -55,7 +55,8 @@ public struct RunServer: Sendable {
                      body: .init(byteBuffer: ByteBuffer(bytes: runsPage)))
         }
         router.get("/api/runs") { _, _ in
-            try Self.json(await index.rows())
+            Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: index.rowsJSON())))
         }
         router.get("/compare") { request, _ in
             // `?run=a/run&run=b/run` → the selection's own folder, so the comparison's relative links work.
@@ -133,7 +134,7 @@ public struct RunServer: Sendable {
                         version = RunIndex.stamp(of: folder)
                     }
                 }
-                let row = await index.row(of: folder)
+                let row = index.row(of: folder)
                 return try json(["status": row.status, "epoch": row.epoch.map(String.init) ?? "", "version": version])
             }
             if rest.count == 2, rest[0] == "live", let match = rest[1].wholeMatch(of: /epoch_(\d{1,6})\.png/), let epoch = Int(match.1) {
@@ -149,7 +150,10 @@ public struct RunServer: Sendable {
                 return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"])
             }
             let report: URL
-            do { report = try await reports.report(of: folder, key: key) } catch {
+            // A page asking for a version (`?v=`, as a live page does) waits for the newest report; others may get
+            // the previous one while it renders.
+            let fresh = request.uri.queryParameters.get("v") != nil
+            do { report = try await reports.report(of: folder, key: key, fresh: fresh) } catch {
                 return html(status: .ok, "<h1>\(escape(key))</h1><p class=\"error\">This run folder cannot be shown: \(escape("\(error)"))</p>")
             }
             guard let file = RequestPath.resolve(rest.isEmpty ? ["index.html"] : rest, under: report),

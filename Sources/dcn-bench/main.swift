@@ -165,3 +165,8 @@ if only == "render-stages" {
     }
     try benchmarkRenderStages(runFolder: arguments[runIndex + 1])
 }
+
+if only == "serve" {
+    try benchmarkServe(keep: CommandLine.arguments.contains("--keep"))
+}
+

@@ -78,7 +78,9 @@ struct BrowserTests {
     func hostileNames() throws {
         let out = try makeReport(["--name", "<script>alert(1)</script>", "--class-names", "\" onmouseover=\"x,<b>bold</b>,c,d"])
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(html.components(separatedBy: "<script").count == 2, "exactly our one script element")
+        // Exactly our two script elements: the frames' inert JSON data block and the player.
+        #expect(html.components(separatedBy: "<script").count == 3, "exactly our two script elements")
+        #expect(html.contains("<script type=\"application/json\" id=\"frames-data\">"))
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("\" onmouseover=\"x"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -87,7 +89,7 @@ struct BrowserTests {
         page.fragment = "selftest"
         let (dom, log) = try open(page.url!)
         guard chromium != nil else { return }
-        #expect(dom.components(separatedBy: "<script").count == 2)
+        #expect(dom.components(separatedBy: "<script").count == 3)
         #expect(!dom.contains("onmouseover=\"x"))
         #expect(dom.contains("data-selftest=\"stepped\""))
         #expect(!log.contains("alert"))

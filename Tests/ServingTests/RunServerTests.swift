@@ -131,6 +131,9 @@ struct RunServerTests {
             let last = try recordRemainingEpochs(of: root.appendingPathComponent("b/run"), full: full)
             #expect(last >= 2)
             #expect(try HTTPClient.get("/run/b/run/state", port: port).body.contains("\"epoch\":\"\(last)\""))
+            // A page asking for the newest version waits for it (as a live page does); a plain request may get the
+            // previous report while the new one renders, and gets the new one once it has.
+            #expect(try HTTPClient.get("/run/b/run/index.html?v=new", port: port).body.contains(String(format: "epoch_%04d.png", last)))
             #expect(try HTTPClient.get("/run/b/run/", port: port).body.contains(String(format: "epoch_%04d.png", last)))
         }
     }
@@ -283,7 +286,13 @@ struct RunServerTests {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        let rows = try JSONDecoder().decode([RunRow].self, from: Data(HTTPClient.get("/api/runs", port: bound).body.utf8))
+        // The listing may be up to RunIndex.listInterval old: asked again until it says complete.
+        var rows: [RunRow] = []
+        let listed = Date().addingTimeInterval(10)
+        repeat {
+            rows = try JSONDecoder().decode([RunRow].self, from: Data(HTTPClient.get("/api/runs", port: bound).body.utf8))
+            if rows.first?.status != "complete" { Thread.sleep(forTimeInterval: 0.2) }
+        } while rows.first?.status != "complete" && Date() < listed
         #expect(rows.map(\.path) == ["run"] && rows.first?.status == "complete")
         #expect(seen.contains("running"), "statuses seen while training: \(seen)")
         #expect(lines.text.contains(out.appendingPathComponent("run").path), "the run folder is printed when training ends")

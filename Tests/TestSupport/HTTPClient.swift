@@ -1,17 +1,20 @@
 import Foundation
 
 /// A minimal HTTP/1.1 client over a POSIX socket: it sends the request target exactly as given (no
-/// normalising of `..` or percent-encoding), which the traversal tests need.
-enum HTTPClient {
-    struct Reply {
-        let status: Int
-        let body: String
+/// normalising of `..` or percent-encoding), which the traversal tests need; the server benchmark uses it too.
+public enum HTTPClient {
+    public struct Reply: Sendable {
+        public let status: Int
+        /// The body's bytes.
+        public let bytes: Data
         /// The `Location` header, for redirects.
-        var location: String?
+        public var location: String?
+        /// The body as text.
+        public var body: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// `GET target` from 127.0.0.1:`port`.
-    static func get(_ target: String, port: Int) throws -> Reply {
+    public static func get(_ target: String, port: Int) throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }
@@ -32,12 +35,13 @@ enum HTTPClient {
             if count <= 0 { break }
             data.append(contentsOf: buffer[0..<count])
         }
-        let text = String(decoding: data, as: UTF8.self)
-        let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
-        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-        let head = text.range(of: "\r\n\r\n").map { text[..<$0.lowerBound] } ?? ""
+        // Only the head is text; the body stays bytes (images are not decoded as UTF-8).
+        let end = data.firstRange(of: Data("\r\n\r\n".utf8))
+        let head = String(decoding: data[..<(end?.lowerBound ?? data.endIndex)], as: UTF8.self)
+        let status = head.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
+        let body = end.map { Data(data[$0.upperBound...]) } ?? Data()
         let location = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("location:") }
             .map { $0.dropFirst("location:".count).trimmingCharacters(in: .whitespaces) }
-        return Reply(status: status, body: body, location: location)
+        return Reply(status: status, bytes: body, location: location)
     }
 }
