@@ -10,10 +10,8 @@ APT_PACKAGES := pkg-config libcairo2-dev libpng-dev zlib1g-dev libopenblas-dev l
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 # The Swift standard library and Foundation are linked statically, so the binary runs on machines
-# without Swift (the C libraries above stay shared: install them there with apt). CONFIGURATION=debug
-# installs the debug build instead (the install test does, so `make test` compiles the package once).
-CONFIGURATION ?= release
-RELEASE_BUILD = swift build -c $(CONFIGURATION) --static-swift-stdlib
+# without Swift (the C libraries above stay shared: install them there with apt).
+RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
 PYTHON_ENV := .build/python-env
 

@@ -17,7 +17,7 @@ let package = Package(
         .executable(name: "dcn-report", targets: ["dcn-report"]),
         .library(name: "DCNEngine", targets: ["DCNCore", "Datasets", "NeuralNetwork", "Clustering", "Training", "RunFormat", "Recording"]),
         // Every reader of files from strangers, for the coverage-guided fuzz targets in Tests/Fuzz (a package of its own).
-        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "Runs"]),
+        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "SettingFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,10 +63,14 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
+        // The files a user writes or a sweep leaves behind, read without the pipeline: config files (YAML)
+        // and sweep manifests — a module of their own so the fuzz targets build only the readers.
+        .target(name: "SettingFiles", dependencies: ["AtomicWrite", .product(name: "Yams", package: "Yams")]),
+
         // A run from data to report, and sweeps of runs: what the command line calls.
         .target(name: "Runs", dependencies: [
             "DCNCore", "Datasets", "DCNMath", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report", "AtomicWrite",
-            "NPYFormat", "CairoRendering", .product(name: "Yams", package: "Yams"),
+            "NPYFormat", "CairoRendering", "SettingFiles",
         ]),
 
         // `dcn-report serve`: the runs under a folder, live in the browser (Hummingbird on SwiftNIO).
@@ -79,7 +83,7 @@ let package = Package(
 
         // The command line: parses, then calls Runs.
         .target(name: "DCNReportCommand", dependencies: [
-            "Runs", "Serving",
+            "Runs", "Serving", "SettingFiles",
             "DCNCore", "Datasets", "Training", "Report", "CairoRendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import SettingFiles
 import Runs
 import Training
 

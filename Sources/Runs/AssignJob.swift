@@ -1,6 +1,7 @@
 import AtomicWrite
 public import Datasets
 public import Foundation
+import SettingFiles
 import NPYFormat
 import Training
 

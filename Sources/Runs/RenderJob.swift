@@ -1,5 +1,6 @@
 import AtomicWrite
 public import Foundation
+import SettingFiles
 public import Report
 import RunFormat
 

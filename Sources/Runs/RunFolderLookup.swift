@@ -1,4 +1,5 @@
 public import Foundation
+import SettingFiles
 import RunFormat
 
 /// Where the run folders a user names on the command line are.

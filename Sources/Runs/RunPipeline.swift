@@ -3,6 +3,7 @@ import Clustering
 import DCNMath
 public import Datasets
 public import Foundation
+import SettingFiles
 import Recording
 import RunFormat
 public import Report

@@ -1,5 +1,6 @@
 import DCNCore
 import Foundation
+import SettingFiles
 
 /// The cells of a sweep: the cross product of every training flag's alternatives, times the seeds, as
 /// the flags of each cell (``SweepPlan`` parses and checks them).

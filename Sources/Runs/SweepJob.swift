@@ -1,4 +1,5 @@
 public import Foundation
+import SettingFiles
 
 /// The job of `sweep`: plan the grid, write `sweep.json`, and train the missing runs as child processes
 /// (or, with ``planOnly``, print one `train` command per missing run).

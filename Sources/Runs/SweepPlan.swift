@@ -1,6 +1,7 @@
 import DCNCore
 import Datasets
 public import Foundation
+public import SettingFiles
 import Training
 
 /// A sweep's runs, each checked as `train` would check it: its typed request, its pretraining group (runs

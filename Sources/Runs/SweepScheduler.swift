@@ -1,4 +1,5 @@
 public import Foundation
+public import SettingFiles
 import RunFormat
 
 /// Runs a sweep's missing runs as separate `dcn-report train` processes, `jobs` at a time, with one

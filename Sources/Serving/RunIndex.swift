@@ -25,6 +25,9 @@ public struct RunRow: Codable, Equatable, Sendable {
     public var smallestCluster: Int?
     /// Whether a cluster ended under ``DCNCore/CollapseRule``'s size.
     public var collapsed: Bool?
+    /// Every recorded setting as text (`run.json`'s `configuration`, arrays joined with `-`); the runs page
+    /// shows as columns those that differ between the listed runs.
+    public var settings: [String: String]?
     /// Why the folder cannot be read (status `error`).
     public var error: String?
 }
@@ -152,6 +155,7 @@ public final class RunIndex: Sendable {
         row.samples = manifest.dataset.samples
         row.clusters = manifest.configuration.clusterCount
         row.lambda = manifest.configuration.lambda.map(Double.init)
+        row.settings = settingTexts(manifest.configuration)
         if let metrics = manifest.summary?.finalMetrics ?? last?.metrics {
             (row.nmi, row.ari, row.acc) = (metrics.nmi, metrics.ari, metrics.acc)
         }
@@ -161,6 +165,27 @@ public final class RunIndex: Sendable {
         }
         return row
     }
+}
+
+/// A recorded configuration's settings as short texts, keyed as in `run.json` (lists joined with `-`,
+/// true and false as yes and no).
+func settingTexts(_ configuration: RecordedConfiguration) -> [String: String]? {
+    /// One JSON value as text: decoded by trying each kind in turn.
+    struct Text: Decodable {
+        let text: String
+        init(from decoder: Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if let flag = try? value.decode(Bool.self) { text = flag ? "yes" : "no"; return }
+            if let number = try? value.decode(Double.self) {
+                text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+                return
+            }
+            if let string = try? value.decode(String.self) { text = string; return }
+            text = (try? value.decode([Text].self))?.map(\.text).joined(separator: "-") ?? ""
+        }
+    }
+    guard let data = try? JSONEncoder().encode(configuration) else { return nil }
+    return (try? JSONDecoder().decode([String: Text].self, from: data))?.mapValues(\.text)
 }
 
 extension RunRow {

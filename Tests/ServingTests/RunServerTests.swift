@@ -105,6 +105,8 @@ struct RunServerTests {
             let last = try RecordedRun(directory: root.appendingPathComponent("a/run")).availableEpochs.last?.epoch
             #expect(rows["a/run"]?.status == "complete" && rows["a/run"]?.epoch == last && rows["a/run"]?.nmi != nil)
             #expect(rows["b/run"]?.status == "running" && rows["b/run"]?.epoch == 1)
+            // Every recorded setting comes with the row, as text (the page shows those that differ as columns).
+            #expect(rows["a/run"]?.settings?["epochs"] == "2" && rows["a/run"]?.settings?["hiddenLayers"] == "100-50-10")
             #expect(rows["c/run"]?.status == "stopped")
             #expect(rows["d/run"]?.status == "error" && rows["d/run"]?.error?.contains("run.json") == true)
             // The other runs' pages still render next to the corrupted one.

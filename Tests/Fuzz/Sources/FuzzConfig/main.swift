@@ -1,4 +1,4 @@
-import Runs
+import SettingFiles
 import Foundation
 import FuzzSupport
 

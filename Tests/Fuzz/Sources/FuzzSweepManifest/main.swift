@@ -1,6 +1,6 @@
 import Foundation
 import FuzzSupport
-import Runs
+import SettingFiles
 
 /// `sweep.json`, which `compare SWEEP` reads to order a sweep's runs.
 func fuzzSweepManifest(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
