@@ -42,7 +42,7 @@ enum CentreFiles {
         let paper = DecodedCentresFigure(title: "Decoded cluster centres g(m_k)" + (shape == nil ? ": the most varying features" : ""),
                                          rows: paperRows, imageShape: shape, clusterColors: colors(entries.count - 1))
         let figure = try ChartFiles.write(name: "decoded-centres", title: "Decoded cluster centres, epoch 0 and the last epoch",
-                                          size: paper.preferredSize, scale: max(options.scale, 1.5), into: directory) {
+                                          size: paper.preferredSize, scale: max(options.scale, 1.5), into: directory, formats: options.figureFormats) {
             paper.draw(on: $0, width: $1, height: $2)
         }
         return (strips, figure)

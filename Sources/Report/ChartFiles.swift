@@ -17,21 +17,20 @@ enum ChartFiles {
                                                    ys: ownFrame.ys + ownFrame.centers.map { Float($0.y) })])
         let finalFrame = ownFrame
         var figures = [try write(name: "latent-final", title: "Latent space, final epoch", size: (options.width, options.height),
-                                 scale: options.scale, into: directory) { finalFrame.draw(on: $0, width: $1, height: $2) }]
+                                 scale: options.scale, into: directory, formats: options.figureFormats) { finalFrame.draw(on: $0, width: $1, height: $2) }]
         let finalArrays = try sequence.entries.last.map { try run.arrays(for: $0) }
         for chart in ChartSet(run: run, finalArrays: finalArrays, startKeptThrough: startKeptThrough).charts {
             figures.append(try write(name: chart.name, title: chart.title, size: (chart.width, chart.height),
-                                     scale: max(options.scale, 1.5), into: directory, draw: chart.draw))
+                                     scale: max(options.scale, 1.5), into: directory, formats: options.figureFormats, draw: chart.draw))
         }
         return figures
     }
 
-    /// Writes one figure as PNG, SVG and PDF, the three formats in parallel.
+    /// Writes one figure in `formats` (PNG, SVG and PDF unless told otherwise), the formats in parallel.
     static func write(
         name: String, title: String, size: (Int, Int), scale: Double, into directory: URL,
-        draw: @escaping @Sendable (Canvas, Double, Double) -> Void
+        formats: [CairoCanvas.Format] = CairoCanvas.Format.allCases, draw: @escaping @Sendable (Canvas, Double, Double) -> Void
     ) throws -> FigureFiles {
-        let formats = CairoCanvas.Format.allCases
         let paths = formats.map { "figures/\(name).\($0.rawValue)" }
         let (width, height) = size
         let written = ResultSlots<Result<Void, any Error>>(count: formats.count)

@@ -37,7 +37,7 @@ enum GalleryFiles {
                                         groupTitles: ["nearest the centre", "a random sample", "least certain (smallest margin)"],
                                         rows: clusterRows, imageShape: shape)
             figures.append(try ChartFiles.write(name: String(format: "gallery-epoch-%04d", epoch), title: members.title,
-                                                size: members.preferredSize, scale: max(options.scale, 1.5), into: directory) {
+                                                size: members.preferredSize, scale: max(options.scale, 1.5), into: directory, formats: options.figureFormats) {
                 members.draw(on: $0, width: $1, height: $2)
             })
             guard gallery.classes > 0, let labels = run.labels else { continue }
@@ -62,7 +62,7 @@ enum GalleryFiles {
             let misplaced = GalleryFigure(title: "Members of each class that DCN placed in another class's cluster, epoch \(epoch)",
                                           groupTitles: ["most confidently misplaced first; → the cluster each went to (its class)"], rows: classRows, imageShape: shape)
             figures.append(try ChartFiles.write(name: String(format: "misplaced-epoch-%04d", epoch), title: misplaced.title,
-                                                size: misplaced.preferredSize, scale: max(options.scale, 1.5), into: directory) {
+                                                size: misplaced.preferredSize, scale: max(options.scale, 1.5), into: directory, formats: options.figureFormats) {
                 misplaced.draw(on: $0, width: $1, height: $2)
             })
         }
@@ -90,7 +90,7 @@ enum GalleryFiles {
                                           rows: rows, imageShape: nil, clusterColors: (0..<(rows[0].centres.count)).map { coloring.color(ofCluster: $0) })
         figure.scaleTitle = "mean of the standardised feature"
         return [try ChartFiles.write(name: "feature-means", title: "Standardised feature means per cluster (the most discriminative features)",
-                                     size: figure.preferredSize, scale: max(options.scale, 1.5), into: directory) { [figure] in
+                                     size: figure.preferredSize, scale: max(options.scale, 1.5), into: directory, formats: options.figureFormats) { [figure] in
             figure.draw(on: $0, width: $1, height: $2)
         }]
     }

@@ -25,6 +25,9 @@ public struct RenderOptions: Sendable {
     public var view: LatentView = .tsne
     /// Most points a t-SNE view embeds.
     public var tsnePointCap = 2_500
+    /// Formats of the figures for papers (`figures/`): PNG, SVG and PDF; a served live report, redrawn at
+    /// every epoch, writes PNG only.
+    public var figureFormats: [CairoCanvas.Format] = CairoCanvas.Format.allCases
     /// Creates the defaults.
     public init() {}
 }

@@ -60,6 +60,7 @@ public actor ReportCache {
                         var options = RenderOptions()
                         options.view = .pca
                         options.pointCap = 10_000
+                        options.figureFormats = [.png]  // redrawn at every epoch: `render` makes the SVG and PDF
                         let index = try RunPipeline.report(runDirectory: runFolder, into: target, templates: templates, render: options, quiet: true)
                         try LivePage.patch(index, version: version)
                         continuation.resume(returning: target)
