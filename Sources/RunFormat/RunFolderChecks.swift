@@ -14,37 +14,55 @@ enum RunFolderChecks {
     /// unique, non-negative, with paths inside the folder and one size per cluster).
     static func check(_ manifest: RunManifest, file: String) throws {
         let k = manifest.configuration.clusterCount, samples = manifest.dataset.samples
+        try checkHeader(clusterCount: k, latentDimensions: manifest.configuration.latentDimensions, dataset: manifest.dataset, file: file)
+        try checkOrder(of: manifest.epochs.map { ($0.epoch, $0.path) }, file: file)
+        for (index, entry) in manifest.epochs.enumerated() {
+            try checkSizes(entry.clusterSizes, of: "epochs[\(index)] (epoch \(entry.epoch))", k: k, samples: samples, file: file)
+        }
+    }
+
+    /// Checks k, the sample and dimension counts, the code width and the image shape.
+    static func checkHeader(clusterCount k: Int, latentDimensions: Int?, dataset: DatasetInfo, file: String) throws {
+        let samples = dataset.samples
         guard samples >= 1 else { throw RecordingError(file, "dataset.samples is \(samples); a run needs at least one sample") }
-        guard manifest.dataset.dimensions >= 0 else { throw RecordingError(file, "dataset.dimensions is \(manifest.dataset.dimensions), expected ≥ 0") }
+        guard dataset.dimensions >= 0 else { throw RecordingError(file, "dataset.dimensions is \(dataset.dimensions), expected ≥ 0") }
         guard k >= 1, k <= min(samples, largestClusterCount) else {
             throw RecordingError(file, "configuration.clusterCount is \(k); expected 1 to \(min(samples, largestClusterCount)) (the samples, at most \(largestClusterCount))")
         }
-        if let latent = manifest.configuration.latentDimensions, latent < 1 {
+        if let latent = latentDimensions, latent < 1 {
             throw RecordingError(file, "configuration.latentDimensions is \(latent), expected ≥ 1")
         }
-        if let shape = manifest.dataset.imageShape {
+        if let shape = dataset.imageShape {
             guard (2...3).contains(shape.count), shape.allSatisfy({ (1...largestImageSide).contains($0) }) else {
                 throw RecordingError(file, "dataset.imageShape \(shape) is not H × W or H × W × C with sides of 1 to \(largestImageSide)")
             }
             let size = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
-            guard size == manifest.dataset.dimensions else {
-                throw RecordingError(file, "dataset.imageShape \(shape) holds \(size) values per sample, but dataset.dimensions is \(manifest.dataset.dimensions)")
+            guard size == dataset.dimensions else {
+                throw RecordingError(file, "dataset.imageShape \(shape) holds \(size) values per sample, but dataset.dimensions is \(dataset.dimensions)")
             }
         }
+    }
+
+    /// Checks that epochs are listed once each, in increasing order, with paths inside the folder.
+    static func checkOrder(of epochs: [(epoch: Int, path: String)], file: String) throws {
         var previous = -1
-        for (index, entry) in manifest.epochs.enumerated() {
+        for (index, entry) in epochs.enumerated() {
             let name = "epochs[\(index)] (epoch \(entry.epoch))"
             guard entry.epoch > previous else {
                 throw RecordingError(file, "\(name) is not after the epoch before it; epochs must be listed once each, in increasing order")
             }
             previous = entry.epoch
             guard isInside(entry.path) else { throw RecordingError(file, "\(name) has path '\(entry.path)', which leaves the run folder") }
-            guard entry.clusterSizes.count == k else {
-                throw RecordingError(file, "\(name) lists \(entry.clusterSizes.count) cluster sizes for k = \(k)")
-            }
-            guard entry.clusterSizes.allSatisfy({ $0 >= 0 && $0 <= samples }) else {
-                throw RecordingError(file, "\(name) has a cluster size outside 0…\(samples)")
-            }
+        }
+    }
+
+    /// Checks one epoch's cluster sizes: one per cluster, each within 0…samples.
+    static func checkSizes(_ sizes: [Int], of name: String, k: Int, samples: Int, file: String) throws {
+        guard sizes.count == k else {
+            throw RecordingError(file, "\(name) lists \(sizes.count) cluster sizes for k = \(k)")
+        }
+        guard sizes.allSatisfy({ $0 >= 0 && $0 <= samples }) else {
+            throw RecordingError(file, "\(name) has a cluster size outside 0…\(samples)")
         }
     }
 

@@ -137,55 +137,39 @@ public final class RunIndex: Sendable {
         return found.sorted { $0.path < $1.path }
     }
 
-    /// A run folder's row, from its `run.json` alone.
+    /// A run folder's row, from its `run.json` alone (``RunListingEntry``: the last epoch read in full).
     static func summary(of folder: URL, relative: String) -> RunRow {
         var row = RunRow(path: relative, name: folder.lastPathComponent, tool: "", status: "error")
-        let manifest: RunManifest
-        do { manifest = try RecordedRun.readManifest(in: folder).manifest } catch {
+        let entry: RunListingEntry
+        do { entry = try RunListingEntry.read(in: folder) } catch {
             row.error = "\(error)"
             return row
         }
-        let last = RecordedRun.lastAvailableEpoch(of: manifest, in: folder)
-        row.name = manifest.name
-        row.tool = "\(manifest.tool.name) \(manifest.tool.version)"
-        row.status = manifest.status.rawValue
-        row.epoch = last?.epoch
-        row.plannedEpochs = manifest.configuration.epochs
-        row.dataset = manifest.dataset.name
-        row.samples = manifest.dataset.samples
-        row.clusters = manifest.configuration.clusterCount
-        row.lambda = manifest.configuration.lambda.map(Double.init)
-        row.settings = settingTexts(manifest.configuration)
-        if let metrics = manifest.summary?.finalMetrics ?? last?.metrics {
+        let available = entry.lastAvailableEpoch(in: folder)
+        // Rarely the last listed epoch's arrays are missing (a writer killed between the two): read the
+        // whole manifest for the one before it.
+        let last = available.flatMap { mark in
+            mark.isLast ? entry.lastEpoch : (try? RecordedRun.readManifest(in: folder))?.manifest.epochs.last { $0.epoch == mark.epoch }
+        }
+        row.name = entry.name
+        row.tool = "\(entry.tool.name) \(entry.tool.version)"
+        row.status = entry.status.rawValue
+        row.epoch = available?.epoch
+        row.plannedEpochs = entry.configuration.epochs
+        row.dataset = entry.dataset.name
+        row.samples = entry.dataset.samples
+        row.clusters = entry.configuration.clusterCount
+        row.lambda = entry.configuration.lambda.map(Double.init)
+        row.settings = entry.settingTexts
+        if let metrics = entry.summary?.finalMetrics ?? last?.metrics {
             (row.nmi, row.ari, row.acc) = (metrics.nmi, metrics.ari, metrics.acc)
         }
         if let sizes = last?.clusterSizes {
             row.smallestCluster = sizes.min()
-            row.collapsed = CollapseRule.hasCollapsed(sizes: sizes, samples: manifest.dataset.samples)
+            row.collapsed = CollapseRule.hasCollapsed(sizes: sizes, samples: entry.dataset.samples)
         }
         return row
     }
-}
-
-/// A recorded configuration's settings as short texts, keyed as in `run.json` (lists joined with `-`,
-/// true and false as yes and no).
-func settingTexts(_ configuration: RecordedConfiguration) -> [String: String]? {
-    /// One JSON value as text: decoded by trying each kind in turn.
-    struct Text: Decodable {
-        let text: String
-        init(from decoder: Decoder) throws {
-            let value = try decoder.singleValueContainer()
-            if let flag = try? value.decode(Bool.self) { text = flag ? "yes" : "no"; return }
-            if let number = try? value.decode(Double.self) {
-                text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
-                return
-            }
-            if let string = try? value.decode(String.self) { text = string; return }
-            text = (try? value.decode([Text].self))?.map(\.text).joined(separator: "-") ?? ""
-        }
-    }
-    guard let data = try? JSONEncoder().encode(configuration) else { return nil }
-    return (try? JSONDecoder().decode([String: Text].self, from: data))?.mapValues(\.text)
 }
 
 extension RunRow {
