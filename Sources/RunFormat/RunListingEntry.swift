@@ -74,13 +74,14 @@ extension RunListingEntry: Decodable {
     struct SettingText: Decodable {
         let text: String
         init(from decoder: Decoder) throws {
+            // Most settings are numbers, so they are tried first: every failed attempt costs an error.
             let value = try decoder.singleValueContainer()
-            if let flag = try? value.decode(Bool.self) { text = flag ? "yes" : "no"; return }
             if let number = try? value.decode(Double.self) {
                 text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
                 return
             }
             if let string = try? value.decode(String.self) { text = string; return }
+            if let flag = try? value.decode(Bool.self) { text = flag ? "yes" : "no"; return }
             text = (try? value.decode([SettingText].self))?.map(\.text).joined(separator: "-") ?? ""
         }
     }

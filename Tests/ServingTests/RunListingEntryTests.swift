@@ -35,7 +35,7 @@ struct RunListingEntryTests {
         #expect(entry.epochs.map(\.epoch) == manifest.epochs.map(\.epoch) && entry.epochs.map(\.path) == manifest.epochs.map(\.path))
         #expect(entry.lastEpoch == manifest.epochs.last)
         #expect(entry.summary == manifest.summary && entry.configuration == manifest.configuration)
-        #expect(entry.settingTexts["epochs"] == "3" && entry.settingTexts["hiddenLayers"] == "100-50-10")
+        #expect(entry.settingTexts["epochs"] == "3" && entry.settingTexts["hiddenLayers"] == "100-50-10" && entry.settingTexts["keepBetter"] == "yes")
         let available = try #require(entry.lastAvailableEpoch(in: run))
         #expect(available.epoch == 3 && available.isLast)
         // The last epoch's arrays gone (a writer killed between the two): the one before is available.
