@@ -7,12 +7,12 @@ import Runs
 /// A selection gets a short id (`/compare/<id>/`, so the page's relative links work); its comparison is
 /// rebuilt when any of its runs has recorded something since. The run folders are only read: the
 /// comparison does not render the runs' own reports into them, as `dcn-report compare` does. At most
-/// ``limit`` selections are remembered; the least recently used goes first.
+/// a set number of selections are remembered; the least recently used goes first.
 public actor ComparisonCache {
     public let folder: URL
     let templates: URL
-    let limit: Int
-    private var selections: [String: (runs: [URL], version: String?, used: Date)] = [:]
+    /// Each selection's run folders and the version of its comparison on disk (nil before the first).
+    private var selections: LeastRecentlyUsed<(runs: [URL], version: String?)>
 
     /// - Parameters:
     ///   - folder: Where comparisons are written (inside the server's cache folder).
@@ -21,7 +21,7 @@ public actor ComparisonCache {
     public init(folder: URL, templates: URL, limit: Int = 24) {
         self.folder = folder
         self.templates = templates
-        self.limit = limit
+        selections = LeastRecentlyUsed(limit: limit)
     }
 
     /// The id of a selection of run folders (the same selection in any order gets the same id).
@@ -30,18 +30,18 @@ public actor ComparisonCache {
         var hash = FNV1a()
         for path in sorted { hash.mix(path) }
         let id = hash.hex
-        if selections[id] == nil { selections[id] = (sorted.map { URL(fileURLWithPath: $0) }, nil, Date()) }
-        selections[id]?.used = Date()
-        evict()
+        guard selections.use(id) == nil else { return id }
+        for dropped in selections.set(id, (sorted.map { URL(fileURLWithPath: $0) }, nil)) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(dropped.key))
+        }
         return id
     }
 
     /// The folder holding the selection's current comparison, or nil for an unknown id.
     public func comparison(_ id: String) async throws -> URL? {
-        guard let selection = selections[id] else { return nil }
+        guard let selection = selections.use(id) else { return nil }
         let target = folder.appendingPathComponent(id)
         let version = selection.runs.map(RunIndex.stamp(of:)).joined(separator: ",")
-        selections[id]?.used = Date()
         if selection.version == version { return target }
         let templates = self.templates
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
@@ -59,14 +59,7 @@ public actor ComparisonCache {
                 }
             }
         }
-        selections[id]?.version = version
+        selections.update(id) { $0.version = version }
         return target
-    }
-
-    private func evict() {
-        while selections.count > limit, let oldest = selections.min(by: { $0.value.used < $1.value.used }) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(oldest.key))
-            selections[oldest.key] = nil
-        }
     }
 }

@@ -4,15 +4,13 @@ import RunFormat
 
 /// The frames of running runs, one epoch at a time (``Report/SingleFrame``): drawn when first asked for,
 /// in well under a second's tenth at 10,000 points, and kept in memory — a recorded epoch never changes,
-/// so a frame is drawn once. At most ``limit`` frames are kept; the least recently used goes first.
+/// so a frame is drawn once. At most a set number of frames are kept; the least recently used goes first.
 public actor LiveFrames {
-    let limit: Int
-    private var frames: [String: (png: Data, used: UInt64)] = [:]
-    private var clock: UInt64 = 0
+    private var frames: LeastRecentlyUsed<Data>
 
     /// - Parameter limit: Frames kept at once (about 40–100 KB each).
     public init(limit: Int = 256) {
-        self.limit = limit
+        frames = LeastRecentlyUsed(limit: limit)
     }
 
     /// The PNG of `epoch` of the run at `runFolder`.
@@ -23,11 +21,7 @@ public actor LiveFrames {
         let written = stat(runFolder.appendingPathComponent(String(format: "epochs/%04d", epoch)).path, &info) == 0
             ? "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "none"
         let key = "\(runFolder.path)|\(epoch)|\(written)"
-        clock += 1
-        if let cached = frames[key] {
-            frames[key]?.used = clock
-            return cached.png
-        }
+        if let cached = frames.use(key) { return cached }
         let png = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, Error>) in
             DispatchQueue.global().async {
                 continuation.resume(with: Result {
@@ -37,8 +31,7 @@ public actor LiveFrames {
                 })
             }
         }
-        frames[key] = (png, clock)
-        while frames.count > limit, let oldest = frames.min(by: { $0.value.used < $1.value.used }) { frames[oldest.key] = nil }
+        frames.set(key, png)
         return png
     }
 }

@@ -11,12 +11,13 @@ import Runs
 /// insist on the newest (`fresh: false`) get the previous one at once, so many readers of a training run
 /// never wait on its renders; the previous folder is removed only when the next one replaces it. Live pages use the PCA view (one basis from the
 /// latest epoch): t-SNE over every epoch is too slow to redo per epoch; `dcn-report render` makes the final
-/// static report. At most ``limit`` reports are kept; the least recently used goes first.
+/// static report. At most a set number of reports are kept; the least recently used goes first.
 public actor ReportCache {
     public let folder: URL
     let templates: URL
-    let limit: Int
-    private var entries: [String: (version: String, folder: URL, used: Date, retired: URL?)] = [:]
+    /// A run's current report folder, the report version it holds, and the folder it replaced (removed when
+    /// the next one replaces it).
+    private var entries: LeastRecentlyUsed<(version: String, folder: URL, retired: URL?)>
     private var inFlight: [String: Task<URL, Error>] = [:]
 
     /// - Parameters:
@@ -26,7 +27,7 @@ public actor ReportCache {
     public init(folder: URL, templates: URL, limit: Int = 24) {
         self.folder = folder
         self.templates = templates
-        self.limit = limit
+        entries = LeastRecentlyUsed(limit: limit)
         try? FileManager.default.removeItem(at: folder)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
@@ -36,14 +37,11 @@ public actor ReportCache {
     ///   returned at once while the newer one renders.
     public func report(of runFolder: URL, key: String, fresh: Bool = true) async throws -> URL {
         let version = RunIndex.stamp(of: runFolder)
-        if let entry = entries[key], entry.version == version {
-            entries[key]?.used = Date()
-            return entry.folder
-        }
+        let current = entries.use(key)
+        if let current, current.version == version { return current.folder }
         let flightKey = key + "|" + version
-        if !fresh, let stale = entries[key] {
+        if !fresh, let stale = current {
             if inFlight[flightKey] == nil { Task { _ = try? await report(of: runFolder, key: key, fresh: true) } }
-            entries[key]?.used = Date()
             return stale.folder
         }
         if let task = inFlight[flightKey] { return try await task.value }
@@ -73,21 +71,15 @@ public actor ReportCache {
         inFlight[flightKey] = task
         defer { inFlight[flightKey] = nil }
         let rendered = try await task.value
-        var retired = entries[key]?.retired
-        if let old = entries[key], old.folder != rendered {
+        var retired = entries.peek(key)?.retired
+        if let old = entries.peek(key), old.folder != rendered {
             if let retired { try? FileManager.default.removeItem(at: retired) }
             retired = old.folder
         }
-        entries[key] = (version, rendered, Date(), retired)
-        evict()
-        return rendered
-    }
-
-    private func evict() {
-        while entries.count > limit, let oldest = entries.min(by: { $0.value.used < $1.value.used }) {
-            try? FileManager.default.removeItem(at: oldest.value.folder)
-            if let retired = oldest.value.retired { try? FileManager.default.removeItem(at: retired) }
-            entries[oldest.key] = nil
+        for dropped in entries.set(key, (version, rendered, retired)).map(\.value) {
+            try? FileManager.default.removeItem(at: dropped.folder)
+            if let retired = dropped.retired { try? FileManager.default.removeItem(at: retired) }
         }
+        return rendered
     }
 }
