@@ -94,7 +94,7 @@ let package = Package(
         ]),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["DCNCore", "DCNMath", "CCairo"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DCNCore", "DCNMath", "CCairo", "RunFormat"], path: "Tests/TestSupport"),
         .testTarget(name: "DCNMathTests", dependencies: ["DCNCore", "DCNMath"]),
         .testTarget(name: "NPYFormatTests", dependencies: ["NPYFormat", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "DCNMath", "NPYFormat", "TestSupport"]),

@@ -48,19 +48,9 @@ func benchmarkServe(keep: Bool) throws {
     _ = try large.train()
     let live = root.appendingPathComponent("live/run")
     let full = try Data(contentsOf: live.appendingPathComponent("run.json"))
-    func record(epochs: Int) throws {
-        var manifest = try JSONSerialization.jsonObject(with: full) as? [String: Any] ?? [:]
-        manifest["status"] = "running"
-        manifest["summary"] = nil
-        manifest["outcome"] = nil
-        manifest["epochs"] = Array((manifest["epochs"] as? [Any] ?? []).prefix(epochs))
-        let staged = live.appendingPathComponent("run.json.tmp")
-        try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: staged)
-        guard rename(staged.path, live.appendingPathComponent("run.json").path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
+    func record(epochs: Int) throws { try SimulatedTraining.record(live, from: full, epochs: epochs) }
     try record(epochs: 3)
-    try JSONEncoder().encode(RunProcess(pid: getpid(), host: ProcessInfo.processInfo.hostName, started: ""))
-        .write(to: live.appendingPathComponent("process.json"))
+    try SimulatedTraining.claim(live, pid: getpid())
 
     let port = Mutex<Int?>(nil), stop = Atomic<Bool>(false)
     let templates = try TemplateLocator.locate()

@@ -38,26 +38,15 @@ struct RunServerTests {
 
     /// Marks a copied run as still training: status running, only epochs 0..<`epochs` listed, written by `pid`.
     func setRunning(_ run: URL, epochs: Int, pid: Int32) throws {
-        let url = run.appendingPathComponent("run.json")
-        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        manifest["status"] = "running"
-        manifest["summary"] = nil
-        manifest["outcome"] = nil
-        manifest["epochs"] = Array((manifest["epochs"] as? [Any] ?? []).prefix(epochs))
-        try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: url)
-        try JSONEncoder().encode(RunProcess(pid: pid, host: ProcessInfo.processInfo.hostName, started: "")).write(to: run.appendingPathComponent("process.json"))
+        try SimulatedTraining.record(run, from: Data(contentsOf: run.appendingPathComponent("run.json")), epochs: epochs)
+        try SimulatedTraining.claim(run, pid: pid)
     }
 
     /// The trainer of `b/run` records the rest of its epochs (run.json replaced as the writer does, by rename;
     /// still running). Returns the last epoch.
     @discardableResult
     func recordRemainingEpochs(of run: URL, full: Data) throws -> Int {
-        var manifest = try #require(try JSONSerialization.jsonObject(with: full) as? [String: Any])
-        manifest["status"] = "running"
-        let staged = run.appendingPathComponent("run.json.tmp")
-        try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: staged)
-        #expect(rename(staged.path, run.appendingPathComponent("run.json").path) == 0)
-        return try #require((manifest["epochs"] as? [[String: Any]])?.last?["epoch"] as? Int)
+        try SimulatedTraining.record(run, from: full)
     }
 
     /// Runs `body` against a server on a free port, then stops the server.
