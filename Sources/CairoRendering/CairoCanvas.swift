@@ -136,28 +136,6 @@ public final class CairoCanvas: Canvas {
         return try EncodedImage(rgb: rgb, framedScanlines: framed, width: w, height: h)
     }
 
-    /// The raster canvas's pixels as tightly packed RGB bytes (alpha dropped; the background is opaque).
-    public func rgbPixels() -> (width: Int, height: Int, bytes: [UInt8]) {
-        cairo_surface_flush(surface)
-        let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let data = cairo_image_surface_get_data(surface) else { return (w, h, []) }
-        var bytes = [UInt8](repeating: 0, count: w * h * 3)
-        bytes.withUnsafeMutableBufferPointer { out in
-            for y in 0..<h {
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<w {
-                    let pixel = row[x]  // premultiplied ARGB in native byte order
-                    let o = (y * w + x) * 3
-                    out[o] = UInt8((pixel >> 16) & 0xFF)
-                    out[o + 1] = UInt8((pixel >> 8) & 0xFF)
-                    out[o + 2] = UInt8(pixel & 0xFF)
-                }
-            }
-        }
-        return (w, h, bytes)
-    }
-
     static func check(_ status: cairo_status_t, _ action: String) throws {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError("\(action): \(String(cString: cairo_status_to_string(status)))")

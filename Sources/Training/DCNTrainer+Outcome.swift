@@ -13,15 +13,18 @@ extension DCNTrainer {
 
     /// The network and centres of epoch 0, kept so that a run can end with its start's labelling.
     struct StartState {
-        let layers: [ModelFile.Layer]
+        /// The network's weights; nil when the run may not keep its start (`--no-keep-better`), which
+        /// needs only the codes and centres to judge.
+        let layers: [ModelFile.Layer]?
         let centers: Matrix
         let latent: Matrix
     }
 
-    /// Copies the network and centres of epoch 0.
+    /// Copies the centres and codes of epoch 0, and its network when the run may keep it.
     func captureStart(state: ClusterState, latent: Matrix) -> StartState {
         let identity = FittedScaling(mode: .none, offset: [], scale: [])
-        let layers = TrainedModel(configuration: configuration, scaling: identity, autoencoder: autoencoder, centers: state.centers).file.layers
+        let layers = configuration.keepBetter
+            ? TrainedModel(configuration: configuration, scaling: identity, autoencoder: autoencoder, centers: state.centers).file.layers : nil
         return StartState(layers: layers, centers: state.centers, latent: latent)
     }
 
@@ -41,8 +44,8 @@ extension DCNTrainer {
         var outcome = RunOutcome(kept: .dcn, startScore: judge.score(startLabels), dcnScore: judge.score(dcn.assignments),
                                  inputKMeansScore: inputKMeansAssignments.map(judge.score), margin: margin,
                                  keepBetter: configuration.keepBetter, dcnEpoch: dcn.epoch)
-        if configuration.keepBetter && outcome.dcnWorseThanStart {
-            try autoencoder.load(start.layers)
+        if let layers = start.layers, outcome.dcnWorseThanStart {
+            try autoencoder.load(layers)
             state.centers = start.centers
             state.isNearestCenterPartition = true
             outcome.kept = .start

@@ -206,7 +206,7 @@ struct CairoOutputTests {
             var f = frame(points: 60)
             f.title = "Epoch \(epoch)"
             f.draw(on: canvas, width: 300, height: 140)
-            frames.append(rgb: canvas.rgbPixels().bytes)
+            frames.append(rgb: try canvas.encodedImage().rgb)
         }
         let url = temporaryDirectory().appendingPathComponent("a.gif")
         try GIFWriter.write(frames, to: url.path, delay: 0.2, lastFrameDelay: 1.5)
