@@ -22,6 +22,10 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     public var dcnScore: Double
     /// The judge's score of k-means on the scaled input, when it was computed.
     public var inputKMeansScore: Double?
+    /// The judge's score of the start's own partition (epoch 0's labelling), when that is not its
+    /// nearest-centre labelling — a boundary-merge start, which DCN holds until its codes fall into those
+    /// cells. The saved model assigns by nearest centre, so the run can keep only ``startScore``'s labelling.
+    public var startPartitionScore: Double?
     /// How much higher DCN's score must be than another's to count as worse.
     public var margin: Double
     /// Whether the run was allowed to keep the start (`--keep-better`).
@@ -31,7 +35,7 @@ public struct RunOutcome: Codable, Equatable, Sendable {
 
     /// Creates a value from its parts.
     public init(kept: Kept, startScore: Double, dcnScore: Double, inputKMeansScore: Double?, margin: Double, keepBetter: Bool,
-                dcnEpoch: Int) {
+                dcnEpoch: Int, startPartitionScore: Double? = nil) {
         self.kept = kept
         self.startScore = startScore
         self.dcnScore = dcnScore
@@ -39,10 +43,13 @@ public struct RunOutcome: Codable, Equatable, Sendable {
         self.margin = margin
         self.keepBetter = keepBetter
         self.dcnEpoch = dcnEpoch
+        self.startPartitionScore = startPartitionScore
     }
 
     /// Whether DCN's labelling ended clearly worse than its start's.
     public var dcnWorseThanStart: Bool { dcnScore > startScore + margin }
+    /// Whether DCN's labelling ended clearly worse than its start's own partition (a boundary merge).
+    public var dcnWorseThanStartPartition: Bool { startPartitionScore.map { dcnScore > $0 + margin } ?? false }
     /// Whether DCN's labelling ended clearly worse than k-means on the input.
     public var dcnWorseThanInputKMeans: Bool { inputKMeansScore.map { dcnScore > $0 + margin } ?? false }
 }

@@ -18,6 +18,8 @@ extension DCNTrainer {
         let layers: [ModelFile.Layer]?
         let centers: Matrix
         let latent: Matrix
+        /// The start's own partition when it is not its nearest-centre labelling (a boundary merge).
+        let partition: [Int32]?
     }
 
     /// Copies the centres and codes of epoch 0, and its network when the run may keep it.
@@ -25,7 +27,8 @@ extension DCNTrainer {
         let identity = FittedScaling(mode: .none, offset: [], scale: [])
         let layers = configuration.keepBetter
             ? TrainedModel(configuration: configuration, scaling: identity, autoencoder: autoencoder, centers: state.centers).file.layers : nil
-        return StartState(layers: layers, centers: state.centers, latent: latent)
+        return StartState(layers: layers, centers: state.centers, latent: latent,
+                          partition: state.isNearestCenterPartition ? nil : state.assignments)
     }
 
     /// Judges DCN's last labelling against the start's nearest-centre labelling (and k-means on the
@@ -43,7 +46,8 @@ extension DCNTrainer {
         let margin = Self.worseMarginPerCluster * Double(configuration.clusterCount)
         var outcome = RunOutcome(kept: .dcn, startScore: judge.score(startLabels), dcnScore: judge.score(dcn.assignments),
                                  inputKMeansScore: inputKMeansAssignments.map(judge.score), margin: margin,
-                                 keepBetter: configuration.keepBetter, dcnEpoch: dcn.epoch)
+                                 keepBetter: configuration.keepBetter, dcnEpoch: dcn.epoch,
+                                 startPartitionScore: start.partition.map(judge.score))
         if let layers = start.layers, outcome.dcnWorseThanStart {
             try autoencoder.load(layers)
             state.centers = start.centers

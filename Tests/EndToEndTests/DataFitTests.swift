@@ -154,5 +154,28 @@ struct DataFitTests {
                                 keepBetter: true, dcnEpoch: 50)
         #expect(ReportPage.outcomeLines(better).isEmpty)
     }
+
+    @Test("a run that started from a boundary merge is also judged against that partition, which the report names when DCN ended worse")
+    func worseThanMergedPartitionLine() {
+        // DCN better than the start's nearest-centre labelling, clearly worse than its merged partition.
+        let merged = RunOutcome(kept: .dcn, startScore: 0.50, dcnScore: 0.30, inputKMeansScore: nil, margin: 0.06,
+                                keepBetter: true, dcnEpoch: 50, startPartitionScore: 0.20)
+        #expect(merged.dcnWorseThanStartPartition && !merged.dcnWorseThanStart)
+        let lines = ReportPage.outcomeLines(merged)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("DCN ended worse than its start's boundary-merge partition (epoch 0): normalised cut 0.300 against 0.200") == true)
+        #expect(lines.first?.contains("keeps DCN's labelling") == true)
+        // Within the margin of the partition: no line; no partition recorded (a k-means start): no line.
+        var close = merged
+        close.startPartitionScore = 0.27
+        #expect(ReportPage.outcomeLines(close).isEmpty)
+        close.startPartitionScore = nil
+        #expect(ReportPage.outcomeLines(close).isEmpty && !close.dcnWorseThanStartPartition)
+        // Worse than both: the start line alone (the run kept the start).
+        var both = merged
+        both.startScore = 0.10
+        both.kept = .start
+        #expect(ReportPage.outcomeLines(both).count == 1 && ReportPage.outcomeLines(both)[0].hasPrefix("DCN ended worse than its start: "))
+    }
 }
 
