@@ -66,6 +66,10 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     /// Whether a run whose DCN labelling ends clearly worse than its start's (``RunOutcome``) ends with
     /// the start's network, centres and labelling instead.
     public var keepBetter: Bool = true
+    /// Whether, while DCN holds a boundary-merge start, a sample whose nearest centre is not its held
+    /// cluster's is also pushed away from that nearer centre (a margin term), so the held partition becomes
+    /// nearest-centre cells sooner. Off by default: an experiment (docs/results.md).
+    public var holdMargin: Bool = false
 
     /// The defaults.
     public init() {}
@@ -101,7 +105,7 @@ extension DCNConfiguration {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
              seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
              optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
-             startPartition, refillCollapsedClusters, keepBetter
+             startPartition, refillCollapsedClusters, keepBetter, holdMargin
     }
 
     /// Decodes a configuration; keys that are absent (e.g. written by another trainer or an older
@@ -136,6 +140,7 @@ extension DCNConfiguration {
         // Runs recorded before refilling existed never refilled.
         refillCollapsedClusters = try value(.refillCollapsedClusters, false)
         keepBetter = try value(.keepBetter, false)
+        holdMargin = try value(.holdMargin, false)
     }
 }
 

@@ -23,6 +23,7 @@ public struct RunRequest: Equatable, Sendable {
     public var start: StartPartition?
     public var noRefill = false
     public var noKeepBetter = false
+    public var holdMargin = false
     public var keepAssignments = false
     public var optimizer: OptimizerKind?
     public var learningRate: Float?
@@ -106,6 +107,7 @@ public struct RunRequest: Equatable, Sendable {
         c.assignBeforeStep = c.assignBeforeStep && !keepAssignments
         c.refillCollapsedClusters = c.refillCollapsedClusters && !noRefill
         c.keepBetter = c.keepBetter && !noKeepBetter
+        c.holdMargin = holdMargin || c.holdMargin
         c.optimizer = optimizer ?? c.optimizer
         c.latentDimensions = latentDim ?? c.latentDimensions
         c.lambda = lambda ?? c.lambda

@@ -261,7 +261,8 @@ public final class DCNTrainer {
             }
             reconstruction += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows, variance: dataVariance)
             clustering += workspace.clusteringGradient(
-                latent: autoencoder.latent.pointer, rows: rows, indices: batch, state: state, lambda: lambda)
+                latent: autoencoder.latent.pointer, rows: rows, indices: batch, state: state, lambda: lambda,
+                margin: configuration.holdMargin)
             autoencoder.backward(input: workspace.input.pointer, rows: rows,
                                  reconstructionGradient: workspace.outputGradient.pointer,
                                  latentGradient: workspace.latentGradient.pointer)
