@@ -65,14 +65,6 @@ public struct RecordedRun: Sendable {
         return (manifest, data)
     }
 
-    /// The last listed epoch of `manifest` whose arrays are present in `directory` (looking from the end, so a
-    /// complete run costs one file check).
-    public static func lastAvailableEpoch(of manifest: RunManifest, in directory: URL) -> EpochEntry? {
-        manifest.epochs.last {
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.path).appendingPathComponent("latent.npy").path)
-        }
-    }
-
     /// Whether another tool than dcn-report wrote the folder (`tool.name`), e.g. the Python package.
     public var isForeign: Bool { manifest.tool.name != ToolInfo().name }
 
