@@ -51,18 +51,25 @@ public struct RecordedRun: Sendable {
     /// - Returns: The manifest and the file's bytes.
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
     public static func readManifest(in directory: URL) throws -> (manifest: RunManifest, data: Data) {
+        let (manifest, data, file) = try decodeRunJSON(RunManifest.self, in: directory)
+        let manifestURL = URL(fileURLWithPath: file)
+        try RunFolderChecks.check(manifest, file: manifestURL.path)
+        return (manifest, data)
+    }
+
+    /// `directory/run.json` decoded as `type` (the full manifest, or a listing's part of it).
+    /// - Returns: The value, the file's bytes and its path.
+    /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
+    static func decodeRunJSON<T: Decodable>(_ type: T.Type, in directory: URL) throws -> (value: T, data: Data, file: String) {
         let manifestURL = directory.appendingPathComponent("run.json")
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
             throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
         }
-        let manifest: RunManifest
         do {
-            manifest = try JSONDecoder().decode(RunManifest.self, from: data)
+            return (try JSONDecoder().decode(T.self, from: data), data, manifestURL.path)
         } catch {
-            throw RecordingError(manifestURL.path, "is not a valid run manifest (\(Self.describe(error)))")
+            throw RecordingError(manifestURL.path, "is not a valid run manifest (\(describe(error)))")
         }
-        try RunFolderChecks.check(manifest, file: manifestURL.path)
-        return (manifest, data)
     }
 
     /// Whether another tool than dcn-report wrote the folder (`tool.name`), e.g. the Python package.

@@ -30,17 +30,8 @@ public struct RunListingEntry: Sendable {
     /// Reads and checks a run folder's `run.json` for a listing.
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
     public static func read(in directory: URL) throws -> RunListingEntry {
-        let manifestURL = directory.appendingPathComponent("run.json")
-        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
-            throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
-        }
-        let entry: RunListingEntry
-        do {
-            entry = try JSONDecoder().decode(RunListingEntry.self, from: data)
-        } catch {
-            throw RecordingError(manifestURL.path, "is not a valid run manifest (\(RecordedRun.describe(error)))")
-        }
-        let file = manifestURL.path, k = entry.configuration.clusterCount, samples = entry.dataset.samples
+        let (entry, _, file) = try RecordedRun.decodeRunJSON(RunListingEntry.self, in: directory)
+        let k = entry.configuration.clusterCount, samples = entry.dataset.samples
         try RunFolderChecks.checkHeader(clusterCount: k, latentDimensions: entry.configuration.latentDimensions, dataset: entry.dataset, file: file)
         try RunFolderChecks.checkOrder(of: entry.epochs, file: file)
         if let last = entry.lastEpoch {
