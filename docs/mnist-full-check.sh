@@ -15,12 +15,13 @@ folder=${1:?usage: docs/mnist-full-check.sh MNIST_FOLDER [seed ...]}; shift
 seeds=("${@:-1 2 3}")
 seeds=(${seeds[@]})
 # BIN: the dcn-report to run (default the release build); OUT: keep the run folders there (default: a
-# temporary folder, removed at the end).
+# temporary folder, removed at the end); FLAGS: extra `train` flags (e.g. FLAGS=--hold-margin).
 BIN=${BIN:-.build/release/dcn-report}
+read -r -a flags <<< "${FLAGS:-}"
 if [ -n "${OUT:-}" ]; then out=$OUT; mkdir -p "$out"; else out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi
 for seed in "${seeds[@]}"; do
   start=$(date +%s)
-  "$BIN" train --preset mnist --dataset "$folder" --seed "$seed" --quiet --out "$out/s$seed"
+  "$BIN" train --preset mnist --dataset "$folder" --seed "$seed" --quiet --out "$out/s$seed" ${flags[@]+"${flags[@]}"}
   echo $(( $(date +%s) - start )) > "$out/s$seed/wall"
 done
 python3 - "$out" "${seeds[@]}" <<'PY'

@@ -3,12 +3,14 @@
 # NMI for k-means on the raw input, AE + k-means, DCN's start (epoch 0) and DCN (last epoch), then a
 # summary line (mean, draws ≥ 0.90, draws where DCN ≥ AE + k-means).
 # Usage: docs/seed-sweep.sh [extra dcn-report flags]   (after `make build`; needs python3 for the table)
+# BIN: the dcn-report to run (default the release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BIN=${BIN:-.build/release/dcn-report}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for seed in $(seq 0 19); do
-  .build/release/dcn-report train --quiet --seed "$seed" --out "$out/s$seed" "$@" > /dev/null
+  "$BIN" train --quiet --seed "$seed" --out "$out/s$seed" "$@" > /dev/null
 done
 python3 - "$out" <<'PY'
 import json, sys

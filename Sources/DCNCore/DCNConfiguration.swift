@@ -69,7 +69,7 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     /// Whether, while DCN holds a boundary-merge start, a sample whose nearest centre is not its held
     /// cluster's is also pushed away from that nearer centre (a margin term), so the held partition becomes
     /// nearest-centre cells sooner. Off by default: an experiment (docs/results.md).
-    public var holdMargin: Bool = false
+    public var holdMargin: Bool = true
 
     /// The defaults.
     public init() {}

@@ -48,8 +48,8 @@ public enum SettingSchema {
               "Leave a cluster that collapses during DCN training (under a tenth of the mean cluster size) as it is, instead of refilling it by splitting the most spread cluster."),
         .init("keepBetter", flag: "no-keep-better", form: .offSwitch,
               "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start."),
-        .init("holdMargin", flag: "hold-margin", form: .onSwitch,
-              "While DCN holds a boundary-merge start, also push each sample away from a centre nearer than its held one (a margin term), so the partition becomes nearest-centre cells sooner; an experiment (docs/results.md)."),
+        .init("holdMargin", flag: "no-hold-margin", form: .offSwitch,
+              "While DCN holds a boundary-merge start, pull each sample only towards its held centre, without the margin term that also pushes it from a nearer centre (docs/results.md: the hold's margin)."),
     ]
 
     /// The setting a `run.json` configuration key names.

@@ -29,7 +29,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: .setting("start")) var start: StartPartition?
     @Flag(help: .setting("no-refill")) var noRefill = false
     @Flag(help: .setting("no-keep-better")) var noKeepBetter = false
-    @Flag(help: .setting("hold-margin")) var holdMargin = false
+    @Flag(help: .setting("no-hold-margin")) var noHoldMargin = false
     @Flag(help: .setting("keep-assignments")) var keepAssignments = false
     @Option(help: .setting("optimizer")) var optimizer: OptimizerKind?
     @Option(parsing: .unconditional, help: .setting("learning-rate")) var learningRate: Float?
@@ -87,7 +87,7 @@ struct RunOptions: ParsableArguments {
         r.start = start
         r.noRefill = noRefill
         r.noKeepBetter = noKeepBetter
-        r.holdMargin = holdMargin
+        r.noHoldMargin = noHoldMargin
         r.keepAssignments = keepAssignments
         r.optimizer = optimizer
         r.learningRate = learningRate

@@ -27,7 +27,7 @@ extension RunRequest {
         add("start", start?.rawValue)
         add("no-refill", on: noRefill)
         add("no-keep-better", on: noKeepBetter)
-        add("hold-margin", on: holdMargin)
+        add("no-hold-margin", on: noHoldMargin)
         add("keep-assignments", on: keepAssignments)
         add("optimizer", optimizer?.rawValue)
         add("learning-rate", learningRate)

@@ -23,7 +23,7 @@ public struct RunRequest: Equatable, Sendable {
     public var start: StartPartition?
     public var noRefill = false
     public var noKeepBetter = false
-    public var holdMargin = false
+    public var noHoldMargin = false
     public var keepAssignments = false
     public var optimizer: OptimizerKind?
     public var learningRate: Float?
@@ -107,7 +107,7 @@ public struct RunRequest: Equatable, Sendable {
         c.assignBeforeStep = c.assignBeforeStep && !keepAssignments
         c.refillCollapsedClusters = c.refillCollapsedClusters && !noRefill
         c.keepBetter = c.keepBetter && !noKeepBetter
-        c.holdMargin = holdMargin || c.holdMargin
+        c.holdMargin = c.holdMargin && !noHoldMargin
         c.optimizer = optimizer ?? c.optimizer
         c.latentDimensions = latentDim ?? c.latentDimensions
         c.lambda = lambda ?? c.lambda
