@@ -68,8 +68,12 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     public var keepBetter: Bool = true
     /// Whether, while DCN holds a boundary-merge start, a sample whose nearest centre is not its held
     /// cluster's is also pushed away from that nearer centre (a margin term), so the held partition becomes
-    /// nearest-centre cells sooner. Off by default: an experiment (docs/results.md).
+    /// nearest-centre cells sooner (docs/results.md).
     public var holdMargin: Bool = true
+    /// Whether the clustering term is divided by the codes' total variance at the start (measured once,
+    /// after the start is chosen), as the reconstruction term is divided by the input's: λ then weighs two
+    /// relative errors whatever the scale of the codes. Off by default: an experiment (docs/results.md).
+    public var relativeClustering: Bool = false
 
     /// The defaults.
     public init() {}
@@ -105,7 +109,7 @@ extension DCNConfiguration {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
              seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
              optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
-             startPartition, refillCollapsedClusters, keepBetter, holdMargin
+             startPartition, refillCollapsedClusters, keepBetter, holdMargin, relativeClustering
     }
 
     /// Decodes a configuration; keys that are absent (e.g. written by another trainer or an older
@@ -141,6 +145,7 @@ extension DCNConfiguration {
         refillCollapsedClusters = try value(.refillCollapsedClusters, false)
         keepBetter = try value(.keepBetter, false)
         holdMargin = try value(.holdMargin, false)
+        relativeClustering = try value(.relativeClustering, false)
     }
 }
 

@@ -50,6 +50,8 @@ public enum SettingSchema {
               "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start."),
         .init("holdMargin", flag: "no-hold-margin", form: .offSwitch,
               "While DCN holds a boundary-merge start, pull each sample only towards its held centre, without the margin term that also pushes it from a nearer centre (docs/results.md: the hold's margin)."),
+        .init("relativeClustering", flag: "relative-clustering", form: .onSwitch,
+              "Divide the clustering term by the codes' total variance at the start, as the reconstruction term is divided by the input's, so λ weighs two relative errors whatever the scale of the codes; the recorded clustering loss is then relative too (an experiment: docs/results.md)."),
     ]
 
     /// The setting a `run.json` configuration key names.

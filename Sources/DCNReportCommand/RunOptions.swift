@@ -30,6 +30,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: .setting("no-refill")) var noRefill = false
     @Flag(help: .setting("no-keep-better")) var noKeepBetter = false
     @Flag(help: .setting("no-hold-margin")) var noHoldMargin = false
+    @Flag(help: .setting("relative-clustering")) var relativeClustering = false
     @Flag(help: .setting("keep-assignments")) var keepAssignments = false
     @Option(help: .setting("optimizer")) var optimizer: OptimizerKind?
     @Option(parsing: .unconditional, help: .setting("learning-rate")) var learningRate: Float?
@@ -88,6 +89,7 @@ struct RunOptions: ParsableArguments {
         r.noRefill = noRefill
         r.noKeepBetter = noKeepBetter
         r.noHoldMargin = noHoldMargin
+        r.relativeClustering = relativeClustering
         r.keepAssignments = keepAssignments
         r.optimizer = optimizer
         r.learningRate = learningRate

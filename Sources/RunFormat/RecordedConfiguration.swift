@@ -33,6 +33,7 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
     public var refillCollapsedClusters: Bool?
     public var keepBetter: Bool?
     public var holdMargin: Bool?
+    public var relativeClustering: Bool?
 
     /// A configuration that gives only k.
     public init(clusterCount: Int) {
@@ -66,5 +67,6 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
         refillCollapsedClusters = c.refillCollapsedClusters
         keepBetter = c.keepBetter
         holdMargin = c.holdMargin
+        relativeClustering = c.relativeClustering
     }
 }

@@ -28,6 +28,7 @@ extension RunRequest {
         add("no-refill", on: noRefill)
         add("no-keep-better", on: noKeepBetter)
         add("no-hold-margin", on: noHoldMargin)
+        add("relative-clustering", on: relativeClustering)
         add("keep-assignments", on: keepAssignments)
         add("optimizer", optimizer?.rawValue)
         add("learning-rate", learningRate)

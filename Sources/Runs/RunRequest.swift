@@ -24,6 +24,7 @@ public struct RunRequest: Equatable, Sendable {
     public var noRefill = false
     public var noKeepBetter = false
     public var noHoldMargin = false
+    public var relativeClustering = false
     public var keepAssignments = false
     public var optimizer: OptimizerKind?
     public var learningRate: Float?
@@ -108,6 +109,7 @@ public struct RunRequest: Equatable, Sendable {
         c.refillCollapsedClusters = c.refillCollapsedClusters && !noRefill
         c.keepBetter = c.keepBetter && !noKeepBetter
         c.holdMargin = c.holdMargin && !noHoldMargin
+        c.relativeClustering = relativeClustering || c.relativeClustering
         c.optimizer = optimizer ?? c.optimizer
         c.latentDimensions = latentDim ?? c.latentDimensions
         c.lambda = lambda ?? c.lambda

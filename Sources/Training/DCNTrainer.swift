@@ -34,6 +34,9 @@ public final class DCNTrainer {
     let data: Matrix
     /// V, the data's total variance: the reconstruction term is ‖x − g(f(x))‖²/V (see ``DCNConfiguration``).
     private let dataVariance: Float
+    /// What the clustering term is divided by: the codes' total variance at the start with
+    /// ``DCNConfiguration/relativeClustering``, else 1 (the term as the paper writes it).
+    private var codeVariance: Float = 1
     let evaluationLabels: [Int32]?
     var generator: SplitMix64
 
@@ -127,8 +130,14 @@ public final class DCNTrainer {
         optimizer.learningRate = configuration.learningRate
         let start = Date()
         var state = try initialClustering()
+        let startCodes = autoencoder.encode(data)
+        if configuration.relativeClustering {
+            let variance = Float(startCodes.totalVariance)
+            guard variance.isFinite, variance > 0 else { throw TrainingError.diverged(phase: .pretrain, epoch: 0, quantity: "the codes' variance") }
+            codeVariance = variance
+        }
         var latest = snapshot(epoch: 0, phase: .pretrain, state: state,
-                              losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start))
+                              losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start), latent: startCodes)
         centers = state.centers
         let startState = captureStart(state: state, latent: latest.latent)
         try observer.handle(.snapshot(latest, of: configuration.epochs))
@@ -246,7 +255,7 @@ public final class DCNTrainer {
     private func dcnEpoch(state: inout ClusterState, workspace: BatchWorkspace, optimizer: Optimizer) -> EpochLosses {
         let order = shuffledOrder()
         let d = configuration.latentDimensions
-        let lambda = configuration.lambda
+        let lambda = configuration.lambda / codeVariance
         var reconstruction = 0.0, clustering = 0.0
         var start = 0
         while start < order.count {
@@ -285,8 +294,9 @@ public final class DCNTrainer {
             if shouldStop() { break }
         }
         let n = Double(order.count)
+        clustering /= Double(codeVariance)
         return EpochLosses(reconstruction: reconstruction / n, clustering: clustering / n,
-                           total: (reconstruction + Double(lambda) / 2 * clustering) / n)
+                           total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
     }
 
     /// s_i ← nearest centre of each sample's code, centres unchanged (the assignment before the step).
@@ -328,6 +338,7 @@ public final class DCNTrainer {
             }
         }
         let n = Double(data.rows)
+        clustering /= Double(codeVariance)
         return EpochLosses(reconstruction: reconstruction / n, clustering: clustering / n,
                            total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
     }

@@ -75,6 +75,44 @@ struct DataFitTests {
         #expect(other.manifest.dataset.samples == 60)
     }
 
+    @Test("--relative-clustering divides the clustering term by the codes' variance at the start: epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), run.json the setting; off, the term is as the paper writes it")
+    func relativeClusteringTerm() throws {
+        let folder = temporaryDirectory("relative")
+        let (values, labels) = table()
+        try NPYWriter.encode(values, shape: [90, 3]).write(to: folder.appendingPathComponent("x.npy"))
+        try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
+        func run(_ extra: [String], _ name: String) throws -> (run: RecordedRun, scatter: Double, variance: Double) {
+            let out = folder.appendingPathComponent(name)
+            try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
+                       "--seed", "2", "--epochs", "2"] + extra, out: out)
+            let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+            let start = try run.arrays(for: run.manifest.epochs[0])
+            let d = start.latent.columns
+            var scatter = 0.0
+            for i in 0..<start.latent.rows {
+                let k = Int(start.assignments[i])
+                for j in 0..<d {
+                    let diff = Double(start.latent.values[i * d + j]) - Double(start.centers.values[k * d + j])
+                    scatter += diff * diff
+                }
+            }
+            return (run, scatter / Double(start.latent.rows), start.latent.totalVariance)
+        }
+        let relative = try run(["--relative-clustering"], "on"), plain = try run([], "off")
+        #expect(relative.run.manifest.configuration.relativeClustering == true)
+        #expect(plain.run.manifest.configuration.relativeClustering == false)
+        let recordedRelative = try #require(relative.run.manifest.epochs[0].losses.clustering)
+        let recordedPlain = try #require(plain.run.manifest.epochs[0].losses.clustering)
+        #expect(relative.variance > 0)
+        #expect(abs(recordedRelative - relative.scatter / relative.variance) <= 1e-4 * recordedRelative)
+        #expect(abs(recordedPlain - plain.scatter) <= 1e-4 * recordedPlain)
+        // Pretraining and the start are the same; only DCN's steps differ, by the weight of the term.
+        #expect(relative.scatter == plain.scatter)
+        let relativeCodes = try relative.run.arrays(for: relative.run.manifest.epochs[2]).latent.values
+        let plainCodes = try plain.run.arrays(for: plain.run.manifest.epochs[2]).latent.values
+        #expect(relativeCodes != plainCodes)
+    }
+
     @Test("a float table is standardised by --scaling auto, and run.json and the report say so and why")
     func floatTableIsStandardised() throws {
         let folder = temporaryDirectory("table")
