@@ -68,12 +68,16 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     public var keepBetter: Bool = true
     /// Whether, while DCN holds a boundary-merge start, a sample whose nearest centre is not its held
     /// cluster's is also pushed away from that nearer centre (a margin term), so the held partition becomes
-    /// nearest-centre cells sooner (docs/results.md).
-    public var holdMargin: Bool = true
+    /// nearest-centre cells sooner. Off by default: an experiment (docs/results.md).
+    public var holdMargin: Bool = false
     /// Whether the clustering term is divided by the codes' total variance at the start (measured once,
     /// after the start is chosen), as the reconstruction term is divided by the input's: λ then weighs two
     /// relative errors whatever the scale of the codes. Off by default: an experiment (docs/results.md).
     public var relativeClustering: Bool = false
+    /// Whether DCN training starts with a new optimiser state instead of continuing pretraining's (Adam's
+    /// moments are fitted to reconstruction gradients, far smaller than the clustering term's). Off by
+    /// default: an experiment (docs/results.md).
+    public var freshOptimizer: Bool = false
 
     /// The defaults.
     public init() {}
@@ -109,7 +113,7 @@ extension DCNConfiguration {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
              seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
              optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
-             startPartition, refillCollapsedClusters, keepBetter, holdMargin, relativeClustering
+             startPartition, refillCollapsedClusters, keepBetter, holdMargin, relativeClustering, freshOptimizer
     }
 
     /// Decodes a configuration; keys that are absent (e.g. written by another trainer or an older
@@ -146,6 +150,7 @@ extension DCNConfiguration {
         keepBetter = try value(.keepBetter, false)
         holdMargin = try value(.holdMargin, false)
         relativeClustering = try value(.relativeClustering, false)
+        freshOptimizer = try value(.freshOptimizer, false)
     }
 }
 

@@ -48,10 +48,12 @@ public enum SettingSchema {
               "Leave a cluster that collapses during DCN training (under a tenth of the mean cluster size) as it is, instead of refilling it by splitting the most spread cluster."),
         .init("keepBetter", flag: "no-keep-better", form: .offSwitch,
               "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start."),
-        .init("holdMargin", flag: "no-hold-margin", form: .offSwitch,
-              "While DCN holds a boundary-merge start, pull each sample only towards its held centre, without the margin term that also pushes it from a nearer centre (docs/results.md: the hold's margin)."),
+        .init("holdMargin", flag: "hold-margin", form: .onSwitch,
+              "While DCN holds a boundary-merge start, also push each sample away from a centre nearer than its held one (a margin term), so the partition becomes nearest-centre cells sooner; an experiment (docs/results.md)."),
         .init("relativeClustering", flag: "relative-clustering", form: .onSwitch,
               "Divide the clustering term by the codes' total variance at the start, as the reconstruction term is divided by the input's, so λ weighs two relative errors whatever the scale of the codes; the recorded clustering loss is then relative too (an experiment: docs/results.md)."),
+        .init("freshOptimizer", flag: "fresh-optimizer", form: .onSwitch,
+              "Start DCN training with a new optimiser state instead of pretraining's, as PyTorch re-implementations do (an experiment: docs/results.md)."),
     ]
 
     /// The setting a `run.json` configuration key names.

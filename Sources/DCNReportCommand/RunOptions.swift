@@ -29,8 +29,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: .setting("start")) var start: StartPartition?
     @Flag(help: .setting("no-refill")) var noRefill = false
     @Flag(help: .setting("no-keep-better")) var noKeepBetter = false
-    @Flag(help: .setting("no-hold-margin")) var noHoldMargin = false
+    @Flag(help: .setting("hold-margin")) var holdMargin = false
     @Flag(help: .setting("relative-clustering")) var relativeClustering = false
+    @Flag(help: .setting("fresh-optimizer")) var freshOptimizer = false
     @Flag(help: .setting("keep-assignments")) var keepAssignments = false
     @Option(help: .setting("optimizer")) var optimizer: OptimizerKind?
     @Option(parsing: .unconditional, help: .setting("learning-rate")) var learningRate: Float?
@@ -88,8 +89,9 @@ struct RunOptions: ParsableArguments {
         r.start = start
         r.noRefill = noRefill
         r.noKeepBetter = noKeepBetter
-        r.noHoldMargin = noHoldMargin
+        r.holdMargin = holdMargin
         r.relativeClustering = relativeClustering
+        r.freshOptimizer = freshOptimizer
         r.keepAssignments = keepAssignments
         r.optimizer = optimizer
         r.learningRate = learningRate

@@ -34,6 +34,7 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
     public var keepBetter: Bool?
     public var holdMargin: Bool?
     public var relativeClustering: Bool?
+    public var freshOptimizer: Bool?
 
     /// A configuration that gives only k.
     public init(clusterCount: Int) {
@@ -68,5 +69,6 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
         keepBetter = c.keepBetter
         holdMargin = c.holdMargin
         relativeClustering = c.relativeClustering
+        freshOptimizer = c.freshOptimizer
     }
 }

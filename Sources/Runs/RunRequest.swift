@@ -23,8 +23,9 @@ public struct RunRequest: Equatable, Sendable {
     public var start: StartPartition?
     public var noRefill = false
     public var noKeepBetter = false
-    public var noHoldMargin = false
+    public var holdMargin = false
     public var relativeClustering = false
+    public var freshOptimizer = false
     public var keepAssignments = false
     public var optimizer: OptimizerKind?
     public var learningRate: Float?
@@ -108,8 +109,9 @@ public struct RunRequest: Equatable, Sendable {
         c.assignBeforeStep = c.assignBeforeStep && !keepAssignments
         c.refillCollapsedClusters = c.refillCollapsedClusters && !noRefill
         c.keepBetter = c.keepBetter && !noKeepBetter
-        c.holdMargin = c.holdMargin && !noHoldMargin
+        c.holdMargin = holdMargin || c.holdMargin
         c.relativeClustering = relativeClustering || c.relativeClustering
+        c.freshOptimizer = freshOptimizer || c.freshOptimizer
         c.optimizer = optimizer ?? c.optimizer
         c.latentDimensions = latentDim ?? c.latentDimensions
         c.lambda = lambda ?? c.lambda

@@ -126,7 +126,7 @@ public final class DCNTrainer {
     }
 
     private func fitEpochs(observer: TrainingObserver) throws -> EpochSnapshot {
-        let optimizer = self.optimizer
+        let optimizer = configuration.freshOptimizer ? makeOptimizer(learningRate: configuration.learningRate) : self.optimizer
         optimizer.learningRate = configuration.learningRate
         let start = Date()
         var state = try initialClustering()

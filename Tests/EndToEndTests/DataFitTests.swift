@@ -113,6 +113,34 @@ struct DataFitTests {
         #expect(relativeCodes != plainCodes)
     }
 
+    @Test("--fresh-optimizer starts DCN with a new Adam: its one step (one batch of all 90 rows) moves no weight by more than the learning rate; pretraining's Adam state moves some further")
+    func freshOptimizerFirstStep() throws {
+        let folder = temporaryDirectory("fresh-optimizer")
+        let (values, labels) = table()
+        try NPYWriter.encode(values, shape: [90, 3]).write(to: folder.appendingPathComponent("x.npy"))
+        try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
+        let learningRate: Float = 0.01
+        /// The largest change of any weight or bias from the pretrained network to the network after DCN's one step.
+        func largestStep(_ extra: [String], _ name: String) throws -> (step: Float, recorded: Bool?) {
+            let out = folder.appendingPathComponent(name), checkpoint = folder.appendingPathComponent(name + ".ckpt")
+            try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
+                       "--seed", "3", "--epochs", "1", "--batch-size", "90", "--learning-rate", "\(learningRate)", "--start", "kmeans",
+                       "--no-keep-better", "--save-pretrained", checkpoint.path] + extra, out: out)
+            let before = try PretrainedCheckpoint(contentsOf: checkpoint).model.layers
+            let after = try ModelFile(contentsOf: out.appendingPathComponent("run/model.dcn")).layers
+            var largest: Float = 0
+            for (old, new) in zip(before, after) {
+                for (a, b) in zip(old.weight + old.bias, new.weight + new.bias) { largest = max(largest, abs(a - b)) }
+            }
+            let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+            return (largest, run.manifest.configuration.freshOptimizer)
+        }
+        let fresh = try largestStep(["--fresh-optimizer"], "fresh"), kept = try largestStep([], "kept")
+        #expect(fresh.recorded == true && kept.recorded == false)
+        #expect(fresh.step > 0 && fresh.step <= learningRate * 1.001, "Adam's first step is at most lr per parameter: \(fresh.step)")
+        #expect(kept.step > learningRate * 1.001, "pretraining's second moments, fitted to smaller gradients, let a step exceed lr: \(kept.step)")
+    }
+
     @Test("a float table is standardised by --scaling auto, and run.json and the report say so and why")
     func floatTableIsStandardised() throws {
         let folder = temporaryDirectory("table")

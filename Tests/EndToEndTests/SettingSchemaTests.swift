@@ -102,7 +102,7 @@ struct SettingSchemaTests {
     let everyFlag = [
         "--preset", "mnist", "--dataset", "x.npy", "--labels", "y.npy", "--label-column", "3", "--clusters", "3", "--latent-dim", "5",
         "--hidden", "7,5", "--activation", "tanh", "--initialization", "he", "--lambda", "0.25", "--start", "merged", "--no-refill",
-        "--no-keep-better", "--no-hold-margin", "--relative-clustering", "--keep-assignments", "--optimizer", "sgd", "--learning-rate", "0.01", "--pretrain-learning-rate", "0.02",
+        "--no-keep-better", "--hold-margin", "--relative-clustering", "--fresh-optimizer", "--keep-assignments", "--optimizer", "sgd", "--learning-rate", "0.01", "--pretrain-learning-rate", "0.02",
         "--momentum", "0.5", "--nesterov", "--weight-decay", "0.001", "--batch-norm", "--batch-size", "32", "--pretrain-epochs", "2",
         "--epochs", "3", "--center-count-start", "7", "--reset-counts", "--kmeans-restarts", "3", "--seed", "9",
         "--scaling", "minmax", "--points-per-cluster", "10", "--limit", "20", "--out", "o u t", "--name", "a name", "--class-names", "a,b,c",
