@@ -31,6 +31,15 @@ struct DataFitTests {
         return (values, labels)
     }
 
+    /// Writes ``table()`` as `x.npy` and `y.npy` in `folder`; returns the flags that train on them.
+    func writeTable(in folder: URL) throws -> [String] {
+        let (values, labels) = table()
+        let features = folder.appendingPathComponent("x.npy"), classes = folder.appendingPathComponent("y.npy")
+        try NPYWriter.encode(values, shape: [90, 3]).write(to: features)
+        try NPYWriter.encode(labels, shape: [90]).write(to: classes)
+        return ["--dataset", features.path, "--labels", classes.path]
+    }
+
     /// The `.npy` bytes of `values` (rows × columns, C order) stored in Fortran order.
     func fortranNPY(_ values: [Float], rows: Int, columns: Int) -> Data {
         var columnMajor = [Float]()
@@ -78,13 +87,10 @@ struct DataFitTests {
     @Test("--relative-clustering divides the clustering term by the codes' variance at the start: epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), run.json the setting; off, the term is as the paper writes it")
     func relativeClusteringTerm() throws {
         let folder = temporaryDirectory("relative")
-        let (values, labels) = table()
-        try NPYWriter.encode(values, shape: [90, 3]).write(to: folder.appendingPathComponent("x.npy"))
-        try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
+        let tableFlags = try writeTable(in: folder)
         func run(_ extra: [String], _ name: String) throws -> (run: RecordedRun, scatter: Double, variance: Double) {
             let out = folder.appendingPathComponent(name)
-            try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
-                       "--seed", "2", "--epochs", "2"] + extra, out: out)
+            try train(tableFlags + ["--seed", "2", "--epochs", "2"] + extra, out: out)
             let run = try RecordedRun(directory: out.appendingPathComponent("run"))
             let start = try run.arrays(for: run.manifest.epochs[0])
             let d = start.latent.columns
@@ -116,15 +122,12 @@ struct DataFitTests {
     @Test("--fresh-optimizer starts DCN with a new Adam: its one step (one batch of all 90 rows) moves no weight by more than the learning rate; pretraining's Adam state moves some further")
     func freshOptimizerFirstStep() throws {
         let folder = temporaryDirectory("fresh-optimizer")
-        let (values, labels) = table()
-        try NPYWriter.encode(values, shape: [90, 3]).write(to: folder.appendingPathComponent("x.npy"))
-        try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
+        let tableFlags = try writeTable(in: folder)
         let learningRate: Float = 0.01
         /// The largest change of any weight or bias from the pretrained network to the network after DCN's one step.
         func largestStep(_ extra: [String], _ name: String) throws -> (step: Float, recorded: Bool?) {
             let out = folder.appendingPathComponent(name), checkpoint = folder.appendingPathComponent(name + ".ckpt")
-            try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
-                       "--seed", "3", "--epochs", "1", "--batch-size", "90", "--learning-rate", "\(learningRate)", "--start", "kmeans",
+            try train(tableFlags + ["--seed", "3", "--epochs", "1", "--batch-size", "90", "--learning-rate", "\(learningRate)", "--start", "kmeans",
                        "--no-keep-better", "--save-pretrained", checkpoint.path] + extra, out: out)
             let before = try PretrainedCheckpoint(contentsOf: checkpoint).model.layers
             let after = try ModelFile(contentsOf: out.appendingPathComponent("run/model.dcn")).layers
@@ -144,11 +147,9 @@ struct DataFitTests {
     @Test("a float table is standardised by --scaling auto, and run.json and the report say so and why")
     func floatTableIsStandardised() throws {
         let folder = temporaryDirectory("table")
-        let (values, labels) = table()
-        try NPYWriter.encode(values, shape: [90, 3]).write(to: folder.appendingPathComponent("x.npy"))
-        try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
+        let tableFlags = try writeTable(in: folder)
         let out = folder.appendingPathComponent("out")
-        try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path], out: out)
+        try train(tableFlags, out: out)
         let run = try RecordedRun(directory: out.appendingPathComponent("run"))
         #expect(run.manifest.dataset.scaling == "standardize")
         #expect(run.manifest.dataset.scalingReason?.contains("--scaling auto") == true)
