@@ -2,12 +2,14 @@ public import DCNMath
 import DCNCore
 
 /// Compares labellings of the same samples without labels: the normalised cut of each on one
-/// nearest-neighbour graph of the samples (``NeighbourGraph``), lower is better. Used at the end of a
-/// run to tell whether DCN's labelling is worse than its start's or than k-means on the input.
+/// nearest-neighbour graph of the samples (``NeighbourGraph``), lower is better, and the fit of each as
+/// a mixture of Gaussians (``MixtureFit``), higher is better. Used at the end of a run to tell whether
+/// DCN's labelling is worse than its start's or than k-means on the input: worse on both counts.
 public struct PartitionJudge: Sendable {
     /// Nearest neighbours per sample in the graph.
     public static let neighbours = 10
     let graph: NeighbourGraph
+    let points: Matrix
     let clusterCount: Int
 
     /// Builds the judge's graph.
@@ -17,11 +19,17 @@ public struct PartitionJudge: Sendable {
     ///   - generator: Source of the graph's subsample.
     public init<G: RandomNumberGenerator>(points: Matrix, clusterCount: Int, using generator: inout G) {
         graph = NeighbourGraph(points: points, neighbours: Self.neighbours, using: &generator)
+        self.points = points
         self.clusterCount = clusterCount
     }
 
     /// The normalised cut of a labelling of every sample.
     public func score(_ assignments: [Int32]) -> Double {
         graph.normalizedCut(of: assignments, clusterCount: clusterCount)
+    }
+
+    /// The mixture fit of a labelling of every sample (higher is better), nil when a cluster collapsed.
+    public func fit(_ assignments: [Int32]) -> Double? {
+        MixtureFit.score(points: points, assignments: assignments, clusterCount: clusterCount)
     }
 }

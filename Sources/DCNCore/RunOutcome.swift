@@ -4,7 +4,9 @@
 /// The judge is the normalised cut of each labelling on one nearest-neighbour graph of the (scaled)
 /// input samples: a labelling that keeps neighbouring samples together scores low. Neither DCN nor its
 /// start nor k-means optimises that graph, so it can compare them fairly (see `PartitionJudge` in the
-/// Clustering module).
+/// Clustering module). A normalised cut prefers clusters of similar size, so DCN counts as worse only when
+/// its labelling also fits the input worse as a mixture of Gaussians with clusters of their own size and
+/// spread (`MixtureFit`): a DCN that found a small class the start had merged is not thrown away.
 public struct RunOutcome: Codable, Equatable, Sendable {
     /// Which labelling the run's last recorded epoch holds.
     public enum Kept: String, Codable, Sendable {
@@ -32,6 +34,15 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     public var keepBetter: Bool
     /// The DCN epoch whose labelling was judged (the last one trained).
     public var dcnEpoch: Int
+    /// The mixture fit (higher is better) of each labelling, where recorded: nil for a labelling with a
+    /// collapsed cluster, and in recordings made before the fit was (all four nil: the cut alone decides).
+    public var dcnFit: Double?
+    /// The mixture fit of the start's nearest-centre labelling.
+    public var startFit: Double?
+    /// The mixture fit of the start's own partition (a boundary merge).
+    public var startPartitionFit: Double?
+    /// The mixture fit of k-means on the scaled input.
+    public var inputKMeansFit: Double?
 
     /// Creates a value from its parts.
     public init(kept: Kept, startScore: Double, dcnScore: Double, inputKMeansScore: Double?, margin: Double, keepBetter: Bool,
@@ -46,10 +57,23 @@ public struct RunOutcome: Codable, Equatable, Sendable {
         self.startPartitionScore = startPartitionScore
     }
 
-    /// Whether DCN's labelling ended clearly worse than its start's.
-    public var dcnWorseThanStart: Bool { dcnScore > startScore + margin }
+    /// Whether DCN's labelling ended clearly worse than its start's: a normalised cut higher by more than
+    /// the margin and no better a mixture fit.
+    public var dcnWorseThanStart: Bool { dcnScore > startScore + margin && dcnFitsWorse(than: startFit) }
     /// Whether DCN's labelling ended clearly worse than its start's own partition (a boundary merge).
-    public var dcnWorseThanStartPartition: Bool { startPartitionScore.map { dcnScore > $0 + margin } ?? false }
+    public var dcnWorseThanStartPartition: Bool {
+        startPartitionScore.map { dcnScore > $0 + margin && dcnFitsWorse(than: startPartitionFit) } ?? false
+    }
     /// Whether DCN's labelling ended clearly worse than k-means on the input.
-    public var dcnWorseThanInputKMeans: Bool { inputKMeansScore.map { dcnScore > $0 + margin } ?? false }
+    public var dcnWorseThanInputKMeans: Bool {
+        inputKMeansScore.map { dcnScore > $0 + margin && dcnFitsWorse(than: inputKMeansFit) } ?? false
+    }
+
+    /// Whether DCN's mixture fit leaves the cut's verdict standing: unless both fits were measured and
+    /// DCN's is at least the other's. (DCN's fit missing — a collapsed cluster — never overrules the cut;
+    /// nor does a recording without fits.)
+    func dcnFitsWorse(than other: Double?) -> Bool {
+        guard let dcnFit, let other else { return true }
+        return dcnFit < other
+    }
 }

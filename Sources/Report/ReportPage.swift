@@ -150,17 +150,22 @@ extension ReportPage {
     /// what the run kept.
     static func outcomeLines(_ outcome: RunOutcome) -> [String] {
         func score(_ value: Double) -> String { String(format: "%.3f", value) }
+        /// ", mixture fit DCN against other (higher is better)" when both were measured.
+        func fits(_ other: Double?) -> String {
+            guard let dcn = outcome.dcnFit, let other else { return "" }
+            return " and mixture fit \(score(dcn)) against \(score(other)) (higher is better)"
+        }
         var lines: [String] = []
         if outcome.dcnWorseThanStart {
             let kept = outcome.kept == .start
                 ? "The run keeps its start's labelling (the last epoch; the saved model assigns it); --no-keep-better keeps DCN's."
                 : "The run keeps DCN's labelling (--no-keep-better)."
-            lines.append("DCN ended worse than its start: normalised cut \(score(outcome.dcnScore)) against \(score(outcome.startScore)) on a nearest-neighbour graph of the input (lower is better; labels not used). " + kept)
+            lines.append("DCN ended worse than its start: normalised cut \(score(outcome.dcnScore)) against \(score(outcome.startScore)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.startFit) + "; labels not used. " + kept)
         } else if outcome.dcnWorseThanStartPartition, let partition = outcome.startPartitionScore {
-            lines.append("DCN ended worse than its start's boundary-merge partition (epoch 0): normalised cut \(score(outcome.dcnScore)) against \(score(partition)) on a nearest-neighbour graph of the input (lower is better; labels not used). The run keeps DCN's labelling: the saved model assigns each sample to its nearest centre, which cannot reproduce that partition (its nearest-centre labelling scores \(score(outcome.startScore))). Epoch 0 in the player shows the partition; a smaller --lambda or fewer --epochs may keep more of it.")
+            lines.append("DCN ended worse than its start's boundary-merge partition (epoch 0): normalised cut \(score(outcome.dcnScore)) against \(score(partition)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.startPartitionFit) + "; labels not used. The run keeps DCN's labelling: the saved model assigns each sample to its nearest centre, which cannot reproduce that partition (its nearest-centre labelling scores \(score(outcome.startScore))). Epoch 0 in the player shows the partition; a smaller --lambda or fewer --epochs may keep more of it.")
         }
         if outcome.dcnWorseThanInputKMeans, let kmeans = outcome.inputKMeansScore {
-            lines.append("DCN ended worse than k-means on the input: normalised cut \(score(outcome.dcnScore)) against \(score(kmeans)) on a nearest-neighbour graph of the input (lower is better; labels not used).")
+            lines.append("DCN ended worse than k-means on the input: normalised cut \(score(outcome.dcnScore)) against \(score(kmeans)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.inputKMeansFit) + "; labels not used.")
         }
         return lines
     }
@@ -219,6 +224,7 @@ extension ReportPage {
             let scores = "normalised cut on a 10-nearest-neighbour graph of the input: DCN " + score(outcome.dcnScore)
                 + ", start " + score(outcome.startScore) + (outcome.startPartitionScore.map { " (its merged partition " + score($0) + ")" } ?? "")
                 + (outcome.inputKMeansScore.map { ", k-means on the input " + score($0) } ?? "")
+                + (outcome.dcnFit.map { "; mixture fit: DCN " + score($0) + (outcome.startFit.map { ", start " + score($0) } ?? "") } ?? "")
             let kept = outcome.kept == .start
                 ? "the start's, kept as epoch \(outcome.dcnEpoch + 1) because DCN ended worse"
                 : "DCN's (epoch \(outcome.dcnEpoch))"

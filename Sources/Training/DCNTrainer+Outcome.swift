@@ -32,7 +32,7 @@ extension DCNTrainer {
     }
 
     /// Judges DCN's last labelling against the start's nearest-centre labelling (and k-means on the
-    /// input, when given) on a nearest-neighbour graph of the scaled input; with
+    /// input, when given) on a nearest-neighbour graph of the scaled input and by its mixture fit; with
     /// ``DCNConfiguration/keepBetter`` and DCN clearly worse, restores the start's network and centres.
     /// - Parameters:
     ///   - start: The captured epoch-0 state.
@@ -48,6 +48,10 @@ extension DCNTrainer {
                                  inputKMeansScore: inputKMeansAssignments.map(judge.score), margin: margin,
                                  keepBetter: configuration.keepBetter, dcnEpoch: dcn.epoch,
                                  startPartitionScore: start.partition.map(judge.score))
+        outcome.dcnFit = judge.fit(dcn.assignments)
+        outcome.startFit = judge.fit(startLabels)
+        outcome.startPartitionFit = start.partition.flatMap(judge.fit)
+        outcome.inputKMeansFit = inputKMeansAssignments.flatMap(judge.fit)
         if let layers = start.layers, outcome.dcnWorseThanStart {
             try autoencoder.load(layers)
             state.centers = start.centers

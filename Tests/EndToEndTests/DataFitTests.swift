@@ -220,6 +220,16 @@ struct DataFitTests {
         let better = RunOutcome(kept: .dcn, startScore: 0.30, dcnScore: 0.10, inputKMeansScore: nil, margin: 0.06,
                                 keepBetter: true, dcnEpoch: 50)
         #expect(ReportPage.outcomeLines(better).isEmpty)
+        // A higher cut but a better mixture fit (DCN found a small class): not worse, no line; a worse fit: the
+        // line, naming both figures.
+        var smallClass = worse
+        smallClass.kept = .dcn
+        smallClass.dcnFit = -1.2
+        smallClass.startFit = -1.5
+        smallClass.inputKMeansFit = -1.4
+        #expect(ReportPage.outcomeLines(smallClass).isEmpty && !smallClass.dcnWorseThanStart)
+        smallClass.dcnFit = -1.6
+        #expect(ReportPage.outcomeLines(smallClass).first?.contains("and mixture fit -1.600 against -1.500 (higher is better)") == true)
     }
 
     @Test("a run that started from a boundary merge is also judged against that partition, which the report names when DCN ended worse")
