@@ -50,22 +50,17 @@ public actor ReportCache {
         let target = folder.appendingPathComponent(hash.hex)
         let templates = self.templates
         let task = Task<URL, Error> {
-            try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global().async {
-                    do {
-                        try? FileManager.default.removeItem(at: target)
-                        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-                        var options = RenderOptions()
-                        options.view = .pca
-                        options.pointCap = 10_000
-                        options.figureFormats = [.png]  // redrawn at every epoch: `render` makes the SVG and PDF
-                        let index = try RunPipeline.report(runDirectory: runFolder, into: target, templates: templates, render: options, quiet: true)
-                        try LivePage.patch(index, version: version)
-                        continuation.resume(returning: target)
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
+            // A render competes with the requests for the cores: at a lower priority, they go first.
+            try await BackgroundThread.run {
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+                var options = RenderOptions()
+                options.view = .pca
+                options.pointCap = 10_000
+                options.figureFormats = [.png]  // redrawn at every epoch: `render` makes the SVG and PDF
+                let index = try RunPipeline.report(runDirectory: runFolder, into: target, templates: templates, render: options, quiet: true)
+                try LivePage.patch(index, version: version)
+                return target
             }
         }
         inFlight[flightKey] = task
