@@ -30,7 +30,7 @@ public struct RunListingEntry: Sendable {
     /// Reads and checks a run folder's `run.json` for a listing.
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
     public static func read(in directory: URL) throws -> RunListingEntry {
-        let (entry, _, file) = try RecordedRun.decodeRunJSON(RunListingEntry.self, in: directory)
+        let (entry, _, file) = try RecordedRun.decodeRunJSON(RunListingEntry.self, in: directory, shortened: RunJSONOutline.listingDocument)
         let k = entry.configuration.clusterCount, samples = entry.dataset.samples
         try RunFolderChecks.checkHeader(clusterCount: k, latentDimensions: entry.configuration.latentDimensions, dataset: entry.dataset, file: file)
         try RunFolderChecks.checkOrder(of: entry.epochs, file: file)

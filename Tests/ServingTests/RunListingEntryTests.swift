@@ -1,5 +1,5 @@
 import Foundation
-import RunFormat
+@testable import RunFormat
 import Runs
 import Testing
 import TestSupport
@@ -64,5 +64,54 @@ struct RunListingEntryTests {
         do { _ = try RunListingEntry.read(in: run); Issue.record("epochs out of order were read") } catch {
             #expect("\(error)".contains("increasing order"), "\(error)")
         }
+    }
+}
+
+/// The listing's shortcut must read exactly what the full document says.
+@Suite("Shortening a run.json for a listing")
+struct RunJSONOutlineTests {
+    @Test("a recorded run.json, pretty-printed or compact, lists the same with and without the shortcut; the shortcut drops what a listing does not read")
+    func shortcutAgrees() throws {
+        let (run, json) = try RunListingEntryTests().recordedRun()
+        let file = run.appendingPathComponent("run.json")
+        for options: JSONSerialization.WritingOptions in [[.prettyPrinted, .sortedKeys], [.withoutEscapingSlashes]] {
+            let data = try JSONSerialization.data(withJSONObject: json, options: options)
+            try data.write(to: file)
+            let short = RunJSONOutline.listingDocument(data)
+            #expect(short.count * 2 < data.count, "\(short.count) of \(data.count) bytes")
+            let shortJSON = try #require(try JSONSerialization.jsonObject(with: short) as? [String: Any])
+            #expect(shortJSON["pretraining"] == nil && shortJSON["baselines"] == nil && shortJSON["name"] as? String == json["name"] as? String)
+            let epochs = try #require(shortJSON["epochs"] as? [[String: Any]])
+            #expect(epochs.dropLast().allSatisfy { Set($0.keys) == ["epoch", "path"] })
+            #expect(NSDictionary(dictionary: epochs.last ?? [:]).isEqual(to: (json["epochs"] as? [[String: Any]])?.last ?? [:]))
+            let entry = try RunListingEntry.read(in: run)
+            let manifest = try RecordedRun.readManifest(in: run).manifest
+            #expect(entry.epochs.map(\.epoch) == manifest.epochs.map(\.epoch) && entry.lastEpoch == manifest.epochs.last)
+            #expect(entry.configuration == manifest.configuration && entry.summary == manifest.summary && entry.dataset == manifest.dataset)
+        }
+    }
+
+    @Test("strings with escaped quotes and brackets are scanned as strings; a document it cannot outline is handed back whole")
+    func escapesAndBrokenDocuments() {
+        let tricky = Data(#"{"name": "a \"quoted\" {[name", "epochs": [{"epoch": 0, "path": "e/0", "note": "]}"}, {"epoch": 1, "path": "e/1"}], "baselines": [1]}"#.utf8)
+        let short = RunJSONOutline.listingDocument(tricky)
+        #expect(String(decoding: short, as: UTF8.self) == #"{"name":"a \"quoted\" {[name","epochs":[{"epoch": 0,"path": "e/0"},{"epoch": 1, "path": "e/1"}]}"#)
+        for broken in [#"{"name": "x", "epochs": [{"epoch": 0"#, #"{"name": "x"} trailing"#, "[1, 2]", ""] {
+            let data = Data(broken.utf8)
+            #expect(RunJSONOutline.listingDocument(data) == data, "\(broken)")
+        }
+    }
+
+    @Test("a truncated run.json is refused with the full reader's message")
+    func truncatedFileIsRefused() throws {
+        let (run, json) = try RunListingEntryTests().recordedRun()
+        let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted])
+        try data.prefix(data.count / 2).write(to: run.appendingPathComponent("run.json"))
+        let listing = Result { try RunListingEntry.read(in: run) }, full = Result { try RecordedRun.readManifest(in: run) }
+        guard case .failure(let listingError) = listing, case .failure(let fullError) = full else {
+            Issue.record("a truncated run.json was read")
+            return
+        }
+        #expect("\(listingError)" == "\(fullError)")
     }
 }
