@@ -58,17 +58,22 @@ public struct RecordedRun: Sendable {
     }
 
     /// `directory/run.json` decoded as `type` (the full manifest, or a listing's part of it).
-    /// - Parameter shortened: What of the file to decode (``RunJSONOutline`` for a listing); when that
-    ///   fails, the whole file is decoded, so errors name what they name for the full reader.
+    /// - Parameter shortened: What of the file to decode and what to tell the decoder (``RunJSONOutline``
+    ///   for a listing); when it gives nil or its document fails to decode, the whole file is decoded, so
+    ///   errors name what they name for the full reader.
     /// - Returns: The value, the file's bytes and its path.
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
-    static func decodeRunJSON<T: Decodable>(_ type: T.Type, in directory: URL, shortened: ((Data) -> Data)? = nil) throws -> (value: T, data: Data, file: String) {
+    static func decodeRunJSON<T: Decodable>(_ type: T.Type, in directory: URL, shortened: ((Data) -> (document: Data, userInfo: [CodingUserInfoKey: any Sendable])?)? = nil) throws -> (value: T, data: Data, file: String) {
         let manifestURL = directory.appendingPathComponent("run.json")
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
             throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
         }
         do {
-            if let shortened, let value = try? JSONDecoder().decode(T.self, from: shortened(data)) { return (value, data, manifestURL.path) }
+            if let short = shortened?(data) {
+                let decoder = JSONDecoder()
+                for (key, value) in short.userInfo { decoder.userInfo[key] = value }
+                if let value = try? decoder.decode(T.self, from: short.document) { return (value, data, manifestURL.path) }
+            }
             return (try JSONDecoder().decode(T.self, from: data), data, manifestURL.path)
         } catch {
             throw RecordingError(manifestURL.path, "is not a valid run manifest (\(describe(error)))")

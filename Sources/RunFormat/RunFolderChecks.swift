@@ -47,7 +47,8 @@ enum RunFolderChecks {
     static func checkOrder(of epochs: [(epoch: Int, path: String)], file: String) throws {
         var previous = -1
         for (index, entry) in epochs.enumerated() {
-            let name = "epochs[\(index)] (epoch \(entry.epoch))"
+            // Made only for a message: a listing checks thousands of epochs.
+            var name: String { "epochs[\(index)] (epoch \(entry.epoch))" }
             guard entry.epoch > previous else {
                 throw RecordingError(file, "\(name) is not after the epoch before it; epochs must be listed once each, in increasing order")
             }
@@ -68,7 +69,7 @@ enum RunFolderChecks {
 
     /// Whether a relative path stays inside the folder it is relative to.
     static func isInside(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return false }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
         return !path.split(separator: "/").contains("..")
     }
 

@@ -1,52 +1,58 @@
 import Foundation
 
 /// A listing's shortcut through a `run.json`: the same document with what a listing never reads left out —
-/// pretraining losses, baselines, the start and the outcome, and every epoch but the last cut down to its
-/// number and folder — so that the JSON decoder, which scans every byte it is given, reads a few
-/// kilobytes instead of the whole file.
+/// pretraining losses, baselines, the start and the outcome — and every epoch but the last read by the scan
+/// as its number and folder, so that the JSON decoder, which scans every byte it is given and builds a
+/// container per object, decodes a few kilobytes instead of the whole file.
 ///
 /// The cutting is a byte scan that only finds where values begin and end (strings, with their escapes,
-/// and nesting); it never interprets a value. Whatever it does not recognise is kept as it is, and a
-/// document it cannot outline is handed back whole, so the decoder reports its errors exactly as when
-/// reading the full file. (No JSON library in this project's package set outlines a document without
-/// decoding it, hence this one.)
+/// and nesting), and reads nothing but an epoch's number and folder. A document it cannot outline is
+/// decoded whole, so the decoder reports its errors exactly as when reading the full file. (No JSON
+/// library in this project's package set outlines a document without decoding it, hence this one.)
 enum RunJSONOutline {
     /// Top-level members a listing does not read.
     static let unread: Set<String> = ["pretraining", "baselines", "start", "outcome"]
 
-    /// The shortened document, or `data` itself when it cannot be outlined.
-    static func listingDocument(_ data: Data) -> Data {
-        data.withUnsafeBytes { raw -> Data? in
+    /// What a listing decodes: the document with the unread members left out and `epochs` holding only its
+    /// last entry, and every entry before it as its number and folder, read by the scan.
+    struct Listing {
+        var document: Data
+        var precedingEpochs: [(epoch: Int, path: String)]
+    }
+
+    /// The listing's part of a `run.json`, or nil when the scan cannot outline it (then the whole file is
+    /// decoded): not one object, an epoch entry that is not an object with a whole-number `epoch` and a
+    /// plain `path` string, or anything after the object.
+    static func listing(_ data: Data) -> Listing? {
+        data.withUnsafeBytes { raw -> Listing? in
             let bytes = raw.bindMemory(to: UInt8.self)
             let scanner = Scanner(bytes: bytes)
-            let start = scanner.skipSpace(0)
-            // One value and nothing after it, or the decoder is left to say what is wrong.
-            guard let end = scanner.end(ofValueAt: start), scanner.skipSpace(end) == bytes.count,
-                  let members = scanner.members(at: start) else { return nil }
+            guard let (members, end) = scanner.members(at: scanner.skipSpace(0)), scanner.skipSpace(end) == bytes.count else { return nil }
             var out = Data("{".utf8)
             out.reserveCapacity(8_192)
-            var first = true
+            var preceding: [(epoch: Int, path: String)] = []
             for member in members {
                 let key = String(decoding: bytes[member.key], as: UTF8.self)
                 if unread.contains(key) { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
+                if out.count > 1 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: bytes[member.key.lowerBound - 1 ..< member.key.upperBound + 1])  // with its quotes
                 out.append(UInt8(ascii: ":"))
-                if key == "epochs", let elements = scanner.elements(at: member.value.lowerBound) {
-                    out.append(UInt8(ascii: "["))
-                    for (index, element) in elements.enumerated() {
-                        if index > 0 { out.append(UInt8(ascii: ",")) }
-                        out.append(contentsOf: index == elements.count - 1 ? Data(bytes[element]) : scanner.mark(of: element))
-                    }
-                    out.append(UInt8(ascii: "]"))
-                } else {
+                guard key == "epochs" else {
                     out.append(contentsOf: bytes[member.value])
+                    continue
                 }
+                guard let elements = scanner.elements(at: member.value.lowerBound) else { return nil }
+                for element in elements.dropLast() {
+                    guard let mark = scanner.mark(of: element) else { return nil }
+                    preceding.append(mark)
+                }
+                out.append(UInt8(ascii: "["))
+                if let last = elements.last { out.append(contentsOf: bytes[last]) }
+                out.append(UInt8(ascii: "]"))
             }
             out.append(UInt8(ascii: "}"))
-            return out
-        } ?? data
+            return Listing(document: out, precedingEpochs: preceding)
+        }
     }
 
     /// Finds where JSON values begin and end.
@@ -105,12 +111,13 @@ enum RunJSONOutline {
             return nil
         }
 
-        /// The members of the object at `index`: each key's text (inside its quotes) and its value.
-        func members(at index: Int) -> [(key: Range<Int>, value: Range<Int>)]? {
+        /// The members of the object at `index` — each key's text (inside its quotes) and its value — and
+        /// the index just past the object.
+        func members(at index: Int) -> (members: [(key: Range<Int>, value: Range<Int>)], end: Int)? {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
             var found: [(key: Range<Int>, value: Range<Int>)] = []
             var i = skipSpace(index + 1)
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return found }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return (found, i + 1) }
             while i < bytes.count {
                 guard bytes[i] == UInt8(ascii: "\""), let keyEnd = end(ofStringAt: i) else { return nil }
                 var j = skipSpace(keyEnd)
@@ -120,7 +127,7 @@ enum RunJSONOutline {
                 found.append((i + 1 ..< keyEnd - 1, j ..< valueEnd))
                 i = skipSpace(valueEnd)
                 guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: "}") { return found }
+                if bytes[i] == UInt8(ascii: "}") { return (found, i + 1) }
                 guard bytes[i] == UInt8(ascii: ",") else { return nil }
                 i = skipSpace(i + 1)
             }
@@ -145,18 +152,43 @@ enum RunJSONOutline {
             return nil
         }
 
-        /// An epoch entry cut to its `epoch` and `path` members, or kept whole when it is not an object.
-        func mark(of element: Range<Int>) -> Data {
-            guard let members = members(at: element.lowerBound) else { return Data(bytes[element]) }
-            var out = Data("{".utf8)
-            for member in members {
-                let key = bytes[member.key]
-                guard key.elementsEqual("epoch".utf8) || key.elementsEqual("path".utf8) else { continue }
-                if out.count > 1 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: bytes[member.key.lowerBound - 1 ..< member.value.upperBound])
+        /// A string's text between its quotes, with the escapes `\/`, `\\` and `\"` (JSONEncoder writes
+        /// `epochs\/0000`); nil for any other escape, which the decoder is left to read.
+        static func plainString(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+            guard text.contains(UInt8(ascii: "\\")) else { return String(decoding: text, as: UTF8.self) }
+            var out: [UInt8] = []
+            var escaped = false
+            for byte in text {
+                if escaped {
+                    guard byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") else { return nil }
+                    out.append(byte)
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else {
+                    out.append(byte)
+                }
             }
-            out.append(UInt8(ascii: "}"))
-            return out
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// An epoch entry's `epoch` (a whole number) and `path` (a string with at most the escapes of
+        /// ``plainString(_:)``), or nil.
+        func mark(of element: Range<Int>) -> (epoch: Int, path: String)? {
+            guard let (members, _) = members(at: element.lowerBound) else { return nil }
+            var epoch: Int?, path: String?
+            for member in members {
+                let key = bytes[member.key], value = bytes[member.value]
+                if key.elementsEqual("epoch".utf8) {
+                    guard value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "-") }) else { return nil }
+                    epoch = Int(String(decoding: value, as: UTF8.self))
+                } else if key.elementsEqual("path".utf8) {
+                    guard value.first == UInt8(ascii: "\""), value.count >= 2 else { return nil }
+                    path = Self.plainString(value.dropFirst().dropLast())
+                }
+            }
+            guard let epoch, let path else { return nil }
+            return (epoch, path)
         }
     }
 }

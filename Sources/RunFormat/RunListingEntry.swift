@@ -30,7 +30,9 @@ public struct RunListingEntry: Sendable {
     /// Reads and checks a run folder's `run.json` for a listing.
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
     public static func read(in directory: URL) throws -> RunListingEntry {
-        let (entry, _, file) = try RecordedRun.decodeRunJSON(RunListingEntry.self, in: directory, shortened: RunJSONOutline.listingDocument)
+        let (entry, _, file) = try RecordedRun.decodeRunJSON(RunListingEntry.self, in: directory) { data in
+            RunJSONOutline.listing(data).map { ($0.document, [precedingEpochsKey: PrecedingEpochs(marks: $0.precedingEpochs)]) }
+        }
         let k = entry.configuration.clusterCount, samples = entry.dataset.samples
         try RunFolderChecks.checkHeader(clusterCount: k, latentDimensions: entry.configuration.latentDimensions, dataset: entry.dataset, file: file)
         try RunFolderChecks.checkOrder(of: entry.epochs, file: file)
@@ -54,6 +56,13 @@ extension RunListingEntry: Decodable {
     enum CodingKeys: String, CodingKey {
         case tool, status, name, configuration, dataset, epochs, summary
     }
+
+    /// The epochs before the last, read by ``RunJSONOutline`` and handed to the decoder, whose `epochs` then
+    /// holds the last entry alone.
+    struct PrecedingEpochs: Sendable {
+        let marks: [(epoch: Int, path: String)]
+    }
+    static let precedingEpochsKey = CodingUserInfoKey(rawValue: "dcnReport.precedingEpochs")!
 
     /// An epoch's number and folder, all a listing reads of any epoch but the last.
     struct EpochMark: Decodable {
@@ -88,7 +97,7 @@ extension RunListingEntry: Decodable {
         status = try c.decodeIfPresent(RunStatus.self, forKey: .status) ?? .running
         summary = try c.decodeIfPresent(RunSummary.self, forKey: .summary)
         var list = try c.nestedUnkeyedContainer(forKey: .epochs)
-        var marks: [(epoch: Int, path: String)] = []
+        var marks = (decoder.userInfo[Self.precedingEpochsKey] as? PrecedingEpochs)?.marks ?? []
         lastEpoch = nil
         while !list.isAtEnd {
             // The count is known for JSON; without it every entry is read in full.

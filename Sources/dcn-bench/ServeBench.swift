@@ -80,6 +80,18 @@ func benchmarkServe(keep: Bool) throws {
     print(String(format: "runs page, first request after start: HTML %.1f ms + its data (%d runs) %.1f ms = %.1f ms (limit 1,000 ms); data again %.1f ms",
                  page.ms, count, rows.ms, page.ms + rows.ms, again.ms))
 
+    // Where a first listing's time goes: one run.json read for a listing, one in full (one core, warm cache).
+    let folders = (0..<200).map { root.appendingPathComponent(String(format: "sweep/run-%04d/run", $0)) }
+    func perFile(_ read: (URL) throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for folder in folders { try read(folder) }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(folders.count)
+    }
+    let listingRead = try perFile { _ = try RunListingEntry.read(in: $0) }
+    let fullRead = try perFile { _ = try RecordedRun.readManifest(in: $0) }
+    print(String(format: "  one run.json (%d KB): read for a listing %.2f ms, in full %.2f ms (one core)",
+                 (try Data(contentsOf: folders[0].appendingPathComponent("run.json"))).count / 1024, listingRead, fullRead))
+
     let frame = try timed("/run/live/run/live/epoch_0002.png")
     let frameAgain = try timed("/run/live/run/live/epoch_0002.png")
     print(String(format: "2-D frame of 10,000 points, first request: %.1f ms (limit 100 ms; status %d); again %.1f ms",

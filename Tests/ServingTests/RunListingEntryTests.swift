@@ -77,28 +77,36 @@ struct RunJSONOutlineTests {
         for options: JSONSerialization.WritingOptions in [[.prettyPrinted, .sortedKeys], [.withoutEscapingSlashes]] {
             let data = try JSONSerialization.data(withJSONObject: json, options: options)
             try data.write(to: file)
-            let short = RunJSONOutline.listingDocument(data)
-            #expect(short.count * 2 < data.count, "\(short.count) of \(data.count) bytes")
-            let shortJSON = try #require(try JSONSerialization.jsonObject(with: short) as? [String: Any])
+            let short = try #require(RunJSONOutline.listing(data))
+            #expect(short.document.count * 2 < data.count, "\(short.document.count) of \(data.count) bytes")
+            let shortJSON = try #require(try JSONSerialization.jsonObject(with: short.document) as? [String: Any])
             #expect(shortJSON["pretraining"] == nil && shortJSON["baselines"] == nil && shortJSON["name"] as? String == json["name"] as? String)
-            let epochs = try #require(shortJSON["epochs"] as? [[String: Any]])
-            #expect(epochs.dropLast().allSatisfy { Set($0.keys) == ["epoch", "path"] })
-            #expect(NSDictionary(dictionary: epochs.last ?? [:]).isEqual(to: (json["epochs"] as? [[String: Any]])?.last ?? [:]))
+            let epochs = try #require(json["epochs"] as? [[String: Any]])
+            let shortEpochs = try #require(shortJSON["epochs"] as? [[String: Any]])
+            #expect(shortEpochs.count == 1 && NSDictionary(dictionary: shortEpochs[0]).isEqual(to: epochs.last ?? [:]))
+            #expect(short.precedingEpochs.map(\.epoch) == epochs.dropLast().map { $0["epoch"] as? Int })
+            #expect(short.precedingEpochs.map(\.path) == epochs.dropLast().map { $0["path"] as? String })
             let entry = try RunListingEntry.read(in: run)
             let manifest = try RecordedRun.readManifest(in: run).manifest
-            #expect(entry.epochs.map(\.epoch) == manifest.epochs.map(\.epoch) && entry.lastEpoch == manifest.epochs.last)
+            #expect(entry.epochs.map(\.epoch) == manifest.epochs.map(\.epoch) && entry.epochs.map(\.path) == manifest.epochs.map(\.path))
+            #expect(entry.lastEpoch == manifest.epochs.last)
             #expect(entry.configuration == manifest.configuration && entry.summary == manifest.summary && entry.dataset == manifest.dataset)
         }
     }
 
-    @Test("strings with escaped quotes and brackets are scanned as strings; a document it cannot outline is handed back whole")
-    func escapesAndBrokenDocuments() {
+    @Test("strings with escaped quotes and brackets are scanned as strings; a document it cannot outline is left to the decoder")
+    func escapesAndBrokenDocuments() throws {
         let tricky = Data(#"{"name": "a \"quoted\" {[name", "epochs": [{"epoch": 0, "path": "e/0", "note": "]}"}, {"epoch": 1, "path": "e/1"}], "baselines": [1]}"#.utf8)
-        let short = RunJSONOutline.listingDocument(tricky)
-        #expect(String(decoding: short, as: UTF8.self) == #"{"name":"a \"quoted\" {[name","epochs":[{"epoch": 0,"path": "e/0"},{"epoch": 1, "path": "e/1"}]}"#)
-        for broken in [#"{"name": "x", "epochs": [{"epoch": 0"#, #"{"name": "x"} trailing"#, "[1, 2]", ""] {
-            let data = Data(broken.utf8)
-            #expect(RunJSONOutline.listingDocument(data) == data, "\(broken)")
+        let short = try #require(RunJSONOutline.listing(tricky))
+        #expect(String(decoding: short.document, as: UTF8.self) == #"{"name":"a \"quoted\" {[name","epochs":[{"epoch": 1, "path": "e/1"}]}"#)
+        #expect(short.precedingEpochs.map(\.epoch) == [0] && short.precedingEpochs.map(\.path) == ["e/0"])
+        // JSONEncoder's escaped slashes are read.
+        let escapedSlash = try #require(RunJSONOutline.listing(Data(#"{"epochs": [{"epoch": 2, "path": "epochs\/0002"}, {}]}"#.utf8)))
+        #expect(escapedSlash.precedingEpochs.map(\.path) == ["epochs/0002"])
+        for broken in [#"{"name": "x", "epochs": [{"epoch": 0"#, #"{"name": "x"} trailing"#, "[1, 2]", "",
+                       #"{"epochs": [{"epoch": 0.5, "path": "e/0"}, {}]}"#, #"{"epochs": [{"epoch": 0, "path": "e\u002f0"}, {}]}"#,
+                       #"{"epochs": [{"path": "e/0"}, {}]}"#, #"{"epochs": [3, {}]}"#] {
+            #expect(RunJSONOutline.listing(Data(broken.utf8)) == nil, "\(broken)")
         }
     }
 
