@@ -74,9 +74,16 @@ public final class RunIndex: Sendable {
             let rows = folders.indices.compactMap { slots.get($0) }
             let seen = Set(rows.map(\.path))
             summaries.withLock { $0 = $0.filter { seen.contains($0.key) } }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let made = (made: Date(), rows: rows, json: (try? encoder.encode(rows)) ?? Data("[]".utf8))
+            // Encoded again only when a row changed: many browsers polling a quiet folder cost a walk a second.
+            let json: Data
+            if let previous = listing.withLock({ $0 }), previous.rows == rows {
+                json = previous.json
+            } else {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = .sortedKeys
+                json = (try? encoder.encode(rows)) ?? Data("[]".utf8)
+            }
+            let made = (made: Date(), rows: rows, json: json)
             listing.withLock { $0 = made }
             return made
         }

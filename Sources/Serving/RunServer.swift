@@ -119,8 +119,12 @@ public struct RunServer: Sendable {
         // The run folder is the longest prefix of the path holding run.json; the rest names a file of its report.
         guard !parts.isEmpty else { return notFound }
         for split in stride(from: parts.count, through: 1, by: -1) {
+            // A cheap look for run.json first (one `stat`; most prefixes of a file's path hold none), then the
+            // full check of the folder that does.
+            guard let candidate = RequestPath.joined(Array(parts[..<split]), under: root.path) else { return notFound }
+            var info = stat()
+            guard stat(candidate + "/run.json", &info) == 0 else { continue }
             guard let folder = RequestPath.resolve(Array(parts[..<split]), under: root) else { return notFound }
-            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path) else { continue }
             let rest = Array(parts[split...])
             let key = String(folder.path.dropFirst(root.path.count))
             if rest == ["state"] {
@@ -137,7 +141,7 @@ public struct RunServer: Sendable {
                 let row = index.row(of: folder)
                 return try json(["status": row.status, "epoch": row.epoch.map(String.init) ?? "", "version": version])
             }
-            if rest.count == 2, rest[0] == "live", let match = rest[1].wholeMatch(of: /epoch_(\d{1,6})\.png/), let epoch = Int(match.1) {
+            if rest.count == 2, rest[0] == "live", let epoch = liveFrameEpoch(rest[1]) {
                 do {
                     let png = try await liveFrames.frame(of: folder, epoch: epoch)
                     return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"],
@@ -174,6 +178,14 @@ public struct RunServer: Sendable {
               let data = FileManager.default.contents(atPath: file.path) else { return notFound }
         return Response(status: .ok, headers: [.contentType: contentType(file.pathExtension), .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The epoch a live frame's name `epoch_NNNN.png` (1–6 digits) gives, or nil.
+    static func liveFrameEpoch(_ name: Substring) -> Int? {
+        guard name.hasPrefix("epoch_"), name.hasSuffix(".png") else { return nil }
+        let digits = name.dropFirst(6).dropLast(4)
+        guard (1...6).contains(digits.count), digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(digits)
     }
 
     static var notFound: Response { html(status: .notFound, "<h1>Not found</h1>") }
