@@ -9,7 +9,7 @@ import Glibc
 /// A new thread per job: a thread's priority, once lowered, cannot be raised again without privileges, so
 /// the server's shared worker threads are never touched.
 enum BackgroundThread {
-    /// The `nice` increment of the thread (0 normal, 19 lowest).
+    /// How many `nice` steps below its creator's priority the thread runs (nice values go up to 19, the lowest).
     static let niceness: Int32 = 10
 
     /// Runs `work` on a new low-priority thread and returns its result.
@@ -29,8 +29,9 @@ enum BackgroundThread {
     /// `gettid` is not visible to Swift. Elsewhere, or when that fails, the thread keeps its priority.
     private static func lowerPriority() {
         #if os(Linux)
-        guard let tid = currentThreadID() else { return }
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, niceness)
+        guard let tid = currentThreadID(), let current = currentNiceness() else { return }
+        // `setpriority` sets a value, not an increment: its nice value goes `niceness` above the one it inherited.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, min(current + niceness, 19))
         #endif
     }
 
