@@ -19,7 +19,9 @@ public enum MixtureFit {
     ///   - points: The samples as rows, in the space the labellings are compared in (the scaled input).
     ///   - assignments: The cluster of every row.
     ///   - clusterCount: k.
-    public static func score(points: Matrix, assignments: [Int32], clusterCount: Int) -> Double? {
+    ///   - totalVariance: The points' total variance, when the caller scores several labellings of them
+    ///     (it sets the floor on a cluster's spread); computed here when nil.
+    public static func score(points: Matrix, assignments: [Int32], clusterCount: Int, totalVariance: Double? = nil) -> Double? {
         let n = points.rows, d = points.columns
         guard n > 0, d > 0, assignments.count == n else { return nil }
         var counts = [Int](repeating: 0, count: clusterCount)
@@ -37,7 +39,7 @@ public enum MixtureFit {
         guard !CollapseRule.hasCollapsed(sizes: counts) else { return nil }
         // A floor on each cluster's spread, far below any real one, so that a cluster of identical
         // samples has a finite fit.
-        let floor = max(points.totalVariance / Double(d), 1e-12) * 1e-6
+        let floor = max((totalVariance ?? points.totalVariance) / Double(d), 1e-12) * 1e-6
         var fit = 0.0
         for c in 0..<clusterCount where counts[c] > 0 {
             let size = Double(counts[c])

@@ -10,6 +10,8 @@ public struct PartitionJudge: Sendable {
     public static let neighbours = 10
     let graph: NeighbourGraph
     let points: Matrix
+    /// The points' total variance, computed once for every labelling's fit.
+    let totalVariance: Double
     let clusterCount: Int
 
     /// Builds the judge's graph.
@@ -20,6 +22,7 @@ public struct PartitionJudge: Sendable {
     public init<G: RandomNumberGenerator>(points: Matrix, clusterCount: Int, using generator: inout G) {
         graph = NeighbourGraph(points: points, neighbours: Self.neighbours, using: &generator)
         self.points = points
+        totalVariance = points.totalVariance
         self.clusterCount = clusterCount
     }
 
@@ -30,6 +33,6 @@ public struct PartitionJudge: Sendable {
 
     /// The mixture fit of a labelling of every sample (higher is better), nil when a cluster collapsed.
     public func fit(_ assignments: [Int32]) -> Double? {
-        MixtureFit.score(points: points, assignments: assignments, clusterCount: clusterCount)
+        MixtureFit.score(points: points, assignments: assignments, clusterCount: clusterCount, totalVariance: totalVariance)
     }
 }

@@ -41,13 +41,10 @@ enum RunJSONOutline {
                     out.append(contentsOf: bytes[member.value])
                     continue
                 }
-                guard let elements = scanner.elements(at: member.value.lowerBound) else { return nil }
-                for element in elements.dropLast() {
-                    guard let mark = scanner.mark(of: element) else { return nil }
-                    preceding.append(mark)
-                }
+                guard let epochs = scanner.epochMarks(at: member.value.lowerBound) else { return nil }
+                preceding = epochs.marks
                 out.append(UInt8(ascii: "["))
-                if let last = elements.last { out.append(contentsOf: bytes[last]) }
+                if let last = epochs.last { out.append(contentsOf: bytes[last]) }
                 out.append(UInt8(ascii: "]"))
             }
             out.append(UInt8(ascii: "}"))
@@ -134,18 +131,30 @@ enum RunJSONOutline {
             return nil
         }
 
-        /// The elements of the array at `index`.
-        func elements(at index: Int) -> [Range<Int>]? {
+        /// The epoch entries of the `epochs` array at `index`, in one pass: every entry but the last as its
+        /// number and folder, and where the last lies (the decoder reads it whatever it holds); nil unless
+        /// every entry before the last is an object with both.
+        func epochMarks(at index: Int) -> (marks: [(epoch: Int, path: String)], last: Range<Int>?)? {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
-            var found: [Range<Int>] = []
+            var marks: [(epoch: Int, path: String)] = [], last: (range: Range<Int>, mark: (epoch: Int, path: String)?)?
             var i = skipSpace(index + 1)
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { return found }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { return (marks, nil) }
             while i < bytes.count {
-                guard let valueEnd = end(ofValueAt: i) else { return nil }
-                found.append(i ..< valueEnd)
-                i = skipSpace(valueEnd)
+                if let previous = last {  // an entry followed by another: it needs its mark
+                    guard let mark = previous.mark else { return nil }
+                    marks.append(mark)
+                }
+                let end: Int, mark: (epoch: Int, path: String)?
+                if let object = members(at: i) {
+                    (end, mark) = (object.end, self.mark(of: object.members))
+                } else {
+                    guard let valueEnd = self.end(ofValueAt: i) else { return nil }
+                    (end, mark) = (valueEnd, nil)
+                }
+                last = (i ..< end, mark)
+                i = skipSpace(end)
                 guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: "]") { return found }
+                if bytes[i] == UInt8(ascii: "]") { return (marks, last?.range) }
                 guard bytes[i] == UInt8(ascii: ",") else { return nil }
                 i = skipSpace(i + 1)
             }
@@ -173,9 +182,8 @@ enum RunJSONOutline {
         }
 
         /// An epoch entry's `epoch` (a whole number) and `path` (a string with at most the escapes of
-        /// ``plainString(_:)``), or nil.
-        func mark(of element: Range<Int>) -> (epoch: Int, path: String)? {
-            guard let (members, _) = members(at: element.lowerBound) else { return nil }
+        /// ``plainString(_:)``), from its members, or nil.
+        func mark(of members: [(key: Range<Int>, value: Range<Int>)]) -> (epoch: Int, path: String)? {
             var epoch: Int?, path: String?
             for member in members {
                 let key = bytes[member.key], value = bytes[member.value]
