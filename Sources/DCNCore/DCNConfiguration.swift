@@ -70,10 +70,10 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     /// cluster's is also pushed away from that nearer centre (a margin term), so the held partition becomes
     /// nearest-centre cells sooner. Off by default: an experiment (docs/results.md).
     public var holdMargin: Bool = false
-    /// Whether the clustering term is divided by the codes' total variance at the start (measured once,
-    /// after the start is chosen), as the reconstruction term is divided by the input's: λ then weighs two
-    /// relative errors whatever the scale of the codes. Off by default: an experiment (docs/results.md).
-    public var relativeClustering: Bool = false
+    /// What the clustering term is divided by (``ClusteringScale``): by default the codes' total variance
+    /// at the start (measured once, after the start is chosen) for a k-means start, as the reconstruction
+    /// term is divided by the input's, and nothing for a boundary-merge start.
+    public var clusteringScale: ClusteringScale = .auto
     /// Whether DCN training starts with a new optimiser state instead of continuing pretraining's (Adam's
     /// moments are fitted to reconstruction gradients, far smaller than the clustering term's). Off by
     /// default: an experiment (docs/results.md).
@@ -113,8 +113,11 @@ extension DCNConfiguration {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
              seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
              optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
-             startPartition, refillCollapsedClusters, keepBetter, holdMargin, relativeClustering, freshOptimizer
+             startPartition, refillCollapsedClusters, keepBetter, holdMargin, clusteringScale, freshOptimizer
     }
+
+    /// Keys that older recordings wrote and this version reads but no longer writes.
+    private enum LegacyKeys: String, CodingKey { case relativeClustering }
 
     /// Decodes a configuration; keys that are absent (e.g. written by another trainer or an older
     /// version) take their default values.
@@ -149,7 +152,10 @@ extension DCNConfiguration {
         refillCollapsedClusters = try value(.refillCollapsedClusters, false)
         keepBetter = try value(.keepBetter, false)
         holdMargin = try value(.holdMargin, false)
-        relativeClustering = try value(.relativeClustering, false)
+        // Runs recorded before the scale had a choice of three recorded `relativeClustering` (or nothing).
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+        let relative = try legacy.decodeIfPresent(Bool.self, forKey: .relativeClustering) ?? false
+        clusteringScale = try value(.clusteringScale, relative ? .codes : .paper)
         freshOptimizer = try value(.freshOptimizer, false)
     }
 }

@@ -50,8 +50,10 @@ public enum SettingSchema {
               "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start."),
         .init("holdMargin", flag: "hold-margin", form: .onSwitch,
               "While DCN holds a boundary-merge start, also push each sample away from a centre nearer than its held one (a margin term), so the partition becomes nearest-centre cells sooner; an experiment (docs/results.md)."),
-        .init("relativeClustering", flag: "relative-clustering", form: .onSwitch,
-              "Divide the clustering term by the codes' total variance at the start, as the reconstruction term is divided by the input's, so λ weighs two relative errors whatever the scale of the codes; the recorded clustering loss is then relative too (an experiment: docs/results.md)."),
+        .init("clusteringScale", flag: "clustering-scale",
+              "What the clustering term is divided by: auto (the codes' total variance at the start for a k-means start, nothing for a boundary-merge start), codes (the codes' variance for either) or paper (nothing, as the paper writes it); a divided term's recorded loss is relative too (docs/results.md).") {
+            $0.clusteringScale.rawValue
+        },
         .init("freshOptimizer", flag: "fresh-optimizer", form: .onSwitch,
               "Start DCN training with a new optimiser state instead of pretraining's, as PyTorch re-implementations do (an experiment: docs/results.md)."),
     ]

@@ -38,6 +38,9 @@ public struct StartChoice: Codable, Equatable, Sendable {
     /// The graph both cuts were measured on; absent in recordings made before it was recorded, whose
     /// cuts are on the merge's own graph.
     public var criterion: StartCriterion?
+    /// What DCN's clustering term was divided by, the codes' total variance at the start
+    /// (``ClusteringScale``); absent when it was not divided (and in recordings made before it was recorded).
+    public var clusteringDivisor: Double?
 
     /// Creates a value from its parts.
     public init(partition: StartPartition, kmeansCut: Double?, mergedCut: Double?, criterion: StartCriterion? = nil) {

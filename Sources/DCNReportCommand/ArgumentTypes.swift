@@ -17,6 +17,7 @@ extension Activation: ExpressibleByArgument {}
 extension WeightInitialization: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension StartPartition: ExpressibleByArgument {}
+extension ClusteringScale: ExpressibleByArgument {}
 extension CairoCanvas.Format: ExpressibleByArgument {}
 extension LatentView: ExpressibleByArgument {}
 

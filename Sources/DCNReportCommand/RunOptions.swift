@@ -30,7 +30,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: .setting("no-refill")) var noRefill = false
     @Flag(help: .setting("no-keep-better")) var noKeepBetter = false
     @Flag(help: .setting("hold-margin")) var holdMargin = false
-    @Flag(help: .setting("relative-clustering")) var relativeClustering = false
+    @Option(help: .setting("clustering-scale")) var clusteringScale: ClusteringScale?
     @Flag(help: .setting("fresh-optimizer")) var freshOptimizer = false
     @Flag(help: .setting("keep-assignments")) var keepAssignments = false
     @Option(help: .setting("optimizer")) var optimizer: OptimizerKind?
@@ -90,7 +90,7 @@ struct RunOptions: ParsableArguments {
         r.noRefill = noRefill
         r.noKeepBetter = noKeepBetter
         r.holdMargin = holdMargin
-        r.relativeClustering = relativeClustering
+        r.clusteringScale = clusteringScale
         r.freshOptimizer = freshOptimizer
         r.keepAssignments = keepAssignments
         r.optimizer = optimizer

@@ -218,6 +218,7 @@ extension ReportPage {
                 value += " (\(criterion): " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
             }
             rows.append(Row(key: "DCN start", value: value))
+            if let scale = config.clusteringScale { rows.append(clusteringTermRow(scale, divisor: start.clusteringDivisor)) }
         }
         if let outcome = manifest.outcome {
             func score(_ value: Double) -> String { String(format: "%.3f", value) }
@@ -231,6 +232,15 @@ extension ReportPage {
             rows.append(Row(key: "Run's labelling", value: kept + " — " + scores))
         }
         return rows
+    }
+
+    /// What the clustering term was divided by, and why (``ClusteringScale``).
+    static func clusteringTermRow(_ scale: ClusteringScale, divisor: Double?) -> Row {
+        var value = divisor.map { "‖f(x) − μ‖² divided by the codes' total variance at the start, " + formatNumber($0) }
+            ?? "‖f(x) − μ‖² as the paper writes it"
+        value += " (--clustering-scale \(scale.rawValue)"
+        if scale == .auto { value += divisor == nil ? ": a boundary-merge start is held with the paper's full pull" : ": a k-means start" }
+        return Row(key: "Clustering term", value: value + ")")
     }
 
     static func figure(_ files: FigureFiles) -> Figure {

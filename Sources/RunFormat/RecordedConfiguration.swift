@@ -33,7 +33,7 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
     public var refillCollapsedClusters: Bool?
     public var keepBetter: Bool?
     public var holdMargin: Bool?
-    public var relativeClustering: Bool?
+    public var clusteringScale: ClusteringScale?
     public var freshOptimizer: Bool?
 
     /// A configuration that gives only k.
@@ -68,7 +68,7 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
         refillCollapsedClusters = c.refillCollapsedClusters
         keepBetter = c.keepBetter
         holdMargin = c.holdMargin
-        relativeClustering = c.relativeClustering
+        clusteringScale = c.clusteringScale
         freshOptimizer = c.freshOptimizer
     }
 }

@@ -28,7 +28,7 @@ extension RunRequest {
         add("no-refill", on: noRefill)
         add("no-keep-better", on: noKeepBetter)
         add("hold-margin", on: holdMargin)
-        add("relative-clustering", on: relativeClustering)
+        add("clustering-scale", clusteringScale?.rawValue)
         add("fresh-optimizer", on: freshOptimizer)
         add("keep-assignments", on: keepAssignments)
         add("optimizer", optimizer?.rawValue)

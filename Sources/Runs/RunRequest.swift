@@ -24,7 +24,7 @@ public struct RunRequest: Equatable, Sendable {
     public var noRefill = false
     public var noKeepBetter = false
     public var holdMargin = false
-    public var relativeClustering = false
+    public var clusteringScale: ClusteringScale?
     public var freshOptimizer = false
     public var keepAssignments = false
     public var optimizer: OptimizerKind?
@@ -110,7 +110,7 @@ public struct RunRequest: Equatable, Sendable {
         c.refillCollapsedClusters = c.refillCollapsedClusters && !noRefill
         c.keepBetter = c.keepBetter && !noKeepBetter
         c.holdMargin = holdMargin || c.holdMargin
-        c.relativeClustering = relativeClustering || c.relativeClustering
+        c.clusteringScale = clusteringScale ?? c.clusteringScale
         c.freshOptimizer = freshOptimizer || c.freshOptimizer
         c.optimizer = optimizer ?? c.optimizer
         c.latentDimensions = latentDim ?? c.latentDimensions

@@ -34,8 +34,8 @@ public final class DCNTrainer {
     let data: Matrix
     /// V, the data's total variance: the reconstruction term is ‖x − g(f(x))‖²/V (see ``DCNConfiguration``).
     private let dataVariance: Float
-    /// What the clustering term is divided by: the codes' total variance at the start with
-    /// ``DCNConfiguration/relativeClustering``, else 1 (the term as the paper writes it).
+    /// What the clustering term is divided by: the codes' total variance at the start when
+    /// ``DCNConfiguration/clusteringScale`` asks for it for this start, else 1 (the term as the paper writes it).
     private var codeVariance: Float = 1
     let evaluationLabels: [Int32]?
     var generator: SplitMix64
@@ -131,10 +131,11 @@ public final class DCNTrainer {
         let start = Date()
         var state = try initialClustering()
         let startCodes = autoencoder.encode(data)
-        if configuration.relativeClustering {
+        if configuration.clusteringScale.dividesByCodeVariance(nearestCenterStart: state.isNearestCenterPartition) {
             let variance = Float(startCodes.totalVariance)
             guard variance.isFinite, variance > 0 else { throw TrainingError.diverged(phase: .pretrain, epoch: 0, quantity: "the codes' variance") }
             codeVariance = variance
+            startChoice?.clusteringDivisor = Double(variance)
         }
         var latest = snapshot(epoch: 0, phase: .pretrain, state: state,
                               losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start), latent: startCodes)

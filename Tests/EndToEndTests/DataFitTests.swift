@@ -84,11 +84,11 @@ struct DataFitTests {
         #expect(other.manifest.dataset.samples == 60)
     }
 
-    @Test("--relative-clustering divides the clustering term by the codes' variance at the start: epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), run.json the setting; off, the term is as the paper writes it")
-    func relativeClusteringTerm() throws {
-        let folder = temporaryDirectory("relative")
+    @Test("--clustering-scale: codes divides the clustering term by the codes' variance at the start (epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), start.clusteringDivisor the variance), paper never, auto for a k-means start but not for a boundary merge")
+    func clusteringScale() throws {
+        let folder = temporaryDirectory("clustering-scale")
         let tableFlags = try writeTable(in: folder)
-        func run(_ extra: [String], _ name: String) throws -> (run: RecordedRun, scatter: Double, variance: Double) {
+        func run(_ extra: [String], _ name: String) throws -> (run: RecordedRun, scatter: Double, variance: Double, recorded: Double) {
             let out = folder.appendingPathComponent(name)
             try train(tableFlags + ["--seed", "2", "--epochs", "2"] + extra, out: out)
             let run = try RecordedRun(directory: out.appendingPathComponent("run"))
@@ -102,21 +102,50 @@ struct DataFitTests {
                     scatter += diff * diff
                 }
             }
-            return (run, scatter / Double(start.latent.rows), start.latent.totalVariance)
+            let recorded = try #require(run.manifest.epochs[0].losses.clustering)
+            return (run, scatter / Double(start.latent.rows), start.latent.totalVariance, recorded)
         }
-        let relative = try run(["--relative-clustering"], "on"), plain = try run([], "off")
-        #expect(relative.run.manifest.configuration.relativeClustering == true)
-        #expect(plain.run.manifest.configuration.relativeClustering == false)
-        let recordedRelative = try #require(relative.run.manifest.epochs[0].losses.clustering)
-        let recordedPlain = try #require(plain.run.manifest.epochs[0].losses.clustering)
-        #expect(relative.variance > 0)
-        #expect(abs(recordedRelative - relative.scatter / relative.variance) <= 1e-4 * recordedRelative)
-        #expect(abs(recordedPlain - plain.scatter) <= 1e-4 * recordedPlain)
+        func isDivided(_ r: (run: RecordedRun, scatter: Double, variance: Double, recorded: Double)) -> Bool? {
+            let divisor = r.run.manifest.start?.clusteringDivisor
+            if abs(r.recorded - r.scatter / r.variance) <= 1e-4 * r.recorded, let divisor, abs(divisor - r.variance) <= 1e-4 * r.variance { return true }
+            if abs(r.recorded - r.scatter) <= 1e-4 * r.recorded, divisor == nil { return false }
+            return nil
+        }
+        let codes = try run(["--start", "kmeans", "--clustering-scale", "codes"], "codes")
+        let paper = try run(["--start", "kmeans", "--clustering-scale", "paper"], "paper")
+        let auto = try run(["--start", "kmeans"], "auto-kmeans")
+        let merged = try run(["--start", "merged"], "auto-merged")
+        let mergedCodes = try run(["--start", "merged", "--clustering-scale", "codes"], "codes-merged")
+        #expect(codes.run.manifest.configuration.clusteringScale == .codes)
+        #expect(auto.run.manifest.configuration.clusteringScale == .auto, "auto is the default")
+        #expect(abs(codes.variance - 1) > 0.2, "the codes' variance differs from 1, so a divided term differs from an undivided one")
+        #expect(isDivided(codes) == true)
+        #expect(isDivided(paper) == false)
+        #expect(isDivided(auto) == true)
+        #expect(isDivided(merged) == false)
+        #expect(isDivided(mergedCodes) == true)
         // Pretraining and the start are the same; only DCN's steps differ, by the weight of the term.
-        #expect(relative.scatter == plain.scatter)
-        let relativeCodes = try relative.run.arrays(for: relative.run.manifest.epochs[2]).latent.values
-        let plainCodes = try plain.run.arrays(for: plain.run.manifest.epochs[2]).latent.values
-        #expect(relativeCodes != plainCodes)
+        #expect(codes.scatter == paper.scatter)
+        let codesAfter = try codes.run.arrays(for: codes.run.manifest.epochs[2]).latent.values
+        let paperAfter = try paper.run.arrays(for: paper.run.manifest.epochs[2]).latent.values
+        let autoAfter = try auto.run.arrays(for: auto.run.manifest.epochs[2]).latent.values
+        #expect(codesAfter != paperAfter)
+        #expect(autoAfter == codesAfter)
+        let row = ReportPage.summaryRows(auto.run).first { $0.key == "Clustering term" }?.value ?? ""
+        #expect(row.contains("divided by the codes' total variance") && row.contains("a k-means start"), "\(row)")
+        let mergedRow = ReportPage.summaryRows(merged.run).first { $0.key == "Clustering term" }?.value ?? ""
+        #expect(mergedRow.contains("as the paper writes it") && mergedRow.contains("boundary-merge"), "\(mergedRow)")
+    }
+
+    @Test("a configuration recorded before --clustering-scale reads relativeClustering: true as codes, false or absent as paper")
+    func legacyRelativeClustering() throws {
+        func scale(_ json: String) throws -> ClusteringScale {
+            try JSONDecoder().decode(DCNConfiguration.self, from: Data(json.utf8)).clusteringScale
+        }
+        #expect(try scale(#"{"relativeClustering": true}"#) == .codes)
+        #expect(try scale(#"{"relativeClustering": false}"#) == .paper)
+        #expect(try scale(#"{}"#) == .paper)
+        #expect(try scale(#"{"clusteringScale": "auto"}"#) == .auto)
     }
 
     @Test("--fresh-optimizer starts DCN with a new Adam: its one step (one batch of all 90 rows) moves no weight by more than the learning rate; pretraining's Adam state moves some further")
@@ -127,7 +156,7 @@ struct DataFitTests {
         /// The largest change of any weight or bias from the pretrained network to the network after DCN's one step.
         func largestStep(_ extra: [String], _ name: String) throws -> (step: Float, recorded: Bool?) {
             let out = folder.appendingPathComponent(name), checkpoint = folder.appendingPathComponent(name + ".ckpt")
-            try train(tableFlags + ["--seed", "3", "--epochs", "1", "--batch-size", "90", "--learning-rate", "\(learningRate)", "--start", "kmeans",
+            try train(tableFlags + ["--seed", "3", "--epochs", "1", "--batch-size", "90", "--learning-rate", "\(learningRate)", "--start", "kmeans", "--clustering-scale", "paper",
                        "--no-keep-better", "--save-pretrained", checkpoint.path] + extra, out: out)
             let before = try PretrainedCheckpoint(contentsOf: checkpoint).model.layers
             let after = try ModelFile(contentsOf: out.appendingPathComponent("run/model.dcn")).layers

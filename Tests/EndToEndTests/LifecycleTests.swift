@@ -188,7 +188,7 @@ struct LifecycleTests {
         // SGD with λ = 1000: epochs 0–2 are recorded, epoch 3 diverges (TrainingTests checks the same setting).
         let result = try runProcess(binary, ["generate", "--points-per-cluster", "50", "--pretrain-epochs", "2", "--epochs", "8",
                                              "--optimizer", "sgd", "--learning-rate", "0.01", "--lambda", "1000",
-                                             "--out", out.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])
+                                             "--clustering-scale", "paper", "--out", out.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])
         #expect(result.status == 1)
         #expect(result.output.contains("dcn-report: error: training diverged"))
         #expect(result.output.contains("--learning-rate or --lambda"))
