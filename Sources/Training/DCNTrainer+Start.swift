@@ -15,7 +15,8 @@ extension DCNTrainer {
     /// nothing there); on the neighbour graph such a group keeps most of its edges to the rest and
     /// costs nearly a whole unit of cut, while a real cluster of any size does not. The graph's
     /// subsample comes from a random stream of its own, so the choice leaves every other draw unchanged.
-    func initialClustering() throws -> ClusterState {
+    /// - Returns: The start and the pretrained codes it was found on.
+    func initialClustering() throws -> (state: ClusterState, codes: Matrix) {
         let codes = autoencoder.encode(data)
         guard codes.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: configuration.pretrainEpochs, quantity: "a latent code") }
         let k = configuration.clusterCount
@@ -26,7 +27,7 @@ extension DCNTrainer {
                                        isNearestCenterPartition: true)
         guard configuration.startPartition != .kmeans, codes.rows >= 2 * k else {
             startChoice = StartChoice(partition: .kmeans, kmeansCut: nil, mergedCut: nil)
-            return kmeansState
+            return (kmeansState, codes)
         }
         let merge = BoundaryMerge(clusterCount: k).fit(codes, using: &generator)
         var judgeGenerator = SplitMix64.stream(seed: configuration.seed, 5)
@@ -36,7 +37,7 @@ extension DCNTrainer {
         let useMerge = configuration.startPartition == .merged || mergedCut < kmeansCut
         startChoice = StartChoice(partition: useMerge ? .merged : .kmeans, kmeansCut: kmeansCut, mergedCut: mergedCut,
                                   criterion: .neighbourGraphCut)
-        guard useMerge else { return kmeansState }
-        return ClusterState(centers: merge.centers, assignments: merge.assignments, counts: counts, isNearestCenterPartition: false)
+        guard useMerge else { return (kmeansState, codes) }
+        return (ClusterState(centers: merge.centers, assignments: merge.assignments, counts: counts, isNearestCenterPartition: false), codes)
     }
 }

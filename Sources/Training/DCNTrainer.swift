@@ -129,8 +129,7 @@ public final class DCNTrainer {
         let optimizer = configuration.freshOptimizer ? makeOptimizer(learningRate: configuration.learningRate) : self.optimizer
         optimizer.learningRate = configuration.learningRate
         let start = Date()
-        var state = try initialClustering()
-        let startCodes = autoencoder.encode(data)
+        var (state, startCodes) = try initialClustering()
         if configuration.clusteringScale.dividesByCodeVariance(nearestCenterStart: state.isNearestCenterPartition) {
             let variance = Float(startCodes.totalVariance)
             guard variance.isFinite, variance > 0 else { throw TrainingError.diverged(phase: .pretrain, epoch: 0, quantity: "the codes' variance") }
