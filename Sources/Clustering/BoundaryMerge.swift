@@ -115,8 +115,9 @@ public struct BoundaryMerge: Sendable {
         return owner.map { active.firstIndex(of: $0)! }
     }
 
-    /// The mean of each cluster's rows (a cluster without rows keeps a zero centre).
-    static func means(_ data: Matrix, _ assignments: [Int32], _ k: Int) -> Matrix {
+    /// The mean of each cluster's rows (a cluster without rows keeps a zero centre): the centres of a
+    /// partition that is not a set of nearest-centre cells.
+    public static func means(_ data: Matrix, _ assignments: [Int32], _ k: Int) -> Matrix {
         let d = data.columns
         var sums = [Double](repeating: 0, count: k * d), counts = [Double](repeating: 0, count: k)
         for (i, a) in assignments.enumerated() {

@@ -66,13 +66,13 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     /// Whether a run whose DCN labelling ends clearly worse than its start's (``RunOutcome``) ends with
     /// the start's network, centres and labelling instead.
     public var keepBetter: Bool = true
-    /// Whether, while DCN holds a boundary-merge start, a sample whose nearest centre is not its held
+    /// Whether, while DCN holds a start that is not nearest-centre cells (boundary merge or joint), a sample whose nearest centre is not its held
     /// cluster's is also pushed away from that nearer centre (a margin term), so the held partition becomes
     /// nearest-centre cells sooner. Off by default: an experiment (docs/results.md).
     public var holdMargin: Bool = false
     /// What the clustering term is divided by (``ClusteringScale``): by default the codes' total variance
     /// at the start (measured once, after the start is chosen) for a k-means start, as the reconstruction
-    /// term is divided by the input's, and nothing for a boundary-merge start.
+    /// term is divided by the input's, and nothing for a held start (boundary merge or joint).
     public var clusteringScale: ClusteringScale = .auto
     /// Whether DCN training starts with a new optimiser state instead of continuing pretraining's (Adam's
     /// moments are fitted to reconstruction gradients, far smaller than the clustering term's). Off by

@@ -25,7 +25,7 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     /// The judge's score of k-means on the scaled input, when it was computed.
     public var inputKMeansScore: Double?
     /// The judge's score of the start's own partition (epoch 0's labelling), when that is not its
-    /// nearest-centre labelling — a boundary-merge start, which DCN holds until its codes fall into those
+    /// nearest-centre labelling — a held start (boundary merge or joint), which DCN holds until its codes fall into those
     /// cells. The saved model assigns by nearest centre, so the run can keep only ``startScore``'s labelling.
     public var startPartitionScore: Double?
     /// How much higher DCN's score must be than another's to count as worse.
@@ -39,7 +39,7 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     public var dcnFit: Double?
     /// The mixture fit of the start's nearest-centre labelling.
     public var startFit: Double?
-    /// The mixture fit of the start's own partition (a boundary merge).
+    /// The mixture fit of the start's own partition (a held start: boundary merge or joint).
     public var startPartitionFit: Double?
     /// The mixture fit of k-means on the scaled input.
     public var inputKMeansFit: Double?
@@ -60,7 +60,7 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     /// Whether DCN's labelling ended clearly worse than its start's: a normalised cut higher by more than
     /// the margin and no better a mixture fit.
     public var dcnWorseThanStart: Bool { dcnScore > startScore + margin && dcnFitsWorse(than: startFit) }
-    /// Whether DCN's labelling ended clearly worse than its start's own partition (a boundary merge).
+    /// Whether DCN's labelling ended clearly worse than its start's own partition (a held start: boundary merge or joint).
     public var dcnWorseThanStartPartition: Bool {
         startPartitionScore.map { dcnScore > $0 + margin && dcnFitsWorse(than: startPartitionFit) } ?? false
     }

@@ -5,10 +5,30 @@ public enum StartPartition: String, CaseIterable, Codable, Sendable {
     /// A boundary merge (the Clustering module's `BoundaryMerge`): over-cluster, then merge micro-clusters along dense boundaries,
     /// which finds curved or elongated clusters that k-means cuts wrongly.
     case merged
-    /// Both; the one with the lower normalised cut on a nearest-neighbour graph of the codes wins (labels
-    /// are never read; see ``StartCriterion``). Costs the merge (k-means with 10·k centres on at most
-    /// 10,000 codes) and a 10-nearest-neighbour graph over at most 3,000 codes.
+    /// k-means on the scaled input and the codes side by side, each view weighted equally (the Clustering
+    /// module's `JointSpace`), held like a boundary merge until DCN has made it nearest-centre cells of the
+    /// codes. The pretrained codes can cluster worse than the input they encode (a table that is already a
+    /// Gaussian mixture); this start keeps what k-means sees in either.
+    case joint
+    /// k-means on the codes and the boundary merge are compared by normalised cut on a nearest-neighbour
+    /// graph of the codes (labels are never read; see ``StartCriterion``): the merge starts when it cuts
+    /// lower, the joint start otherwise. Costs the merge (k-means with 10·k centres on at most 10,000
+    /// codes), a 10-nearest-neighbour graph over at most 3,000 codes and, when the merge loses, the joint
+    /// k-means.
     case auto
+
+    /// How the report names a start from this partition.
+    public var title: String {
+        switch self {
+        case .kmeans: "k-means"
+        case .merged: "boundary merge"
+        case .joint: "joint k-means (input and codes together)"
+        case .auto: "auto"
+        }
+    }
+
+    /// Whether DCN holds this start's assignments at first because they are not nearest-centre cells of the codes.
+    public var isHeld: Bool { self == .merged || self == .joint }
 }
 
 /// The graph on which the candidate starts' normalised cuts were measured.

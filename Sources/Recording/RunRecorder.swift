@@ -120,12 +120,12 @@ public final class RunRecorder: TrainingObserver {
                               kmeansCenters: final.finalKMeans.centers)
         var manifest = writer.manifest
         manifest.start = final.start
-        if final.start?.partition == .merged {
+        if let partition = final.start?.partition, partition.isHeld {
             if let metrics = final.aeKMeansMetrics {
                 manifest.baselines.append(Baseline(.aeKMeans, metrics: metrics))
             }
             if let first = manifest.epochs.first, let metrics = first.metrics {
-                manifest.baselines.append(Baseline(.aeMergedStart, epoch: 0, metrics: metrics))
+                manifest.baselines.append(Baseline(partition == .joint ? .aeJointStart : .aeMergedStart, epoch: 0, metrics: metrics))
             }
         } else if let metrics = final.aeKMeansMetrics ?? manifest.epochs.first?.metrics {
             manifest.baselines.append(Baseline(.aeKMeans, epoch: 0, metrics: metrics))

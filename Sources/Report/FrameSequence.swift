@@ -1,4 +1,5 @@
 import Scoring
+import DCNCore
 import Embedding
 import Foundation
 public import Plotting
@@ -12,8 +13,8 @@ public struct FrameSequence: Sendable {
     public let frames: [ScatterFrame]
     /// The epochs the frames show.
     public let entries: [EpochEntry]
-    /// Whether the run started from a boundary merge (see ``startKeptThrough``).
-    public let startWasMerged: Bool
+    /// Whether the run started from a held partition, a boundary merge or joint k-means (see ``startKeptThrough``).
+    public let startWasHeld: Bool
     /// Why the frames end before the last listed epoch, when an epoch's arrays failed their checks.
     public let warning: String?
 
@@ -79,7 +80,7 @@ public struct FrameSequence: Sendable {
                 centers = zip(cx, cy).map { (x: Double($0), y: Double($1)) }
             }
             var frame = ScatterFrame(
-                title: Self.title(entry, totalEpochs: totalEpochs, mergedStart: run.manifest.start?.partition == .merged, foreign: run.isForeign),
+                title: Self.title(entry, totalEpochs: totalEpochs, start: run.manifest.start?.partition, foreign: run.isForeign),
                 subtitle: Self.subtitle(entry, manifest: run.manifest, lambda: run.lambda) + sampleNote + viewNote,
                 xs: projected[index].xs, ys: projected[index].ys, predicted: drawn.map { epochArrays.assignments[$0] },
                 truth: drawnLabels, classIds: classIds,
@@ -92,7 +93,7 @@ public struct FrameSequence: Sendable {
         }
         self.frames = frames
         self.entries = entries
-        startWasMerged = run.manifest.start?.partition == .merged
+        startWasHeld = run.manifest.start?.partition.isHeld ?? false
         self.projection = projection
         self.drawn = drawn
     }
@@ -122,11 +123,15 @@ public struct FrameSequence: Sendable {
     }
 
     /// The frame's title; a run written by another trainer (`foreign`) is not called DCN.
-    static func title(_ entry: EpochEntry, totalEpochs: Int?, mergedStart: Bool, foreign: Bool = false) -> String {
+    static func title(_ entry: EpochEntry, totalEpochs: Int?, start: StartPartition?, foreign: Bool = false) -> String {
         let epoch = "Epoch \(entry.epoch)" + (totalEpochs.map { " of \($0)" } ?? "")
         if foreign { return epoch + (entry.phase == .pretrain ? " · after pretraining" : " · training") }
         guard entry.phase == .pretrain else { return epoch + " · DCN training" }
-        return "Epoch 0 · after autoencoder pretraining and " + (mergedStart ? "the boundary-merge start" : "k-means initialisation")
+        switch start {
+        case .merged: return "Epoch 0 · after autoencoder pretraining and the boundary-merge start"
+        case .joint: return "Epoch 0 · after autoencoder pretraining and the joint k-means start"
+        default: return "Epoch 0 · after autoencoder pretraining and k-means initialisation"
+        }
     }
 
     /// Scores, loss, data set and λ (when the recording gives it).

@@ -58,7 +58,7 @@ public struct RenderedFigures: Sendable {
     public var centrePaths: [String]?
     /// Parts of the recording left out because they failed their checks (a bad later epoch, gallery…).
     public var warnings: [String] = []
-    /// The last DCN epoch that kept a boundary-merge start's assignments (``FrameSequence/startKeptThrough``).
+    /// The last DCN epoch that kept a held start's assignments (``FrameSequence/startKeptThrough``).
     public var startKeptThrough: Int?
 }
 

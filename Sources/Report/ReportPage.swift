@@ -66,7 +66,7 @@ extension ReportPage {
         var rows = Self.summaryRows(run)
         if let seconds, seconds > 0 { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
         if let kept = figures.startKeptThrough {
-            rows.append(Row(key: "Start's assignments", value: "kept through epoch \(kept) (shaded in the charts): a boundary-merge start is not a set of nearest-centre cells, so DCN keeps its assignments until 99 % of samples are nearest their own centre or half the epochs have passed, then assigns by nearest centre"))
+            rows.append(Row(key: "Start's assignments", value: "kept through epoch \(kept) (shaded in the charts): a \(Self.heldStartName(manifest.start?.partition)) start is not a set of nearest-centre cells, so DCN keeps its assignments until 99 % of samples are nearest their own centre or half the epochs have passed, then assigns by nearest centre"))
         }
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
@@ -106,7 +106,7 @@ extension ReportPage {
         if config.epochs == 0, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
             warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
         }
-        if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome) }
+        if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome, start: manifest.start?.partition) }
         let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
         if !refills.isEmpty {
             let epochs = refills.map { "\($0.epoch)" }.joined(separator: ", ")
@@ -147,8 +147,8 @@ extension ReportPage {
     }
 
     /// One line each when DCN ended clearly worse than its start or than k-means on the input, saying
-    /// what the run kept.
-    static func outcomeLines(_ outcome: RunOutcome) -> [String] {
+    /// what the run kept; `start` names a held start's partition (``heldStartName(_:)``).
+    static func outcomeLines(_ outcome: RunOutcome, start: StartPartition? = nil) -> [String] {
         func score(_ value: Double) -> String { String(format: "%.3f", value) }
         /// ", mixture fit DCN against other (higher is better)" when both were measured.
         func fits(_ other: Double?) -> String {
@@ -162,7 +162,7 @@ extension ReportPage {
                 : "The run keeps DCN's labelling (--no-keep-better)."
             lines.append("DCN ended worse than its start: normalised cut \(score(outcome.dcnScore)) against \(score(outcome.startScore)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.startFit) + "; labels not used. " + kept)
         } else if outcome.dcnWorseThanStartPartition, let partition = outcome.startPartitionScore {
-            lines.append("DCN ended worse than its start's boundary-merge partition (epoch 0): normalised cut \(score(outcome.dcnScore)) against \(score(partition)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.startPartitionFit) + "; labels not used. The run keeps DCN's labelling: the saved model assigns each sample to its nearest centre, which cannot reproduce that partition (its nearest-centre labelling scores \(score(outcome.startScore))). Epoch 0 in the player shows the partition; a smaller --lambda or fewer --epochs may keep more of it.")
+            lines.append("DCN ended worse than its start's \(heldStartName(start)) partition (epoch 0): normalised cut \(score(outcome.dcnScore)) against \(score(partition)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.startPartitionFit) + "; labels not used. The run keeps DCN's labelling: the saved model assigns each sample to its nearest centre, which cannot reproduce that partition (its nearest-centre labelling scores \(score(outcome.startScore))). Epoch 0 in the player shows the partition; a smaller --lambda or fewer --epochs may keep more of it.")
         }
         if outcome.dcnWorseThanInputKMeans, let kmeans = outcome.inputKMeansScore {
             lines.append("DCN ended worse than k-means on the input: normalised cut \(score(outcome.dcnScore)) against \(score(kmeans)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.inputKMeansFit) + "; labels not used.")
@@ -211,19 +211,23 @@ extension ReportPage {
         if let seed = config.seed { rows.append(Row(key: "Seed", value: "\(seed)")) }
         if let start = manifest.start {
             let (chosen, other) = start.partition == .merged ? ("boundary merge", "k-means") : ("k-means", "boundary merge")
-            var value = chosen
-            if let merged = start.mergedCut, let kmeans = start.kmeansCut {
+            var value = start.partition == .joint ? start.partition.title : chosen
+            if start.partition == .joint, let merged = start.mergedCut, let kmeans = start.kmeansCut {
+                let criterion = (start.criterion ?? .mergeGraphCut).title
+                value += ", taken because k-means on the codes cut lower than the boundary merge (\(criterion): "
+                    + String(format: "%.3f", kmeans) + "; boundary merge " + String(format: "%.3f", merged) + ")"
+            } else if let merged = start.mergedCut, let kmeans = start.kmeansCut {
                 let (mine, theirs) = start.partition == .merged ? (merged, kmeans) : (kmeans, merged)
                 let criterion = (start.criterion ?? .mergeGraphCut).title
                 value += " (\(criterion): " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
             }
             rows.append(Row(key: "DCN start", value: value))
-            if let scale = config.clusteringScale { rows.append(clusteringTermRow(scale, divisor: start.clusteringDivisor)) }
+            if let scale = config.clusteringScale { rows.append(clusteringTermRow(scale, divisor: start.clusteringDivisor, start: start.partition)) }
         }
         if let outcome = manifest.outcome {
             func score(_ value: Double) -> String { String(format: "%.3f", value) }
             let scores = "normalised cut on a 10-nearest-neighbour graph of the input: DCN " + score(outcome.dcnScore)
-                + ", start " + score(outcome.startScore) + (outcome.startPartitionScore.map { " (its merged partition " + score($0) + ")" } ?? "")
+                + ", start " + score(outcome.startScore) + (outcome.startPartitionScore.map { " (its \(heldStartName(manifest.start?.partition)) partition " + score($0) + ")" } ?? "")
                 + (outcome.inputKMeansScore.map { ", k-means on the input " + score($0) } ?? "")
                 + (outcome.dcnFit.map { "; mixture fit: DCN " + score($0) + (outcome.startFit.map { ", start " + score($0) } ?? "") } ?? "")
             let kept = outcome.kept == .start
@@ -234,12 +238,18 @@ extension ReportPage {
         return rows
     }
 
+    /// "boundary-merge" or "joint k-means": how the report's sentences name a held start (one recorded
+    /// before the joint start existed was a boundary merge).
+    static func heldStartName(_ start: StartPartition?) -> String {
+        start == .joint ? "joint k-means" : "boundary-merge"
+    }
+
     /// What the clustering term was divided by, and why (``ClusteringScale``).
-    static func clusteringTermRow(_ scale: ClusteringScale, divisor: Double?) -> Row {
+    static func clusteringTermRow(_ scale: ClusteringScale, divisor: Double?, start: StartPartition) -> Row {
         var value = divisor.map { "‖f(x) − μ‖² divided by the codes' total variance at the start, " + formatNumber($0) }
             ?? "‖f(x) − μ‖² as the paper writes it"
         value += " (--clustering-scale \(scale.rawValue)"
-        if scale == .auto { value += divisor == nil ? ": a boundary-merge start is held with the paper's full pull" : ": a k-means start" }
+        if scale == .auto { value += divisor == nil ? ": a \(heldStartName(start)) start is held with the paper's full pull" : ": a k-means start" }
         return Row(key: "Clustering term", value: value + ")")
     }
 

@@ -17,6 +17,8 @@ public enum Labelling: String, CaseIterable, Codable, Sendable {
     case dcnOnline = "dcn-online"
     /// The boundary-merge start (epoch 0), when the run started from it.
     case aeMergedStart = "ae-merged-start"
+    /// The joint k-means start (epoch 0): k-means on the input and the codes together, when the run started from it.
+    case aeJointStart = "ae-joint-start"
     /// k-means on the pretrained codes (epoch 0).
     case aeKMeans = "ae-kmeans"
     /// k-means on the scaled input.
@@ -33,6 +35,7 @@ public enum Labelling: String, CaseIterable, Codable, Sendable {
         case .dcnFinalKMeans: "DCN + final k-means"
         case .dcnOnline: "DCN online"
         case .aeMergedStart: "AE + boundary-merge start"
+        case .aeJointStart: "AE + joint k-means start"
         case .aeKMeans: "AE + k-means"
         case .kmeansRaw: "k-means on raw input"
         }
@@ -46,6 +49,7 @@ public enum Labelling: String, CaseIterable, Codable, Sendable {
         case .dcnNearestCentre: "DCN (nearest centre, epoch \(epoch ?? 0))"
         case .dcnOnline: "DCN online assignments"
         case .aeMergedStart: "AE + boundary-merge start (epoch 0)"
+        case .aeJointStart: "AE + joint k-means start (epoch 0)"
         case .aeKMeans: epoch == nil ? "AE + k-means" : "AE + k-means (epoch 0)"
         case .dcnFinalKMeans, .kmeansRaw: title
         }

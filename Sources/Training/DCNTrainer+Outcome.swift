@@ -18,7 +18,7 @@ extension DCNTrainer {
         let layers: [ModelFile.Layer]?
         let centers: Matrix
         let latent: Matrix
-        /// The start's own partition when it is not its nearest-centre labelling (a boundary merge).
+        /// The start's own partition when it is not its nearest-centre labelling (a boundary merge or joint start).
         let partition: [Int32]?
     }
 

@@ -7,7 +7,8 @@ extension DCNTrainer {
     /// Nearest neighbours per code in the graph that judges the candidate starts.
     static let judgeNeighbours = 10
 
-    /// The start (epoch 0): k-means on the pretrained codes, or a boundary merge when it cuts better.
+    /// The start (epoch 0): under `auto`, a boundary merge when it cuts better than k-means on the codes,
+    /// else the joint start (k-means on the input and the codes together, ``jointStart(codes:counts:)``).
     ///
     /// Both candidates are judged on one graph that neither made: a 10-nearest-neighbour graph over at
     /// most 3,000 codes (``NeighbourGraph``), by normalised cut. The merge's own micro-cluster graph would
@@ -25,7 +26,17 @@ extension DCNTrainer {
         let counts = [Int](repeating: configuration.centerCountStart, count: k)
         let kmeansState = ClusterState(centers: kmeans.centers, assignments: kmeans.assignments, counts: counts,
                                        isNearestCenterPartition: true)
-        guard configuration.startPartition != .kmeans, codes.rows >= 2 * k else {
+        switch configuration.startPartition {
+        case .kmeans:
+            startChoice = StartChoice(partition: .kmeans, kmeansCut: nil, mergedCut: nil)
+            return (kmeansState, codes)
+        case .joint:
+            startChoice = StartChoice(partition: .joint, kmeansCut: nil, mergedCut: nil)
+            return (jointStart(codes: codes, counts: counts), codes)
+        case .merged, .auto:
+            break
+        }
+        guard codes.rows >= 2 * k else {
             startChoice = StartChoice(partition: .kmeans, kmeansCut: nil, mergedCut: nil)
             return (kmeansState, codes)
         }
@@ -35,9 +46,24 @@ extension DCNTrainer {
         let kmeansCut = judge.normalizedCut(of: kmeans.assignments, clusterCount: k)
         let mergedCut = judge.normalizedCut(of: merge.assignments, clusterCount: k)
         let useMerge = configuration.startPartition == .merged || mergedCut < kmeansCut
-        startChoice = StartChoice(partition: useMerge ? .merged : .kmeans, kmeansCut: kmeansCut, mergedCut: mergedCut,
+        // When the codes' own k-means cuts better than the merge, the codes show no curved or chained
+        // clusters for the merge to find, and a compact partition is wanted; the joint start is that
+        // partition with what k-means sees in the input kept beside it (measured in docs/results.md).
+        startChoice = StartChoice(partition: useMerge ? .merged : .joint, kmeansCut: kmeansCut, mergedCut: mergedCut,
                                   criterion: .neighbourGraphCut)
-        guard useMerge else { return (kmeansState, codes) }
+        guard useMerge else { return (jointStart(codes: codes, counts: counts), codes) }
         return (ClusterState(centers: merge.centers, assignments: merge.assignments, counts: counts, isNearestCenterPartition: false), codes)
+    }
+
+    /// k-means on the scaled input and the codes side by side (``JointSpace``), held with centres at its
+    /// clusters' mean codes. Its restarts draw from a stream of their own, so choosing it leaves every
+    /// other draw of the run unchanged.
+    private func jointStart(codes: Matrix, counts: [Int]) -> ClusterState {
+        let k = configuration.clusterCount
+        var jointGenerator = SplitMix64.stream(seed: configuration.seed, 7)
+        let joint = KMeans(clusterCount: k, restarts: configuration.kmeansRestarts)
+            .fit(JointSpace.combine(data, codes), using: &jointGenerator)
+        return ClusterState(centers: BoundaryMerge.means(codes, joint.assignments, k), assignments: joint.assignments,
+                            counts: counts, isNearestCenterPartition: false)
     }
 }

@@ -202,7 +202,7 @@ public final class DCNTrainer {
 
     // MARK: - Phases
 
-    /// A start that is not a nearest-centre partition (a boundary merge) keeps its assignments, with
+    /// A start that is not a nearest-centre partition (a boundary merge or joint start) keeps its assignments, with
     /// the centres following their members' codes, until this share of samples is nearest to its own
     /// cluster's centre, or for the first half of the DCN epochs at most; from then on DCN assigns by
     /// nearest centre (paper eq. 7), so the last epoch's labels are what the saved model assigns.

@@ -84,7 +84,7 @@ struct DataFitTests {
         #expect(other.manifest.dataset.samples == 60)
     }
 
-    @Test("--clustering-scale: codes divides the clustering term by the codes' variance at the start (epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), start.clusteringDivisor the variance), paper never, auto for a k-means start but not for a boundary merge")
+    @Test("--clustering-scale: codes divides the clustering term by the codes' variance at the start (epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), start.clusteringDivisor the variance), paper never, auto for a k-means start but not for a held one (boundary merge or joint)")
     func clusteringScale() throws {
         let folder = temporaryDirectory("clustering-scale")
         let tableFlags = try writeTable(in: folder)
@@ -116,6 +116,7 @@ struct DataFitTests {
         let auto = try run(["--start", "kmeans"], "auto-kmeans")
         let merged = try run(["--start", "merged"], "auto-merged")
         let mergedCodes = try run(["--start", "merged", "--clustering-scale", "codes"], "codes-merged")
+        let joint = try run(["--start", "joint"], "auto-joint")
         #expect(codes.run.manifest.configuration.clusteringScale == .codes)
         #expect(auto.run.manifest.configuration.clusteringScale == .auto, "auto is the default")
         #expect(abs(codes.variance - 1) > 0.2, "the codes' variance differs from 1, so a divided term differs from an undivided one")
@@ -124,6 +125,7 @@ struct DataFitTests {
         #expect(isDivided(auto) == true)
         #expect(isDivided(merged) == false)
         #expect(isDivided(mergedCodes) == true)
+        #expect(isDivided(joint) == false, "a joint start is held like a merge")
         // Pretraining and the start are the same; only DCN's steps differ, by the weight of the term.
         #expect(codes.scatter == paper.scatter)
         let codesAfter = try codes.run.arrays(for: codes.run.manifest.epochs[2]).latent.values
@@ -135,6 +137,11 @@ struct DataFitTests {
         #expect(row.contains("divided by the codes' total variance") && row.contains("a k-means start"), "\(row)")
         let mergedRow = ReportPage.summaryRows(merged.run).first { $0.key == "Clustering term" }?.value ?? ""
         #expect(mergedRow.contains("as the paper writes it") && mergedRow.contains("boundary-merge"), "\(mergedRow)")
+        let jointRows = ReportPage.summaryRows(joint.run)
+        let jointRow = jointRows.first { $0.key == "Clustering term" }?.value ?? ""
+        #expect(jointRow.contains("as the paper writes it") && jointRow.contains("joint k-means start is held"), "\(jointRow)")
+        #expect(jointRows.first { $0.key == "DCN start" }?.value == "joint k-means (input and codes together)")
+        #expect(joint.run.manifest.baselines.contains { $0.id == "ae-joint-start" })
     }
 
     @Test("a configuration recorded before --clustering-scale reads relativeClustering: true as codes, false or absent as paper")
@@ -271,6 +278,7 @@ struct DataFitTests {
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("DCN ended worse than its start's boundary-merge partition (epoch 0): normalised cut 0.300 against 0.200") == true)
         #expect(lines.first?.contains("keeps DCN's labelling") == true)
+        #expect(ReportPage.outcomeLines(merged, start: .joint).first?.hasPrefix("DCN ended worse than its start's joint k-means partition (epoch 0)") == true)
         // Within the margin of the partition: no line; no partition recorded (a k-means start): no line.
         var close = merged
         close.startPartitionScore = 0.27

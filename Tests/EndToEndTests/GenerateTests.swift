@@ -67,7 +67,7 @@ struct GenerateTests {
         #expect(run.manifest.epochs.map(\.epoch) == Array(0...lastEpoch))
         #expect(run.manifest.epochs.first?.phase == .pretrain)
         let start = try #require(run.manifest.start)
-        #expect(run.manifest.baselines.map(\.id) == ["kmeans-raw", "ae-kmeans"] + (start.partition == .merged ? ["ae-merged-start"] : [])
+        #expect(run.manifest.baselines.map(\.id) == ["kmeans-raw", "ae-kmeans"] + (start.partition == .merged ? ["ae-merged-start"] : start.partition == .joint ? ["ae-joint-start"] : [])
             + ["dcn-online", "dcn-nearest-centre"] + (keptStart ? ["kept-start"] : []) + ["dcn-final-kmeans"])
         #expect(html.contains("DCN + final k-means"))
         #expect(run.labels?.count == 240)

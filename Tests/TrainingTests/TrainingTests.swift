@@ -268,6 +268,7 @@ struct TrainingTests {
         #expect(collector.snapshots.map(\.assignments) == other.snapshots.map(\.assignments))
         let choice = try #require(trainer.startChoice)
         #expect(choice.kmeansCut != nil && choice.mergedCut != nil)   // both candidates were scored
+        #expect(choice.partition == (choice.mergedCut! < choice.kmeansCut! ? .merged : .joint))
         #expect(collector.finals[0].start == choice)
         #expect(collector.finals[0].aeKMeansMetrics != nil)
         // The end is judged without labels too.
@@ -291,5 +292,42 @@ struct TrainingTests {
         for k in 0..<4 where counts[k] > 0 {
             for j in 0..<2 { #expect(abs(means[k, j] / counts[k] - start.centers[k, j]) < 1e-3 * max(1, abs(start.centers[k, j]))) }
         }
+    }
+
+    @Test("a joint start is k-means on the input and the codes together, held with centres at its clusters' mean codes")
+    func jointStartIsKMeansOnBothViews() throws {
+        let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 6)
+        var configuration = smallConfiguration(seed: 4)
+        configuration.startPartition = .joint
+        let run = try train(configuration, data: data, labels: data.labels)
+        #expect(run.finals[0].start?.partition == .joint)
+        let start = run.snapshots[0]
+        var generator = SplitMix64.stream(seed: 4, 7)
+        let expected = KMeans(clusterCount: 4, restarts: configuration.kmeansRestarts)
+            .fit(JointSpace.combine(data.features, start.latent), using: &generator)
+        #expect(start.assignments == expected.assignments)
+        let means = BoundaryMerge.means(start.latent, expected.assignments, 4)
+        #expect(zip(means.values, start.centers.values).allSatisfy { abs($0 - $1) < 1e-3 * max(1, abs($1)) })
+        // Held, so the clustering term keeps the paper's full pull under the default scale.
+        #expect(run.finals[0].start?.clusteringDivisor == nil)
+    }
+
+    @Test("auto starts from the joint k-means when k-means on the codes cuts no worse than the boundary merge")
+    func autoTakesJointWhenKMeansCutsBetter() throws {
+        let (features, labels) = separableBlobs(blobs: 3, perBlob: 60, dimensions: 8, separation: 20)
+        var configuration = smallConfiguration(seed: 2)
+        configuration.clusterCount = 3
+        configuration.hiddenLayers = [16, 8]
+        configuration.pretrainEpochs = 30
+        configuration.learningRate = 0.002
+        configuration.kmeansRestarts = 5
+        configuration.startPartition = .auto
+        let data = Dataset(name: "blobs", description: "", features: features, labels: labels)
+        let run = try train(configuration, data: data, labels: labels)
+        let choice = try #require(run.finals[0].start)
+        let kmeansCut = try #require(choice.kmeansCut), mergedCut = try #require(choice.mergedCut)
+        #expect(kmeansCut <= mergedCut)
+        #expect(choice.partition == .joint && choice.criterion == .neighbourGraphCut)
+        #expect(run.snapshots[0].metrics?.nmi == 1)
     }
 }
