@@ -142,6 +142,8 @@ struct DataFitTests {
         #expect(jointRow.contains("as the paper writes it") && jointRow.contains("joint k-means start is held"), "\(jointRow)")
         #expect(jointRows.first { $0.key == "DCN start" }?.value == "joint k-means (input and codes together)")
         #expect(joint.run.manifest.baselines.contains { $0.id == "ae-joint-start" })
+        #expect(FrameSequence.title(joint.run.manifest.epochs[0], totalEpochs: 2, start: .joint)
+            == "Epoch 0 · after autoencoder pretraining and the joint k-means start")
     }
 
     @Test("a configuration recorded before --clustering-scale reads relativeClustering: true as codes, false or absent as paper")
