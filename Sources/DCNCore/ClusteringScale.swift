@@ -9,7 +9,7 @@ public enum ClusteringScale: String, CaseIterable, Codable, Sendable {
     case auto
     /// Nothing: the term as the paper writes it, whose size follows the scale the codes were learned at.
     case paper
-    /// The codes' total variance at the start, for either start: λ then weighs two relative errors.
+    /// The codes' total variance at the start, for any start: λ then weighs two relative errors.
     case codes
 
     /// Whether the term is divided by the codes' variance, for a start that is (`true`) or is not a set of

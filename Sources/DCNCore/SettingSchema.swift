@@ -33,7 +33,7 @@ public enum SettingSchema {
         .init("assignBeforeStep", flag: "keep-assignments", form: .offSwitch,
               "Keep each sample's assignment from its last visit for the network step instead of assigning it with the current network just before the step."),
         .init("startPartition", flag: "start",
-              "DCN's starting partition: kmeans (on the codes, the paper's), merged (over-cluster, then merge along dense boundaries), joint (k-means on the input and the codes together) or auto (merged when its normalised cut is lower than kmeans's, else joint).") {
+              "DCN's starting partition: kmeans (on the codes, the paper's), merged (over-cluster, then merge along dense boundaries), joint (k-means on the input and the codes together) or auto (merged when its normalised cut is lower than kmeans's, else joint; kmeans when there are fewer than 2k samples).") {
             $0.startPartition.rawValue
         },
         .init("optimizer", flag: "optimizer", "Optimiser: adam or sgd (with --momentum, --nesterov).") { $0.optimizer.rawValue },
@@ -51,7 +51,7 @@ public enum SettingSchema {
         .init("holdMargin", flag: "hold-margin", form: .onSwitch,
               "While DCN holds a boundary-merge or joint start, also push each sample away from a centre nearer than its held one (a margin term), so the partition becomes nearest-centre cells sooner; an experiment (docs/results.md)."),
         .init("clusteringScale", flag: "clustering-scale",
-              "What the clustering term is divided by: auto (the codes' total variance at the start for a k-means start, nothing for a held start: boundary merge or joint), codes (the codes' variance for either) or paper (nothing, as the paper writes it); a divided term's recorded loss is relative too (docs/results.md).") {
+              "What the clustering term is divided by: auto (the codes' total variance at the start for a k-means start, i.e. with --start kmeans; nothing for a held start: boundary merge or joint), codes (the codes' variance for any start) or paper (nothing, as the paper writes it); a divided term's recorded loss is relative too (docs/results.md).") {
             $0.clusteringScale.rawValue
         },
         .init("freshOptimizer", flag: "fresh-optimizer", form: .onSwitch,

@@ -80,7 +80,7 @@ public struct FrameSequence: Sendable {
                 centers = zip(cx, cy).map { (x: Double($0), y: Double($1)) }
             }
             var frame = ScatterFrame(
-                title: Self.title(entry, totalEpochs: totalEpochs, start: run.manifest.start?.partition, foreign: run.isForeign),
+                title: Self.title(entry, totalEpochs: totalEpochs, start: run.manifest.start?.partition ?? run.manifest.configuration.startPartition, foreign: run.isForeign),
                 subtitle: Self.subtitle(entry, manifest: run.manifest, lambda: run.lambda) + sampleNote + viewNote,
                 xs: projected[index].xs, ys: projected[index].ys, predicted: drawn.map { epochArrays.assignments[$0] },
                 truth: drawnLabels, classIds: classIds,
@@ -122,7 +122,8 @@ public struct FrameSequence: Sendable {
         return sums.map { $0.n > 0 ? (x: $0.x / Double($0.n), y: $0.y / Double($0.n)) : (x: .nan, y: .nan) }
     }
 
-    /// The frame's title; a run written by another trainer (`foreign`) is not called DCN.
+    /// The frame's title; a run written by another trainer (`foreign`) is not called DCN. `start` is the
+    /// start the run used, or while it trains the one it asked for.
     static func title(_ entry: EpochEntry, totalEpochs: Int?, start: StartPartition?, foreign: Bool = false) -> String {
         let epoch = "Epoch \(entry.epoch)" + (totalEpochs.map { " of \($0)" } ?? "")
         if foreign { return epoch + (entry.phase == .pretrain ? " · after pretraining" : " · training") }
@@ -130,6 +131,8 @@ public struct FrameSequence: Sendable {
         switch start {
         case .merged: return "Epoch 0 · after autoencoder pretraining and the boundary-merge start"
         case .joint: return "Epoch 0 · after autoencoder pretraining and the joint k-means start"
+        // A live run records which start `auto` chose only when training ends.
+        case .auto: return "Epoch 0 · after autoencoder pretraining and the start"
         default: return "Epoch 0 · after autoencoder pretraining and k-means initialisation"
         }
     }

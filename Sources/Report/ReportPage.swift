@@ -214,8 +214,8 @@ extension ReportPage {
             var value = start.partition == .joint ? start.partition.title : chosen
             if start.partition == .joint, let merged = start.mergedCut, let kmeans = start.kmeansCut {
                 let criterion = (start.criterion ?? .mergeGraphCut).title
-                value += ", taken because k-means on the codes cut lower than the boundary merge (\(criterion): "
-                    + String(format: "%.3f", kmeans) + "; boundary merge " + String(format: "%.3f", merged) + ")"
+                value += ", taken because the boundary merge did not cut lower than k-means on the codes (\(criterion): k-means on the codes "
+                    + String(format: "%.3f", kmeans) + ", boundary merge " + String(format: "%.3f", merged) + ")"
             } else if let merged = start.mergedCut, let kmeans = start.kmeansCut {
                 let (mine, theirs) = start.partition == .merged ? (merged, kmeans) : (kmeans, merged)
                 let criterion = (start.criterion ?? .mergeGraphCut).title

@@ -328,6 +328,11 @@ struct TrainingTests {
         let kmeansCut = try #require(choice.kmeansCut), mergedCut = try #require(choice.mergedCut)
         #expect(kmeansCut <= mergedCut)
         #expect(choice.partition == .joint && choice.criterion == .neighbourGraphCut)
+        // Epoch 0 is the joint k-means itself, not the codes' k-means under the joint label.
+        var jointGenerator = SplitMix64.stream(seed: 2, 7)
+        let joint = KMeans(clusterCount: 3, restarts: configuration.kmeansRestarts)
+            .fit(JointSpace.combine(features, run.snapshots[0].latent), using: &jointGenerator)
+        #expect(run.snapshots[0].assignments == joint.assignments)
         #expect(run.snapshots[0].metrics?.nmi == 1)
     }
 }
