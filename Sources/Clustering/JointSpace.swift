@@ -19,7 +19,7 @@ public enum JointSpace {
         let width = first.columns + second.columns
         var joint = Matrix(rows: first.rows, columns: width)
         for (view, offset) in [(first, 0), (second, first.columns)] {
-            let means = columnMeans(view)
+            let means = FeatureScaling.standardize.fit(view).offset   // the column means
             let spread = view.totalVariance.squareRoot()
             let factor = spread > 0 ? Float(1 / spread) : 0
             for r in 0..<view.rows {
@@ -29,13 +29,5 @@ public enum JointSpace {
             }
         }
         return joint
-    }
-
-    private static func columnMeans(_ view: Matrix) -> [Float] {
-        var sums = [Double](repeating: 0, count: view.columns)
-        for r in 0..<view.rows {
-            for j in 0..<view.columns { sums[j] += Double(view.values[r * view.columns + j]) }
-        }
-        return sums.map { Float($0 / Double(max(view.rows, 1))) }
     }
 }

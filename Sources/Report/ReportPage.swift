@@ -210,16 +210,15 @@ extension ReportPage {
         }
         if let seed = config.seed { rows.append(Row(key: "Seed", value: "\(seed)")) }
         if let start = manifest.start {
-            let (chosen, other) = start.partition == .merged ? ("boundary merge", "k-means") : ("k-means", "boundary merge")
-            var value = start.partition == .joint ? start.partition.title : chosen
-            if start.partition == .joint, let merged = start.mergedCut, let kmeans = start.kmeansCut {
+            var value = start.partition.title
+            if let merged = start.mergedCut, let kmeans = start.kmeansCut {
                 let criterion = (start.criterion ?? .mergeGraphCut).title
-                value += ", taken because the boundary merge did not cut lower than k-means on the codes (\(criterion): k-means on the codes "
-                    + String(format: "%.3f", kmeans) + ", boundary merge " + String(format: "%.3f", merged) + ")"
-            } else if let merged = start.mergedCut, let kmeans = start.kmeansCut {
-                let (mine, theirs) = start.partition == .merged ? (merged, kmeans) : (kmeans, merged)
-                let criterion = (start.criterion ?? .mergeGraphCut).title
-                value += " (\(criterion): " + String(format: "%.3f", mine) + "; \(other) " + String(format: "%.3f", theirs) + ")"
+                let (kmeansText, mergedText) = (String(format: "%.3f", kmeans), String(format: "%.3f", merged))
+                switch start.partition {
+                case .joint: value += ", taken because the boundary merge did not cut lower than k-means on the codes (\(criterion): k-means on the codes \(kmeansText), boundary merge \(mergedText))"
+                case .merged: value += " (\(criterion): \(mergedText); k-means \(kmeansText))"
+                default: value += " (\(criterion): \(kmeansText); boundary merge \(mergedText))"
+                }
             }
             rows.append(Row(key: "DCN start", value: value))
             if let scale = config.clusteringScale { rows.append(clusteringTermRow(scale, divisor: start.clusteringDivisor, start: start.partition)) }
