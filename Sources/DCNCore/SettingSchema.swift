@@ -33,7 +33,7 @@ public enum SettingSchema {
         .init("assignBeforeStep", flag: "keep-assignments", form: .offSwitch,
               "Keep each sample's assignment from its last visit for the network step instead of assigning it with the current network just before the step."),
         .init("startPartition", flag: "start",
-              "DCN's starting partition: kmeans (on the codes, the paper's), merged (over-cluster, then merge along dense boundaries), joint (k-means on the input and the codes together) or auto (merged when its normalised cut is lower than kmeans's, else joint; kmeans when there are fewer than 2k samples).") {
+              "DCN's starting partition: kmeans (on the codes, the paper's), merged (over-cluster, then merge along dense boundaries), joint (k-means on the input and the codes together), input (k-means on the input alone) or auto (merged when its normalised cut is lower than kmeans's, else joint; either gives way to input when that is clearly better on the input's own graph and mixture fit; kmeans when there are fewer than 2k samples).") {
             $0.startPartition.rawValue
         },
         .init("optimizer", flag: "optimizer", "Optimiser: adam or sgd (with --momentum, --nesterov).") { $0.optimizer.rawValue },

@@ -124,7 +124,8 @@ public final class RunRecorder: TrainingObserver {
             if let metrics = final.aeKMeansMetrics {
                 manifest.baselines.append(Baseline(.aeKMeans, metrics: metrics))
             }
-            if let first = manifest.epochs.first, let metrics = first.metrics {
+            // An input start is the raw k-means baseline's partition, already in the table.
+            if partition != .input, let first = manifest.epochs.first, let metrics = first.metrics {
                 manifest.baselines.append(Baseline(partition == .joint ? .aeJointStart : .aeMergedStart, epoch: 0, metrics: metrics))
             }
         } else if let metrics = final.aeKMeansMetrics ?? manifest.epochs.first?.metrics {

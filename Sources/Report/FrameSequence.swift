@@ -131,6 +131,7 @@ public struct FrameSequence: Sendable {
         switch start {
         case .merged: return "Epoch 0 · after autoencoder pretraining and the boundary-merge start"
         case .joint: return "Epoch 0 · after autoencoder pretraining and the joint k-means start"
+        case .input: return "Epoch 0 · after autoencoder pretraining and the input k-means start"
         // A live run records which start `auto` chose only when training ends.
         case .auto: return "Epoch 0 · after autoencoder pretraining and the start"
         default: return "Epoch 0 · after autoencoder pretraining and k-means initialisation"

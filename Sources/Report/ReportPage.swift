@@ -217,8 +217,13 @@ extension ReportPage {
                 switch start.partition {
                 case .joint: value += ", taken because the boundary merge did not cut lower than k-means on the codes (\(criterion): k-means on the codes \(kmeansText), boundary merge \(mergedText))"
                 case .merged: value += " (\(criterion): \(mergedText); k-means \(kmeansText))"
+                case .input: value += " (\(criterion): k-means on the codes \(kmeansText), boundary merge \(mergedText))"
                 default: value += " (\(criterion): \(kmeansText); boundary merge \(mergedText))"
                 }
+            }
+            if let check = start.inputCheck {
+                let replaced: StartPartition = (start.mergedCut ?? 0) < (start.kmeansCut ?? 0) ? .merged : .joint
+                value += Self.inputCheckText(check, replaced: start.partition == .input ? replaced : nil)
             }
             rows.append(Row(key: "DCN start", value: value))
             if let scale = config.clusteringScale { rows.append(clusteringTermRow(scale, divisor: start.clusteringDivisor, start: start.partition)) }
@@ -237,10 +242,23 @@ extension ReportPage {
         return rows
     }
 
-    /// "boundary-merge" or "joint k-means": how the report's sentences name a held start (one recorded
-    /// before the joint start existed was a boundary merge).
+    /// "boundary-merge", "joint k-means" or "input k-means": how the report's sentences name a held start
+    /// (one recorded before the joint start existed was a boundary merge).
     static func heldStartName(_ start: StartPartition?) -> String {
-        start == .joint ? "joint k-means" : "boundary-merge"
+        switch start {
+        case .joint: "joint k-means"
+        case .input: "input k-means"
+        default: "boundary-merge"
+        }
+    }
+
+    /// The start check's verdict in words; `replaced` names the codes' candidate when k-means on the input replaced it.
+    static func inputCheckText(_ check: StartCheck, replaced: StartPartition?) -> String {
+        func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "none (a cluster too small to fit)" }
+        let figures = "normalised cut on a 10-nearest-neighbour graph of the input \(number(check.candidateCut)) against "
+            + "k-means on the input \(number(check.inputCut)), mixture fit \(number(check.candidateFit)) against \(number(check.inputFit)); labels not used"
+        guard let replaced else { return "; checked against k-means on the input and kept (\(figures))" }
+        return "; it replaced the \(heldStartName(replaced)) start, which was clearly worse on the input: the codes lost structure the input shows (\(figures))"
     }
 
     /// What the clustering term was divided by, and why (``ClusteringScale``).

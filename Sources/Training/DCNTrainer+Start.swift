@@ -8,7 +8,8 @@ extension DCNTrainer {
     static let judgeNeighbours = 10
 
     /// The start (epoch 0): under `auto`, a boundary merge when it cuts better than k-means on the codes,
-    /// else the joint start (k-means on the input and the codes together, ``jointStart(codes:counts:)``).
+    /// else the joint start (k-means on the input and the codes together, ``jointStart(codes:counts:)``);
+    /// either gives way to k-means on the input when that is clearly better on the input (``StartCheck``).
     ///
     /// Both candidates are judged on one graph that neither made: a 10-nearest-neighbour graph over at
     /// most 3,000 codes (``NeighbourGraph``), by normalised cut. The merge's own micro-cluster graph would
@@ -33,6 +34,9 @@ extension DCNTrainer {
         case .joint:
             startChoice = StartChoice(partition: .joint, kmeansCut: nil, mergedCut: nil)
             return (jointStart(codes: codes, counts: counts), codes)
+        case .input:
+            startChoice = StartChoice(partition: .input, kmeansCut: nil, mergedCut: nil)
+            return (heldStart(inputKMeans(), codes: codes, counts: counts), codes)
         case .merged, .auto:
             break
         }
@@ -49,10 +53,44 @@ extension DCNTrainer {
         // When the codes' own k-means cuts better than the merge, the codes show no curved or chained
         // clusters for the merge to find, and a compact partition is wanted; the joint start is that
         // partition with what k-means sees in the input kept beside it (measured in docs/results.md).
-        startChoice = StartChoice(partition: useMerge ? .merged : .joint, kmeansCut: kmeansCut, mergedCut: mergedCut,
-                                  criterion: .neighbourGraphCut)
-        guard useMerge else { return (jointStart(codes: codes, counts: counts), codes) }
-        return (ClusterState(centers: merge.centers, assignments: merge.assignments, counts: counts, isNearestCenterPartition: false), codes)
+        var choice = StartChoice(partition: useMerge ? .merged : .joint, kmeansCut: kmeansCut, mergedCut: mergedCut,
+                                 criterion: .neighbourGraphCut)
+        let candidate = useMerge
+            ? ClusterState(centers: merge.centers, assignments: merge.assignments, counts: counts, isNearestCenterPartition: false)
+            : jointStart(codes: codes, counts: counts)
+        defer { startChoice = choice }
+        guard configuration.startPartition == .auto else { return (candidate, codes) }
+        let input = inputKMeans()
+        let check = checkAgainstInput(candidate.assignments, input)
+        choice.inputCheck = check
+        guard check.inputWins else { return (candidate, codes) }
+        choice.partition = .input
+        return (heldStart(input, codes: codes, counts: counts), codes)
+    }
+
+    /// k-means on the scaled input: the raw k-means baseline's partition when the run computed it, else
+    /// the same k-means (its random stream) run here.
+    private func inputKMeans() -> [Int32] {
+        if let known = inputKMeansAssignments { return known }
+        var inputGenerator = SplitMix64.stream(seed: configuration.seed, 4)
+        return KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
+            .fit(data, using: &inputGenerator).assignments
+    }
+
+    /// Judges `candidate` against k-means on the input on the input's graph, with the end judge's graph
+    /// and margin (its own random stream, so every other draw of the run is unchanged).
+    private func checkAgainstInput(_ candidate: [Int32], _ input: [Int32]) -> StartCheck {
+        var judgeGenerator = SplitMix64.stream(seed: configuration.seed, 6)
+        let judge = PartitionJudge(points: data, clusterCount: configuration.clusterCount, using: &judgeGenerator)
+        return StartCheck(candidateCut: judge.score(candidate), candidateFit: judge.fit(candidate),
+                          inputCut: judge.score(input), inputFit: judge.fit(input),
+                          margin: Self.worseMarginPerCluster * Double(configuration.clusterCount))
+    }
+
+    /// A partition found outside the codes, held with centres at its clusters' mean codes.
+    private func heldStart(_ assignments: [Int32], codes: Matrix, counts: [Int]) -> ClusterState {
+        ClusterState(centers: BoundaryMerge.means(codes, assignments, configuration.clusterCount), assignments: assignments,
+                     counts: counts, isNearestCenterPartition: false)
     }
 
     /// k-means on the scaled input and the codes side by side (``JointSpace``), held with centres at its
@@ -63,7 +101,6 @@ extension DCNTrainer {
         var jointGenerator = SplitMix64.stream(seed: configuration.seed, 7)
         let joint = KMeans(clusterCount: k, restarts: configuration.kmeansRestarts)
             .fit(JointSpace.combine(data, codes), using: &jointGenerator)
-        return ClusterState(centers: BoundaryMerge.means(codes, joint.assignments, k), assignments: joint.assignments,
-                            counts: counts, isNearestCenterPartition: false)
+        return heldStart(joint.assignments, codes: codes, counts: counts)
     }
 }

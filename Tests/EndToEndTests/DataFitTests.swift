@@ -146,6 +146,25 @@ struct DataFitTests {
             == "Epoch 0 · after autoencoder pretraining and the joint k-means start")
     }
 
+    @Test("--start input: the report names k-means on the input as the start, adds no start row of its own (the raw k-means row is that partition), and says why auto took it")
+    func inputStartInTheReport() throws {
+        let folder = temporaryDirectory("input-start")
+        let out = folder.appendingPathComponent("input")
+        try train(try writeTable(in: folder) + ["--seed", "2", "--epochs", "2", "--start", "input"], out: out)
+        let run = try RecordedRun(directory: out.appendingPathComponent("run"))
+        #expect(run.manifest.start?.partition == .input)
+        #expect(ReportPage.summaryRows(run).first { $0.key == "DCN start" }?.value == "k-means on the input")
+        #expect(run.manifest.baselines.map(\.id).filter { $0.hasSuffix("-start") }.isEmpty)
+        let rawKMeans = try #require(run.manifest.baselines.first { $0.id == "kmeans-raw" }?.metrics)
+        #expect(run.manifest.epochs[0].metrics == rawKMeans)
+        #expect(FrameSequence.title(run.manifest.epochs[0], totalEpochs: 2, start: .input)
+            == "Epoch 0 · after autoencoder pretraining and the input k-means start")
+        let check = StartCheck(candidateCut: 8.007, candidateFit: -0.199, inputCut: 7.723, inputFit: 0.472, margin: 0.2)
+        let replaced = ReportPage.inputCheckText(check, replaced: .joint)
+        #expect(replaced.contains("replaced the joint k-means start") && replaced.contains("8.007 against k-means on the input 7.723"), "\(replaced)")
+        #expect(ReportPage.inputCheckText(check, replaced: nil).hasPrefix("; checked against k-means on the input and kept"))
+    }
+
     @Test("a configuration recorded before --clustering-scale reads relativeClustering: true as codes, false or absent as paper")
     func legacyRelativeClustering() throws {
         func scale(_ json: String) throws -> ClusteringScale {

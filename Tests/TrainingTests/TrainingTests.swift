@@ -268,7 +268,8 @@ struct TrainingTests {
         #expect(collector.snapshots.map(\.assignments) == other.snapshots.map(\.assignments))
         let choice = try #require(trainer.startChoice)
         #expect(choice.kmeansCut != nil && choice.mergedCut != nil)   // both candidates were scored
-        #expect(choice.partition == (choice.mergedCut! < choice.kmeansCut! ? .merged : .joint))
+        let check = try #require(choice.inputCheck)   // and the codes' candidate was checked against the input
+        #expect(choice.partition == (check.inputWins ? .input : choice.mergedCut! < choice.kmeansCut! ? .merged : .joint))
         #expect(collector.finals[0].start == choice)
         #expect(collector.finals[0].aeKMeansMetrics != nil)
         // The end is judged without labels too.
@@ -310,6 +311,35 @@ struct TrainingTests {
         #expect(zip(means.values, start.centers.values).allSatisfy { abs($0 - $1) < 1e-3 * max(1, abs($1)) })
         // Held, so the clustering term keeps the paper's full pull under the default scale.
         #expect(run.finals[0].start?.clusteringDivisor == nil)
+    }
+
+    @Test("an input start is k-means on the scaled input with the raw baseline's stream, held with centres at its clusters' mean codes")
+    func inputStartIsKMeansOnTheInput() throws {
+        let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 6)
+        var configuration = smallConfiguration(seed: 4)
+        configuration.startPartition = .input
+        let run = try train(configuration, data: data, labels: data.labels)
+        #expect(run.finals[0].start?.partition == .input)
+        let start = run.snapshots[0]
+        var generator = SplitMix64.stream(seed: 4, 4)
+        let expected = KMeans(clusterCount: 4, restarts: configuration.kmeansRestarts).fit(data.features, using: &generator)
+        #expect(start.assignments == expected.assignments)
+        let means = BoundaryMerge.means(start.latent, expected.assignments, 4)
+        #expect(zip(means.values, start.centers.values).allSatisfy { abs($0 - $1) < 1e-3 * max(1, abs($1)) })
+        #expect(run.finals[0].start?.clusteringDivisor == nil)   // held: the paper's full pull
+    }
+
+    @Test("k-means on the input replaces the codes' candidate only when it both cuts clearly lower and fits no worse")
+    func startCheckNeedsBothCriteria() {
+        func check(cut: Double, fit: Double?, inputCut: Double, inputFit: Double?) -> Bool {
+            StartCheck(candidateCut: cut, candidateFit: fit, inputCut: inputCut, inputFit: inputFit, margin: 0.2).inputWins
+        }
+        // The harder 1-D signals of docs/results.md: the joint start cuts 8.007 and fits -0.199, k-means on the input 7.723 and 0.472.
+        #expect(check(cut: 8.007, fit: -0.199, inputCut: 7.723, inputFit: 0.472))
+        #expect(!check(cut: 8.007, fit: 0.5, inputCut: 7.723, inputFit: 0.472))     // the candidate fits better
+        #expect(!check(cut: 7.9, fit: -0.199, inputCut: 7.723, inputFit: 0.472))    // within the margin
+        #expect(!check(cut: 8.007, fit: -0.199, inputCut: 7.723, inputFit: nil))    // the input's k-means has a collapsed cluster
+        #expect(check(cut: 8.007, fit: nil, inputCut: 7.723, inputFit: 0.472))      // the candidate has one
     }
 
     @Test("auto starts from the joint k-means when k-means on the codes cuts no worse than the boundary merge")
