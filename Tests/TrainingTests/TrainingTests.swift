@@ -302,15 +302,10 @@ struct TrainingTests {
         configuration.startPartition = .joint
         let run = try train(configuration, data: data, labels: data.labels)
         #expect(run.finals[0].start?.partition == .joint)
-        let start = run.snapshots[0]
         var generator = SplitMix64.stream(seed: 4, 7)
         let expected = KMeans(clusterCount: 4, restarts: configuration.kmeansRestarts)
-            .fit(JointSpace.combine(data.features, start.latent), using: &generator)
-        #expect(start.assignments == expected.assignments)
-        let means = BoundaryMerge.means(start.latent, expected.assignments, 4)
-        #expect(zip(means.values, start.centers.values).allSatisfy { abs($0 - $1) < 1e-3 * max(1, abs($1)) })
-        // Held, so the clustering term keeps the paper's full pull under the default scale.
-        #expect(run.finals[0].start?.clusteringDivisor == nil)
+            .fit(JointSpace.combine(data.features, run.snapshots[0].latent), using: &generator)
+        expectHeldStart(run, is: expected.assignments)
     }
 
     @Test("an input start is k-means on the scaled input with the raw baseline's stream, held with centres at its clusters' mean codes")
@@ -320,13 +315,19 @@ struct TrainingTests {
         configuration.startPartition = .input
         let run = try train(configuration, data: data, labels: data.labels)
         #expect(run.finals[0].start?.partition == .input)
-        let start = run.snapshots[0]
         var generator = SplitMix64.stream(seed: 4, 4)
         let expected = KMeans(clusterCount: 4, restarts: configuration.kmeansRestarts).fit(data.features, using: &generator)
-        #expect(start.assignments == expected.assignments)
-        let means = BoundaryMerge.means(start.latent, expected.assignments, 4)
+        expectHeldStart(run, is: expected.assignments)
+    }
+
+    /// Epoch 0 holds `assignments` with each centre at its cluster's mean code, and — held — the clustering
+    /// term keeps the paper's full pull under the default scale.
+    func expectHeldStart(_ run: SnapshotCollector, is assignments: [Int32]) {
+        let start = run.snapshots[0]
+        #expect(start.assignments == assignments)
+        let means = BoundaryMerge.means(start.latent, assignments, start.centers.rows)
         #expect(zip(means.values, start.centers.values).allSatisfy { abs($0 - $1) < 1e-3 * max(1, abs($1)) })
-        #expect(run.finals[0].start?.clusteringDivisor == nil)   // held: the paper's full pull
+        #expect(run.finals[0].start?.clusteringDivisor == nil)
     }
 
     @Test("k-means on the input replaces the codes' candidate only when it both cuts clearly lower and fits no worse")
