@@ -1,7 +1,8 @@
 /// How input features are rescaled before training.
 ///
-/// Defaults (see the README): `standardize` for the synthetic data, `unit` for pixel data (IDX images,
-/// `uint8` NumPy arrays, and any file whose values are all integers in 0–255), `none` otherwise.
+/// Defaults (see the README, *Input scaling*): `unit` for pixel data (IDX images, `uint8` NumPy arrays,
+/// integer tables on one 0–255 scale), `shared` for a table whose features' spreads lie within one order
+/// of magnitude, `standardize` for any other table and for the synthetic data.
 public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     /// Use the values as they are.
     case none
@@ -11,6 +12,10 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     case minmax
     /// Subtract each feature's mean and divide by its standard deviation (constant features become 0).
     case standardize
+    /// Subtract each feature's mean and divide every feature by one common spread, the root of the mean
+    /// feature variance: the data's total variance becomes the number of features, as after
+    /// `standardize`, but the features keep their relative spreads.
+    case shared
 
     /// Fits the scaling to `features` (means, ranges…) without changing them.
     /// - Parameter features: Samples as rows.
@@ -39,7 +44,7 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
                 let range = high[c] - low[c]
                 scale[c] = range > 0 ? 1 / range : 0
             }
-        case .standardize:
+        case .standardize, .shared:
             var sum = [Double](repeating: 0, count: d), squares = [Double](repeating: 0, count: d)
             for r in 0..<n {
                 for c in 0..<d {
@@ -47,11 +52,17 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
                     sum[c] += v; squares[c] += v * v
                 }
             }
+            var variances = [Double](repeating: 0, count: d)
             for c in 0..<d {
                 let mean = sum[c] / Double(n)
-                let variance = max(squares[c] / Double(n) - mean * mean, 0)
+                variances[c] = max(squares[c] / Double(n) - mean * mean, 0)
                 offset[c] = Float(mean)
-                scale[c] = variance > 0 ? Float(1 / variance.squareRoot()) : 0
+            }
+            if self == .standardize {
+                scale = variances.map { $0 > 0 ? Float(1 / $0.squareRoot()) : 0 }
+            } else {
+                let meanVariance = variances.reduce(0, +) / Double(d)
+                scale = [Float](repeating: meanVariance > 0 ? Float(1 / meanVariance.squareRoot()) : 1, count: d)
             }
         }
         return FittedScaling(mode: self, offset: offset, scale: scale)

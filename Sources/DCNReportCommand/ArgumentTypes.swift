@@ -28,6 +28,18 @@ extension LabelColumn: ExpressibleByArgument {
 extension PresetName: ExpressibleByArgument {}
 extension ScalingChoice: ExpressibleByArgument {}
 
+/// Parses a value of an enum flag for an `@Option(transform:)`, naming the valid values on one line
+/// when it fails (argument-parser lists more than five values on lines of their own).
+func oneOf<Choice: CaseIterable & RawRepresentable>(_: Choice.Type) -> @Sendable (String) throws -> Choice
+where Choice.RawValue == String {
+    { argument in
+        guard let choice = Choice(rawValue: argument) else {
+            throw ValidationError("expected one of " + Choice.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return choice
+    }
+}
+
 /// A comma-separated list of values of one type, e.g. `--hidden 500,500,2000` or `--formats png,svg`.
 struct CommaSeparated<Element: ExpressibleByArgument>: ExpressibleByArgument {
     /// The values, in order.

@@ -49,7 +49,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: .setting("seed")) var seed: UInt64 = 0
 
     // Data scaling, output and run control.
-    @Option(help: "Input scaling: auto, none, unit, minmax or standardize (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale — else standardize; README: input scaling).")
+    @Option(help: "Input scaling: auto (the default), none, unit, minmax, standardize or shared (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale; shared for tables whose feature spreads lie within 10× of each other; else standardize; README: input scaling).", transform: oneOf(ScalingChoice.self))
     var scaling: ScalingChoice = .auto
     @Option(parsing: .unconditional, help: "Points per cluster of the synthetic data set.")
     var pointsPerCluster: Int = 2_500

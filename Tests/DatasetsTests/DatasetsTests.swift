@@ -47,6 +47,40 @@ struct DatasetsTests {
         #expect(try CSVLoader.load(path: people.path, labelColumn: .none).preferredScaling == .standardize)
     }
 
+    @Test("auto scaling: a float table whose spreads lie within 10× of each other keeps them; a wider one is standardised")
+    func sharedScaleTables() throws {
+        let folder = temporaryDirectory()
+        // Two lengths in centimetres, spreads 4× apart (like iris's petal and sepal widths).
+        let flowers = folder.appendingPathComponent("flowers.csv")
+        try "1.4,0.2\n4.7,1.4\n6.0,2.5\n1.3,0.3\n5.1,1.8\n".write(to: flowers, atomically: true, encoding: .utf8)
+        let shared = try CSVLoader.load(path: flowers.path, labelColumn: .none)
+        #expect(shared.preferredScaling == .shared)
+        #expect(shared.scalingReason.contains("within 2.2×"), "the reason gives the ratio: \(shared.scalingReason)")
+        // The same lengths beside a constant column: still shared, the constant one is left out of the ratio.
+        let withConstant = folder.appendingPathComponent("constant.csv")
+        try "1.4,0.2,7\n4.7,1.4,7\n6.0,2.5,7\n1.3,0.3,7\n5.1,1.8,7\n".write(to: withConstant, atomically: true, encoding: .utf8)
+        #expect(try CSVLoader.load(path: withConstant.path, labelColumn: .none).preferredScaling == .shared)
+        // A length beside a mass in grams: spreads hundreds of times apart.
+        let mixed = folder.appendingPathComponent("mixed.csv")
+        try "1.4,3200.5\n4.7,4100.25\n6.0,3650.75\n1.3,5010.5\n".write(to: mixed, atomically: true, encoding: .utf8)
+        let standardised = try CSVLoader.load(path: mixed.path, labelColumn: .none)
+        #expect(standardised.preferredScaling == .standardize)
+        #expect(standardised.scalingReason.contains("apart"))
+    }
+
+    @Test("shared scaling centres each feature and divides all by the root of their mean variance")
+    func sharedScaling() {
+        // Column variances 2.5 and 10 (means 3 and 20): the common spread is √6.25 = 2.5.
+        var m = Matrix(rows: 4, columns: 2, values: [1, 16, 2, 18, 4, 22, 5, 24])
+        let fitted = FeatureScaling.shared.apply(to: &m)
+        #expect(fitted.offset == [3, 20])
+        #expect(fitted.scale.allSatisfy { abs($0 - 1 / 2.5) < 1e-6 })
+        #expect(m.values.map { ($0 * 2.5).rounded() } == [-2, -4, -1, -2, 1, 2, 2, 4])
+        var constant = Matrix(rows: 2, columns: 1, values: [3, 3])
+        FeatureScaling.shared.apply(to: &constant)
+        #expect(constant.values == [0, 0], "a constant table is only centred")
+    }
+
     @Test("CSV without header, labels from the last column, gzip-compressed")
     func gzippedCSV() throws {
         let folder = temporaryDirectory()

@@ -279,7 +279,7 @@ struct CommandLineTests {
         (["generate", "--hidden", "100,x"], "'100,x' is invalid for '--hidden <hidden>': expected positive integers"),
         (["generate", "--epochs=-3"], "--epochs must not be negative"),
         (["generate", "--dataset", "/no/such/file.csv"], "/no/such/file.csv: no such file"),
-        (["generate", "--scaling", "log"], "'log' is invalid for '--scaling <scaling>'. Please provide one of 'auto'"),
+        (["generate", "--scaling", "log"], "'log' is invalid for '--scaling <scaling>': expected one of auto, none, unit, minmax, standardize, shared"),
         (["generate", "--frame-size", "big"], "'big' is invalid for '--frame-size <frame-size>': expected WIDTHxHEIGHT"),
         (["generate", "--learning-rate", "abc"], "abc"),
     ])
