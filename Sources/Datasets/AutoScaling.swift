@@ -43,24 +43,16 @@ enum AutoScaling {
     /// The largest feature standard deviation divided by the smallest, over the features that vary; nil
     /// when fewer than two do.
     static func spreadRatio(_ features: Matrix) -> Float? {
-        let n = features.rows, d = features.columns
-        guard n > 1, d > 1 else { return nil }
-        var means = [Double](repeating: 0, count: d), squares = [Double](repeating: 0, count: d)
+        let d = features.columns
+        guard features.rows > 1, d > 1 else { return nil }
+        // A feature varies when some row differs from the first, exactly (a one-pass variance can leave
+        // a constant float feature a spread of rounding error).
         var varies = [Bool](repeating: false, count: d)
-        for r in 0..<n {
-            for c in 0..<d {
-                let v = features.values[r * d + c]
-                means[c] += Double(v) / Double(n)
-                if v != features.values[c] { varies[c] = true }   // compared with the first row, exactly
-            }
+        for (index, value) in features.values.enumerated() where value != features.values[index % d] {
+            varies[index % d] = true
         }
-        for r in 0..<n {
-            for c in 0..<d {
-                let deviation = Double(features.values[r * d + c]) - means[c]
-                squares[c] += deviation * deviation
-            }
-        }
-        let spreads = (0..<d).filter { varies[$0] }.map { (squares[$0] / Double(n)).squareRoot() }
+        let inverseSpreads = FeatureScaling.standardize.fit(features).scale   // 1/σ per feature
+        let spreads = (0..<d).filter { varies[$0] && inverseSpreads[$0] > 0 }.map { 1 / Double(inverseSpreads[$0]) }
         guard spreads.count > 1, let low = spreads.min(), let high = spreads.max() else { return nil }
         return Float(high / low)
     }
