@@ -84,7 +84,7 @@ let package = Package(
         // The command line: parses, then calls Runs.
         .target(name: "DCNReportCommand", dependencies: [
             "Runs", "Serving", "SettingFiles",
-            "DCNCore", "Datasets", "Training", "Report", "CairoRendering",
+            "DCNCore", "Datasets", "Training", "Report", "CairoRendering", "RunFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),

@@ -41,13 +41,17 @@ public struct BoundaryMerge: Sendable {
     /// Independent micro-clusterings tried.
     public var candidates: Int
 
+    /// Fewest points per micro-cluster on average: on small data there are fewer micro-clusters, so that each
+    /// still spans a piece of a cluster rather than a single point.
+    static let smallestMeanMicroCluster = 5
+
     /// Creates a configuration.
     /// - Parameters:
     ///   - clusterCount: k (≥ 2).
-    ///   - microClustersPerCluster: Micro-clusters per cluster (10).
-    ///   - sampleCap: Subsample size for the graph (10,000).
-    ///   - candidates: Micro-clusterings tried, the lowest normalised cut wins (5).
-    public init(clusterCount: Int, microClustersPerCluster: Int = 10, sampleCap: Int = 10_000, candidates: Int = 5) {
+    ///   - microClustersPerCluster: Micro-clusters per cluster.
+    ///   - sampleCap: Subsample size for the graph.
+    ///   - candidates: Micro-clusterings tried, the lowest normalised cut wins.
+    public init(clusterCount: Int, microClustersPerCluster: Int, sampleCap: Int, candidates: Int) {
         self.clusterCount = clusterCount
         self.microClustersPerCluster = microClustersPerCluster
         self.sampleCap = sampleCap
@@ -67,7 +71,7 @@ public struct BoundaryMerge: Sendable {
             sample = Array(sample[0..<sampleCap]).sorted()
         }
         let points = data.rows(sample)
-        let microCount = max(clusterCount, min(microClustersPerCluster * clusterCount, points.rows / 5))
+        let microCount = max(clusterCount, min(microClustersPerCluster * clusterCount, points.rows / Self.smallestMeanMicroCluster))
         var best: (micro: KMeansResult, graph: BoundaryGraph, groups: [Int], cut: Double)?
         for _ in 0..<max(candidates, 1) {
             let micro = KMeans(clusterCount: microCount, restarts: 1).fit(points, using: &generator)

@@ -18,10 +18,10 @@ public struct NeighbourGraph: Sendable {
     /// Builds the graph.
     /// - Parameters:
     ///   - points: `n × d`, n ≥ 2.
-    ///   - neighbours: Nearest neighbours per point (10).
-    ///   - sampleCap: Largest subsample (3,000; the graph costs sampleCap² distances).
+    ///   - neighbours: Nearest neighbours per point.
+    ///   - sampleCap: Largest subsample (the graph costs sampleCap² distances).
     ///   - generator: Source of the subsample when n exceeds `sampleCap`.
-    public init<G: RandomNumberGenerator>(points: Matrix, neighbours: Int = 10, sampleCap: Int = 3_000, using generator: inout G) {
+    public init<G: RandomNumberGenerator>(points: Matrix, neighbours: Int, sampleCap: Int, using generator: inout G) {
         precondition(points.rows >= 2 && neighbours >= 1, "a neighbour graph needs two points")
         var sample = Array(0..<points.rows)
         if points.rows > sampleCap {

@@ -6,8 +6,6 @@ import DCNCore
 /// a mixture of Gaussians (``MixtureFit``), higher is better. Used at the end of a run to tell whether
 /// DCN's labelling is worse than its start's or than k-means on the input: worse on both counts.
 public struct PartitionJudge: Sendable {
-    /// Nearest neighbours per sample in the graph.
-    public static let neighbours = 10
     let graph: NeighbourGraph
     let points: Matrix
     /// The points' total variance, computed once for every labelling's fit.
@@ -18,9 +16,11 @@ public struct PartitionJudge: Sendable {
     /// - Parameters:
     ///   - points: The samples as rows (≥ 2).
     ///   - clusterCount: k.
+    ///   - neighbours: Nearest neighbours per sample in the graph.
+    ///   - sampleCap: Largest subsample the graph is built on.
     ///   - generator: Source of the graph's subsample.
-    public init<G: RandomNumberGenerator>(points: Matrix, clusterCount: Int, using generator: inout G) {
-        graph = NeighbourGraph(points: points, neighbours: Self.neighbours, using: &generator)
+    public init<G: RandomNumberGenerator>(points: Matrix, clusterCount: Int, neighbours: Int, sampleCap: Int, using generator: inout G) {
+        graph = NeighbourGraph(points: points, neighbours: neighbours, sampleCap: sampleCap, using: &generator)
         self.points = points
         totalVariance = points.totalVariance
         self.clusterCount = clusterCount

@@ -66,18 +66,10 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
     /// Whether a run whose DCN labelling ends clearly worse than its start's (``RunOutcome``) ends with
     /// the start's network, centres and labelling instead.
     public var keepBetter: Bool = true
-    /// Whether, while DCN holds a start that is not nearest-centre cells (boundary merge or joint), a sample whose nearest centre is not its held
-    /// cluster's is also pushed away from that nearer centre (a margin term), so the held partition becomes
-    /// nearest-centre cells sooner. Off by default: an experiment (docs/results.md).
-    public var holdMargin: Bool = false
     /// What the clustering term is divided by (``ClusteringScale``): by default the codes' total variance
     /// at the start (measured once, after the start is chosen) for a k-means start, as the reconstruction
-    /// term is divided by the input's, and nothing for a held start (boundary merge or joint).
+    /// term is divided by the input's, and nothing for a held start (``StartPartition/isHeld``).
     public var clusteringScale: ClusteringScale = .auto
-    /// Whether DCN training starts with a new optimiser state instead of continuing pretraining's (Adam's
-    /// moments are fitted to reconstruction gradients, far smaller than the clustering term's). Off by
-    /// default: an experiment (docs/results.md).
-    public var freshOptimizer: Bool = false
 
     /// The defaults.
     public init() {}
@@ -113,7 +105,7 @@ extension DCNConfiguration {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
              seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
              optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
-             startPartition, refillCollapsedClusters, keepBetter, holdMargin, clusteringScale, freshOptimizer
+             startPartition, refillCollapsedClusters, keepBetter, clusteringScale
     }
 
     /// Keys that older recordings wrote and this version reads but no longer writes.
@@ -151,12 +143,10 @@ extension DCNConfiguration {
         // Runs recorded before refilling existed never refilled.
         refillCollapsedClusters = try value(.refillCollapsedClusters, false)
         keepBetter = try value(.keepBetter, false)
-        holdMargin = try value(.holdMargin, false)
         // Runs recorded before the scale had a choice of three recorded `relativeClustering` (or nothing).
         let legacy = try decoder.container(keyedBy: LegacyKeys.self)
         let relative = try legacy.decodeIfPresent(Bool.self, forKey: .relativeClustering) ?? false
         clusteringScale = try value(.clusteringScale, relative ? .codes : .paper)
-        freshOptimizer = try value(.freshOptimizer, false)
     }
 }
 

@@ -48,14 +48,10 @@ public enum SettingSchema {
               "Leave a cluster that collapses during DCN training (under a tenth of the mean cluster size) as it is, instead of refilling it by splitting the most spread cluster."),
         .init("keepBetter", flag: "no-keep-better", form: .offSwitch,
               "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start."),
-        .init("holdMargin", flag: "hold-margin", form: .onSwitch,
-              "While DCN holds a boundary-merge or joint start, also push each sample away from a centre nearer than its held one (a margin term), so the partition becomes nearest-centre cells sooner; an experiment (docs/results.md)."),
         .init("clusteringScale", flag: "clustering-scale",
-              "What the clustering term is divided by: auto (the codes' total variance at the start for a k-means start, i.e. with --start kmeans; nothing for a held start: boundary merge or joint), codes (the codes' variance for any start) or paper (nothing, as the paper writes it); a divided term's recorded loss is relative too (docs/results.md).") {
+              "What the clustering term is divided by: auto (the codes' total variance at the start for a k-means start, i.e. with --start kmeans; nothing for a held start: boundary merge, joint or input), codes (the codes' variance for any start) or paper (nothing, as the paper writes it); a divided term's recorded loss is relative too (docs/results.md).") {
             $0.clusteringScale.rawValue
         },
-        .init("freshOptimizer", flag: "fresh-optimizer", form: .onSwitch,
-              "Start DCN training with a new optimiser state instead of pretraining's, as PyTorch re-implementations do (an experiment: docs/results.md)."),
     ]
 
     /// The setting a `run.json` configuration key names.

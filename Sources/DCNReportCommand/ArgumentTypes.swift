@@ -18,6 +18,7 @@ extension WeightInitialization: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension StartPartition: ExpressibleByArgument {}
 extension ClusteringScale: ExpressibleByArgument {}
+extension DCNMethod: ExpressibleByArgument {}
 extension CairoCanvas.Format: ExpressibleByArgument {}
 extension LatentView: ExpressibleByArgument {}
 

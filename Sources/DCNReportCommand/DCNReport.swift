@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import SettingFiles
+import RunFormat
 import Runs
 import Training
 
@@ -14,7 +15,7 @@ public struct DCNReport: ParsableCommand {
             printed reports/demo/index.html in a browser. Any command also takes `--config FILE.yaml`
             whose keys are its flag names (lambda: 0.05, hidden: [500, 500, 2000]); flags override it.
             """,
-        version: "0.1.0",
+        version: ToolInfo.currentVersion,
         subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self, CompareCommand.self, ServeCommand.self],
         defaultSubcommand: nil)
 

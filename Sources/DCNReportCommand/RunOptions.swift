@@ -8,6 +8,9 @@ import Runs
 /// Every training flag is optional: an explicit flag wins over `--preset`, which wins over the
 /// defaults of ``DCNConfiguration``.
 struct RunOptions: ParsableArguments {
+    @Option(help: "Which DCN to train: dcn-report (the default: a start chosen without labels and held, the collapse refill, the end judge; docs/method.md) or paper (DCN as the paper states it: k-means start with restarts, no hold, no refill, no end judge, the clustering term undivided; it fixes --start, --no-refill, --no-keep-better and --clustering-scale).")
+    var method: DCNMethod = .dcnReport
+
     // The data.
     @Option(help: "Settings preset: synthetic (the demo's 100-50-10-2 network), mnist (784-500-500-2000-10, batch 256) or general (the paper's 500-500-2000 network with a code as wide as k and at least 10, batch 256); default: synthetic for the built-in data, general for a file (see README: how the defaults are chosen).")
     var preset: PresetName?
@@ -29,9 +32,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: .setting("start")) var start: StartPartition?
     @Flag(help: .setting("no-refill")) var noRefill = false
     @Flag(help: .setting("no-keep-better")) var noKeepBetter = false
-    @Flag(help: .setting("hold-margin")) var holdMargin = false
+    /// Retired in 0.2.0 (an experiment that never became a default): refused with one line in ``validate()``.
+    @Flag(help: .hidden) var holdMargin = false
     @Option(help: .setting("clustering-scale")) var clusteringScale: ClusteringScale?
-    @Flag(help: .setting("fresh-optimizer")) var freshOptimizer = false
+    /// Retired in 0.2.0, as `--hold-margin`.
+    @Flag(help: .hidden) var freshOptimizer = false
     @Flag(help: .setting("keep-assignments")) var keepAssignments = false
     @Option(help: .setting("optimizer")) var optimizer: OptimizerKind?
     @Option(parsing: .unconditional, help: .setting("learning-rate")) var learningRate: Float?
@@ -73,9 +78,15 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print only errors and the report path.")
     var quiet = false
 
+    func validate() throws {
+        if holdMargin { throw ValidationError(RetiredFlag.holdMargin.message) }
+        if freshOptimizer { throw ValidationError(RetiredFlag.freshOptimizer.message) }
+    }
+
     /// The flags as typed values, for ``Runs``.
     var request: RunRequest {
         var r = RunRequest()
+        r.method = method
         r.preset = preset
         r.dataset = dataset
         r.labels = labels
@@ -89,9 +100,7 @@ struct RunOptions: ParsableArguments {
         r.start = start
         r.noRefill = noRefill
         r.noKeepBetter = noKeepBetter
-        r.holdMargin = holdMargin
         r.clusteringScale = clusteringScale
-        r.freshOptimizer = freshOptimizer
         r.keepAssignments = keepAssignments
         r.optimizer = optimizer
         r.learningRate = learningRate

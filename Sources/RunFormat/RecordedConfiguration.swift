@@ -32,9 +32,7 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
     public var batchNormalization: Bool?
     public var refillCollapsedClusters: Bool?
     public var keepBetter: Bool?
-    public var holdMargin: Bool?
     public var clusteringScale: ClusteringScale?
-    public var freshOptimizer: Bool?
 
     /// A configuration that gives only k.
     public init(clusterCount: Int) {
@@ -67,8 +65,6 @@ public struct RecordedConfiguration: Codable, Equatable, Sendable {
         batchNormalization = c.batchNormalization
         refillCollapsedClusters = c.refillCollapsedClusters
         keepBetter = c.keepBetter
-        holdMargin = c.holdMargin
         clusteringScale = c.clusteringScale
-        freshOptimizer = c.freshOptimizer
     }
 }

@@ -13,6 +13,8 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var formatVersion: Int = 4
     /// The tool that wrote the folder.
     public var tool: ToolInfo = ToolInfo()
+    /// The method a run trained with dcn-report followed (absent before release 0.2.0 and in other writers' folders).
+    public var method: MethodInfo?
     /// `running` while training, then `complete`, `diverged`, `interrupted` or `failed`.
     public var status: RunStatus = .running
     /// Why the run stopped early, when it did.
@@ -52,7 +54,7 @@ public struct ToolInfo: Codable, Equatable, Sendable {
     /// Semantic version.
     public var version = ToolInfo.currentVersion
     /// This build's version.
-    public static let currentVersion = "0.1.0"
+    public static let currentVersion = "0.2.0"
     /// Creates the current tool's description.
     public init() {}
 }

@@ -19,6 +19,8 @@ public final class RunPipeline {
     public let outDirectory: URL
     public let quiet: Bool
     public var runName: String?
+    /// The method the configuration follows (recorded in `run.json`).
+    public var method: DCNMethod = .dcnReport
     /// Why the input scaling is what it is (recorded and shown in the report).
     public var scalingReason: String?
     public var classNames: [String]?
@@ -52,6 +54,7 @@ public final class RunPipeline {
             name: runName ?? outDirectory.lastPathComponent, configuration: configuration,
             dataset: DatasetInfo(name: data.name, description: data.description, samples: data.count,
                                  dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
+        manifest.method = MethodInfo(method)
         manifest.dataset.classNames = classNames
         manifest.dataset.scalingReason = scalingReason
         manifest.dataset.imageShape = data.imageShape

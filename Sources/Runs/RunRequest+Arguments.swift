@@ -14,6 +14,7 @@ extension RunRequest {
         func add(_ flag: String, on: Bool) {
             if on { flags.append("--\(flag)") }
         }
+        add("method", method == defaults.method ? nil : method.rawValue)
         add("preset", preset?.rawValue)
         add("dataset", dataset)
         add("labels", labels)
@@ -27,9 +28,7 @@ extension RunRequest {
         add("start", start?.rawValue)
         add("no-refill", on: noRefill)
         add("no-keep-better", on: noKeepBetter)
-        add("hold-margin", on: holdMargin)
         add("clustering-scale", clusteringScale?.rawValue)
-        add("fresh-optimizer", on: freshOptimizer)
         add("keep-assignments", on: keepAssignments)
         add("optimizer", optimizer?.rawValue)
         add("learning-rate", learningRate)

@@ -9,6 +9,8 @@ import Training
 /// The command line only parses into this; a sweep builds its children's flags back from it
 /// (``arguments``), so a child is given exactly what the sweep checked.
 public struct RunRequest: Equatable, Sendable {
+    /// `--method`: this tool's DCN or the paper's.
+    public var method: DCNMethod = .dcnReport
     /// `--preset`; nil for the data's default (``PresetName/default(for:)``).
     public var preset: PresetName?
     public var dataset = "synthetic"
@@ -23,9 +25,7 @@ public struct RunRequest: Equatable, Sendable {
     public var start: StartPartition?
     public var noRefill = false
     public var noKeepBetter = false
-    public var holdMargin = false
     public var clusteringScale: ClusteringScale?
-    public var freshOptimizer = false
     public var keepAssignments = false
     public var optimizer: OptimizerKind?
     public var learningRate: Float?
@@ -109,9 +109,7 @@ public struct RunRequest: Equatable, Sendable {
         c.assignBeforeStep = c.assignBeforeStep && !keepAssignments
         c.refillCollapsedClusters = c.refillCollapsedClusters && !noRefill
         c.keepBetter = c.keepBetter && !noKeepBetter
-        c.holdMargin = holdMargin || c.holdMargin
         c.clusteringScale = clusteringScale ?? c.clusteringScale
-        c.freshOptimizer = freshOptimizer || c.freshOptimizer
         c.optimizer = optimizer ?? c.optimizer
         c.latentDimensions = latentDim ?? c.latentDimensions
         c.lambda = lambda ?? c.lambda
@@ -128,6 +126,7 @@ public struct RunRequest: Equatable, Sendable {
         c.resetCountsEachEpoch = resetCounts || c.resetCountsEachEpoch
         c.kmeansRestarts = kmeansRestarts ?? c.kmeansRestarts
         c.seed = seed
+        try applyMethod(to: &c)
         c.clusterCount = clusters ?? (preset == .mnist ? 10 : nil) ?? data.classCount ?? 4
         if presetName == .general && latentDim == nil {
             // The paper's code is as wide as k; at least 10 wide here (the mnist preset's width), because a
@@ -143,11 +142,23 @@ public struct RunRequest: Equatable, Sendable {
         return c
     }
 
+    /// Applies `--method`, refusing a flag for a setting the method fixes.
+    func applyMethod(to c: inout DCNConfiguration) throws {
+        let given: [String: Bool] = ["startPartition": start != nil, "refillCollapsedClusters": noRefill,
+                                     "keepBetter": noKeepBetter, "clusteringScale": clusteringScale != nil]
+        if let clash = method.fixedFields.first(where: { given[$0] == true }) {
+            let flag = DCNConfiguration.flagNames[clash] ?? clash
+            throw FlagValueError("--method \(method.rawValue) fixes --\(flag) (\(method.title)); drop --\(flag), or use --method dcn-report")
+        }
+        method.apply(to: &c)
+    }
+
     /// The pipeline for this request, with the run name, class names and `force` applied.
     public func pipeline(for setup: Setup) throws -> RunPipeline {
         let pipeline = RunPipeline(data: setup.data, configuration: setup.configuration, scaling: setup.scaling,
                                    outDirectory: outDirectory(for: setup.source, data: setup.data), quiet: quiet)
         pipeline.runName = name
+        pipeline.method = method
         pipeline.scalingReason = setup.scalingReason
         pipeline.force = force
         pipeline.resumeFrom = fromPretrained.map { URL(fileURLWithPath: $0) }

@@ -45,33 +45,21 @@ final class BatchWorkspace {
 
     /// Sets ``latentGradient`` to ∂/∂z of (1/B)Σ(λ/2)‖z − m_s‖² = (λ/B)(z − m_s);
     /// returns Σ‖z − m_s‖² over the batch.
-    ///
-    /// With `margin` while the state holds a partition that is not nearest-centre cells (a merged start),
-    /// a sample nearer to another centre m_n than to its own adds (λ/(2B))(‖z − m_s‖² − ‖z − m_n‖²), whose
-    /// gradient (λ/B)(m_n − m_s) moves it towards its cell; that term is not in the returned loss.
     func clusteringGradient(
-        latent: UnsafePointer<Float>, rows: Int, indices: ArraySlice<Int>, state: DCNTrainer.ClusterState, lambda: Float,
-        margin: Bool = false
+        latent: UnsafePointer<Float>, rows: Int, indices: ArraySlice<Int>, state: DCNTrainer.ClusterState, lambda: Float
     ) -> Double {
         let d = latentDimensions
         let scale = lambda / Float(rows)
-        let pushAway = margin && !state.isNearestCenterPartition
         var sum: Float = 0
         let g = latentGradient.pointer
         state.centers.values.withUnsafeBufferPointer { centers in
             for (offset, sample) in indices.enumerated() {
-                let own = Int(state.assignments[sample])
-                let center = centers.baseAddress! + own * d
+                let center = centers.baseAddress! + Int(state.assignments[sample]) * d
                 for j in 0..<d {
                     let diff = latent[offset * d + j] - center[j]
                     sum += diff * diff
                     g[offset * d + j] = scale * diff
                 }
-                guard pushAway else { continue }
-                let nearest = NearestCenter.nearest(to: latent + offset * d, among: centers.baseAddress!, count: state.centers.rows, dimensions: d).index
-                guard nearest != own else { continue }
-                let other = centers.baseAddress! + nearest * d
-                for j in 0..<d { g[offset * d + j] += scale * (other[j] - center[j]) }
             }
         }
         return Double(sum)

@@ -17,7 +17,7 @@ extension DCNTrainer {
     /// - Returns: The refilled clusters, in the order they were refilled (empty when none collapsed).
     func refillCollapsedClusters(state: inout ClusterState, latent: Matrix) -> [Int] {
         let k = configuration.clusterCount, d = latent.columns
-        var assignments = state.isNearestCenterPartition ? NearestCenter.assign(latent, to: state.centers).assignments : state.assignments
+        var assignments = state.hold == .nearestCentre ? NearestCenter.assign(latent, to: state.centers).assignments : state.assignments
         var refilled: [Int] = []
         while refilled.count < k {
             var sizes = [Int](repeating: 0, count: k)

@@ -56,13 +56,13 @@ public final class DCNTrainer {
         self.configuration = configuration
         self.data = data
         self.evaluationLabels = evaluationLabels
-        var weights = SplitMix64.stream(seed: configuration.seed, 2)
+        var weights = SplitMix64.stream(seed: configuration.seed, .weights)
         autoencoder = Autoencoder(
             inputDimensions: data.columns, hidden: configuration.hiddenLayers,
             latentDimensions: configuration.latentDimensions, hiddenActivation: configuration.hiddenActivation,
             initialization: configuration.initialization, batchNormalization: configuration.batchNormalization,
             capacity: max(configuration.batchSize, 256), using: &weights)
-        generator = SplitMix64.stream(seed: configuration.seed, 3)
+        generator = SplitMix64.stream(seed: configuration.seed, .training)
     }
 
     /// Runs pretraining, initialisation and DCN training, reporting to `observer`.
@@ -125,12 +125,12 @@ public final class DCNTrainer {
         try BLASThreadPolicy.run(for: autoencoder, batchSize: configuration.batchSize, body)
     }
 
+    /// Choose a start, train, judge the end.
     private func fitEpochs(observer: TrainingObserver) throws -> EpochSnapshot {
-        let optimizer = configuration.freshOptimizer ? makeOptimizer(learningRate: configuration.learningRate) : self.optimizer
         optimizer.learningRate = configuration.learningRate
         let start = Date()
         var (state, startCodes) = try initialClustering()
-        if configuration.clusteringScale.dividesByCodeVariance(nearestCenterStart: state.isNearestCenterPartition) {
+        if configuration.clusteringScale.dividesByCodeVariance(nearestCenterStart: state.hold == .nearestCentre) {
             let variance = Float(startCodes.totalVariance)
             guard variance.isFinite, variance > 0 else { throw TrainingError.diverged(phase: .pretrain, epoch: 0, quantity: "the codes' variance") }
             codeVariance = variance
@@ -139,7 +139,7 @@ public final class DCNTrainer {
         var latest = snapshot(epoch: 0, phase: .pretrain, state: state,
                               losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start), latent: startCodes)
         centers = state.centers
-        let startState = captureStart(state: state, latent: latest.latent)
+        let capturedStart = captureStart(state: state, latent: latest.latent)
         try observer.handle(.snapshot(latest, of: configuration.epochs))
 
         for epoch in 1...max(configuration.epochs, 1) where configuration.epochs > 0 {
@@ -147,7 +147,7 @@ public final class DCNTrainer {
             if configuration.resetCountsEachEpoch {
                 state.counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
             }
-            if epoch > configuration.epochs / 2 { state.isNearestCenterPartition = true }
+            if HoldRelease.isPastHalfway(epoch: epoch, of: configuration.epochs) { state.hold = .nearestCentre }
             let losses = dcnEpoch(state: &state, workspace: workspace, optimizer: optimizer)
             if shouldStop() { throw TrainingError.interrupted(phase: .train, epoch: epoch) }
             guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
@@ -160,10 +160,10 @@ public final class DCNTrainer {
             latest.refilledClusters = refilled
             centers = state.centers
             try observer.handle(.snapshot(latest, of: configuration.epochs))
-            if !state.isNearestCenterPartition {
+            if state.hold == .held {
                 let nearest = NearestCenter.assign(latest.latent, to: state.centers).assignments
                 let agreeing = zip(nearest, state.assignments).filter { $0 == $1 }.count
-                state.isNearestCenterPartition = Double(agreeing) >= Self.keptStartAgreement * Double(data.rows)
+                if HoldRelease.isReached(agreeing: agreeing, of: data.rows) { state.hold = .nearestCentre }
             }
         }
         let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
@@ -171,7 +171,7 @@ public final class DCNTrainer {
         let onlineAssignments = state.assignments
         var outcome: RunOutcome?
         if configuration.epochs > 0 {
-            outcome = try judgeOutcome(start: startState, dcn: latest, state: &state)
+            outcome = try judgeEnd(start: capturedStart, dcn: latest, state: &state)
             if outcome?.kept == .start {
                 // The start's labelling becomes the run's last epoch, which the saved model reproduces.
                 let start = Date()
@@ -190,6 +190,44 @@ public final class DCNTrainer {
         return latest
     }
 
+    /// The start (epoch 0), chosen by ``StartPolicy`` from the pretrained codes.
+    /// - Returns: The start and the pretrained codes it was found on.
+    func initialClustering() throws -> (state: ClusterState, codes: Matrix) {
+        let codes = autoencoder.encode(data)
+        guard codes.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: configuration.pretrainEpochs, quantity: "a latent code") }
+        let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts).fit(codes, using: &generator)
+        aeKMeansMetrics = evaluationLabels.map { ClusteringMetrics(predicted: kmeans.assignments, truth: $0) }
+        var context = StartContext(data: data, codes: codes, configuration: configuration, generator: generator,
+                                   kmeansOnCodes: kmeans, knownInputKMeans: inputKMeansAssignments)
+        let choice = StartPolicy(setting: configuration.startPartition).choose(&context)
+        generator = context.generator
+        startChoice = choice.record
+        let counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
+        return (ClusterState(centers: choice.start.centers, assignments: choice.start.assignments, counts: counts,
+                             hold: choice.start.hold), codes)
+    }
+
+    /// Copies the centres and codes of epoch 0, and its network when the run may keep it.
+    func captureStart(state: ClusterState, latent: Matrix) -> EndPolicy.CapturedStart {
+        let identity = FittedScaling(mode: .none, offset: [], scale: [])
+        let layers = configuration.keepBetter
+            ? TrainedModel(configuration: configuration, scaling: identity, autoencoder: autoencoder, centers: state.centers).file.layers : nil
+        return EndPolicy.CapturedStart(layers: layers, centers: state.centers, latent: latent,
+                                       heldPartition: state.hold == .held ? state.assignments : nil)
+    }
+
+    /// Judges the end by ``EndPolicy``; when the run keeps its start, restores the start's network and centres.
+    func judgeEnd(start: EndPolicy.CapturedStart, dcn: EpochSnapshot, state: inout ClusterState) throws -> RunOutcome {
+        let outcome = EndPolicy(keepsBetterStart: configuration.keepBetter)
+            .judge(data: data, start: start, dcn: dcn, inputKMeans: inputKMeansAssignments, configuration: configuration)
+        if outcome.kept == .start, let layers = start.layers {
+            try autoencoder.load(layers)
+            state.centers = start.centers
+            state.hold = .nearestCentre
+        }
+        return outcome
+    }
+
     private func makeOptimizer(learningRate: Float) -> Optimizer {
         switch configuration.optimizer {
         case .adam:
@@ -202,20 +240,13 @@ public final class DCNTrainer {
 
     // MARK: - Phases
 
-    /// A start that is not a nearest-centre partition (a boundary merge or joint start) keeps its assignments, with
-    /// the centres following their members' codes, until this share of samples is nearest to its own
-    /// cluster's centre, or for the first half of the DCN epochs at most; from then on DCN assigns by
-    /// nearest centre (paper eq. 7), so the last epoch's labels are what the saved model assigns.
-    static let keptStartAgreement = 0.99
-
     /// The clustering state DCN carries between minibatches.
     struct ClusterState {
         var centers: Matrix
         var assignments: [Int32]
         var counts: [Int]
-        /// Whether DCN assigns samples by nearest centre (true after k-means; false after a boundary
-        /// merge, whose clusters are kept until DCN has made them Voronoi cells, see ``keptStartAgreement``).
-        var isNearestCenterPartition = true
+        /// Whether DCN assigns by nearest centre or holds the start's partition (``Hold``).
+        var hold = Hold.nearestCentre
     }
 
     /// Scores of k-means on the pretrained codes (the AE + k-means baseline), whichever start is used.
@@ -265,13 +296,12 @@ public final class DCNTrainer {
             autoencoder.forward(workspace.input.pointer, rows: rows)
             // A merged start is kept while the network pulls each cluster together; re-assigning by
             // nearest centre right away would restore k-means's cut.
-            if configuration.assignBeforeStep && state.isNearestCenterPartition {
+            if configuration.assignBeforeStep && state.hold == .nearestCentre {
                 assignToNearest(codes: autoencoder.latent.pointer, samples: batch, state: &state)
             }
             reconstruction += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows, variance: dataVariance)
             clustering += workspace.clusteringGradient(
-                latent: autoencoder.latent.pointer, rows: rows, indices: batch, state: state, lambda: lambda,
-                margin: configuration.holdMargin)
+                latent: autoencoder.latent.pointer, rows: rows, indices: batch, state: state, lambda: lambda)
             autoencoder.backward(input: workspace.input.pointer, rows: rows,
                                  reconstructionGradient: workspace.outputGradient.pointer,
                                  latentGradient: workspace.latentGradient.pointer)
@@ -284,7 +314,7 @@ public final class DCNTrainer {
             let codes = autoencoder.latent.pointer
             for (offset, sample) in batch.enumerated() {
                 let code = codes + offset * d
-                let k = state.isNearestCenterPartition ? nearestCenter(code, centers: state.centers) : Int(state.assignments[sample])
+                let k = state.hold == .nearestCentre ? nearestCenter(code, centers: state.centers) : Int(state.assignments[sample])
                 state.assignments[sample] = Int32(k)
                 state.counts[k] += 1
                 let rate = 1 / Float(state.counts[k])
@@ -346,8 +376,8 @@ public final class DCNTrainer {
     private func snapshot(epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double,
                           latent: Matrix? = nil) -> EpochSnapshot {
         let latent = latent ?? autoencoder.encode(data)
-        // A kept merged start is shown as it is, not as the nearest-centre cells of its centres.
-        let assignments = state.isNearestCenterPartition ? NearestCenter.assign(latent, to: state.centers).assignments : state.assignments
+        // A held start is shown as it is, not as the nearest-centre cells of its centres.
+        let assignments = state.hold == .nearestCentre ? NearestCenter.assign(latent, to: state.centers).assignments : state.assignments
         var sizes = [Int](repeating: 0, count: configuration.clusterCount)
         for a in assignments { sizes[Int(a)] += 1 }
         let metrics = evaluationLabels.map { ClusteringMetrics(predicted: assignments, truth: $0) }

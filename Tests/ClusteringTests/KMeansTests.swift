@@ -125,7 +125,7 @@ struct FastKMeansTests {
         let (data, labels) = parallelBars()
         var generator = SplitMix64(seed: 1)
         let kmeans = KMeans(clusterCount: 2).fit(data, using: &generator)
-        let merge = BoundaryMerge(clusterCount: 2).fit(data, using: &generator)
+        let merge = BoundaryMerge(clusterCount: 2, microClustersPerCluster: 10, sampleCap: 10_000, candidates: 5).fit(data, using: &generator)
         #expect(ClusteringMetrics(predicted: kmeans.assignments, truth: labels).nmi < 0.2)
         #expect(ClusteringMetrics(predicted: merge.assignments, truth: labels).nmi == 1)
         let kmeansCut = merge.graph.normalizedCut(

@@ -46,7 +46,7 @@ struct MixtureFitTests {
     func smallClassesAreNotThrownAway() {
         let (data, truth, split) = largeClassAndTwoSmallOnes()
         var generator = SplitMix64(seed: 1)
-        let judge = PartitionJudge(points: data, clusterCount: 3, using: &generator)
+        let judge = PartitionJudge(points: data, clusterCount: 3, neighbours: 10, sampleCap: 3_000, using: &generator)
         let margin = 0.06
         // The bias the fit is there for: the cut prefers the split by more than the margin.
         #expect(judge.score(truth) > judge.score(split) + margin, "cut: truth \(judge.score(truth)), split \(judge.score(split))")

@@ -29,7 +29,7 @@ struct NeighbourGraphTests {
         var tailSplit = [Int32](repeating: 0, count: data.rows)
         for i in tail { tailSplit[i] = 1 }
         var generator = SplitMix64(seed: 1)
-        let graph = NeighbourGraph(points: data, using: &generator)
+        let graph = NeighbourGraph(points: data, neighbours: 10, sampleCap: 3_000, using: &generator)
         let classCut = graph.normalizedCut(of: classes, clusterCount: 2)
         let tailCut = graph.normalizedCut(of: tailSplit, clusterCount: 2)
         #expect(classCut < tailCut, "splitting the classes: \(classCut); cutting off the tail: \(tailCut)")
@@ -46,7 +46,7 @@ struct NeighbourGraphTests {
         let data = Matrix(rows: 1000, columns: 2, values: values)
         let truth = (0..<1000).map { Int32($0 < 970 ? 0 : 1) }
         let halves = (0..<1000).map { Int32(values[2 * $0] < 0 ? 0 : 1) }   // a cut through the big class
-        let graph = NeighbourGraph(points: data, using: &generator)
+        let graph = NeighbourGraph(points: data, neighbours: 10, sampleCap: 3_000, using: &generator)
         #expect(graph.normalizedCut(of: truth, clusterCount: 2) < 0.01)
         #expect(graph.normalizedCut(of: truth, clusterCount: 2) < graph.normalizedCut(of: halves, clusterCount: 2))
     }
@@ -56,7 +56,7 @@ struct NeighbourGraphTests {
         // Two triangles far apart with 2 neighbours each: every point's neighbours are its own triangle.
         let data = Matrix(rows: 6, columns: 1, values: [0, 1, 2, 100, 101, 102])
         var generator = SplitMix64(seed: 1)
-        let graph = NeighbourGraph(points: data, neighbours: 2, using: &generator)
+        let graph = NeighbourGraph(points: data, neighbours: 2, sampleCap: 3_000, using: &generator)
         #expect(graph.normalizedCut(of: [0, 0, 0, 1, 1, 1], clusterCount: 2) == 0)
         // Edges: 0–1, 0–2, 1–2, 3–4, 3–5, 4–5. With point 2 moved over, group {0, 1} has volume 4 and
         // cut 2 (0–2, 1–2); group {2, 3, 4, 5} has volume 2 + 6 = 8 and cut 2.

@@ -176,29 +176,18 @@ struct DataFitTests {
         #expect(try scale(#"{"clusteringScale": "auto"}"#) == .auto)
     }
 
-    @Test("--fresh-optimizer starts DCN with a new Adam: its one step (one batch of all 90 rows) moves no weight by more than the learning rate; pretraining's Adam state moves some further")
-    func freshOptimizerFirstStep() throws {
-        let folder = temporaryDirectory("fresh-optimizer")
-        let tableFlags = try writeTable(in: folder)
-        let learningRate: Float = 0.01
-        /// The largest change of any weight or bias from the pretrained network to the network after DCN's one step.
-        func largestStep(_ extra: [String], _ name: String) throws -> (step: Float, recorded: Bool?) {
-            let out = folder.appendingPathComponent(name), checkpoint = folder.appendingPathComponent(name + ".ckpt")
-            try train(tableFlags + ["--seed", "3", "--epochs", "1", "--batch-size", "90", "--learning-rate", "\(learningRate)", "--start", "kmeans", "--clustering-scale", "paper",
-                       "--no-keep-better", "--save-pretrained", checkpoint.path] + extra, out: out)
-            let before = try PretrainedCheckpoint(contentsOf: checkpoint).model.layers
-            let after = try ModelFile(contentsOf: out.appendingPathComponent("run/model.dcn")).layers
-            var largest: Float = 0
-            for (old, new) in zip(before, after) {
-                for (a, b) in zip(old.weight + old.bias, new.weight + new.bias) { largest = max(largest, abs(a - b)) }
+    @Test("the retired experiments --hold-margin and --fresh-optimizer are refused with one line that says what to do")
+    func retiredFlagsAreRefused() throws {
+        for retired in RetiredFlag.allCases {
+            #expect(throws: (any Error).self) { try DCNReport.parseAsRoot(["train", "--\(retired.rawValue)"]) }
+            do {
+                _ = try DCNReport.parseAsRoot(["train", "--\(retired.rawValue)"])
+            } catch {
+                let message = DCNReport.message(for: error)
+                #expect(message.contains("--\(retired.rawValue) was an experiment and was retired") && message.contains("drop it"), "\(message)")
+                #expect(!message.contains("\n"), "one line: \(message)")
             }
-            let run = try RecordedRun(directory: out.appendingPathComponent("run"))
-            return (largest, run.manifest.configuration.freshOptimizer)
         }
-        let fresh = try largestStep(["--fresh-optimizer"], "fresh"), kept = try largestStep([], "kept")
-        #expect(fresh.recorded == true && kept.recorded == false)
-        #expect(fresh.step > 0 && fresh.step <= learningRate * 1.001, "Adam's first step is at most lr per parameter: \(fresh.step)")
-        #expect(kept.step > learningRate * 1.001, "pretraining's second moments, fitted to smaller gradients, let a step exceed lr: \(kept.step)")
     }
 
     @Test("a float table is standardised by --scaling auto, and run.json and the report say so and why")

@@ -102,7 +102,7 @@ struct SettingSchemaTests {
     let everyFlag = [
         "--preset", "mnist", "--dataset", "x.npy", "--labels", "y.npy", "--label-column", "3", "--clusters", "3", "--latent-dim", "5",
         "--hidden", "7,5", "--activation", "tanh", "--initialization", "he", "--lambda", "0.25", "--start", "merged", "--no-refill",
-        "--no-keep-better", "--hold-margin", "--clustering-scale", "codes", "--fresh-optimizer", "--keep-assignments", "--optimizer", "sgd", "--learning-rate", "0.01", "--pretrain-learning-rate", "0.02",
+        "--no-keep-better", "--clustering-scale", "codes", "--keep-assignments", "--method", "paper", "--optimizer", "sgd", "--learning-rate", "0.01", "--pretrain-learning-rate", "0.02",
         "--momentum", "0.5", "--nesterov", "--weight-decay", "0.001", "--batch-norm", "--batch-size", "32", "--pretrain-epochs", "2",
         "--epochs", "3", "--center-count-start", "7", "--reset-counts", "--kmeans-restarts", "3", "--seed", "9",
         "--scaling", "minmax", "--points-per-cluster", "10", "--limit", "20", "--out", "o u t", "--name", "a name", "--class-names", "a,b,c",
@@ -112,7 +112,8 @@ struct SettingSchemaTests {
     @Test("a request's flags parse back to the same request, for every flag of train (what a sweep gives its children)")
     func requestRoundTrips() throws {
         let given = Set(everyFlag.filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) })
-        #expect(given == FlagCatalog([RunOptions.self]).names, "flags not exercised: \(FlagCatalog([RunOptions.self]).names.subtracting(given))")
+        let live = FlagCatalog([RunOptions.self]).names.subtracting(RetiredFlag.allCases.map(\.rawValue))
+        #expect(given == live, "flags not exercised: \(live.subtracting(given))")
         let request = try #require(try DCNReport.parseAsRoot(["train"] + everyFlag) as? TrainCommand).options.request
         #expect(request != RunRequest())
         let again = try #require(try DCNReport.parseAsRoot(["train"] + request.arguments) as? TrainCommand).options.request

@@ -74,24 +74,28 @@ struct SafetyNetTests {
             var state = DCNTrainer.ClusterState(centers: kmeans.centers, assignments: kmeans.assignments, counts: [100, 100, 100])
             let start = dcn.captureStart(state: state, latent: codes)
 
-            // A "DCN" labelling that mixes the blobs, after the network has changed.
+            // A "DCN" labelling that mixes the blobs, after the network and the centres have changed.
             for (value, _) in dcn.autoencoder.parameters { for i in 0..<value.count { value.pointer[i] *= 0.5 } }
+            let movedCentres = Matrix(rows: 3, columns: kmeans.centers.columns, values: kmeans.centers.values.map { $0 * 2 + 1 })
+            state.centers = movedCentres
             let mixed = (0..<data.rows).map { Int32($0 % 3) }
             let snapshot = EpochSnapshot(epoch: 2, phase: .train, latent: dcn.autoencoder.encode(data), assignments: mixed,
                                          centers: state.centers, decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
                                          metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
-            let outcome = try dcn.judgeOutcome(start: start, dcn: snapshot, state: &state)
+            let outcome = try dcn.judgeEnd(start: start, dcn: snapshot, state: &state)
             #expect(outcome.dcnWorseThanStart)
-            #expect(outcome.kept == (keepBetter ? .start : .dcn))
+            #expect(outcome.kept == (keepBetter ? RunOutcome.Kept.start : .dcn))
             #expect((weights() == startWeights) == keepBetter, "the start's network is back only with keep-better")
+            #expect(state.centers == (keepBetter ? kmeans.centers : movedCentres), "the start's centres are back only with keep-better")
+            #expect(state.hold == .nearestCentre)
 
             // DCN's labelling equal to the start's is never worse.
             let same = EpochSnapshot(epoch: 2, phase: .train, latent: codes, assignments: kmeans.assignments, centers: kmeans.centers,
                                      decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
                                      metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
             var again = state
-            let unchanged = try dcn.judgeOutcome(start: start, dcn: same, state: &again)
-            #expect(!unchanged.dcnWorseThanStart && unchanged.kept == .dcn)
+            let unchanged = try dcn.judgeEnd(start: start, dcn: same, state: &again)
+            #expect(!unchanged.dcnWorseThanStart && unchanged.kept == RunOutcome.Kept.dcn)
         }
     }
 }

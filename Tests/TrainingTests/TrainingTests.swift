@@ -167,47 +167,6 @@ struct TrainingTests {
         #expect(workspace.latentGradient.array == [4, 0, -4, 4])
     }
 
-    @Test("--hold-margin: a held sample nearer another centre gets the gradient of (λ/2B)(2‖z − m_s‖² − ‖z − m_n‖²), by finite differences; others and nearest-centre partitions are unchanged")
-    func holdMarginGradient() {
-        let workspace = BatchWorkspace(batchSize: 2, dimensions: 1, latentDimensions: 2)
-        let centers: [Float] = [0, 0, 4, 0]
-        var state = DCNTrainer.ClusterState(centers: Matrix(rows: 2, columns: 2, values: centers),
-                                            assignments: [1, 0], counts: [1, 1], isNearestCenterPartition: false)
-        // Sample 0 is held in cluster 1 but nearer centre 0; sample 1 is held in cluster 0, its nearest.
-        let latent: [Float] = [1, 0.5, -1, 1]
-        let lambda: Float = 2, rows = 2
-        func loss(_ z: [Float]) -> Double {
-            var total = 0.0
-            for (offset, own) in [1, 0].enumerated() {
-                func squared(_ c: Int) -> Double {
-                    (0..<2).reduce(0.0) { $0 + Double(z[offset * 2 + $1] - centers[c * 2 + $1]) * Double(z[offset * 2 + $1] - centers[c * 2 + $1]) }
-                }
-                let nearest = squared(0) <= squared(1) ? 0 : 1
-                total += squared(own) + (nearest == own ? 0 : squared(own) - squared(nearest))
-            }
-            return Double(lambda) / Double(2 * rows) * total
-        }
-        _ = latent.withUnsafeBufferPointer {
-            workspace.clusteringGradient(latent: $0.baseAddress!, rows: rows, indices: [0, 1], state: state, lambda: lambda, margin: true)
-        }
-        let analytic = workspace.latentGradient.array
-        for i in 0..<4 {
-            var plus = latent, minus = latent
-            plus[i] += 1e-2
-            minus[i] -= 1e-2
-            let numeric = (loss(plus) - loss(minus)) / 2e-2
-            #expect(abs(Double(analytic[i]) - numeric) < 1e-3, "component \(i): \(analytic[i]) against \(numeric)")
-        }
-        // Sample 1 sits in its own cell: its gradient is the plain (λ/B)(z − m_s).
-        #expect(Array(analytic[2...3]) == [-1, 1])
-        // Once the partition is nearest-centre cells, the margin adds nothing.
-        state.isNearestCenterPartition = true
-        _ = latent.withUnsafeBufferPointer {
-            workspace.clusteringGradient(latent: $0.baseAddress!, rows: rows, indices: [0, 1], state: state, lambda: lambda, margin: true)
-        }
-        #expect(workspace.latentGradient.array == [1 - 4, 0.5, -1, 1])
-    }
-
     @Test("the reconstruction term is ‖x − x̂‖²/V with V the data's total variance: value and gradient by hand")
     func reconstructionIsRelativeToTheDataVariance() {
         // Two samples, two features: x = (0, 0) and (2, 2); each column has variance 1, so V = 2.

@@ -108,10 +108,11 @@ public struct StartCheck: Codable, Equatable, Sendable {
         self.margin = margin
     }
 
-    /// Whether k-means on the input is clearly better: its cut lower by more than the margin and its fit
-    /// measured and at least the candidate's (a candidate without a fit has a collapsed cluster).
+    /// Whether k-means on the input is clearly better (``JudgeRule/startCheck(clusterCount:)`` with the
+    /// recorded margin): its cut lower by more than the margin, its fit measured and at least the candidate's
+    /// (a candidate without a fit has a collapsed cluster).
     public var inputWins: Bool {
-        guard inputCut + margin < candidateCut, let inputFit else { return false }
-        return candidateFit.map { inputFit >= $0 } ?? true
+        JudgeRule(margin: margin, fitVeto: .startCheck)
+            .challengerWins(JudgedLabelling(cut: inputCut, fit: inputFit), over: JudgedLabelling(cut: candidateCut, fit: candidateFit))
     }
 }

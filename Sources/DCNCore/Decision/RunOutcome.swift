@@ -25,7 +25,7 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     /// The judge's score of k-means on the scaled input, when it was computed.
     public var inputKMeansScore: Double?
     /// The judge's score of the start's own partition (epoch 0's labelling), when that is not its
-    /// nearest-centre labelling — a held start (boundary merge or joint), which DCN holds until its codes fall into those
+    /// nearest-centre labelling — a held start (boundary merge, joint or input k-means), which DCN holds until its codes fall into those
     /// cells. The saved model assigns by nearest centre, so the run can keep only ``startScore``'s labelling.
     public var startPartitionScore: Double?
     /// How much higher DCN's score must be than another's to count as worse.
@@ -39,7 +39,7 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     public var dcnFit: Double?
     /// The mixture fit of the start's nearest-centre labelling.
     public var startFit: Double?
-    /// The mixture fit of the start's own partition (a held start: boundary merge or joint).
+    /// The mixture fit of the start's own partition (a held start).
     public var startPartitionFit: Double?
     /// The mixture fit of k-means on the scaled input.
     public var inputKMeansFit: Double?
@@ -57,23 +57,20 @@ public struct RunOutcome: Codable, Equatable, Sendable {
         self.startPartitionScore = startPartitionScore
     }
 
-    /// Whether DCN's labelling ended clearly worse than its start's: a normalised cut higher by more than
-    /// the margin and no better a mixture fit.
-    public var dcnWorseThanStart: Bool { dcnScore > startScore + margin && dcnFitsWorse(than: startFit) }
-    /// Whether DCN's labelling ended clearly worse than its start's own partition (a held start: boundary merge or joint).
+    /// The rule these numbers were judged by (``JudgeRule/end(clusterCount:)``, with the recorded margin).
+    public var rule: JudgeRule { JudgeRule(margin: margin, fitVeto: .end) }
+    /// DCN's labelling as the judge saw it.
+    public var dcnLabelling: JudgedLabelling { JudgedLabelling(cut: dcnScore, fit: dcnFit) }
+
+    /// Whether DCN's labelling ended clearly worse than its start's: the start's normalised cut lower by more
+    /// than the margin and DCN's mixture fit not at least the start's.
+    public var dcnWorseThanStart: Bool { rule.challengerWins(JudgedLabelling(cut: startScore, fit: startFit), over: dcnLabelling) }
+    /// Whether DCN's labelling ended clearly worse than its start's own partition (a held start).
     public var dcnWorseThanStartPartition: Bool {
-        startPartitionScore.map { dcnScore > $0 + margin && dcnFitsWorse(than: startPartitionFit) } ?? false
+        startPartitionScore.map { rule.challengerWins(JudgedLabelling(cut: $0, fit: startPartitionFit), over: dcnLabelling) } ?? false
     }
     /// Whether DCN's labelling ended clearly worse than k-means on the input.
     public var dcnWorseThanInputKMeans: Bool {
-        inputKMeansScore.map { dcnScore > $0 + margin && dcnFitsWorse(than: inputKMeansFit) } ?? false
-    }
-
-    /// Whether DCN's mixture fit leaves the cut's verdict standing: unless both fits were measured and
-    /// DCN's is at least the other's. (DCN's fit missing — a collapsed cluster — never overrules the cut;
-    /// nor does a recording without fits.)
-    func dcnFitsWorse(than other: Double?) -> Bool {
-        guard let dcnFit, let other else { return true }
-        return dcnFit < other
+        inputKMeansScore.map { rule.challengerWins(JudgedLabelling(cut: $0, fit: inputKMeansFit), over: dcnLabelling) } ?? false
     }
 }
