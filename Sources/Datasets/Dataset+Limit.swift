@@ -8,7 +8,7 @@ extension Dataset {
     ///   - seed: The run's seed.
     public func limited(to limit: Int, seed: UInt64) -> Dataset {
         guard limit < count else { return self }
-        var generator = SplitMix64.stream(seed: seed, 0x4C49_4D49_54)  // "LIMIT": a stream no other draw uses
+        var generator = SplitMix64.stream(seed: seed, .limit)
         var indices = Array(0..<count)
         for i in 0..<limit {
             let j = i + Int(generator.next() % UInt64(count - i))

@@ -34,7 +34,7 @@ public struct SyntheticDataset: Sendable {
     /// - Returns: `4 · pointsPerCluster` samples in 100-D with their cluster as label,
     ///   ordered cluster by cluster.
     public func generate(seed: UInt64) -> Dataset {
-        var random = SplitMix64.stream(seed: seed, 1)
+        var random = SplitMix64.stream(seed: seed, .syntheticData)
         let w = (0..<(hiddenDimensions * 2)).map { _ in random.nextGaussian() }
         let u = (0..<(observedDimensions * hiddenDimensions)).map { _ in random.nextGaussian() }
         let n = pointsPerCluster * centers.count

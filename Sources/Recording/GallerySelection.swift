@@ -31,7 +31,7 @@ public struct GallerySelection: Sendable {
                 for i in 0..<latent.rows {
                     let (first, second) = NearestCenter.twoNearest(to: z.baseAddress! + i * d, among: c.baseAddress!, count: k, dimensions: d)
                     let own = Int(assignments[i])
-                    // Distance to the sample's own centre (a kept merged start may not be the nearest).
+                    // Distance to the sample's own centre (a held start may not be the nearest).
                     var sum: Float = 0
                     for j in 0..<d { let diff = z[i * d + j] - c[own * d + j]; sum += diff * diff }
                     distance[i] = sum

@@ -13,7 +13,7 @@ public struct FrameSequence: Sendable {
     public let frames: [ScatterFrame]
     /// The epochs the frames show.
     public let entries: [EpochEntry]
-    /// Whether the run started from a held partition, a boundary merge or joint k-means (see ``startKeptThrough``).
+    /// Whether the run started from a held partition (``StartPartition/isHeld``: boundary merge, joint or input k-means; see ``startKeptThrough``).
     public let startWasHeld: Bool
     /// Why the frames end before the last listed epoch, when an epoch's arrays failed their checks.
     public let warning: String?

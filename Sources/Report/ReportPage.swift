@@ -14,6 +14,7 @@ struct ReportPage {
         let bestNMI: Bool, bestARI: Bool, bestACC: Bool
     }
     struct FrameLink { let epoch: Int; let path: String }
+    struct GlossaryRow { let symbol: String; let meaning: String }
     struct FigureLink { let format: String; let path: String }
     struct Figure {
         let name: String
@@ -50,6 +51,10 @@ struct ReportPage {
     let charts: [Figure]
     let finalFigure: Figure?
     let configurationJSON: String
+    /// The Methods paragraph (``MethodsDocument``), its glossary and BibTeX; the files sit beside the page.
+    let methodsText: String
+    let glossary: [GlossaryRow]
+    let bibtex: String
     /// The tool that wrote the recording, when it was not dcn-report (e.g. the Python package).
     let recordedBy: String?
     let frameCount: Int
@@ -57,7 +62,7 @@ struct ReportPage {
 }
 
 extension ReportPage {
-    init(run: RecordedRun, figures: RenderedFigures, recordingPath: String) {
+    init(run: RecordedRun, figures: RenderedFigures, recordingPath: String, methods document: MethodsDocument) {
         let manifest = run.manifest
         let config = manifest.configuration
         let dataset = manifest.dataset
@@ -142,6 +147,8 @@ extension ReportPage {
             charts: figures.figures.filter { $0.name != "latent-final" }.map(Self.figure),
             finalFigure: figures.figures.first { $0.name == "latent-final" }.map(Self.figure),
             configurationJSON: run.settingsText ?? Self.prettyJSON(manifest.configuration),
+            methodsText: document.plainText, glossary: document.glossary.map { GlossaryRow(symbol: $0.symbol.unicode, meaning: $0.meaning) },
+            bibtex: document.bibtex,
             recordedBy: words.recordedBy, frameCount: figures.framePaths.count,
             lastIndex: max(figures.framePaths.count - 1, 0))
     }

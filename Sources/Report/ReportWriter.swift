@@ -23,7 +23,8 @@ public enum ReportWriter {
     ) throws -> URL {
         let library = try loadLibrary(templates)
         let recordingPath = relativePath(of: run.directory, from: publishedIn ?? directory)
-        let page = ReportPage(run: run, figures: figures, recordingPath: recordingPath)
+        let methods = MethodsDocument(run: run, heldThrough: figures.startKeptThrough)
+        let page = ReportPage(run: run, figures: figures, recordingPath: recordingPath, methods: methods)
         guard var html = library.render(page, withTemplate: "report") else {
             throw ReportError("\(templates.path)/report.mustache: template not found")
         }
@@ -34,6 +35,9 @@ public enum ReportWriter {
         }
         let url = directory.appendingPathComponent("index.html")
         do {
+            for (name, text) in [("methods.md", methods.markdown), ("methods.tex", methods.latex), ("methods.bib", methods.bibtex)] {
+                try AtomicFile.write(Data(text.utf8), to: directory.appendingPathComponent(name))
+            }
             try AtomicFile.write(Data(html.utf8), to: url)
         } catch {
             throw ReportError("\(error)")

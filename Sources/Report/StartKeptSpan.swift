@@ -1,7 +1,7 @@
 import RunFormat
 
 extension FrameSequence {
-    /// The last DCN epoch whose frame still shows the start's assignments, after a held start (boundary merge or joint k-means).
+    /// The last DCN epoch whose frame still shows the start's assignments, after a held start (boundary merge, joint or input k-means).
     ///
     /// Such a start is not a set of nearest-centre cells of the codes, so DCN keeps its assignments while the network
     /// pulls each cluster together, until 99 % of samples are nearest their own centre or half of the

@@ -175,8 +175,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
 
 extension RunManifest {
     enum CodingKeys: String, CodingKey {
-        case formatVersion, tool, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary, start,
-             outcome
+        case formatVersion, tool, method, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary,
+             start, outcome
     }
 
     /// Decodes a manifest. `name`, `configuration`, `dataset` and `epochs` are required; the other keys
@@ -189,6 +189,7 @@ extension RunManifest {
         epochs = try c.decode([EpochEntry].self, forKey: .epochs)
         formatVersion = try c.decodeIfPresent(Int.self, forKey: .formatVersion) ?? 1
         tool = try c.decodeIfPresent(ToolInfo.self, forKey: .tool) ?? ToolInfo()
+        method = try c.decodeIfPresent(MethodInfo.self, forKey: .method)
         status = try c.decodeIfPresent(RunStatus.self, forKey: .status) ?? .running
         statusMessage = try c.decodeIfPresent(String.self, forKey: .statusMessage)
         baselines = try c.decodeIfPresent([Baseline].self, forKey: .baselines) ?? []

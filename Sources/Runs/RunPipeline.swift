@@ -19,6 +19,8 @@ public final class RunPipeline {
     public let outDirectory: URL
     public let quiet: Bool
     public var runName: String?
+    /// What was decided before training, printed before it starts (``RunBriefing``).
+    public var briefing: [String] = []
     /// The method the configuration follows (recorded in `run.json`).
     public var method: DCNMethod = .dcnReport
     /// Why the input scaling is what it is (recorded and shown in the report).
@@ -62,14 +64,16 @@ public final class RunPipeline {
         let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
                                        galleryInputs: data.features)
         let progress = TrainingProgress(terminal: Terminal(quiet: quiet))
+        for line in briefing {
+            if line.hasPrefix("warning: ") { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { progress.line(line) }
+        }
         if let hint = ImageShapeHint.suggestion(dimensions: data.dimensions, imageShape: data.imageShape, pixelScaled: scaling == .unit) {
             Terminal(quiet: quiet).line("note: " + hint)
         }
 
         if let labels = data.labels {
-            var generator = SplitMix64.stream(seed: configuration.seed, 4)
-            let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
-            let raw = kmeans.fit(features, using: &generator)
+            // The raw k-means baseline is the input start's partition (one function, one random stream).
+            let raw = KMeansOnInputStart.kmeans(of: features, configuration: configuration)
             trainer.inputKMeansAssignments = raw.assignments
             let metrics = ClusteringMetrics(predicted: raw.assignments, truth: labels)
             try recorder.record(Baseline(.kmeansRaw, metrics: metrics))
@@ -174,7 +178,7 @@ public final class RunPipeline {
                 throw UserFacingError("--out \(outDirectory.path): folder is not empty and is not a dcn-report output; choose another --out or add --force")
             }
             // Replace only what a previous report wrote.
-            for item in ["run", "frames", "figures", "centres", "index.html", "animation.gif", "animation.png"] {
+            for item in ["run", "frames", "figures", "centres", "index.html", "animation.gif", "animation.png", "methods.md", "methods.tex", "methods.bib"] {
                 try? fileManager.removeItem(at: outDirectory.appendingPathComponent(item))
             }
         }

@@ -142,6 +142,14 @@ public struct RunRequest: Equatable, Sendable {
         return c
     }
 
+    /// Where k comes from, as ``configuration(for:source:)`` chooses it.
+    func clusterCountSource(for data: Dataset) -> RunBriefing.ClusterCountSource {
+        if clusters != nil { return .flag }
+        if preset == .mnist { return .preset }
+        if let classes = data.classCount { return .labels(classes) }
+        return .fallback
+    }
+
     /// Applies `--method`, refusing a flag for a setting the method fixes.
     func applyMethod(to c: inout DCNConfiguration) throws {
         let given: [String: Bool] = ["startPartition": start != nil, "refillCollapsedClusters": noRefill,
@@ -158,6 +166,8 @@ public struct RunRequest: Equatable, Sendable {
         let pipeline = RunPipeline(data: setup.data, configuration: setup.configuration, scaling: setup.scaling,
                                    outDirectory: outDirectory(for: setup.source, data: setup.data), quiet: quiet)
         pipeline.runName = name
+        pipeline.briefing = RunBriefing(setup: setup, preset: preset ?? .default(for: setup.source), method: method,
+                                        clusterCountSource: clusterCountSource(for: setup.data)).lines
         pipeline.method = method
         pipeline.scalingReason = setup.scalingReason
         pipeline.force = force

@@ -9,9 +9,9 @@ import Scoring
 /// Deep Clustering Network training, the paper's Algorithm 1 (Yang et al., ICML 2017).
 ///
 /// 1. Pretrain the autoencoder on reconstruction error (Adam, shuffled minibatches).
-/// 2. Encode every sample and find the start on the codes: k-means++ (with restarts) or a boundary
-///    merge, whichever has the lower normalised cut (``StartPartition``; see DCNTrainer+Start.swift):
-///    initial centres M and assignments s. This state is epoch 0.
+/// 2. Encode every sample and choose the start (epoch 0): initial centres M and assignments s, chosen by
+///    ``StartPolicy`` among the start candidates and held or not (``Hold``). The whole start and end decision
+///    lives in `Sources/Training/Decision/`.
 /// 3. Each DCN epoch, for every shuffled minibatch:
 ///    a. one Adam step on L (see ``DCNConfiguration``) with each sample's assignment s_i — by default
 ///       its nearest centre under the current network, taken just before the step
@@ -21,7 +21,8 @@ import Scoring
 ///       m_k ← m_k − (1/c_k)(m_k − f(x_i)) (paper eqs. 7–8).
 /// After each epoch every sample is encoded; a cluster that has collapsed (``CollapseRule``) is refilled
 /// by splitting the most spread cluster (DCNTrainer+Refill.swift); then every sample is assigned to its
-/// nearest centre for the snapshot.
+/// nearest centre for the snapshot (or keeps its held cluster). After the last epoch ``EndPolicy`` judges
+/// DCN's labelling against the start's and may keep the start.
 ///
 /// The trainer knows nothing of files: it reports ``TrainingEvent``s to an observer. Labels, when
 /// given, are used only to score snapshots, never in training.
@@ -190,44 +191,6 @@ public final class DCNTrainer {
         return latest
     }
 
-    /// The start (epoch 0), chosen by ``StartPolicy`` from the pretrained codes.
-    /// - Returns: The start and the pretrained codes it was found on.
-    func initialClustering() throws -> (state: ClusterState, codes: Matrix) {
-        let codes = autoencoder.encode(data)
-        guard codes.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: configuration.pretrainEpochs, quantity: "a latent code") }
-        let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts).fit(codes, using: &generator)
-        aeKMeansMetrics = evaluationLabels.map { ClusteringMetrics(predicted: kmeans.assignments, truth: $0) }
-        var context = StartContext(data: data, codes: codes, configuration: configuration, generator: generator,
-                                   kmeansOnCodes: kmeans, knownInputKMeans: inputKMeansAssignments)
-        let choice = StartPolicy(setting: configuration.startPartition).choose(&context)
-        generator = context.generator
-        startChoice = choice.record
-        let counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
-        return (ClusterState(centers: choice.start.centers, assignments: choice.start.assignments, counts: counts,
-                             hold: choice.start.hold), codes)
-    }
-
-    /// Copies the centres and codes of epoch 0, and its network when the run may keep it.
-    func captureStart(state: ClusterState, latent: Matrix) -> EndPolicy.CapturedStart {
-        let identity = FittedScaling(mode: .none, offset: [], scale: [])
-        let layers = configuration.keepBetter
-            ? TrainedModel(configuration: configuration, scaling: identity, autoencoder: autoencoder, centers: state.centers).file.layers : nil
-        return EndPolicy.CapturedStart(layers: layers, centers: state.centers, latent: latent,
-                                       heldPartition: state.hold == .held ? state.assignments : nil)
-    }
-
-    /// Judges the end by ``EndPolicy``; when the run keeps its start, restores the start's network and centres.
-    func judgeEnd(start: EndPolicy.CapturedStart, dcn: EpochSnapshot, state: inout ClusterState) throws -> RunOutcome {
-        let outcome = EndPolicy(keepsBetterStart: configuration.keepBetter)
-            .judge(data: data, start: start, dcn: dcn, inputKMeans: inputKMeansAssignments, configuration: configuration)
-        if outcome.kept == .start, let layers = start.layers {
-            try autoencoder.load(layers)
-            state.centers = start.centers
-            state.hold = .nearestCentre
-        }
-        return outcome
-    }
-
     private func makeOptimizer(learningRate: Float) -> Optimizer {
         switch configuration.optimizer {
         case .adam:
@@ -294,7 +257,7 @@ public final class DCNTrainer {
             let batch = order[start ..< start + rows]
             workspace.gather(data, indices: batch)
             autoencoder.forward(workspace.input.pointer, rows: rows)
-            // A merged start is kept while the network pulls each cluster together; re-assigning by
+            // A held start is kept while the network pulls each cluster together; re-assigning by
             // nearest centre right away would restore k-means's cut.
             if configuration.assignBeforeStep && state.hold == .nearestCentre {
                 assignToNearest(codes: autoencoder.latent.pointer, samples: batch, state: &state)

@@ -1,0 +1,35 @@
+import DCNCore
+import DCNReportCommand
+import Foundation
+import RunFormat
+import TestSupport
+import Testing
+
+/// The start and end decisions of runs recorded by 0.1.0, before the decision became explicit types, are
+/// made again identically: the policy's records equal the old code's, number for number, on a merged, a
+/// joint and an input start and a run that kept its start (docs/identity-check.sh does the same on whole
+/// recordings of the suite).
+@Suite struct DecisionIdentityTests {
+    struct Recorded: Decodable {
+        struct Run: Decodable { let arguments: [String]; let start: StartChoice; let outcome: RunOutcome }
+        let runs: [Run]
+    }
+
+    @Test("the policy's start and end records equal 0.1.0's on recorded runs (merged, joint and input starts; a kept start)")
+    func decisionsAreTheRecordedOnes() throws {
+        let fixtures = repositoryRoot().appendingPathComponent("Tests/Fixtures/decision")
+        let recorded = try JSONDecoder().decode(Recorded.self, from: Data(contentsOf: fixtures.appendingPathComponent("recorded-decisions.json")))
+        // The fixtures cover every branch the policy has on data of this size.
+        #expect(Set(recorded.runs.map(\.start.partition)) == [.merged, .joint, .input])
+        #expect(recorded.runs.contains { $0.outcome.kept == .start })
+        for (index, run) in recorded.runs.enumerated() {
+            let out = temporaryDirectory("decision-\(index)")
+            let arguments = run.arguments.map { $0.hasSuffix(".npy") ? fixtures.appendingPathComponent($0).path : $0 }
+            var command = try DCNReport.parseAsRoot(["train", "--quiet", "--out", out.path] + arguments)
+            try command.run()
+            let manifest = try RecordedRun(directory: out.appendingPathComponent("run")).manifest
+            #expect(manifest.start == run.start, "run \(index) (\(run.arguments.joined(separator: " "))): start")
+            #expect(manifest.outcome == run.outcome, "run \(index) (\(run.arguments.joined(separator: " "))): outcome")
+        }
+    }
+}
