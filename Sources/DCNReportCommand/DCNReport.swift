@@ -10,10 +10,14 @@ public struct DCNReport: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dcn-report",
         abstract: "Deep Clustering Network (Yang et al., ICML 2017): train, record every epoch, and report.",
+        // One line per paragraph: argument-parser wraps each line to the terminal, so a line break inside
+        // a sentence would break it twice.
         discussion: """
-            Run `dcn-report generate` with no options for the built-in synthetic demo; open the
-            printed reports/demo/index.html in a browser. Any command also takes `--config FILE.yaml`
-            whose keys are its flag names (lambda: 0.05, hidden: [500, 500, 2000]); flags override it.
+            Run `dcn-report generate` with no options for the built-in synthetic demo; open the \
+            printed reports/demo/index.html in a browser.
+
+            Any command also takes `--config FILE.yaml` whose keys are its flag names \
+            (lambda: 0.05, hidden: [500, 500, 2000]); flags override it.
             """,
         version: ToolInfo.currentVersion,
         subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self, CompareCommand.self, ServeCommand.self],

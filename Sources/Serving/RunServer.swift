@@ -273,10 +273,9 @@ extension RunServer {
     }
 
     /// The error a background run ended with, handed back to the waiting thread.
-    final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Error?
-        var error: Error? { lock.withLock { stored } }
-        func set(_ error: Error) { lock.withLock { stored = error } }
+    final class Outcome: Sendable {
+        private let stored = Mutex<(any Error)?>(nil)
+        var error: (any Error)? { stored.withLock { $0 } }
+        func set(_ error: any Error) { stored.withLock { $0 = error } }
     }
 }

@@ -1,4 +1,5 @@
 @testable import DCNMath
+import Synchronization
 import Testing
 import DCNCore
 
@@ -30,8 +31,9 @@ struct BLASTests {
 
     @Test("thread limits: the tightest open scope applies, the first count returns when the last scope closes")
     func overlappingThreadLimits() {
-        var current = 8
-        let limits = ThreadLimits(read: { current }, apply: { current = $0 })
+        let count = Mutex(8)
+        var current: Int { count.withLock { $0 } }
+        let limits = ThreadLimits(read: { count.withLock { $0 } }, apply: { value in count.withLock { $0 = value } })
         limits.open(1)            // trainer A
         #expect(current == 1)
         limits.open(4)            // a looser scope on another thread changes nothing

@@ -1,3 +1,4 @@
+import DCNReportCommand
 import Foundation
 import NPYFormat
 import TestSupport
@@ -139,5 +140,15 @@ struct BadInputTests {
         #expect(result.output.split(separator: "\n").count == 1, "\(result.output)")
         #expect(result.output.contains(testCase.expected), "\(result.output)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+    }
+
+    @Test("the top-level --help wraps only between sentences' words: no line of its text is cut short mid-paragraph")
+    func helpWrapsCleanly() {
+        let text = DCNReport.helpMessage(columns: 80)
+        let lines = text.components(separatedBy: "\n").prefix { !$0.hasPrefix("USAGE:") }
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            let endsParagraph = index + 1 == lines.count || lines[lines.index(lines.startIndex, offsetBy: index + 1)].isEmpty
+            #expect(endsParagraph || line.count >= 50, "line \(index + 1) is cut short: '\(line)'")
+        }
     }
 }
