@@ -60,6 +60,23 @@ for name, target in sorted(targets.items()):
         failures.append(f"{name} imports {', '.join(sorted(imported - declared))} without declaring it in Package.swift")
     if declared - imported:
         failures.append(f"{name} declares {', '.join(sorted(declared - imported))} but never imports it")
+# The start and end decision stays in its folder: outside Sources/Training/Decision/ no Swift file builds a
+# judge, a start candidate or a policy, or names the tuning constants (the recorded types and the one rule,
+# JudgeRule, live in Sources/DCNCore/Decision/ because the report reads them).
+DECISION = "Sources/Training/Decision/"
+DECISION_NAMES = re.compile(r"\b(PartitionJudge|NeighbourGraph|BoundaryMerge|JointSpace|MixtureFit|LabellingJudge|StartPolicy|EndPolicy|"
+                            r"StartCandidate|StartContext|DecisionTuning|HoldRelease)\b")
+for folder, _, names in os.walk(os.path.join(root, "Sources")):
+    for source in names:
+        path = os.path.join(folder, source)
+        relative = os.path.relpath(path, root)
+        if not source.endswith(".swift") or relative.startswith(DECISION) or relative.startswith("Sources/Clustering/"):
+            continue
+        with open(path, encoding="utf-8") as f:
+            text = re.sub(r"//.*", "", f.read())
+        used = sorted(set(DECISION_NAMES.findall(text)))
+        if used:
+            failures.append(f"{relative} uses {', '.join(used)}: the decision belongs in {DECISION}")
 if failures:
     print("architecture test: FAILED\n  " + "\n  ".join(failures), file=sys.stderr)
     sys.exit(1)

@@ -148,7 +148,7 @@ public final class DCNTrainer {
             if configuration.resetCountsEachEpoch {
                 state.counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
             }
-            if HoldRelease.isPastHalfway(epoch: epoch, of: configuration.epochs) { state.hold = .nearestCentre }
+            releaseHoldIfPastHalfway(&state, epoch: epoch)
             let losses = dcnEpoch(state: &state, workspace: workspace, optimizer: optimizer)
             if shouldStop() { throw TrainingError.interrupted(phase: .train, epoch: epoch) }
             guard losses.total.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "loss") }
@@ -161,11 +161,7 @@ public final class DCNTrainer {
             latest.refilledClusters = refilled
             centers = state.centers
             try observer.handle(.snapshot(latest, of: configuration.epochs))
-            if state.hold == .held {
-                let nearest = NearestCenter.assign(latest.latent, to: state.centers).assignments
-                let agreeing = zip(nearest, state.assignments).filter { $0 == $1 }.count
-                if HoldRelease.isReached(agreeing: agreeing, of: data.rows) { state.hold = .nearestCentre }
-            }
+            releaseHoldIfCells(&state, latent: latest.latent)
         }
         let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
         let final = kmeans.fit(latest.latent, using: &generator)

@@ -43,4 +43,17 @@ extension DCNTrainer {
         }
         return outcome
     }
+
+    /// Ends the hold before DCN epoch `epoch` once half the epochs have passed (``HoldRelease``).
+    func releaseHoldIfPastHalfway(_ state: inout ClusterState, epoch: Int) {
+        if HoldRelease.isPastHalfway(epoch: epoch, of: configuration.epochs) { state.hold = .nearestCentre }
+    }
+
+    /// Ends the hold once the held partition has become nearest-centre cells of `latent` (``HoldRelease``).
+    func releaseHoldIfCells(_ state: inout ClusterState, latent: Matrix) {
+        guard state.hold == .held else { return }
+        let nearest = NearestCenter.assign(latent, to: state.centers).assignments
+        let agreeing = zip(nearest, state.assignments).filter { $0 == $1 }.count
+        if HoldRelease.isReached(agreeing: agreeing, of: data.rows) { state.hold = .nearestCentre }
+    }
 }
