@@ -7,7 +7,17 @@ import RunFormat
 /// only places them. Strings are HTML-escaped by Mustache's `{{…}}`; only ``framesJSON`` is inserted
 /// raw, and it is JSON with `<`, `>` and `&` escaped, safe inside a `<script>` element.
 struct ReportPage {
-    struct Row { let key: String; let value: String }
+    /// A run-table row: its value in plain words, and the numbers behind it (shown behind a toggle), if any.
+    struct Row {
+        let key: String
+        let value: String
+        let detail: String?
+        init(key: String, value: String, detail: String? = nil) {
+            self.key = key
+            self.value = value
+            self.detail = detail
+        }
+    }
     struct MetricRow {
         let method: String
         let nmi: String, ari: String, acc: String
@@ -217,22 +227,25 @@ extension ReportPage {
         }
         if let seed = config.seed { rows.append(Row(key: "Seed", value: "\(seed)")) }
         if let start = manifest.start {
-            var value = start.partition.title
+            var value = start.partition.title, detail: String?
             if let merged = start.mergedCut, let kmeans = start.kmeansCut {
                 let criterion = (start.criterion ?? .mergeGraphCut).title
                 let (kmeansText, mergedText) = (String(format: "%.3f", kmeans), String(format: "%.3f", merged))
+                detail = "\(criterion) (lower is better): boundary merge \(mergedText), k-means on the codes \(kmeansText)"
                 switch start.partition {
-                case .joint: value += ", taken because the boundary merge did not cut lower than k-means on the codes (\(criterion): k-means on the codes \(kmeansText), boundary merge \(mergedText))"
-                case .merged: value += " (\(criterion): \(mergedText); k-means \(kmeansText))"
-                case .input: value += " (\(criterion): k-means on the codes \(kmeansText), boundary merge \(mergedText))"
-                default: value += " (\(criterion): \(kmeansText); boundary merge \(mergedText))"
+                case .joint: value += ", taken because the boundary merge did not cut the codes' neighbour graph lower than k-means on the codes"
+                case .merged: value += merged < kmeans ? ", chosen because it cut the codes' neighbour graph lower than k-means on the codes" : ", as --start merged asked"
+                case .input: value += ", chosen over the start found on the codes"
+                default: break
                 }
             }
             if let check = start.inputCheck {
                 let replaced: StartPartition = (start.mergedCut ?? 0) < (start.kmeansCut ?? 0) ? .merged : .joint
-                value += Self.inputCheckText(check, replaced: start.partition == .input ? replaced : nil)
+                value += check.inputWins ? " — which was clearly worse on the input (labels not used)"
+                    : "; checked against k-means on the input and kept as the start (labels not used)"
+                detail = (detail.map { $0 + "; " } ?? "") + Self.inputCheckText(check, replaced: start.partition == .input ? replaced : nil).dropFirst(2)
             }
-            rows.append(Row(key: "DCN start", value: value))
+            rows.append(Row(key: "DCN start", value: value, detail: detail))
             if let scale = config.clusteringScale { rows.append(clusteringTermRow(scale, divisor: start.clusteringDivisor, start: start.partition)) }
         }
         if let outcome = manifest.outcome {
@@ -242,9 +255,9 @@ extension ReportPage {
                 + (outcome.inputKMeansScore.map { ", k-means on the input " + score($0) } ?? "")
                 + (outcome.dcnFit.map { "; mixture fit: DCN " + score($0) + (outcome.startFit.map { ", start " + score($0) } ?? "") } ?? "")
             let kept = outcome.kept == .start
-                ? "the start's, kept as epoch \(outcome.dcnEpoch + 1) because DCN ended worse"
-                : "DCN's (epoch \(outcome.dcnEpoch))"
-            rows.append(Row(key: "Run's labelling", value: kept + " — " + scores))
+                ? "the start's, kept as epoch \(outcome.dcnEpoch + 1) because DCN ended clearly worse than its start (labels not used)"
+                : "DCN's (epoch \(outcome.dcnEpoch))" + (outcome.dcnWorseThanStart ? ", although it ended clearly worse than its start (--no-keep-better)" : ", not clearly worse than its start")
+            rows.append(Row(key: "Run's labelling", value: kept, detail: scores + " (lower cut and higher fit are better; margin \(score(outcome.margin)))"))
         }
         return rows
     }
@@ -262,16 +275,16 @@ extension ReportPage {
     /// The start check's verdict in words; `replaced` names the codes' candidate when k-means on the input replaced it.
     static func inputCheckText(_ check: StartCheck, replaced: StartPartition?) -> String {
         func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "none (a cluster too small to fit)" }
-        let figures = "normalised cut on a 10-nearest-neighbour graph of the input \(number(check.candidateCut)) against "
-            + "k-means on the input \(number(check.inputCut)), mixture fit \(number(check.candidateFit)) against \(number(check.inputFit)); labels not used"
+        let figures = "normalised cut on a 10-nearest-neighbour graph of the input (lower is better) \(number(check.candidateCut)) against "
+            + "k-means on the input \(number(check.inputCut)), mixture fit (higher is better) \(number(check.candidateFit)) against \(number(check.inputFit)); labels not used"
         guard let replaced else { return "; checked against k-means on the input and kept (\(figures))" }
         return "; it replaced the \(heldStartName(replaced)) start, which was clearly worse on the input: the codes lost structure the input shows (\(figures))"
     }
 
     /// What the clustering term was divided by, and why (``ClusteringScale``).
     static func clusteringTermRow(_ scale: ClusteringScale, divisor: Double?, start: StartPartition) -> Row {
-        var value = divisor.map { "‖f(x) − μ‖² divided by the codes' total variance at the start, " + formatNumber($0) }
-            ?? "‖f(x) − μ‖² as the paper writes it"
+        var value = divisor.map { "‖f(x) − μ‖² (a code's squared distance to its cluster's centre μ) divided by the codes' total variance at the start, " + formatNumber($0) }
+            ?? "‖f(x) − μ‖² (a code's squared distance to its cluster's centre μ) as the paper writes it"
         value += " (--clustering-scale \(scale.rawValue)"
         if scale == .auto { value += divisor == nil ? ": a \(heldStartName(start)) start is held with the paper's full pull" : ": a k-means start" }
         return Row(key: "Clustering term", value: value + ")")
