@@ -17,13 +17,14 @@ let package = Package(
         .executable(name: "dcn-report", targets: ["dcn-report"]),
         .library(name: "DCNEngine", targets: ["DCNCore", "Datasets", "NeuralNetwork", "Clustering", "Training", "RunFormat", "Recording"]),
         // Every reader of files from strangers, for the coverage-guided fuzz targets in Tests/Fuzz (a package of its own).
-        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "SettingFiles"]),
+        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "SettingFiles", "ServingRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
@@ -60,7 +61,7 @@ let package = Package(
         .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Report", dependencies: [
             "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation", "AtomicWrite", "PNGEncoding",
-            .product(name: "Mustache", package: "swift-mustache"),
+            "ServingRules", .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
         // The files a user writes or a sweep leaves behind, read without the pipeline: config files (YAML)
@@ -73,17 +74,22 @@ let package = Package(
             "NPYFormat", "CairoRendering", "SettingFiles",
         ]),
 
+        // What `serve` checks before routing (paths, Host, token, cross-site), without Hummingbird, so the
+        // fuzz targets build it alone.
+        .target(name: "ServingRules"),
+
         // `dcn-report serve`: the runs under a folder, live in the browser (Hummingbird on SwiftNIO).
         .target(name: "Serving", dependencies: [
-            "Runs", "Report", "RunFormat", "DCNCore",
+            "Runs", "Report", "RunFormat", "DCNCore", "ServingRules",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
         // The command line: parses, then calls Runs.
         .target(name: "DCNReportCommand", dependencies: [
-            "Runs", "Serving", "SettingFiles",
+            "Runs", "Serving", "ServingRules", "SettingFiles",
             "DCNCore", "Datasets", "Training", "Report", "CairoRendering", "RunFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -103,7 +109,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "NeuralNetwork", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
-        .testTarget(name: "ServingTests", dependencies: ["Serving", "Runs", "RunFormat", "TestSupport"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "ServingRules", "Runs", "RunFormat", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "DCNReportCommand", "Runs", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
             "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",

@@ -28,6 +28,9 @@ public struct RenderOptions: Sendable {
     /// Formats of the figures for papers (`figures/`): PNG, SVG and PDF; a served live report, redrawn at
     /// every epoch, writes PNG only.
     public var figureFormats: [CairoCanvas.Format] = CairoCanvas.Format.allCases
+    /// For a page `serve` shows: the run's path under the served folder. The page then names the recording by
+    /// this path and every file by its name, never by a path of the server (``ServedText``).
+    public var servedAs: String?
     /// Creates the defaults.
     public init() {}
 }

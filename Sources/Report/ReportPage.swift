@@ -2,6 +2,7 @@ import Scoring
 import DCNCore
 import Foundation
 import RunFormat
+import ServingRules
 
 /// The view model of `templates/report.mustache`: every value already formatted, so the template
 /// only places them. Strings are HTML-escaped by Mustache's `{{…}}`; only ``framesJSON`` is inserted
@@ -43,11 +44,11 @@ struct ReportPage {
     let assigner: String
     let toolVersion: String
     let datasetName: String
-    let datasetDescription: String
-    let summaryRows: [Row]
+    var datasetDescription: String
+    var summaryRows: [Row]
     let hasMetrics: Bool
     let metricRows: [MetricRow]
-    let warnings: [String]
+    var warnings: [String]
     /// Suggestions that are not problems (e.g. `--image-shape` for pixel data), shown in a neutral box.
     let notes: [String]
     let firstFrame: String
@@ -57,7 +58,9 @@ struct ReportPage {
     let frameLinks: [FrameLink]
     let animationPath: String
     let apngPath: String
-    let recordingPath: String
+    /// The run folder relative to the page (a link), or nil on a served page, which names it by ``recordingLabel``.
+    var recordingPath: String?
+    var recordingLabel: String
     let charts: [Figure]
     let finalFigure: Figure?
     let configurationJSON: String
@@ -153,7 +156,7 @@ extension ReportPage {
             metricRows: metricRows, warnings: warnings, notes: notes, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
             framesJSON: Self.scriptSafe(json),
             frameLinks: zip(figures.entries, figures.framePaths).map { FrameLink(epoch: $0.epoch, path: $1) },
-            animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath,
+            animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath, recordingLabel: recordingPath,
             charts: figures.figures.filter { $0.name != "latent-final" }.map(Self.figure),
             finalFigure: figures.figures.first { $0.name == "latent-final" }.map(Self.figure),
             configurationJSON: run.settingsText ?? Self.prettyJSON(manifest.configuration),
@@ -306,5 +309,17 @@ extension ReportPage {
     static func scriptSafe(_ json: String) -> String {
         json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+
+    /// The page as `serve` shows it: the recording named by its path under the served folder (no link: the
+    /// server does not serve run files), and every path of the server's disk replaced by a file name.
+    func served(as runPath: String) -> ReportPage {
+        var page = self
+        page.recordingPath = nil
+        page.recordingLabel = runPath
+        page.datasetDescription = ServedText.fileNames(in: datasetDescription)
+        page.summaryRows = summaryRows.map { Row(key: $0.key, value: ServedText.fileNames(in: $0.value), detail: $0.detail) }
+        page.warnings = warnings.map(ServedText.fileNames)
+        return page
     }
 }

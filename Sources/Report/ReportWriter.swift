@@ -14,17 +14,19 @@ public enum ReportWriter {
     /// - Returns: The path of `index.html`.
     /// - Throws: ``ReportError`` for a missing or broken template or an unwritable file.
     ///   - selfContained: Inline every image and figure as a `data:` URI so the page is one file.
+    ///   - servedAs: For a page `serve` shows, the run's path under the served folder (``RenderOptions/servedAs``).
     ///   - publishedIn: The folder the page will be moved to, when `directory` is a staging folder (links
     ///     to the run folder are made relative to it).
     @discardableResult
     public static func write(
         run: RecordedRun, figures: RenderedFigures, to directory: URL, templates: URL, selfContained: Bool = false,
-        publishedIn: URL? = nil
+        servedAs: String? = nil, publishedIn: URL? = nil
     ) throws -> URL {
         let library = try loadLibrary(templates)
         let recordingPath = relativePath(of: run.directory, from: publishedIn ?? directory)
         let methods = MethodsDocument(run: run, heldThrough: figures.startKeptThrough)
-        let page = ReportPage(run: run, figures: figures, recordingPath: recordingPath, methods: methods)
+        var page = ReportPage(run: run, figures: figures, recordingPath: recordingPath, methods: methods)
+        if let servedAs { page = page.served(as: servedAs) }
         guard var html = library.render(page, withTemplate: "report") else {
             throw ReportError("\(templates.path)/report.mustache: template not found")
         }

@@ -30,6 +30,7 @@ public struct RecordedRun: Sendable {
         guard isFolder.boolValue else { throw RecordingError(directory.path, "is a file; give the run folder (the one holding run.json)") }
         let data: Data
         (manifest, data) = try Self.readManifest(in: directory)
+        try RunFolderChecks.checkDistinctFolders(manifest.epochs, in: directory, file: directory.appendingPathComponent("run.json").path)
         let raw = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
         settingsText = (raw?["settings"] as? [String: Any])
             .flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
@@ -65,6 +66,10 @@ public struct RecordedRun: Sendable {
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
     static func decodeRunJSON<T: Decodable>(_ type: T.Type, in directory: URL, shortened: ((Data) -> (document: Data, userInfo: [CodingUserInfoKey: any Sendable])?)? = nil) throws -> (value: T, data: Data, file: String) {
         let manifestURL = directory.appendingPathComponent("run.json")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: manifestURL.path))?[.size] as? Int,
+           size > RunFolderChecks.largestManifestBytes {
+            throw RecordingError(manifestURL.path, "holds \(size) bytes, more than the \(RunFolderChecks.largestManifestBytes >> 20) MB a run manifest may hold (it lists epochs, not data)")
+        }
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
             throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
         }

@@ -9,6 +9,9 @@ enum RunFolderChecks {
     static let largestClusterCount = 10_000
     /// Largest image side a recording may declare.
     static let largestImageSide = 100_000
+    /// Largest `run.json` read: it lists epochs and settings, not data; a run of 100,000 epochs with scores
+    /// takes about 50 MB, and a file beyond this is refused before it is read.
+    public static let largestManifestBytes = 64 << 20
 
     /// Checks `run.json` on its own: k, sample and dimension counts, image shape, and epochs (sorted,
     /// unique, non-negative, with paths inside the folder and one size per cluster).
@@ -46,6 +49,7 @@ enum RunFolderChecks {
     /// Checks that epochs are listed once each, in increasing order, with paths inside the folder.
     static func checkOrder(of epochs: [(epoch: Int, path: String)], file: String) throws {
         var previous = -1
+        var folders: [String: Int] = [:]
         for (index, entry) in epochs.enumerated() {
             // Made only for a message: a listing checks thousands of epochs.
             var name: String { "epochs[\(index)] (epoch \(entry.epoch))" }
@@ -54,6 +58,13 @@ enum RunFolderChecks {
             }
             previous = entry.epoch
             guard isInside(entry.path) else { throw RecordingError(file, "\(name) has path '\(entry.path)', which leaves the run folder") }
+            // Two epochs in one folder would show one epoch's arrays twice (and a million such entries draw a
+            // million frames of one folder): `./`, `//` and a trailing `/` name the same folder.
+            let folder = normalised(entry.path)
+            if let other = folders[folder] {
+                throw RecordingError(file, "\(name) has path '\(entry.path)', the folder of epochs[\(other)] too; every epoch needs a folder of its own")
+            }
+            folders[folder] = index
         }
     }
 
@@ -65,6 +76,31 @@ enum RunFolderChecks {
         guard sizes.allSatisfy({ $0 >= 0 && $0 <= samples }) else {
             throw RecordingError(file, "\(name) has a cluster size outside 0…\(samples)")
         }
+    }
+
+    /// A relative path without `.` and empty components.
+    static func normalised(_ path: String) -> String {
+        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+
+    /// Checks that no two epoch folders are one folder once symlinks are followed (the textual check in
+    /// ``checkOrder(of:file:)`` cannot see a link).
+    static func checkDistinctFolders(_ epochs: [EpochEntry], in directory: URL, file: String) throws {
+        var seen: [String: Int] = [:]
+        for (index, entry) in epochs.enumerated() {
+            let folder = directory.appendingPathComponent(entry.path)
+            guard let resolved = realPath(folder.path) else { continue }  // missing: the epoch is not offered
+            if let other = seen[resolved] {
+                throw RecordingError(file, "epochs[\(index)] (epoch \(entry.epoch)) has path '\(entry.path)', which leads to the folder of epochs[\(other)]; every epoch needs a folder of its own")
+            }
+            seen[resolved] = index
+        }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Whether a relative path stays inside the folder it is relative to.

@@ -145,6 +145,7 @@ public final class RunPipeline {
         for warning in figures.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         _ = try clock.time("report page") {
             try ReportWriter.write(run: run, figures: figures, to: staging, templates: templates, selfContained: selfContained,
+                                   servedAs: render.servedAs,
                                    publishedIn: outDirectory)
         }
         try clock.time("publish") { try publish(staging, into: outDirectory) }

@@ -58,6 +58,7 @@ public actor ReportCache {
                 options.view = .pca
                 options.pointCap = 10_000
                 options.figureFormats = [.png]  // redrawn at every epoch: `render` makes the SVG and PDF
+                options.servedAs = String(key.drop { $0 == "/" })
                 let index = try RunPipeline.report(runDirectory: runFolder, into: target, templates: templates, render: options, quiet: true)
                 try LivePage.patch(index, version: version)
                 return target

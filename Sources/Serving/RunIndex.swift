@@ -1,6 +1,7 @@
 public import Foundation
 import DCNCore
 import RunFormat
+import ServingRules
 import Synchronization
 
 /// One row of the runs page: what a run folder says about itself, or why it cannot be read.
@@ -149,7 +150,9 @@ public final class RunIndex: Sendable {
         var row = RunRow(path: relative, name: folder.lastPathComponent, tool: "", status: "error")
         let entry: RunListingEntry
         do { entry = try RunListingEntry.read(in: folder) } catch {
-            row.error = "\(error)"
+            // Named under the served folder (the folder's path minus its relative part), never by the server's path.
+            let root = folder.path.hasSuffix(relative) ? String(folder.path.dropLast(relative.count)) : folder.deletingLastPathComponent().path
+            row.error = ServedText.relative("\(error)", under: root)
             return row
         }
         let available = entry.lastAvailableEpoch(in: folder)

@@ -4,6 +4,7 @@ import Logging
 import RunFormat
 import Runs
 import ServiceLifecycle
+import ServingRules
 import Synchronization
 
 /// `dcn-report serve`: a read-only HTTP server over a folder of run folders — the runs page (every run,
@@ -22,6 +23,10 @@ public struct RunServer: Sendable {
     public var longPollSeconds: TimeInterval = 15
     /// Called with the path and query of every request for a run (for tests and logs).
     public var requestObserver: (@Sendable (String) -> Void)?
+    /// The token a browser must bring (in the printed URL, then a cookie), or nil for none (`--no-token`).
+    public var token: AccessToken?
+    /// Host names besides `localhost` that requests may name (`--allow-host`).
+    public var allowedHosts: [String] = []
 
     /// - Parameters:
     ///   - root: The folder whose run folders are served (any depth).
@@ -47,7 +52,7 @@ public struct RunServer: Sendable {
         let liveFrames = LiveFrames()
         let comparisons = ComparisonCache(folder: cacheFolder.appendingPathComponent("comparisons"), templates: templates)
         let runsPage = try Data(contentsOf: templates.appendingPathComponent("runs.html"))
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
         let root = self.root
         let stopping = StopFlag()
         router.get("/") { _, _ in
@@ -65,14 +70,15 @@ public struct RunServer: Sendable {
                       FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path) else { return nil }
                 return folder
             }
-            guard !runs.isEmpty else { return Self.html(status: .notFound, "<h1>No runs to compare</h1><p>Select runs on the <a href=\"/\">runs page</a>.</p>") }
-            return Response(status: .seeOther, headers: [.location: "/compare/\(await comparisons.register(runs))/"])
+            guard !runs.isEmpty else { return Self.html(status: .notFound, "<h1>No runs to compare</h1><p>Select runs on the <a href=\"./\">runs page</a>.</p>") }
+            // Relative (from /compare), so the server also works behind a path prefix.
+            return Response(status: .seeOther, headers: [.location: "compare/\(await comparisons.register(runs))/"])
         }
         router.get("/compare/:id/**") { request, context in
             try await Self.comparisonResponse(id: context.parameters.get("id") ?? "", parts: context.parameters.getCatchAll(), comparisons: comparisons)
         }
         router.get("/compare/:id") { request, context in
-            guard request.uri.path.hasSuffix("/") else { return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"]) }
+            guard request.uri.path.hasSuffix("/") else { return Self.addSlash(request) }
             return try await Self.comparisonResponse(id: context.parameters.get("id") ?? "", parts: [], comparisons: comparisons)
         }
         let observer = requestObserver, longPoll = longPollSeconds
@@ -84,10 +90,14 @@ public struct RunServer: Sendable {
         var logger = Logger(label: "dcn-report-serve")
         logger.logLevel = .warning
         let host = self.host
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "dcn-report"),
+        let boundPort = BoundPort(), token = self.token
+        let responder = GatedResponder(inner: router.buildResponder(), allowedHosts: allowedHosts, token: token, port: boundPort)
+        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "dcn-report"),
                               onServerRunning: { channel in
                                   let bound = channel.localAddress?.port ?? 0
-                                  onRunning(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/")!)
+                                  boundPort.value.store(bound, ordering: .relaxed)
+                                  let query = token.map { "?token=\($0.value)" } ?? ""
+                                  onRunning(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/\(query)")!)
                               }, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         // The server runs until it ends by itself (a bind error) or the watcher asks it to shut down gracefully;
@@ -151,14 +161,14 @@ public struct RunServer: Sendable {
                 }
             }
             if rest.isEmpty && !request.uri.path.hasSuffix("/") {
-                return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/"])
+                return addSlash(request)
             }
             let report: URL
             // A page asking for a version (`?v=`, as a live page does) waits for the newest report; others may get
             // the previous one while it renders.
             let fresh = request.uri.queryParameters.get("v") != nil
             do { report = try await reports.report(of: folder, key: key, fresh: fresh) } catch {
-                return html(status: .ok, "<h1>\(escape(key))</h1><p class=\"error\">This run folder cannot be shown: \(escape("\(error)"))</p>")
+                return html(status: .ok, "<h1>\(escape(key))</h1><p class=\"error\">This run folder cannot be shown: \(escape(ServedText.relative("\(error)", under: root.path)))</p>")
             }
             guard let file = RequestPath.resolve(rest.isEmpty ? ["index.html"] : rest, under: report),
                   let data = FileManager.default.contents(atPath: file.path) else { return notFound }
@@ -172,7 +182,7 @@ public struct RunServer: Sendable {
     static func comparisonResponse(id: String, parts: [Substring], comparisons: ComparisonCache) async throws -> Response {
         let folder: URL?
         do { folder = try await comparisons.comparison(id) } catch {
-            return html(status: .ok, "<h1>Comparison</h1><p class=\"error\">These runs cannot be compared: \(escape("\(error)"))</p>")
+            return html(status: .ok, "<h1>Comparison</h1><p class=\"error\">These runs cannot be compared: \(escape(ServedText.fileNames(in: "\(error)")))</p>")
         }
         guard let folder, let file = RequestPath.resolve(parts.isEmpty ? ["index.html"] : parts, under: folder),
               let data = FileManager.default.contents(atPath: file.path) else { return notFound }
@@ -226,7 +236,11 @@ extension RunServer {
     /// `dcn-report serve DIR`: checks the flags, serves `directory` with a cache folder of its own (removed
     /// at the end), prints the URL (and a warning when the address is not the loopback one), then blocks
     /// until Ctrl-C or SIGTERM and returns after a clean shutdown.
-    public static func serve(directory: String, host: String, port: Int, templates: URL) throws {
+    /// - Parameters:
+    ///   - token: The token browsers must bring, or nil for none (`--no-token`).
+    ///   - allowedHosts: Host names besides `localhost` requests may name (`--allow-host`).
+    public static func serve(directory: String, host: String, port: Int, templates: URL, token: AccessToken?,
+                             allowedHosts: [String] = []) throws {
         guard (0...65_535).contains(port) else { throw FlagValueError("--port must be 0–65535, got \(port)") }
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         var isFolder: ObjCBool = false
@@ -235,7 +249,17 @@ extension RunServer {
         }
         let cache = processCacheFolder
         defer { try? FileManager.default.removeItem(at: cache) }
-        try RunServer(root: root, host: host, port: port, templates: templates, cacheFolder: cache).serveUntilStopped()
+        var server = RunServer(root: root, host: host, port: port, templates: templates, cacheFolder: cache)
+        server.token = token
+        server.allowedHosts = allowedHosts
+        try server.serveUntilStopped()
+    }
+
+    /// A redirect from a folder's path without its slash to the path with it, relative (its last name and a
+    /// slash), so that it also works behind a path prefix.
+    static func addSlash(_ request: Request) -> Response {
+        let last = request.uri.path.split(separator: "/").last.map(String.init) ?? ""
+        return Response(status: .movedPermanently, headers: [.location: last + "/" + (request.uri.query.map { "?" + $0 } ?? "")])
     }
 
     /// This process's cache folder for rendered reports, in the temporary directory (removed when serving ends).
@@ -246,7 +270,9 @@ extension RunServer {
     /// Serves from synchronous code until Ctrl-C or SIGTERM.
     func serveUntilStopped() throws {
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
-            FileHandle.standardError.write(Data("warning: serving on \(host): anyone who can reach this machine can read these runs\n".utf8))
+            let who = token == nil ? "anyone who can reach this machine can read these runs (--no-token)"
+                : "anyone who can reach this machine and has the printed address can read these runs"
+            FileHandle.standardError.write(Data("warning: serving on \(host): \(who)\n".utf8))
         }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)

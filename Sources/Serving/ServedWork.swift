@@ -1,5 +1,6 @@
 public import Foundation
 import Runs
+import ServingRules
 import Synchronization
 
 /// `train`, `generate` and `sweep` with `--serve`: the server starts over the output folder as soon as it
@@ -19,7 +20,8 @@ public enum ServedWork {
             guard !started.withLock({ let was = $0; $0 = true; return was }) else { return }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let cache = RunServer.processCacheFolder
-            let server = RunServer(root: folder, host: "127.0.0.1", port: port, templates: templates, cacheFolder: cache)
+            var server = RunServer(root: folder, host: "127.0.0.1", port: port, templates: templates, cacheFolder: cache)
+            server.token = AccessToken.random()
             Task {
                 do {
                     try await server.run(onRunning: { url in

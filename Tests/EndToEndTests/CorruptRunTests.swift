@@ -113,6 +113,24 @@ struct CorruptRunTests {
         Case(name: "an epoch listed twice", corrupt: editEpochs { $0.insert($0[1], at: 1) }, expected: .error("is not after the epoch before it")),
         Case(name: "an epoch path leaving the folder", corrupt: editEpochs { $0[1]["path"] = "../../etc" }, expected: .error("which leaves the run folder")),
         Case(name: "an absolute epoch path", corrupt: editEpochs { $0[1]["path"] = "/tmp" }, expected: .error("which leaves the run folder")),
+        // Two epochs in one folder, spelt three ways, and through a symlink.
+        Case(name: "two epochs in one folder", corrupt: editEpochs { $0[2]["path"] = $0[1]["path"] },
+             expected: .error("epochs[2] (epoch 2) has path 'epochs/0001', the folder of epochs[1] too; every epoch needs a folder of its own")),
+        Case(name: "two epochs in one folder, spelt with ./", corrupt: editEpochs { $0[2]["path"] = "./epochs/./0001" },
+             expected: .error("has path './epochs/./0001', the folder of epochs[1] too")),
+        Case(name: "two epochs in one folder, spelt with // and a trailing /", corrupt: editEpochs { $0[3]["path"] = "epochs//0001/" },
+             expected: .error("has path 'epochs//0001/', the folder of epochs[1] too")),
+        Case(name: "two epochs in one folder through a symlink", corrupt: { run in
+            let epochs = run.appendingPathComponent("epochs")
+            try FileManager.default.removeItem(at: epochs.appendingPathComponent("0002"))
+            try FileManager.default.createSymbolicLink(atPath: epochs.appendingPathComponent("0002").path, withDestinationPath: "0001")
+        }, expected: .error("which leads to the folder of epochs[1]")),
+        Case(name: "run.json beyond the size limit", corrupt: { run in
+            // Valid JSON padded with spaces past 64 MB: refused before it is read.
+            var data = try Data(contentsOf: run.appendingPathComponent("run.json"))
+            data.append(Data(repeating: UInt8(ascii: " "), count: 64 << 20))
+            try data.write(to: run.appendingPathComponent("run.json"))
+        }, expected: .error("bytes, more than the 64 MB a run manifest may hold (it lists epochs, not data)")),
         Case(name: "too few cluster sizes", corrupt: editEpochs { $0[0]["clusterSizes"] = [40, 40] }, expected: .error("lists 2 cluster sizes for k = 4")),
         Case(name: "a negative cluster size", corrupt: editEpochs { $0[2]["clusterSizes"] = [-1, 41, 20, 20] }, expected: .error("has a cluster size outside 0…80")),
         Case(name: "no epochs", corrupt: editEpochs { $0 = [] }, expected: .error("has no complete epoch to render")),

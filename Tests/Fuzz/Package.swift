@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Coverage-guided fuzz targets (libFuzzer) for every reader of files that come from strangers.
+/// Coverage-guided fuzz targets (libFuzzer) for every reader of files that come from strangers, and for what
+/// `serve` parses from requests.
 ///
 /// A package of its own so that the sanitizer flags never reach the product's build:
 ///
@@ -12,7 +13,7 @@ import PackageDescription
 /// errors: the fuzzer looks for what must never happen — a trap, a sanitizer report, a hang, or memory
 /// that grows without bound. Seeds live in `corpus/NAME/`; `make fuzz` adds what it finds to a
 /// scratch copy, and crashes it finds are minimised into `corpus/NAME/` once fixed.
-let targets = ["FuzzNPY", "FuzzIDX", "FuzzCSV", "FuzzGzip", "FuzzConfig", "FuzzModel", "FuzzCheckpoint", "FuzzRunFolder", "FuzzSweepManifest"]
+let targets = ["FuzzNPY", "FuzzIDX", "FuzzCSV", "FuzzGzip", "FuzzConfig", "FuzzModel", "FuzzCheckpoint", "FuzzRunFolder", "FuzzSweepManifest", "FuzzRequestGate"]
 
 let package = Package(
     name: "dcn-report-fuzz",

@@ -16,7 +16,7 @@ mode=${1:-fuzz}; shift || true
 seconds=600
 if [ "$mode" = fuzz ] && [[ "${1:-}" =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzNPY FuzzIDX FuzzCSV FuzzGzip FuzzConfig FuzzModel FuzzCheckpoint FuzzRunFolder FuzzSweepManifest)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzNPY FuzzIDX FuzzCSV FuzzGzip FuzzConfig FuzzModel FuzzCheckpoint FuzzRunFolder FuzzSweepManifest FuzzRequestGate)
 
 # lld: gold fails on this toolchain's fuzzer objects; the sanitizer flags stay inside this package.
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld 2>&1 | grep -E "error|warning: var|Compiling Fuzz|Build" >&2

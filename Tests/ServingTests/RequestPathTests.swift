@@ -1,5 +1,6 @@
 import Foundation
 @testable import Serving
+@testable import ServingRules
 import Testing
 import TestSupport
 

@@ -2,6 +2,7 @@ import Foundation
 import RunFormat
 import Runs
 import Serving
+import ServingRules
 import Synchronization
 import Testing
 import TestSupport
@@ -54,13 +55,16 @@ struct RunServerTests {
     ///   - longPoll: How long a live page's state request may wait (short, so a browser's virtual time moves on).
     ///   - observer: Sees every run request's path and query.
     func withServer(
-        _ root: URL, longPoll: TimeInterval = 1, observer: (@Sendable (String) -> Void)? = nil, _ body: (Int) async throws -> Void
+        _ root: URL, longPoll: TimeInterval = 1, observer: (@Sendable (String) -> Void)? = nil, token: AccessToken? = nil,
+        allowedHosts: [String] = [], _ body: (Int) async throws -> Void
     ) async throws {
         let port = Mutex<Int?>(nil), stop = Atomic<Bool>(false)
         var server = RunServer(root: root, host: "127.0.0.1", port: 0, templates: repositoryRoot().appendingPathComponent("templates"),
                                cacheFolder: temporaryDirectory("serve-cache"))
         server.longPollSeconds = longPoll
         server.requestObserver = observer
+        server.token = token
+        server.allowedHosts = allowedHosts
         let task = Task { try await server.run(onRunning: { url in port.withLock { $0 = url.port } }, stop: { stop.load(ordering: .relaxed) }) }
         var bound: Int?
         for _ in 0..<300 where bound == nil {
@@ -169,8 +173,11 @@ struct RunServerTests {
         while !text.contains("\n") && Date() < deadline && process.isRunning {
             text += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
-        let port = try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) }, "no URL printed: \(text)")
-        #expect(try HTTPClient.get("/api/runs", port: port).status == 200)
+        let match = try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{48})\s/), "no URL with a token printed: \(text)")
+        let port = try #require(Int(match.1)), token = String(match.2)
+        #expect(try HTTPClient.get("/api/runs", port: port).status == 403, "without the token")
+        #expect(try HTTPClient.get("/api/runs?token=\(token)", port: port).status == 303)
+        #expect(try HTTPClient.send("GET", "/api/runs", port: port, headers: [("Cookie", "dcn-report-token-\(port)=\(token)")]).status == 200)
         kill(process.processIdentifier, SIGTERM)
         let stopBy = Date().addingTimeInterval(20)
         while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.05) }
@@ -227,10 +234,12 @@ struct RunServerTests {
         try await withServer(root) { port in
             let redirect = try HTTPClient.get("/compare?run=a/run&run=b/run&run=d/run&run=../../etc", port: port)
             #expect(redirect.status == 303)
-            let target = try #require(redirect.location, "no Location header")
-            #expect(target.hasPrefix("/compare/") && target.hasSuffix("/"))
+            let location = try #require(redirect.location, "no Location header")
+            // Relative to /compare, so that the server works behind a path prefix.
+            #expect(location.hasPrefix("compare/") && location.hasSuffix("/"))
+            let target = "/" + location
             let same = try HTTPClient.get("/compare?run=b/run&run=a/run&run=d/run", port: port)
-            #expect(same.location == target, "the same selection in another order gets the same comparison")
+            #expect(same.location == location, "the same selection in another order gets the same comparison")
             let page = try HTTPClient.get(target, port: port)
             #expect(page.status == 200 && page.body.contains("connect-src 'self'"), "\(page.body.prefix(300))")
             let names = try ["a", "b"].map { try RecordedRun(directory: root.appendingPathComponent("\($0)/run")).manifest.name }
@@ -263,15 +272,18 @@ struct RunServerTests {
         try process.run()
         let lines = ReadLines(output.fileHandleForReading)
         let deadline = Date().addingTimeInterval(120)
-        var port: Int?
+        var port: Int?, cookie: [(String, String)] = []
         while port == nil && Date() < deadline && process.isRunning {
-            port = lines.text.firstMatch(of: /watch it at http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) }
+            if let match = lines.text.firstMatch(of: /watch it at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{48})\s/) {
+                port = Int(match.1)
+                cookie = [("Cookie", "dcn-report-token-\(match.1)=\(match.2)")]
+            }
             Thread.sleep(forTimeInterval: 0.02)
         }
         let bound = try #require(port, "no URL printed: \(lines.text)")
         var seen: Set<String> = []
         while !lines.text.contains("still serving") && Date() < deadline {
-            if let reply = try? HTTPClient.get("/api/runs", port: bound),
+            if let reply = try? HTTPClient.send("GET", "/api/runs", port: bound, headers: cookie),
                let rows = try? JSONDecoder().decode([RunRow].self, from: Data(reply.body.utf8)) {
                 seen.formUnion(rows.map(\.status))
             }
@@ -281,7 +293,7 @@ struct RunServerTests {
         var rows: [RunRow] = []
         let listed = Date().addingTimeInterval(10)
         repeat {
-            rows = try JSONDecoder().decode([RunRow].self, from: Data(HTTPClient.get("/api/runs", port: bound).body.utf8))
+            rows = try JSONDecoder().decode([RunRow].self, from: Data(HTTPClient.send("GET", "/api/runs", port: bound, headers: cookie).body.utf8))
             if rows.first?.status != "complete" { Thread.sleep(forTimeInterval: 0.2) }
         } while rows.first?.status != "complete" && Date() < listed
         #expect(rows.map(\.path) == ["run"] && rows.first?.status == "complete")

@@ -9,12 +9,20 @@ public enum HTTPClient {
         public let bytes: Data
         /// The `Location` header, for redirects.
         public var location: String?
+        /// Every header, by lowercased name (the last of repeated ones).
+        public var headers: [String: String] = [:]
         /// The body as text.
         public var body: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// `GET target` from 127.0.0.1:`port`.
     public static func get(_ target: String, port: Int) throws -> Reply {
+        try send("GET", target, port: port)
+    }
+
+    /// `method target` to 127.0.0.1:`port` with the given `Host` (none when nil) and other headers.
+    public static func send(_ method: String, _ target: String, port: Int, host: String? = "127.0.0.1",
+                            headers: [(String, String)] = []) throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }
@@ -26,8 +34,10 @@ public enum HTTPClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        var request = "\(method) \(target) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "")
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        request += "Connection: close\r\n\r\n"
+        _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -42,6 +52,11 @@ public enum HTTPClient {
         let body = end.map { Data(data[$0.upperBound...]) } ?? Data()
         let location = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("location:") }
             .map { $0.dropFirst("location:".count).trimmingCharacters(in: .whitespaces) }
-        return Reply(status: status, bytes: body, location: location)
+        var fields: [String: String] = [:]
+        for line in head.split(separator: "\r\n").dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Reply(status: status, bytes: body, location: location, headers: fields)
     }
 }
