@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "NeuralNetwork", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
-        .testTarget(name: "ServingTests", dependencies: ["Serving", "ServingRules", "Runs", "RunFormat", "TestSupport"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "ServingRules", "Runs", "RunFormat", "NPYFormat", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "DCNReportCommand", "Runs", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
             "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",
