@@ -1,6 +1,7 @@
 # dcn-report: two commands set everything up on a fresh Debian machine.
 #   make report   install missing system packages, build (release), run the synthetic demo
-#   make test     install missing system packages, run the test suite (Swift, then the Python package's pytest)
+#   make test     install missing system packages, check formatting, run the test suite (Swift, then the Python package's pytest)
+#   make format   reformat the Swift sources with swift-format (the toolchain's) and the committed .swift-format
 #   make fuzz     run every reader's coverage-guided fuzz target FUZZ_SECONDS (default 600) each (Tests/Fuzz)
 #   make bench    build (release) and run dcn-bench (training and rendering speed; docs/performance.md)
 #   make install  install dcn-report into PREFIX (default /usr/local; PREFIX=~/.local needs no root):
@@ -15,7 +16,7 @@ RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
 PYTHON_ENV := .build/python-env
 
-.PHONY: deps test-deps build report test python-test fuzz fuzz-replay bench install uninstall clean
+.PHONY: deps test-deps build report test format format-check python-test fuzz fuzz-replay bench install uninstall clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -51,12 +52,20 @@ report: build
 
 # The Swift tests, then the module graph (Report must not link the trainer), an install into a
 # temporary prefix that writes a report from another directory, and the Python package's tests.
-test: test-deps
+test: test-deps format-check
 	swift test
 	python3 Tests/architecture-test.py
 	Tests/install-test.sh
 	$(MAKE) python-test
 	$(MAKE) fuzz-replay
+
+# swift-format ships with the Swift toolchain; .swift-format is the configuration.
+FORMATTED := Package.swift Sources Tests
+format:
+	swift format --in-place --recursive --parallel $(FORMATTED)
+
+format-check:
+	swift format lint --strict --recursive --parallel $(FORMATTED)
 
 # libFuzzer targets for every reader of files from strangers (a package of its own: Tests/Fuzz/Package.swift).
 # fuzz-replay runs each once over the committed corpus, so a crash found once stays fixed.

@@ -17,7 +17,7 @@ let package = Package(
         .executable(name: "dcn-report", targets: ["dcn-report"]),
         .library(name: "DCNEngine", targets: ["DCNCore", "Datasets", "NeuralNetwork", "Clustering", "Training", "RunFormat", "Recording"]),
         // Every reader of files from strangers, for the coverage-guided fuzz targets in Tests/Fuzz (a package of its own).
-        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "SettingFiles", "ServingRules"]),
+        .library(name: "DCNFileReaders", targets: ["NPYFormat", "Datasets", "RunFormat", "SettingFiles", "ServingRules"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,7 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0")
     ],
     targets: [
         // C libraries, wrapped at the edge.
@@ -59,45 +59,55 @@ let package = Package(
         .target(name: "PNGEncoding", dependencies: ["CZlib"]),
         .target(name: "CairoRendering", dependencies: ["Plotting", "CCairo", "PNGEncoding", "AtomicWrite"]),
         .target(name: "Animation", dependencies: ["CGIF", "PNGEncoding", "AtomicWrite"]),
-        .target(name: "Report", dependencies: [
-            "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation", "AtomicWrite", "PNGEncoding",
-            "ServingRules", .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(
+            name: "Report",
+            dependencies: [
+                "DCNCore", "RunFormat", "Scoring", "Embedding", "Plotting", "CairoRendering", "Animation", "AtomicWrite", "PNGEncoding",
+                "ServingRules", .product(name: "Mustache", package: "swift-mustache")
+            ]),
 
         // The files a user writes or a sweep leaves behind, read without the pipeline: config files (YAML)
         // and sweep manifests — a module of their own so the fuzz targets build only the readers.
         .target(name: "SettingFiles", dependencies: ["AtomicWrite", .product(name: "Yams", package: "Yams")]),
 
         // A run from data to report, and sweeps of runs: what the command line calls.
-        .target(name: "Runs", dependencies: [
-            "DCNCore", "Datasets", "DCNMath", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report", "AtomicWrite",
-            "NPYFormat", "CairoRendering", "SettingFiles",
-        ]),
+        .target(
+            name: "Runs",
+            dependencies: [
+                "DCNCore", "Datasets", "DCNMath", "Clustering", "Scoring", "Training", "RunFormat", "Recording", "Report", "AtomicWrite",
+                "NPYFormat", "CairoRendering", "SettingFiles"
+            ]),
 
         // What `serve` checks before routing (paths, Host, token, cross-site), without Hummingbird, so the
         // fuzz targets build it alone.
         .target(name: "ServingRules"),
 
         // `dcn-report serve`: the runs under a folder, live in the browser (Hummingbird on SwiftNIO).
-        .target(name: "Serving", dependencies: [
-            "Runs", "Report", "RunFormat", "DCNCore", "ServingRules",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
+        .target(
+            name: "Serving",
+            dependencies: [
+                "Runs", "Report", "RunFormat", "DCNCore", "ServingRules",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+            ]),
 
         // The command line: parses, then calls Runs.
-        .target(name: "DCNReportCommand", dependencies: [
-            "Runs", "Serving", "ServingRules", "SettingFiles",
-            "DCNCore", "Datasets", "Training", "Report", "CairoRendering", "RunFormat",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "DCNReportCommand",
+            dependencies: [
+                "Runs", "Serving", "ServingRules", "SettingFiles",
+                "DCNCore", "Datasets", "Training", "Report", "CairoRendering", "RunFormat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
         .executableTarget(name: "dcn-report", dependencies: ["DCNReportCommand"]),
-        .executableTarget(name: "dcn-bench", dependencies: [
-            "DCNCore", "DCNMath", "Datasets", "Training", "NeuralNetwork", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
-            "RunFormat", "Embedding", "Report", "Runs", "Serving", "TestSupport",
-        ]),
+        .executableTarget(
+            name: "dcn-bench",
+            dependencies: [
+                "DCNCore", "DCNMath", "Datasets", "Training", "NeuralNetwork", "Plotting", "CairoRendering", "Clustering", "Scoring", "NPYFormat",
+                "RunFormat", "Embedding", "Report", "Runs", "Serving", "TestSupport"
+            ]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["DCNCore", "DCNMath", "CCairo", "RunFormat"], path: "Tests/TestSupport"),
@@ -106,15 +116,19 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["DCNCore", "Datasets", "DCNMath", "NPYFormat", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["DCNCore", "NeuralNetwork", "DCNMath", "TestSupport"]),
         .testTarget(name: "ClusteringTests", dependencies: ["DCNCore", "Clustering", "Scoring", "DCNMath", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "NeuralNetwork", "TestSupport"]),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: ["DCNCore", "Training", "RunFormat", "Datasets", "Clustering", "Scoring", "DCNMath", "NeuralNetwork", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CairoRendering", "Animation", "Scoring", "CGIF", "TestSupport"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "ServingRules", "Runs", "RunFormat", "NPYFormat", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: [
-            "DCNReportCommand", "Runs", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
-            "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "DCNReportCommand", "Runs", "DCNCore", "Training", "NPYFormat", "Clustering", "Scoring", "CairoRendering", "RunFormat", "Recording",
+                "Report", "Datasets", "CGIF", "DCNMath", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ])
     ],
     swiftLanguageModes: [.v6]
 )

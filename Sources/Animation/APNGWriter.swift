@@ -38,7 +38,8 @@ public final class APNGWriter {
         var header = PNGEncoder.signature
         header.append(PNGEncoder.chunk("IHDR", PNGEncoder.header(width: width, height: height)))
         var actl = Data()
-        actl.appendBigEndian(UInt32(frameCount)); actl.appendBigEndian(UInt32(0))  // 0 plays = loop forever
+        actl.appendBigEndian(UInt32(frameCount))
+        actl.appendBigEndian(UInt32(0))  // 0 plays = loop forever
         header.append(PNGEncoder.chunk("acTL", actl))
         try write(header)
     }
@@ -64,9 +65,12 @@ public final class APNGWriter {
     /// - Throws: ``AnimationError`` on a write failure.
     public func append(scanlines compressed: Data, delay: Double) throws {
         var fctl = Data()
-        fctl.appendBigEndian(sequence); sequence += 1
-        fctl.appendBigEndian(UInt32(width)); fctl.appendBigEndian(UInt32(height))
-        fctl.appendBigEndian(UInt32(0)); fctl.appendBigEndian(UInt32(0))
+        fctl.appendBigEndian(sequence)
+        sequence += 1
+        fctl.appendBigEndian(UInt32(width))
+        fctl.appendBigEndian(UInt32(height))
+        fctl.appendBigEndian(UInt32(0))
+        fctl.appendBigEndian(UInt32(0))
         fctl.appendBigEndian(UInt16(max(1, min(65_535, Int((delay * 100).rounded())))))
         fctl.appendBigEndian(UInt16(100))
         fctl.append(contentsOf: [0, 0])  // dispose none, blend source
@@ -75,7 +79,8 @@ public final class APNGWriter {
             data.append(PNGEncoder.chunk("IDAT", compressed))
         } else {
             var fdat = Data()
-            fdat.appendBigEndian(sequence); sequence += 1
+            fdat.appendBigEndian(sequence)
+            sequence += 1
             fdat.append(compressed)
             data.append(PNGEncoder.chunk("fdAT", fdat))
         }

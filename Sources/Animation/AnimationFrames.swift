@@ -80,7 +80,11 @@ public struct IndexedPalette: Sendable {
             for (index, color) in palette.enumerated() {
                 let dr = Int(r) - Int(color.0), dg = Int(g) - Int(color.1), db = Int(b) - Int(color.2)
                 let distance = 2 * dr * dr + 4 * dg * dg + 3 * db * db
-                if distance < best { best = distance; bestIndex = index; if distance == 0 { break } }
+                if distance < best {
+                    best = distance
+                    bestIndex = index
+                    if distance == 0 { break }
+                }
             }
             lookup[key] = UInt8(bestIndex)
         }

@@ -22,7 +22,10 @@ public enum GIFWriter {
         }
         var closed = false
         defer {
-            if !closed { var ignored: Int32 = 0; EGifCloseFile(gif, &ignored) }
+            if !closed {
+                var ignored: Int32 = 0
+                EGifCloseFile(gif, &ignored)
+            }
         }
         func check(_ result: Int32, _ step: String) throws {
             guard result == GIF_OK else {

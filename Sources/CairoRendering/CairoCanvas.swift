@@ -124,9 +124,14 @@ public final class CairoCanvas: Canvas {
                         let pixel = row[x]  // premultiplied ARGB in native byte order; opaque, so plain RGB
                         let r = UInt8(truncatingIfNeeded: pixel >> 16), g = UInt8(truncatingIfNeeded: pixel >> 8)
                         let b = UInt8(truncatingIfNeeded: pixel)
-                        out[o] = r; out[o + 1] = g; out[o + 2] = b
-                        lines[t] = r; lines[t + 1] = g; lines[t + 2] = b
-                        o += 3; t += 3
+                        out[o] = r
+                        out[o + 1] = g
+                        out[o + 2] = b
+                        lines[t] = r
+                        lines[t + 1] = g
+                        lines[t + 2] = b
+                        o += 3
+                        t += 3
                     }
                 }
                 done = h * (rowBytes + 1)
@@ -246,8 +251,10 @@ public final class CairoCanvas: Canvas {
         }
         // Integer blending: weight w ∈ 0…256 per stamp pixel, dst = (src·w + dst·(256 − w)) / 256 per channel.
         let alpha = color.alpha
-        let source = (a: UInt32(255), r: UInt32((color.red * 255).rounded()), g: UInt32((color.green * 255).rounded()),
-                      b: UInt32((color.blue * 255).rounded()))
+        let source = (
+            a: UInt32(255), r: UInt32((color.red * 255).rounded()), g: UInt32((color.green * 255).rounded()),
+            b: UInt32((color.blue * 255).rounded())
+        )
         var taps: [(dx: Int, dy: Int, weight: UInt32)] = []
         for sy in 0..<side {
             for sx in 0..<side {
@@ -291,8 +298,9 @@ public final class CairoCanvas: Canvas {
     }
 
     private func selectFont(size: Double, bold: Bool) {
-        cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
     }
 

@@ -78,8 +78,9 @@ public final class SVGCanvas: Canvas {
     }
 
     public func strokeRectangle(x: Double, y: Double, width: Double, height: Double, color: Color, lineWidth: Double) {
-        body.append("<rect x=\"\(f(x + 0.5))\" y=\"\(f(y + 0.5))\" width=\"\(f(width - 1))\" height=\"\(f(height - 1))\" fill=\"none\" "
-            + "stroke=\"\(stroke(color))\" stroke-width=\"\(f(lineWidth))\"/>")
+        body.append(
+            "<rect x=\"\(f(x + 0.5))\" y=\"\(f(y + 0.5))\" width=\"\(f(width - 1))\" height=\"\(f(height - 1))\" fill=\"none\" "
+                + "stroke=\"\(stroke(color))\" stroke-width=\"\(f(lineWidth))\"/>")
     }
 
     public func strokeLine(from: Point, to: Point, color: Color, lineWidth: Double) {
@@ -96,7 +97,9 @@ public final class SVGCanvas: Canvas {
     public func fillDiscs(_ centers: [Point], radius: Double, color: Color, clip: (x: Double, y: Double, width: Double, height: Double)) {
         guard !centers.isEmpty else { return }
         clipCount += 1
-        body.append("<clipPath id=\"c\(clipCount)\"><rect x=\"\(f(clip.x))\" y=\"\(f(clip.y))\" width=\"\(f(clip.width))\" height=\"\(f(clip.height))\"/></clipPath>")
+        body.append(
+            "<clipPath id=\"c\(clipCount)\"><rect x=\"\(f(clip.x))\" y=\"\(f(clip.y))\" width=\"\(f(clip.width))\" height=\"\(f(clip.height))\"/></clipPath>"
+        )
         body.append("<g clip-path=\"url(#c\(clipCount))\" fill=\"\(paint(color))\">")
         let r = f(radius)
         body.append(centers.map { "<circle cx=\"\(f($0.x))\" cy=\"\(f($0.y))\" r=\"\(r)\"/>" }.joined())
@@ -104,23 +107,28 @@ public final class SVGCanvas: Canvas {
     }
 
     public func drawCenterMarker(at point: Point, radius: Double, fill: Color) {
-        body.append("<circle cx=\"\(f(point.x))\" cy=\"\(f(point.y))\" r=\"\(f(radius))\" fill=\"\(paint(fill))\" stroke=\"#ffffff\" "
-            + "stroke-width=\"\(f(radius * 0.5))\"/>")
-        body.append("<circle cx=\"\(f(point.x))\" cy=\"\(f(point.y))\" r=\"\(f(radius * 1.25))\" fill=\"none\" stroke=\"\(Color.ink.hexString)\" "
-            + "stroke-width=\"\(f(max(1, radius * 0.18)))\"/>")
+        body.append(
+            "<circle cx=\"\(f(point.x))\" cy=\"\(f(point.y))\" r=\"\(f(radius))\" fill=\"\(paint(fill))\" stroke=\"#ffffff\" "
+                + "stroke-width=\"\(f(radius * 0.5))\"/>")
+        body.append(
+            "<circle cx=\"\(f(point.x))\" cy=\"\(f(point.y))\" r=\"\(f(radius * 1.25))\" fill=\"none\" stroke=\"\(Color.ink.hexString)\" "
+                + "stroke-width=\"\(f(max(1, radius * 0.18)))\"/>")
     }
 
     public func textWidth(_ text: String, size: Double, bold: Bool) -> Double {
-        cairo_select_font_face(measuringContext, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            measuringContext, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(measuringContext, size)
         var extents = cairo_text_extents_t()
         cairo_text_extents(measuringContext, text, &extents)
         return extents.x_advance
     }
 
-    private func textElement(_ text: String, x: Double, y: Double, size: Double, color: Color, anchor: TextAnchor, bold: Bool,
-                             transform: String = "") -> String {
+    private func textElement(
+        _ text: String, x: Double, y: Double, size: Double, color: Color, anchor: TextAnchor, bold: Bool,
+        transform: String = ""
+    ) -> String {
         let anchorName = anchor == .start ? "start" : anchor == .middle ? "middle" : "end"
         return "<text x=\"\(f(x))\" y=\"\(f(y))\"\(transform) font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"\(f(size))\""
             + (bold ? " font-weight=\"bold\"" : "") + " text-anchor=\"\(anchorName)\" fill=\"\(paint(color))\">\(Self.escape(text))</text>"
@@ -131,7 +139,9 @@ public final class SVGCanvas: Canvas {
     }
 
     public func drawVerticalText(_ text: String, at position: Point, size: Double, color: Color) {
-        body.append(textElement(text, x: 0, y: 0, size: size, color: color, anchor: .middle, bold: false,
-                                transform: " transform=\"translate(\(f(position.x)),\(f(position.y))) rotate(-90)\""))
+        body.append(
+            textElement(
+                text, x: 0, y: 0, size: size, color: color, anchor: .middle, bold: false,
+                transform: " transform=\"translate(\(f(position.x)),\(f(position.y))) rotate(-90)\""))
     }
 }

@@ -83,9 +83,10 @@ public struct BoundaryMerge: Sendable {
         let (micro, graph, groups, cut) = best!
         let nearestMicro = NearestCenter.assign(data, to: micro.centers).assignments
         let assignments = nearestMicro.map { Int32(groups[Int($0)]) }
-        return BoundaryMergeResult(assignments: assignments, centers: Self.means(data, assignments, clusterCount),
-                                   graph: graph, sample: sample, groups: groups,
-                                   normalizedCut: cut)
+        return BoundaryMergeResult(
+            assignments: assignments, centers: Self.means(data, assignments, clusterCount),
+            graph: graph, sample: sample, groups: groups,
+            normalizedCut: cut)
     }
 
     /// Merges micro-clusters into `k` groups, strongest relative boundary first; ties go to lower indices.
@@ -94,7 +95,7 @@ public struct BoundaryMerge: Sendable {
         var sizes = [Double](repeating: 0, count: m)
         for a in assignments { sizes[Int(a)] += 1 }
         var links = graph.weights
-        var owner = Array(0..<m)          // each micro-cluster's current group (named by a member node)
+        var owner = Array(0..<m)  // each micro-cluster's current group (named by a member node)
         var active = Array(0..<m)
         while active.count > k {
             var best = (-1.0, 0, 0)

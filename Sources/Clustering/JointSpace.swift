@@ -19,7 +19,7 @@ public enum JointSpace {
         let width = first.columns + second.columns
         var joint = Matrix(rows: first.rows, columns: width)
         for (view, offset) in [(first, 0), (second, first.columns)] {
-            let means = FeatureScaling.standardize.fit(view).offset   // the column means
+            let means = FeatureScaling.standardize.fit(view).offset  // the column means
             let spread = view.totalVariance.squareRoot()
             let factor = spread > 0 ? Float(1 / spread) : 0
             for r in 0..<view.rows {

@@ -19,7 +19,10 @@ extension KMeans {
             var totalShift = 0.0
             for c in 0..<k {
                 var sum: Float = 0
-                for j in 0..<d { let diff = centers[c, j] - previous[c, j]; sum += diff * diff }
+                for j in 0..<d {
+                    let diff = centers[c, j] - previous[c, j]
+                    sum += diff * diff
+                }
                 shifts[c] = sum.squareRoot()
                 totalShift += Double(sum)
             }
@@ -167,7 +170,13 @@ struct LloydState {
         var best = Float.infinity, second = Float.infinity, bestIndex = 0
         for c in 0..<k {
             let value = distances[i * k + c]
-            if value < best { second = best; best = value; bestIndex = c } else if value < second { second = value }
+            if value < best {
+                second = best
+                best = value
+                bestIndex = c
+            } else if value < second {
+                second = value
+            }
         }
         let changed = assignments[i] != Int32(bestIndex)
         assignments[i] = Int32(bestIndex)
@@ -183,7 +192,10 @@ struct LloydState {
         for a in 0..<k {
             for b in (a + 1)..<max(k, a + 1) {
                 var sum: Float = 0
-                for j in 0..<d { let diff = centers.values[a * d + j] - centers.values[b * d + j]; sum += diff * diff }
+                for j in 0..<d {
+                    let diff = centers.values[a * d + j] - centers.values[b * d + j]
+                    sum += diff * diff
+                }
                 let half = sum.squareRoot() / 2
                 result[a] = min(result[a], half)
                 result[b] = min(result[b], half)

@@ -21,7 +21,10 @@ extension KMeans {
             for t in 0..<trials {
                 var total = 0.0
                 for i in 0..<n { total += Double(min(closest[i], buffer[i * trials + t])) }
-                if total < bestPotential { bestPotential = total; bestTrial = t }
+                if total < bestPotential {
+                    bestPotential = total
+                    bestTrial = t
+                }
             }
             for i in 0..<n { closest[i] = min(closest[i], buffer[i * trials + bestTrial]) }
             chosen.append(candidates[bestTrial])

@@ -14,7 +14,7 @@ struct KMeansGeometry: Sendable {
         squaredNorms = data.values.withUnsafeBufferPointer { x in
             (0..<data.rows).map { i in
                 let row = x.baseAddress! + i * d
-                return (0..<d).reduce(Float(0)) { $0 + row[$1] * row[$1] }   // once per fit: not worth SIMD
+                return (0..<d).reduce(Float(0)) { $0 + row[$1] * row[$1] }  // once per fit: not worth SIMD
             }
         }
         meanVariance = d > 0 ? data.totalVariance / Double(d) : 0
@@ -31,8 +31,9 @@ struct KMeansGeometry: Sendable {
         data.values.withUnsafeBufferPointer { x in
             centers.values.withUnsafeBufferPointer { cv in
                 distances.withUnsafeMutableBufferPointer { p in
-                    BLAS.gemm(.none, x.baseAddress!, .transposed, cv.baseAddress!, into: p.baseAddress!,
-                              rows: n, columns: m, inner: d, alpha: -2)
+                    BLAS.gemm(
+                        .none, x.baseAddress!, .transposed, cv.baseAddress!, into: p.baseAddress!,
+                        rows: n, columns: m, inner: d, alpha: -2)
                     for i in 0..<n {
                         for c in 0..<m { p[i * m + c] = max(p[i * m + c] + squaredNorms[i] + centerNorms[c], 0) }
                     }

@@ -39,8 +39,9 @@ public enum NearestCenter {
                     var start = 0
                     while start < n {
                         let rows = min(chunk, n - start)
-                        BLAS.gemm(.none, x.baseAddress! + start * d, .transposed, m.baseAddress!, into: p.baseAddress!,
-                                  rows: rows, columns: k, inner: d)
+                        BLAS.gemm(
+                            .none, x.baseAddress! + start * d, .transposed, m.baseAddress!, into: p.baseAddress!,
+                            rows: rows, columns: k, inner: d)
                         for r in 0..<rows {
                             let row = x.baseAddress! + (start + r) * d
                             var norm: Float = 0
@@ -48,7 +49,10 @@ public enum NearestCenter {
                             var best = Float.infinity, bestIndex = 0
                             for c in 0..<k {
                                 let distance = norm - 2 * p[r * k + c] + centerNorms[c]
-                                if distance < best { best = distance; bestIndex = c }
+                                if distance < best {
+                                    best = distance
+                                    bestIndex = c
+                                }
                             }
                             assignments[start + r] = Int32(bestIndex)
                             distances[start + r] = max(best, 0)
@@ -71,7 +75,8 @@ public enum NearestCenter {
     /// - Returns: The centre's index and the squared distance to it.
     @inlinable
     public static func nearest(to code: UnsafePointer<Float>, among centers: UnsafePointer<Float>, count: Int, dimensions: Int)
-        -> (index: Int, distance: Float) {
+        -> (index: Int, distance: Float)
+    {
         let (first, _) = twoNearest(to: code, among: centers, count: count, dimensions: dimensions)
         return first
     }
@@ -82,15 +87,23 @@ public enum NearestCenter {
     /// - Returns: Index and squared distance of the nearest and of the runner-up.
     @inlinable
     public static func twoNearest(to code: UnsafePointer<Float>, among centers: UnsafePointer<Float>, count: Int, dimensions: Int)
-        -> (first: (index: Int, distance: Float), second: (index: Int, distance: Float)) {
+        -> (first: (index: Int, distance: Float), second: (index: Int, distance: Float))
+    {
         var best = Float.infinity, second = Float.infinity, bestIndex = 0, secondIndex = 0
         for c in 0..<count {
             var sum: Float = 0
-            for j in 0..<dimensions { let diff = code[j] - centers[c * dimensions + j]; sum += diff * diff }
+            for j in 0..<dimensions {
+                let diff = code[j] - centers[c * dimensions + j]
+                sum += diff * diff
+            }
             if sum < best {
-                second = best; secondIndex = bestIndex; best = sum; bestIndex = c
+                second = best
+                secondIndex = bestIndex
+                best = sum
+                bestIndex = c
             } else if sum < second {
-                second = sum; secondIndex = c
+                second = sum
+                secondIndex = c
             }
         }
         return ((bestIndex, best), (secondIndex, second))

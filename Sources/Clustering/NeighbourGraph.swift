@@ -34,7 +34,7 @@ public struct NeighbourGraph: Sendable {
         var undirected = Set<Int64>()
         let nearest = Self.nearestNeighbours(x, count: m)
         for i in 0..<x.rows {
-            for j in nearest[i * m ..< (i + 1) * m] {
+            for j in nearest[i * m..<(i + 1) * m] {
                 let (a, b) = (min(i, Int(j)), max(i, Int(j)))
                 undirected.insert(Int64(a) << 32 | Int64(b))
             }
@@ -54,7 +54,10 @@ public struct NeighbourGraph: Sendable {
             let ca = Int(assignments[sample[Int(a)]]), cb = Int(assignments[sample[Int(b)]])
             volume[ca] += 1
             volume[cb] += 1
-            if ca != cb { cut[ca] += 1; cut[cb] += 1 }
+            if ca != cb {
+                cut[ca] += 1
+                cut[cb] += 1
+            }
         }
         return (0..<clusterCount).reduce(0.0) { $0 + (volume[$1] > 0 ? cut[$1] / volume[$1] : 0) }
     }
@@ -71,8 +74,9 @@ public struct NeighbourGraph: Sendable {
                 var start = 0
                 while start < n {
                     let rows = min(chunk, n - start)
-                    BLAS.gemm(.none, v.baseAddress! + start * d, .transposed, v.baseAddress!, into: p.baseAddress!,
-                              rows: rows, columns: n, inner: d)
+                    BLAS.gemm(
+                        .none, v.baseAddress! + start * d, .transposed, v.baseAddress!, into: p.baseAddress!,
+                        rows: rows, columns: n, inner: d)
                     for r in 0..<rows {
                         let i = start + r
                         // A bounded max-heap would be faster; count is small, so insertion into a sorted list is enough.

@@ -8,12 +8,16 @@ enum VectorKernels {
         var lanes = SIMD16<Float>()
         let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
         for v in 0..<vectors {
-            let diff = ra.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
+            let diff =
+                ra.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
                 - rb.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
             lanes += diff * diff
         }
         var sum = lanes.sum()
-        for j in (vectors * 16)..<count { let diff = a[j] - b[j]; sum += diff * diff }
+        for j in (vectors * 16)..<count {
+            let diff = a[j] - b[j]
+            sum += diff * diff
+        }
         return sum
     }
 

@@ -103,9 +103,9 @@ public struct DCNConfiguration: Codable, Equatable, Sendable {
 extension DCNConfiguration {
     enum CodingKeys: String, CodingKey {
         case clusterCount, latentDimensions, hiddenLayers, lambda, learningRate, batchSize, pretrainEpochs, epochs,
-             seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
-             optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
-             startPartition, refillCollapsedClusters, keepBetter, clusteringScale
+            seed, centerCountStart, resetCountsEachEpoch, kmeansRestarts, hiddenActivation, initialization,
+            optimizer, pretrainLearningRate, momentum, nesterov, weightDecay, batchNormalization, assignBeforeStep,
+            startPartition, refillCollapsedClusters, keepBetter, clusteringScale
     }
 
     /// Keys that older recordings wrote and this version reads but no longer writes.

@@ -36,7 +36,8 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
             for r in 0..<n {
                 for c in 0..<d {
                     let v = features.values[r * d + c]
-                    low[c] = min(low[c], v); high[c] = max(high[c], v)
+                    low[c] = min(low[c], v)
+                    high[c] = max(high[c], v)
                 }
             }
             for c in 0..<d {
@@ -49,7 +50,8 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
             for r in 0..<n {
                 for c in 0..<d {
                     let v = Double(features.values[r * d + c])
-                    sum[c] += v; squares[c] += v * v
+                    sum[c] += v
+                    squares[c] += v * v
                 }
             }
             var variances = [Double](repeating: 0, count: d)

@@ -45,7 +45,7 @@ public struct Matrix: Equatable, Sendable {
     /// - Parameter index: The row index.
     /// - Returns: The row's `columns` values.
     public func row(_ index: Int) -> [Float] {
-        Array(values[index * columns ..< (index + 1) * columns])
+        Array(values[index * columns..<(index + 1) * columns])
     }
 
     /// A new matrix holding the given rows, in the given order.

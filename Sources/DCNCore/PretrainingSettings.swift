@@ -44,7 +44,7 @@ public struct PretrainingSettings: Codable, Equatable, Hashable, Sendable {
             ("pretrainLearningRate", learningRate == other.learningRate), ("momentum", momentum == other.momentum),
             ("nesterov", nesterov == other.nesterov), ("weightDecay", weightDecay == other.weightDecay),
             ("batchSize", batchSize == other.batchSize), ("pretrainEpochs", pretrainEpochs == other.pretrainEpochs),
-            ("seed", seed == other.seed),
+            ("seed", seed == other.seed)
         ]
         return fields.first { !$0.1 }?.0
     }

@@ -73,7 +73,6 @@ extension Array {
     }
 }
 
-
 extension SplitMix64 {
     /// The generator's whole state, for a checkpoint: `SplitMix64(seed: state)` continues the sequence
     /// exactly where this generator is.

@@ -20,7 +20,9 @@ public struct DCNReport: ParsableCommand {
             (lambda: 0.05, hidden: [500, 500, 2000]); flags override it.
             """,
         version: ToolInfo.currentVersion,
-        subcommands: [GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self, CompareCommand.self, ServeCommand.self],
+        subcommands: [
+            GenerateCommand.self, TrainCommand.self, RenderCommand.self, AssignCommand.self, SweepCommand.self, CompareCommand.self, ServeCommand.self
+        ],
         defaultSubcommand: nil)
 
     public init() {}

@@ -26,7 +26,9 @@ struct GenerateCommand: ParsableCommand {
     mutating func run() throws {
         let (render, request) = (try renderFlags.choices.options(), options.request)
         let templates = try TemplateLocator.locate(explicit: renderFlags.templates)
-        guard serving.serve else { return print(try request.generate(render: render, templates: templates, selfContained: renderFlags.selfContained).path) }
+        guard serving.serve else {
+            return print(try request.generate(render: render, templates: templates, selfContained: renderFlags.selfContained).path)
+        }
         try ServedWork.run(templates: templates, port: serving.servePort) {
             try request.generate(render: render, templates: templates, selfContained: renderFlags.selfContained, beforeTraining: $0)
         }

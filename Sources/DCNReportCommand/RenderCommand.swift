@@ -28,8 +28,9 @@ struct RenderCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
-        var job = RenderJob(runPath: runDirectory, out: out, templates: try TemplateLocator.locate(explicit: renderFlags.templates),
-                            render: try renderFlags.choices.options())
+        var job = RenderJob(
+            runPath: runDirectory, out: out, templates: try TemplateLocator.locate(explicit: renderFlags.templates),
+            render: try renderFlags.choices.options())
         job.selfContained = renderFlags.selfContained
         job.quiet = quiet
         print(try job.run().path)

@@ -13,14 +13,16 @@ struct RenderFlags: ParsableArguments {
     var scale: Double?
     @Option(parsing: .unconditional, help: "PNG resolution in dots per inch, for print (layout units are 1/96 inch; 300 dpi = scale 3.125).")
     var dpi: Double?
-    @Option(help: "Formats of the per-epoch frames: a comma-separated subset of png, svg, pdf (charts and the final frame are always all three).",
-            transform: CommaSeparated.parser(expecting: "png, svg and/or pdf separated by commas"))
+    @Option(
+        help: "Formats of the per-epoch frames: a comma-separated subset of png, svg, pdf (charts and the final frame are always all three).",
+        transform: CommaSeparated.parser(expecting: "png, svg and/or pdf separated by commas"))
     var formats = CommaSeparated<CairoCanvas.Format>(argument: "png")!
     @Option(parsing: .unconditional, help: "Most points drawn per panel; larger data sets are drawn as a stratified subsample.")
     var pointCap: Int = 30_000
     @Flag(help: "Give both axes of the scatter panels the same scale (circles stay circles).")
     var equalAspect = false
-    @Option(help: "How latent codes wider than 2-D are shown: pca (one basis for all epochs) or tsne (t-SNE, steady across epochs; docs/performance.md).")
+    @Option(
+        help: "How latent codes wider than 2-D are shown: pca (one basis for all epochs) or tsne (t-SNE, steady across epochs; docs/performance.md).")
     var projection: LatentView = RenderOptions().view
     @Option(parsing: .unconditional, help: "Most points a t-SNE view embeds (a class-stratified subsample).")
     var tsnePointCap: Int = RenderOptions().tsnePointCap

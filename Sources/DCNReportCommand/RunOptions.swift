@@ -8,13 +8,22 @@ import Runs
 /// Every training flag is optional: an explicit flag wins over `--preset`, which wins over the
 /// defaults of ``DCNConfiguration``.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Which DCN to train: dcn-report (the default: a start chosen without labels and held, the collapse refill, the end judge; docs/method.md) or paper (DCN as the paper states it: k-means start with restarts, no hold, no refill, no end judge, the clustering term undivided; it fixes --start, --no-refill, --no-keep-better and --clustering-scale).")
+    @Option(
+        help:
+            "Which DCN to train: dcn-report (the default: a start chosen without labels and held, the collapse refill, the end judge; docs/method.md) or paper (DCN as the paper states it: k-means start with restarts, no hold, no refill, no end judge, the clustering term undivided; it fixes --start, --no-refill, --no-keep-better and --clustering-scale)."
+    )
     var method: DCNMethod = .dcnReport
 
     // The data.
-    @Option(help: "Settings preset: synthetic (the demo's 100-50-10-2 network), mnist (784-500-500-2000-10, batch 256) or general (the paper's 500-500-2000 network with a code as wide as k and at least 10, batch 256); default: synthetic for the built-in data, general for a file (see README: how the defaults are chosen).")
+    @Option(
+        help:
+            "Settings preset: synthetic (the demo's 100-50-10-2 network), mnist (784-500-500-2000-10, batch 256) or general (the paper's 500-500-2000 network with a code as wide as k and at least 10, batch 256); default: synthetic for the built-in data, general for a file (see README: how the defaults are chosen)."
+    )
     var preset: PresetName?
-    @Option(help: "'synthetic' (the paper's 4-cluster example in 100-D), a .csv, .csv.gz, .npy or IDX (*-idx3-ubyte[.gz]) file, or a folder of the MNIST IDX files (all 70,000 digits with labels).")
+    @Option(
+        help:
+            "'synthetic' (the paper's 4-cluster example in 100-D), a .csv, .csv.gz, .npy or IDX (*-idx3-ubyte[.gz]) file, or a folder of the MNIST IDX files (all 70,000 digits with labels)."
+    )
     var dataset: String = "synthetic"
     @Option(help: "Labels file (.npy, one-column .csv, or IDX *-idx1-ubyte[.gz]), used only for metrics and figures.")
     var labels: String?
@@ -54,11 +63,16 @@ struct RunOptions: ParsableArguments {
     @Option(help: .setting("seed")) var seed: UInt64 = 0
 
     // Data scaling, output and run control.
-    @Option(help: "Input scaling: auto (the default), none, unit, minmax, standardize or shared (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale; shared for tables whose feature spreads lie within 10× of each other; else standardize; README: input scaling).", transform: oneOf(ScalingChoice.self))
+    @Option(
+        help:
+            "Input scaling: auto (the default), none, unit, minmax, standardize or shared (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale; shared for tables whose feature spreads lie within 10× of each other; else standardize; README: input scaling).",
+        transform: oneOf(ScalingChoice.self))
     var scaling: ScalingChoice = .auto
     @Option(parsing: .unconditional, help: "Points per cluster of the synthetic data set.")
     var pointsPerCluster: Int = 2_500
-    @Option(parsing: .unconditional, help: "Train on at most N rows of the data, drawn at random with --seed (the same rows for the same seed; recorded in run.json).")
+    @Option(
+        parsing: .unconditional,
+        help: "Train on at most N rows of the data, drawn at random with --seed (the same rows for the same seed; recorded in run.json).")
     var limit: Int?
     @Option(help: "Output folder (default: reports/demo for the synthetic data, else reports/<data set name>).")
     var out: String?
@@ -66,10 +80,15 @@ struct RunOptions: ParsableArguments {
     var name: String?
     @Option(help: "Display names of the classes in ascending label order, comma-separated (e.g. zero,one,two).")
     var classNames: CommaSeparated<String>?
-    @Option(help: "Each sample is an image of this shape, HxW or HxWxC (C of 1, 3 or 4), for data that does not say so itself (CSV, 2-D NPY); IDX files and N×H×W arrays keep their own.",
-            transform: ImageShape.parse)
+    @Option(
+        help:
+            "Each sample is an image of this shape, HxW or HxWxC (C of 1, 3 or 4), for data that does not say so itself (CSV, 2-D NPY); IDX files and N×H×W arrays keep their own.",
+        transform: ImageShape.parse)
     var imageShape: ImageShape?
-    @Option(help: "Start from a pretraining checkpoint (written by --save-pretrained with the same data and pretraining settings) instead of pretraining; the recording is the one pretraining would have written.")
+    @Option(
+        help:
+            "Start from a pretraining checkpoint (written by --save-pretrained with the same data and pretraining settings) instead of pretraining; the recording is the one pretraining would have written."
+    )
     var fromPretrained: String?
     @Option(help: "Save a pretraining checkpoint (network, optimiser and random-generator state) to this file once pretraining ends.")
     var savePretrained: String?

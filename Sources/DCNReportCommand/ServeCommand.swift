@@ -34,7 +34,8 @@ struct ServeCommand: ParsableCommand {
 
     mutating func run() throws {
         let access = noToken ? nil : token.flatMap(AccessToken.init) ?? AccessToken.random()
-        try RunServer.serve(directory: directory, host: host, port: port, templates: TemplateLocator.locate(explicit: templates),
-                            token: access, allowedHosts: allowHost)
+        try RunServer.serve(
+            directory: directory, host: host, port: port, templates: TemplateLocator.locate(explicit: templates),
+            token: access, allowedHosts: allowHost)
     }
 }

@@ -46,8 +46,9 @@ struct SweepCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        var job = SweepJob(grid: try SweepGrid(arguments: trainingFlags, trainingFlags: FlagCatalog([RunOptions.self]).takesValue),
-                           out: out, executable: TemplateLocator.executable())
+        var job = SweepJob(
+            grid: try SweepGrid(arguments: trainingFlags, trainingFlags: FlagCatalog([RunOptions.self]).takesValue),
+            out: out, executable: TemplateLocator.executable())
         job.jobs = jobs
         job.planOnly = plan
         job.sharedPretraining = !noSharedPretraining

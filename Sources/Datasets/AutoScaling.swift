@@ -32,10 +32,15 @@ enum AutoScaling {
         guard let ratio = spreadRatio(features) else {
             return (.standardize, "a table of features on their own scales: each feature standardised to mean 0 and variance 1")
         }
-        let times = ratio < 10 ? String(format: "%.1f×", ratio)
+        let times =
+            ratio < 10
+            ? String(format: "%.1f×", ratio)
             : ratio < 1e6 ? "\(Int(ratio.rounded()))×" : "over 1,000,000×"
         if ratio <= sharedScaleRatio {
-            return (.shared, "features on one common scale (spreads within \(times) of each other): centred and divided by one common spread, keeping their relative weight")
+            return (
+                .shared,
+                "features on one common scale (spreads within \(times) of each other): centred and divided by one common spread, keeping their relative weight"
+            )
         }
         return (.standardize, "a table of features on their own scales (spreads \(times) apart): each feature standardised to mean 0 and variance 1")
     }
@@ -51,7 +56,7 @@ enum AutoScaling {
         for (index, value) in features.values.enumerated() where value != features.values[index % d] {
             varies[index % d] = true
         }
-        let inverseSpreads = FeatureScaling.standardize.fit(features).scale   // 1/σ per feature
+        let inverseSpreads = FeatureScaling.standardize.fit(features).scale  // 1/σ per feature
         let spreads = (0..<d).filter { varies[$0] && inverseSpreads[$0] > 0 }.map { 1 / Double(inverseSpreads[$0]) }
         guard spreads.count > 1, let low = spreads.min(), let high = spreads.max() else { return nil }
         return Float(high / low)

@@ -46,7 +46,8 @@ public struct Dataset: Sendable {
         let size = shape.checkedProduct
         guard size == dimensions else {
             let values = size.map { "\($0) values" } ?? "more values than can be counted"
-            throw DatasetError(source, "image shape \(shape.map(String.init).joined(separator: "x")) has \(values) per sample, but the data has \(dimensions)")
+            throw DatasetError(
+                source, "image shape \(shape.map(String.init).joined(separator: "x")) has \(values) per sample, but the data has \(dimensions)")
         }
         imageShape = shape
     }

@@ -40,7 +40,8 @@ public enum DatasetSource: Equatable, Sendable {
             } else if lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") {
                 dataset = try CSVLoader.load(path: path, labelColumn: labelColumn)
             } else {
-                throw DatasetError(path, "unknown data set type (expected 'synthetic', .csv, .csv.gz, .npy or an IDX file such as train-images-idx3-ubyte.gz)")
+                throw DatasetError(
+                    path, "unknown data set type (expected 'synthetic', .csv, .csv.gz, .npy or an IDX file such as train-images-idx3-ubyte.gz)")
             }
         }
         if let labelsPath {

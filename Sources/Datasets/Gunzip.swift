@@ -38,7 +38,7 @@ enum Gunzip {
                     stream.avail_out = uInt(buffer.count)
                     return inflate(&stream, Z_NO_FLUSH)
                 }
-                output.append(contentsOf: chunk[0 ..< chunk.count - Int(stream.avail_out)])
+                output.append(contentsOf: chunk[0..<chunk.count - Int(stream.avail_out)])
                 switch status {
                 case Z_STREAM_END:
                     // Another gzip member may follow (as `cat a.gz b.gz` makes); decode it too.

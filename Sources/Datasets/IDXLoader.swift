@@ -48,7 +48,9 @@ public enum IDXLoader {
             description: "IDX file \(path): \(count) images of \(dimensions.dropFirst().map(String.init).joined(separator: "×"))",
             features: Matrix(rows: count, columns: width, values: values.map { Float($0) }), labels: nil)  // the one copy
         dataset.prefer(.unit, because: "pixel data (IDX images): divided by the largest value")
-        if dimensions.count == 3 || (dimensions.count == 4 && [1, 3, 4].contains(dimensions[3])) { dataset.imageShape = Array(dimensions.dropFirst()) }
+        if dimensions.count == 3 || (dimensions.count == 4 && [1, 3, 4].contains(dimensions[3])) {
+            dataset.imageShape = Array(dimensions.dropFirst())
+        }
         return dataset
     }
 
@@ -101,7 +103,8 @@ public enum IDXLoader {
         }
         let available = bytes.count - headerLength
         guard total <= available else {
-            throw DatasetError(path, "IDX header declares \(dimensions.map(String.init).joined(separator: "×")) = \(total) values but the file holds \(available)")
+            throw DatasetError(
+                path, "IDX header declares \(dimensions.map(String.init).joined(separator: "×")) = \(total) values but the file holds \(available)")
         }
         guard total == available else {
             throw DatasetError(path, "file has \(available - total) bytes after the \(total) values its header declares")

@@ -23,7 +23,9 @@ enum MemoryCheck {
         let needed = overflow ? Int.max : values.multipliedReportingOverflow(by: 8).partialValue
         guard let available = availableBytes(), needed > available else { return }
         let gib = { (bytes: Int) in String(format: "%.1f GiB", Double(bytes) / 1_073_741_824) }
-        throw DatasetError(input, "\(rows) × \(columns) values need about \(gib(needed)) in memory (loaded and scaled copies) "
-            + "but only \(gib(available)) is available")
+        throw DatasetError(
+            input,
+            "\(rows) × \(columns) values need about \(gib(needed)) in memory (loaded and scaled copies) "
+                + "but only \(gib(available)) is available")
     }
 }

@@ -24,7 +24,9 @@ public enum NPYLoader {
         // N × D features, or N × H × W (× C) images, which keep their shape.
         let isImages = header.shape.count == 3 || (header.shape.count == 4 && [1, 3, 4].contains(header.shape[3]))
         guard header.shape.count == 2 || isImages else {
-            throw DatasetError(path, "expected a 2-D array (samples × features) or images (N × H × W or N × H × W × C with C of 1, 3 or 4), found shape \(header.shape)")
+            throw DatasetError(
+                path,
+                "expected a 2-D array (samples × features) or images (N × H × W or N × H × W × C with C of 1, 3 or 4), found shape \(header.shape)")
         }
         guard let width = header.shape.dropFirst().checkedProduct else {
             throw DatasetError(path, "shape \(header.shape) is too large")

@@ -32,7 +32,10 @@ public struct Affinities: Sendable {
                     let row = x.base + i * d
                     for j in 0..<n {
                         var sum: Double = 0
-                        for c in 0..<d { let diff = Double(row[c]) - Double(x[j * d + c]); sum += diff * diff }
+                        for c in 0..<d {
+                            let diff = Double(row[c]) - Double(x[j * d + c])
+                            sum += diff * diff
+                        }
                         distances[j] = sum
                     }
                     distances[i] = .infinity
@@ -52,7 +55,10 @@ public struct Affinities: Sendable {
         }
         var rowStarts = [0], columns: [Int] = [], values: [Double] = []
         for row in rows {
-            for (j, p) in row.sorted(by: { $0.key < $1.key }) { columns.append(j); values.append(p) }
+            for (j, p) in row.sorted(by: { $0.key < $1.key }) {
+                columns.append(j)
+                values.append(p)
+            }
             rowStarts.append(columns.count)
         }
         self.rowStarts = rowStarts

@@ -10,7 +10,10 @@ public enum NeighbourhoodPreservation {
     public static func kept(input: [Float], count: Int, dimensions: Int, view: [Double], k: Int = 10) -> Double {
         let inputNeighbours = neighbours(count) { i, j in
             var sum = 0.0
-            for c in 0..<dimensions { let d = Double(input[i * dimensions + c]) - Double(input[j * dimensions + c]); sum += d * d }
+            for c in 0..<dimensions {
+                let d = Double(input[i * dimensions + c]) - Double(input[j * dimensions + c])
+                sum += d * d
+            }
             return sum
         }
         let viewNeighbours = neighbours(count) { i, j in
@@ -33,7 +36,10 @@ public enum NeighbourhoodPreservation {
             var inputDistances = [Double](repeating: 0, count: n), viewDistances = [Double](repeating: 0, count: n)
             for j in 0..<n {
                 var sum = 0.0
-                for c in 0..<dimensions { let d = Double(input[i * dimensions + c]) - Double(input[j * dimensions + c]); sum += d * d }
+                for c in 0..<dimensions {
+                    let d = Double(input[i * dimensions + c]) - Double(input[j * dimensions + c])
+                    sum += d * d
+                }
                 inputDistances[j] = sum
                 let dx = view[2 * i] - view[2 * j], dy = view[2 * i + 1] - view[2 * j + 1]
                 viewDistances[j] = dx * dx + dy * dy

@@ -4,7 +4,10 @@ import Dispatch
 /// chunk and results are written per index, so the outcome never depends on the scheduling.
 func parallelChunks(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
     let chunks = min(count, 64)
-    guard chunks > 1 else { body(0..<count); return }
+    guard chunks > 1 else {
+        body(0..<count)
+        return
+    }
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         body((chunk * count / chunks)..<((chunk + 1) * count / chunks))
     }

@@ -51,7 +51,9 @@ public struct TSNE: Sendable {
 
     /// The start t-SNE uses by default: the first two principal components, scaled to a standard
     /// deviation of 10⁻⁴ along the first (Kobak & Linderman, Nat. Biotechnol. 2021).
-    public static func pcaStart(points: [Float], count: Int, dimensions: Int, components: (first: [Double], second: [Double], mean: [Double])) -> [Double] {
+    public static func pcaStart(points: [Float], count: Int, dimensions: Int, components: (first: [Double], second: [Double], mean: [Double]))
+        -> [Double]
+    {
         var y = [Double](repeating: 0, count: 2 * count)
         for i in 0..<count {
             var a = 0.0, b = 0.0
@@ -72,7 +74,10 @@ public struct TSNE: Sendable {
     public static func gradient(_ p: Affinities, _ y: [Double], exaggeration: Double, theta: Double) -> [Double] {
         let n = y.count / 2
         var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
-        for i in 0..<n { xs[i] = y[2 * i]; ys[i] = y[2 * i + 1] }
+        for i in 0..<n {
+            xs[i] = y[2 * i]
+            ys[i] = y[2 * i + 1]
+        }
         // Per point: attraction (x, y), repulsion (x, y) and its share of Z, written by one thread each.
         var parts = [Double](repeating: 0, count: 5 * n)
         xs.withUnsafeBufferPointer { xBuffer in
@@ -120,17 +125,21 @@ public struct TSNE: Sendable {
         var dense = [Double](repeating: 0, count: n * n)
         for i in 0..<n { for entry in p.rowStarts[i]..<p.rowStarts[i + 1] { dense[i * n + p.columns[entry]] = p.values[entry] } }
         var z = 0.0
-        for i in 0..<n { for j in 0..<n where i != j {
-            let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
-            z += 1 / (1 + dx * dx + dy * dy)
-        } }
+        for i in 0..<n {
+            for j in 0..<n where i != j {
+                let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
+                z += 1 / (1 + dx * dx + dy * dy)
+            }
+        }
         var gradient = [Double](repeating: 0, count: 2 * n)
-        for i in 0..<n { for j in 0..<n where i != j {
-            let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
-            let q = 1 / (1 + dx * dx + dy * dy)
-            gradient[2 * i] += 4 * (dense[i * n + j] - q / z) * q * dx
-            gradient[2 * i + 1] += 4 * (dense[i * n + j] - q / z) * q * dy
-        } }
+        for i in 0..<n {
+            for j in 0..<n where i != j {
+                let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
+                let q = 1 / (1 + dx * dx + dy * dy)
+                gradient[2 * i] += 4 * (dense[i * n + j] - q / z) * q * dx
+                gradient[2 * i + 1] += 4 * (dense[i * n + j] - q / z) * q * dy
+            }
+        }
         return gradient
     }
 
@@ -138,10 +147,12 @@ public struct TSNE: Sendable {
     public static func cost(_ p: Affinities, _ y: [Double]) -> Double {
         let n = y.count / 2
         var z = 0.0
-        for i in 0..<n { for j in 0..<n where i != j {
-            let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
-            z += 1 / (1 + dx * dx + dy * dy)
-        } }
+        for i in 0..<n {
+            for j in 0..<n where i != j {
+                let dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1]
+                z += 1 / (1 + dx * dx + dy * dy)
+            }
+        }
         var kl = 0.0
         for i in 0..<n {
             for entry in p.rowStarts[i]..<p.rowStarts[i + 1] where p.values[entry] > 0 {

@@ -14,8 +14,9 @@ enum NPYHeaderParser {
         let trimmed = text.trimming(" \n\0")
         guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}") else { throw NPYError("header is not a dict literal") }
         if let rest = valueStart(of: "descr", in: trimmed), rest.first == "[" {
-            throw NPYError("dtype is a structured type (named fields, e.g. a pandas to_records() array); "
-                + "save a plain numeric array instead (numpy: x.astype('float32') on the columns you want)")
+            throw NPYError(
+                "dtype is a structured type (named fields, e.g. a pandas to_records() array); "
+                    + "save a plain numeric array instead (numpy: x.astype('float32') on the columns you want)")
         }
         guard let descriptor = stringValue(of: "descr", in: trimmed) else { throw NPYError("header has no 'descr'") }
         guard let fortran = wordValue(of: "fortran_order", in: trimmed), fortran == "True" || fortran == "False" else {

@@ -15,8 +15,9 @@ public enum NPYReader {
     public static func decode(_ data: Data) throws -> NPYArray {
         let header = try self.header(data)
         let stored = data.withUnsafeBytes { raw in
-            decodeValues(raw.bindMemory(to: UInt8.self), from: header.dataOffset, count: header.count, type: header.elementType,
-                         bigEndian: header.bigEndian)
+            decodeValues(
+                raw.bindMemory(to: UInt8.self), from: header.dataOffset, count: header.count, type: header.elementType,
+                bigEndian: header.bigEndian)
         }
         let values = header.fortranOrder ? FortranOrder.toCOrder(stored, shape: header.shape) : stored
         return NPYArray(shape: header.shape, elementType: header.elementType, values: values)
@@ -74,7 +75,7 @@ public enum NPYReader {
         }
         guard headerLength <= 65_536 else { throw NPYError("header of \(headerLength) bytes is implausibly large") }
         guard headerStart + headerLength <= bytes.count else { throw NPYError("truncated header") }
-        guard let text = String(bytes: bytes[headerStart ..< headerStart + headerLength], encoding: .utf8) else {
+        guard let text = String(bytes: bytes[headerStart..<headerStart + headerLength], encoding: .utf8) else {
             throw NPYError("header is not text")
         }
         let fields = try NPYHeaderParser.parse(text)
@@ -94,8 +95,9 @@ public enum NPYReader {
         guard needed == available else {
             throw NPYError("file has \(available - needed) bytes after the data that shape \(fields.shape) describes")
         }
-        return NPYHeader(shape: fields.shape, elementType: type, bigEndian: bigEndian, fortranOrder: fields.fortranOrder,
-                         dataOffset: dataStart, count: count)
+        return NPYHeader(
+            shape: fields.shape, elementType: type, bigEndian: bigEndian, fortranOrder: fields.fortranOrder,
+            dataOffset: dataStart, count: count)
     }
 
     static func elementType(_ descriptor: String) throws -> (NPYElementType, bigEndian: Bool) {
@@ -103,8 +105,9 @@ public enum NPYReader {
         let order = descriptor.first!
         let code = String(descriptor.dropFirst())
         guard "<>|=".contains(order), let type = NPYElementType(rawValue: code) else {
-            throw NPYError("dtype '\(descriptor)'\(unsupportedKind(descriptor).map { " (\($0))" } ?? "") is not supported; "
-                + "save the array as float32, float64 or an integer type (numpy: x.astype('float32'))")
+            throw NPYError(
+                "dtype '\(descriptor)'\(unsupportedKind(descriptor).map { " (\($0))" } ?? "") is not supported; "
+                    + "save the array as float32, float64 or an integer type (numpy: x.astype('float32'))")
         }
         return (type, order == ">" && type.byteCount > 1)
     }

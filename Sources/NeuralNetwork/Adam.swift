@@ -69,17 +69,19 @@ public final class Adam {
             let m = firstMoments[index].pointer, v = secondMoments[index].pointer
             // Large buffers (e.g. a 500×2000 layer) are memory-bound: update two halves on two cores.
             // Each element is updated independently, so the result does not depend on the split.
-            var slice = Slice(value: value, gradient: gradient, m: m, v: v, count: count, beta1: b1, beta2: b2,
-                              epsilon: eps, stepSize: stepSize, correction2: correction2)
+            var slice = Slice(
+                value: value, gradient: gradient, m: m, v: v, count: count, beta1: b1, beta2: b2,
+                epsilon: eps, stepSize: stepSize, correction2: correction2)
             guard count >= 262_144 else {
                 Self.update(slice, range: 0..<count)
                 continue
             }
             withUnsafePointer(to: &slice) { arguments in
-                TwoCoreSplit.shared.run({ arguments, half in
-                    let slice = arguments.load(as: Slice.self)
-                    Adam.update(slice, range: TwoCoreSplit.range(half: half, of: slice.count))
-                }, UnsafeRawPointer(arguments))
+                TwoCoreSplit.shared.run(
+                    { arguments, half in
+                        let slice = arguments.load(as: Slice.self)
+                        Adam.update(slice, range: TwoCoreSplit.range(half: half, of: slice.count))
+                    }, UnsafeRawPointer(arguments))
             }
         }
     }
@@ -96,8 +98,9 @@ public final class Adam {
     static func update(_ s: Slice, range: Range<Int>) {
         guard !range.isEmpty else { return }
         let o = range.lowerBound
-        dcn_adam_update(s.value + o, s.gradient + o, s.m + o, s.v + o, range.count,
-                        s.beta1, s.beta2, s.epsilon, s.stepSize, 1 / s.correction2)
+        dcn_adam_update(
+            s.value + o, s.gradient + o, s.m + o, s.v + o, range.count,
+            s.beta1, s.beta2, s.epsilon, s.stepSize, 1 / s.correction2)
     }
 }
 

@@ -33,17 +33,21 @@ public final class Autoencoder {
         var encoder: [Dense] = []
         for i in 0..<(widths.count - 1) {
             let isLatent = i == widths.count - 2
-            encoder.append(Dense(widths[i], widths[i + 1], activation: isLatent ? .linear : hiddenActivation,
-                                 capacity: capacity, initialization: initialization,
-                                 batchNormalization: batchNormalization && !isLatent, using: &generator))
+            encoder.append(
+                Dense(
+                    widths[i], widths[i + 1], activation: isLatent ? .linear : hiddenActivation,
+                    capacity: capacity, initialization: initialization,
+                    batchNormalization: batchNormalization && !isLatent, using: &generator))
         }
         let reversed = Array(widths.reversed())
         var decoder: [Dense] = []
         for i in 0..<(reversed.count - 1) {
             let isOutput = i == reversed.count - 2
-            decoder.append(Dense(reversed[i], reversed[i + 1], activation: isOutput ? .linear : hiddenActivation,
-                                 capacity: capacity, initialization: initialization,
-                                 batchNormalization: batchNormalization && !isOutput, using: &generator))
+            decoder.append(
+                Dense(
+                    reversed[i], reversed[i + 1], activation: isOutput ? .linear : hiddenActivation,
+                    capacity: capacity, initialization: initialization,
+                    batchNormalization: batchNormalization && !isOutput, using: &generator))
         }
         self.encoder = encoder
         self.decoder = decoder

@@ -55,10 +55,14 @@ public final class BatchNormalization {
                 for r in 0..<rows { sum += values[r * w + j] }
                 mean = sum / Float(rows)
                 var squares: Float = 0
-                for r in 0..<rows { let d = values[r * w + j] - mean; squares += d * d }
+                for r in 0..<rows {
+                    let d = values[r * w + j] - mean
+                    squares += d * d
+                }
                 variance = squares / Float(rows)
                 runningMean.pointer[j] = (1 - momentum) * runningMean.pointer[j] + momentum * mean
-                runningVariance.pointer[j] = (1 - momentum) * runningVariance.pointer[j]
+                runningVariance.pointer[j] =
+                    (1 - momentum) * runningVariance.pointer[j]
                     + momentum * squares / Float(rows - 1)
             } else {
                 mean = runningMean.pointer[j]

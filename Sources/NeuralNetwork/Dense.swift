@@ -82,8 +82,9 @@ public final class Dense {
         precondition(rows <= capacity, "batch of \(rows) exceeds layer capacity \(capacity)")
         let out = output.pointer
         for r in 0..<rows { (out + r * outputDimensions).update(from: bias.pointer, count: outputDimensions) }
-        BLAS.gemm(.none, input, .transposed, weight.pointer, into: out,
-                  rows: rows, columns: outputDimensions, inner: inputDimensions, beta: 1)
+        BLAS.gemm(
+            .none, input, .transposed, weight.pointer, into: out,
+            rows: rows, columns: outputDimensions, inner: inputDimensions, beta: 1)
         batchNormalization?.forward(out, rows: rows, training: isTraining)
         activation.apply(out, count: rows * outputDimensions)
     }
@@ -102,12 +103,14 @@ public final class Dense {
     ) {
         activation.backpropagate(outputGradient, output: output.pointer, count: rows * outputDimensions)
         batchNormalization?.backward(outputGradient, rows: rows)
-        BLAS.gemm(.transposed, outputGradient, .none, input, into: weightGradient.pointer,
-                  rows: outputDimensions, columns: inputDimensions, inner: rows)
+        BLAS.gemm(
+            .transposed, outputGradient, .none, input, into: weightGradient.pointer,
+            rows: outputDimensions, columns: inputDimensions, inner: rows)
         Self.columnSums(outputGradient, rows: rows, columns: outputDimensions, into: biasGradient.pointer)
         if computeInputGradient {
-            BLAS.gemm(.none, outputGradient, .none, weight.pointer, into: inputGradient.pointer,
-                      rows: rows, columns: inputDimensions, inner: outputDimensions)
+            BLAS.gemm(
+                .none, outputGradient, .none, weight.pointer, into: inputGradient.pointer,
+                rows: rows, columns: inputDimensions, inner: outputDimensions)
         }
     }
 

@@ -33,7 +33,8 @@ public struct OptimizerState: Sendable, Equatable {
     /// Copies the saved buffers into `targets`, checking their number and sizes first.
     func load(into targets: [FloatBuffer]) throws {
         guard buffers.count == targets.count, zip(buffers, targets).allSatisfy({ $0.count == $1.count }) else {
-            throw Mismatch(description: "the optimiser state holds \(buffers.map(\.count)) values per buffer, the network needs \(targets.map(\.count))")
+            throw Mismatch(
+                description: "the optimiser state holds \(buffers.map(\.count)) values per buffer, the network needs \(targets.map(\.count))")
         }
         for (buffer, target) in zip(buffers, targets) { target.load(buffer) }
     }

@@ -18,8 +18,10 @@ public final class SGD: Optimizer {
     ///   - momentum: μ, e.g. 0.9.
     ///   - nesterov: Nesterov momentum.
     ///   - weightDecay: L2 penalty.
-    public init(parameters: [(value: FloatBuffer, gradient: FloatBuffer)], learningRate: Float, momentum: Float = 0.9,
-                nesterov: Bool = false, weightDecay: Float = 0) {
+    public init(
+        parameters: [(value: FloatBuffer, gradient: FloatBuffer)], learningRate: Float, momentum: Float = 0.9,
+        nesterov: Bool = false, weightDecay: Float = 0
+    ) {
         self.parameters = parameters
         self.learningRate = learningRate
         self.momentum = momentum

@@ -27,12 +27,15 @@ public struct AxisLimits: Equatable, Codable, Sendable {
             func quantile(_ values: [Float], _ q: Double) -> Double {
                 Double(values.orderStatistic(min(values.count - 1, max(0, Int((q * Double(values.count - 1)).rounded())))))
             }
-            let frame = AxisLimits(xMin: quantile(points.xs, trim), xMax: quantile(points.xs, 1 - trim),
-                                   yMin: quantile(points.ys, trim), yMax: quantile(points.ys, 1 - trim))
-            limits = limits.map {
-                AxisLimits(xMin: min($0.xMin, frame.xMin), xMax: max($0.xMax, frame.xMax),
-                           yMin: min($0.yMin, frame.yMin), yMax: max($0.yMax, frame.yMax))
-            } ?? frame
+            let frame = AxisLimits(
+                xMin: quantile(points.xs, trim), xMax: quantile(points.xs, 1 - trim),
+                yMin: quantile(points.ys, trim), yMax: quantile(points.ys, 1 - trim))
+            limits =
+                limits.map {
+                    AxisLimits(
+                        xMin: min($0.xMin, frame.xMin), xMax: max($0.xMax, frame.xMax),
+                        yMin: min($0.yMin, frame.yMin), yMax: max($0.yMax, frame.yMax))
+                } ?? frame
         }
         var result = limits ?? AxisLimits(xMin: 0, xMax: 1, yMin: 0, yMax: 1)
         func widen(_ low: inout Double, _ high: inout Double) {

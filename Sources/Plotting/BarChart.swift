@@ -28,10 +28,12 @@ public struct BarChart: Sendable {
         let slot = panel.width / Double(max(values.count, 1))
         for (i, value) in values.enumerated() {
             let base = axes.map(Double(i), 0), peak = axes.map(Double(i), value)
-            canvas.fillRectangle(x: base.x + slot * 0.15, y: peak.y, width: slot * 0.7, height: base.y - peak.y,
-                                 color: colors[i % max(colors.count, 1)])
-            canvas.drawText(labels[i], at: Point(base.x + slot / 2, base.y + labelSize * 1.3), size: labelSize,
-                            color: .ink, anchor: .middle, bold: false)
+            canvas.fillRectangle(
+                x: base.x + slot * 0.15, y: peak.y, width: slot * 0.7, height: base.y - peak.y,
+                color: colors[i % max(colors.count, 1)])
+            canvas.drawText(
+                labels[i], at: Point(base.x + slot / 2, base.y + labelSize * 1.3), size: labelSize,
+                color: .ink, anchor: .middle, bold: false)
         }
     }
 }

@@ -28,8 +28,9 @@ public struct ClusterColoring: Equatable, Sendable {
         let row = Dictionary(uniqueKeysWithValues: table.clusters.enumerated().map { ($1, $0) })
         for (cluster, classId) in matching {
             guard let j = classIds.firstIndex(of: classId), Int(cluster) < clusterCount, let r = row[cluster],
-                  let column = table.classes.firstIndex(of: classId),
-                  table.counts[r][column] == table.counts[r].max() else { continue }
+                let column = table.classes.firstIndex(of: classId),
+                table.counts[r][column] == table.counts[r].max()
+            else { continue }
             indices[Int(cluster)] = j
             used.insert(j)
         }

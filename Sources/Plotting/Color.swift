@@ -15,8 +15,9 @@ public struct Color: Equatable, Hashable, Sendable {
 
     /// Creates an opaque colour from `0xRRGGBB`.
     public init(hex: UInt32) {
-        self.init(red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255,
-                  blue: Double(hex & 0xFF) / 255)
+        self.init(
+            red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255,
+            blue: Double(hex & 0xFF) / 255)
     }
 
     /// The same colour with another alpha.

@@ -50,19 +50,23 @@ public struct ConfusionMatrixFigure: Sendable {
                 let x = left + Double(c) * cell, y = top + Double(r) * cell
                 canvas.fillRectangle(x: x, y: y, width: cell - 1, height: cell - 1, color: color)
                 if cell > labelSize * 1.8 {
-                    canvas.drawText("\(count)", at: Point(x + cell / 2, y + cell / 2 + labelSize * 0.3), size: min(labelSize, cell * 0.3),
-                                    color: share > 0.55 ? .white : .ink, anchor: .middle, bold: false)
+                    canvas.drawText(
+                        "\(count)", at: Point(x + cell / 2, y + cell / 2 + labelSize * 0.3), size: min(labelSize, cell * 0.3),
+                        color: share > 0.55 ? .white : .ink, anchor: .middle, bold: false)
                 }
             }
-            canvas.drawText(classNames[classIds[r]] ?? "\(classIds[r])", at: Point(left - 8 * unit, top + Double(r) * cell + cell / 2 + labelSize * 0.3),
-                            size: labelSize, color: .ink, anchor: .end, bold: false)
+            canvas.drawText(
+                classNames[classIds[r]] ?? "\(classIds[r])", at: Point(left - 8 * unit, top + Double(r) * cell + cell / 2 + labelSize * 0.3),
+                size: labelSize, color: .ink, anchor: .end, bold: false)
         }
         for (c, id) in clusterIds.enumerated() {
-            canvas.drawText("\(id)", at: Point(left + Double(c) * cell + cell / 2, top + Double(rows) * cell + labelSize * 1.3),
-                            size: labelSize, color: .ink, anchor: .middle, bold: false)
+            canvas.drawText(
+                "\(id)", at: Point(left + Double(c) * cell + cell / 2, top + Double(rows) * cell + labelSize * 1.3),
+                size: labelSize, color: .ink, anchor: .middle, bold: false)
         }
-        canvas.drawText("predicted cluster", at: Point(left + Double(columns) * cell / 2, top + Double(rows) * cell + labelSize * 2.8),
-                        size: labelSize, color: .mutedInk, anchor: .middle, bold: false)
+        canvas.drawText(
+            "predicted cluster", at: Point(left + Double(columns) * cell / 2, top + Double(rows) * cell + labelSize * 2.8),
+            size: labelSize, color: .mutedInk, anchor: .middle, bold: false)
         canvas.drawVerticalText("true class", at: Point(left - 40 * unit, top + Double(rows) * cell / 2), size: labelSize, color: .mutedInk)
     }
 }

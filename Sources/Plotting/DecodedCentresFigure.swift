@@ -69,10 +69,13 @@ public struct DecodedCentresFigure: Sendable {
                 let x0 = left + Double(c) * cell
                 thumbnail.draw(centre, on: canvas, x: x0, y: y0, pixel: pixel)
                 let frameColor = c < clusterColors.count ? clusterColors[c] : .ink
-                canvas.strokeRectangle(x: x0 - 1.5 * unit, y: y0 - 1.5 * unit, width: Double(w) * pixel + 3 * unit,
-                                       height: Double(h) * pixel + 3 * unit, color: frameColor, lineWidth: 3 * unit)
+                canvas.strokeRectangle(
+                    x: x0 - 1.5 * unit, y: y0 - 1.5 * unit, width: Double(w) * pixel + 3 * unit,
+                    height: Double(h) * pixel + 3 * unit, color: frameColor, lineWidth: 3 * unit)
                 if r == 0 {
-                    canvas.drawText("\(c)", at: Point(x0 + Double(w) * pixel / 2, top - 8 * unit), size: 11 * unit, color: .mutedInk, anchor: .middle, bold: false)
+                    canvas.drawText(
+                        "\(c)", at: Point(x0 + Double(w) * pixel / 2, top - 8 * unit), size: 11 * unit, color: .mutedInk, anchor: .middle, bold: false
+                    )
                 }
             }
         }
@@ -98,20 +101,23 @@ public struct DecodedCentresFigure: Sendable {
             canvas.drawText(row.label, at: Point(left, y0 - 6 * unit), size: 12 * unit, color: .ink, anchor: .start, bold: true)
             for (c, centre) in row.centres.enumerated() {
                 let y = y0 + Double(c) * cellH
-                canvas.fillRectangle(x: left - 26 * unit, y: y + 3 * unit, width: 16 * unit, height: cellH - 6 * unit,
-                                     color: c < clusterColors.count ? clusterColors[c] : .ink)
+                canvas.fillRectangle(
+                    x: left - 26 * unit, y: y + 3 * unit, width: 16 * unit, height: cellH - 6 * unit,
+                    color: c < clusterColors.count ? clusterColors[c] : .ink)
                 canvas.drawText("\(c)", at: Point(left - 32 * unit, y + cellH * 0.7), size: 11 * unit, color: .mutedInk, anchor: .end, bold: false)
                 for (column, j) in features.enumerated() {
                     // Diverging colours: blue below zero, white at zero, red above (scaled by the largest |value|).
                     // (A value that overflowed, from a run about to diverge, is drawn grey.)
-                    canvas.fillRectangle(x: left + Double(column) * cellW, y: y, width: cellW - 1, height: cellH - 1,
-                                         color: Self.diverging(Double(centre[j]) / scale))
+                    canvas.fillRectangle(
+                        x: left + Double(column) * cellW, y: y, width: cellW - 1, height: cellH - 1,
+                        color: Self.diverging(Double(centre[j]) / scale))
                 }
             }
             if r == rows.count - 1 {
                 for (column, j) in features.enumerated() {
-                    canvas.drawText("x\(j)", at: Point(left + (Double(column) + 0.5) * cellW, y0 + Double(k) * cellH + 14 * unit),
-                                    size: 9 * unit, color: .mutedInk, anchor: .middle, bold: false)
+                    canvas.drawText(
+                        "x\(j)", at: Point(left + (Double(column) + 0.5) * cellW, y0 + Double(k) * cellH + 14 * unit),
+                        size: 9 * unit, color: .mutedInk, anchor: .middle, bold: false)
                 }
             }
         }
@@ -133,14 +139,16 @@ public struct DecodedCentresFigure: Sendable {
         let width = min(width, 160 * unit)  // leaves room for the title on the right
         for step in 0..<steps {
             let t = -1 + 2 * (Double(step) + 0.5) / Double(steps)
-            canvas.fillRectangle(x: x + Double(step) * width / Double(steps), y: y, width: width / Double(steps) + 0.5, height: height,
-                                 color: Self.diverging(t))
+            canvas.fillRectangle(
+                x: x + Double(step) * width / Double(steps), y: y, width: width / Double(steps) + 0.5, height: height,
+                color: Self.diverging(t))
         }
         let label = { (value: Double) in String(format: "%.2g", value) }
         canvas.drawText(label(-scale), at: Point(x, y + height + 11 * unit), size: 9 * unit, color: .mutedInk, anchor: .start, bold: false)
         canvas.drawText("0", at: Point(x + width / 2, y + height + 11 * unit), size: 9 * unit, color: .mutedInk, anchor: .middle, bold: false)
         canvas.drawText(label(scale), at: Point(x + width, y + height + 11 * unit), size: 9 * unit, color: .mutedInk, anchor: .end, bold: false)
-        canvas.drawText(scaleTitle, at: Point(x + width + 8 * unit, y + height * 0.85), size: 9 * unit,
-                        color: .mutedInk, anchor: .start, bold: false)
+        canvas.drawText(
+            scaleTitle, at: Point(x + width + 8 * unit, y + height * 0.85), size: 9 * unit,
+            color: .mutedInk, anchor: .start, bold: false)
     }
 }

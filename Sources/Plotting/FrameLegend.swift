@@ -69,8 +69,10 @@ public struct FrameLegend: Sendable {
             for index in row.reversed() {
                 x -= widths[index]
                 let isCentre = index == entries.count - 1
-                items.append(Item(name: entries[index], textX: x, markerX: x - size * (isCentre ? 1.0 : Self.markerGap), baseline: baseline,
-                                  textWidth: widths[index], isCentre: isCentre, colorIndex: index))
+                items.append(
+                    Item(
+                        name: entries[index], textX: x, markerX: x - size * (isCentre ? 1.0 : Self.markerGap), baseline: baseline,
+                        textWidth: widths[index], isCentre: isCentre, colorIndex: index))
                 x -= size * Self.entryPadding
             }
         }

@@ -57,7 +57,10 @@ public struct GalleryFigure: Sendable {
         let thumbnail = Thumbnail(shape: imageShape, values: rows.flatMap { $0.groups.flatMap { $0.compactMap { $0 }.flatMap { $0 } } })
         let cell = self.cell * unit, left = 90 * unit, top = 58 * unit
         var groupLeft = [Double](), x = left
-        for count in slots { groupLeft.append(x); x += Double(count) * cell + 14 * unit }
+        for count in slots {
+            groupLeft.append(x)
+            x += Double(count) * cell + 14 * unit
+        }
         for (g, title) in groupTitles.enumerated() {
             canvas.drawText(title, at: Point(groupLeft[g], top - 8 * unit), size: 11 * unit, color: .mutedInk, anchor: .start, bold: false)
         }
@@ -72,8 +75,9 @@ public struct GalleryFigure: Sendable {
                     let imageLeft = groupLeft[g] + Double(slot) * cell + (cell - imageCell * unit) / 2
                     thumbnail.draw(image, on: canvas, x: imageLeft, y: y + 2 * unit, pixel: pixel * unit)
                     if let caption = row.captions?[safe: g]?[safe: slot] ?? nil {
-                        canvas.drawText(caption, at: Point(groupLeft[g] + (Double(slot) + 0.5) * cell, y + rowHeight + 7 * unit),
-                                        size: 9 * unit, color: .mutedInk, anchor: .middle, bold: false)
+                        canvas.drawText(
+                            caption, at: Point(groupLeft[g] + (Double(slot) + 0.5) * cell, y + rowHeight + 7 * unit),
+                            size: 9 * unit, color: .mutedInk, anchor: .middle, bold: false)
                     }
                 }
             }

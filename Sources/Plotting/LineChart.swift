@@ -85,11 +85,17 @@ public struct LineChart: Sendable {
         var ys = series.flatMap { $0.points.map { transform($0.y) } } + references.map { transform($0.y) } + bars + dots.map { transform($0.y) }
         ys = ys.filter(\.isFinite)
         var limits = AxisLimits(xMin: xs.min() ?? 0, xMax: xs.max() ?? 1, yMin: ys.min() ?? 0, yMax: ys.max() ?? 1)
-        if let yRange { limits.yMin = transform(yRange.0); limits.yMax = transform(yRange.1) }
+        if let yRange {
+            limits.yMin = transform(yRange.0)
+            limits.yMax = transform(yRange.1)
+        }
         if limits.xMax <= limits.xMin { limits.xMax = limits.xMin + 1 }
         if limits.yMax <= limits.yMin { limits.yMax = limits.yMin + 1 }
         let pad = (limits.yMax - limits.yMin) * 0.05
-        if yRange == nil { limits.yMin -= pad; limits.yMax += pad }
+        if yRange == nil {
+            limits.yMin -= pad
+            limits.yMax += pad
+        }
         if !dots.isEmpty || series.contains(where: { $0.markers }) {
             // Markers and error bars sit on the points: keep the outermost ones off the frame.
             let xPad = (limits.xMax - limits.xMin) * 0.06
@@ -135,8 +141,9 @@ public struct LineChart: Sendable {
         let entryWidth = widest + 44 * unit
         let columns = max(1, min(entries.count, Int((width - 80 * unit) / entryWidth)))
         let legendHeight = labelSize * 1.6 * Double((entries.count + columns - 1) / columns)
-        let panel = Rectangle(x: 64 * unit, y: 44 * unit + legendHeight, width: width - 84 * unit,
-                              height: height - 96 * unit - legendHeight)
+        let panel = Rectangle(
+            x: 64 * unit, y: 44 * unit + legendHeight, width: width - 84 * unit,
+            height: height - 96 * unit - legendHeight)
         let limits = self.limits()
         let axes = PanelAxes(panel: panel, limits: limits)
         var xTickLabel: ((Double) -> String)?
@@ -151,26 +158,31 @@ public struct LineChart: Sendable {
         let yTickLabel: ((Double) -> String)? = logarithmicY ? { Self.logTickLabel($0) } : nil
         let yTickValues: [Double]? = logarithmicY ? Self.logTicks(limits.yMin, limits.yMax) : nil
         let axisTitles = (x: logarithmicX ? xTitle + " (log scale)" : xTitle, y: logarithmicY ? yTitle + " (log scale)" : yTitle)
-        axes.drawFrame(on: canvas, title: "", axisTitles: axisTitles, labelSize: labelSize, yTickLabel: yTickLabel,
-                       yTickValues: yTickValues, xTickLabel: xTickLabel, xTickValues: xTickValues)
+        axes.drawFrame(
+            on: canvas, title: "", axisTitles: axisTitles, labelSize: labelSize, yTickLabel: yTickLabel,
+            yTickValues: yTickValues, xTickLabel: xTickLabel, xTickValues: xTickValues)
         if let span, span.to > span.from {
             let left = axes.map(max(transformX(span.from), limits.xMin), limits.yMax).x
             let right = axes.map(min(transformX(span.to), limits.xMax), limits.yMax).x
-            canvas.fillRectangle(x: left, y: panel.y, width: max(0, right - left), height: panel.height,
-                                 color: Color.mutedInk.withAlpha(0.12))
-            canvas.drawText(span.label, at: Point(left + 4 * unit, panel.y + panel.height - labelSize * 0.6), size: labelSize * 0.85,
-                            color: .mutedInk, anchor: .start, bold: false)
+            canvas.fillRectangle(
+                x: left, y: panel.y, width: max(0, right - left), height: panel.height,
+                color: Color.mutedInk.withAlpha(0.12))
+            canvas.drawText(
+                span.label, at: Point(left + 4 * unit, panel.y + panel.height - labelSize * 0.6), size: labelSize * 0.85,
+                color: .mutedInk, anchor: .start, bold: false)
         }
         if let divider {
             let p = axes.map(divider.x, limits.yMax)
             canvas.strokeLine(from: Point(p.x, panel.y), to: Point(p.x, panel.y + panel.height), color: .mutedInk, lineWidth: 1)
-            canvas.drawText(divider.label, at: Point(p.x + 4 * unit, panel.y + labelSize * 1.2), size: labelSize * 0.85,
-                            color: .mutedInk, anchor: .start, bold: false)
+            canvas.drawText(
+                divider.label, at: Point(p.x + 4 * unit, panel.y + labelSize * 1.2), size: labelSize * 0.85,
+                color: .mutedInk, anchor: .start, bold: false)
         }
         for reference in references {
             let y = transform(reference.y)
-            canvas.strokePolyline([axes.map(limits.xMin, y), axes.map(limits.xMax, y)], color: reference.color,
-                                  lineWidth: 1.5 * unit, dashed: true)
+            canvas.strokePolyline(
+                [axes.map(limits.xMin, y), axes.map(limits.xMax, y)], color: reference.color,
+                lineWidth: 1.5 * unit, dashed: true)
         }
         let clip = (panel.x, panel.y, panel.width, panel.height)
         for dot in dots {
@@ -183,7 +195,8 @@ public struct LineChart: Sendable {
                 let x = transformX(point.x), low = axes.map(x, transform(point.y - error)), high = axes.map(x, transform(point.y + error))
                 canvas.strokeLine(from: low, to: high, color: line.color, lineWidth: 1.5 * unit)
                 for end in [low, high] {
-                    canvas.strokeLine(from: Point(end.x - 4 * unit, end.y), to: Point(end.x + 4 * unit, end.y), color: line.color, lineWidth: 1.5 * unit)
+                    canvas.strokeLine(
+                        from: Point(end.x - 4 * unit, end.y), to: Point(end.x + 4 * unit, end.y), color: line.color, lineWidth: 1.5 * unit)
                 }
             }
             if points.count == 1 || line.markers {
@@ -195,8 +208,9 @@ public struct LineChart: Sendable {
             let x = 64 * unit + Double(index % columns) * entryWidth
             let y = 44 * unit + Double(index / columns) * labelSize * 1.6 + labelSize * 0.3
             canvas.strokePolyline([Point(x, y), Point(x + 22 * unit, y)], color: entry.1, lineWidth: 2.5 * unit, dashed: entry.2)
-            canvas.drawText(entry.0, at: Point(x + 28 * unit, y + labelSize * 0.35), size: labelSize * 0.95, color: .ink,
-                            anchor: .start, bold: false)
+            canvas.drawText(
+                entry.0, at: Point(x + 28 * unit, y + labelSize * 0.35), size: labelSize * 0.95, color: .ink,
+                anchor: .start, bold: false)
         }
     }
 }

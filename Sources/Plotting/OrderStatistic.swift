@@ -16,7 +16,11 @@ extension Array where Element == Float {
                 while i <= j {
                     while v[i] < pivot { i += 1 }
                     while v[j] > pivot { j -= 1 }
-                    if i <= j { v.swapAt(i, j); i += 1; j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
                 }
                 if rank <= j { high = j } else if rank >= i { low = i } else { return v[rank] }
             }

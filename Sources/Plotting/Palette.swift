@@ -18,7 +18,7 @@ public enum Palette {
         Color(hex: 0xF0E442),  // yellow
         Color(hex: 0x555B6E),  // blue-grey (Okabe–Ito black, softened)
         Color(hex: 0x882255),  // wine (Tol muted)
-        Color(hex: 0x44AA99),  // teal (Tol muted)
+        Color(hex: 0x44AA99)  // teal (Tol muted)
     ]
 
     /// The colour of category `index` (0-based).

@@ -29,7 +29,12 @@ public struct Projection: Sendable {
                 for j in i..<d { covariance[i * d + j] += a * (Double(codes[r * d + j]) - mean[j]) }
             }
         }
-        for i in 0..<d { for j in i..<d { covariance[i * d + j] /= Double(rows - 1); covariance[j * d + i] = covariance[i * d + j] } }
+        for i in 0..<d {
+            for j in i..<d {
+                covariance[i * d + j] /= Double(rows - 1)
+                covariance[j * d + i] = covariance[i * d + j]
+            }
+        }
         let total = (0..<d).reduce(0.0) { $0 + covariance[$1 * d + $1] }
         var axes: [[Double]] = [], variances: [Double] = []
         var matrix = covariance
@@ -80,7 +85,9 @@ public struct Projection: Sendable {
     /// Axis titles, with the explained variance for PCA.
     public var axisTitles: (x: String, y: String) {
         guard let explainedVariance else { return ("latent dimension 1", "latent dimension 2") }
-        return ("PC 1 (\(Int((explainedVariance[0] * 100).rounded())) % of variance)",
-                "PC 2 (\(Int((explainedVariance[1] * 100).rounded())) % of variance)")
+        return (
+            "PC 1 (\(Int((explainedVariance[0] * 100).rounded())) % of variance)",
+            "PC 2 (\(Int((explainedVariance[1] * 100).rounded())) % of variance)"
+        )
     }
 }

@@ -57,16 +57,22 @@ public struct ScatterFrame: Sendable {
     ///   - height: Canvas height in device units.
     public func draw(on canvas: Canvas, width: Double, height: Double) {
         var layout = FrameLayout(width: width, height: height, panelCount: truth == nil ? 1 : 2)
-        let legend = truth == nil ? nil : FrameLegend(names: classIds.map { classNames[$0] ?? "class \($0)" }, title: title, subtitle: subtitle,
-                                                      layout: layout, textWidth: canvas.textWidth)
+        let legend =
+            truth == nil
+            ? nil
+            : FrameLegend(
+                names: classIds.map { classNames[$0] ?? "class \($0)" }, title: title, subtitle: subtitle,
+                layout: layout, textWidth: canvas.textWidth)
         if let legend, legend.ownRows > 1 {
             layout = FrameLayout(width: width, height: height, panelCount: 2, legendRows: legend.ownRows)
         }
         canvas.fillBackground(.white)
-        canvas.drawText(title, at: Point(layout.margin, layout.titleBaseline), size: layout.titleSize,
-                        color: .ink, anchor: .start, bold: true)
-        canvas.drawText(subtitle, at: Point(layout.margin, layout.subtitleBaseline), size: layout.labelSize,
-                        color: .mutedInk, anchor: .start, bold: false)
+        canvas.drawText(
+            title, at: Point(layout.margin, layout.titleBaseline), size: layout.titleSize,
+            color: .ink, anchor: .start, bold: true)
+        canvas.drawText(
+            subtitle, at: Point(layout.margin, layout.subtitleBaseline), size: layout.labelSize,
+            color: .mutedInk, anchor: .start, bold: false)
         if let legend { draw(legend, on: canvas, layout: layout) }
 
         let radius = Self.pointRadius(count: xs.count, panelWidth: layout.panels[0].width)
@@ -79,8 +85,9 @@ public struct ScatterFrame: Sendable {
             if panelIndex == 0 {
                 for cluster in predictedGroups.keys.sorted() {
                     let points = predictedGroups[cluster]!.map { axes.map(Double(xs[$0]), Double(ys[$0])) }
-                    canvas.fillDiscs(points, radius: radius, color: coloring.color(ofCluster: cluster).withAlpha(alpha),
-                                     clip: panel.tuple)
+                    canvas.fillDiscs(
+                        points, radius: radius, color: coloring.color(ofCluster: cluster).withAlpha(alpha),
+                        clip: panel.tuple)
                 }
             } else if let truth {
                 let groups = Dictionary(grouping: truth.indices, by: { truth[$0] })

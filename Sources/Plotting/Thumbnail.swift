@@ -23,13 +23,15 @@ struct Thumbnail {
             for px in 0..<w {
                 let base = (py * w + px) * channels
                 guard base + channels - 1 < image.count else { continue }
-                let color = channels >= 3
+                let color =
+                    channels >= 3
                     ? Color(red: level(image[base]), green: level(image[base + 1]), blue: level(image[base + 2]))
                     : Color(red: level(image[base]), green: level(image[base]), blue: level(image[base]))
                 // Each square overlaps the next by a little, so anti-aliasing leaves no seams between pixels.
                 let overlap = min(0.6, pixel / 3)
-                canvas.fillRectangle(x: x + Double(px) * pixel, y: y + Double(py) * pixel,
-                                     width: pixel + (px < w - 1 ? overlap : 0), height: pixel + (py < h - 1 ? overlap : 0), color: color)
+                canvas.fillRectangle(
+                    x: x + Double(px) * pixel, y: y + Double(py) * pixel,
+                    width: pixel + (px < w - 1 ? overlap : 0), height: pixel + (py < h - 1 ? overlap : 0), color: color)
             }
         }
     }

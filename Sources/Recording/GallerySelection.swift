@@ -33,7 +33,10 @@ public struct GallerySelection: Sendable {
                     let own = Int(assignments[i])
                     // Distance to the sample's own centre (a held start may not be the nearest).
                     var sum: Float = 0
-                    for j in 0..<d { let diff = z[i * d + j] - c[own * d + j]; sum += diff * diff }
+                    for j in 0..<d {
+                        let diff = z[i * d + j] - c[own * d + j]
+                        sum += diff * diff
+                    }
                     distance[i] = sum
                     margin[i] = k > 1 ? second.distance - first.distance : 0
                 }

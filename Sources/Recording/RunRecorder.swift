@@ -50,11 +50,13 @@ public final class RunRecorder: TrainingObserver {
             writer.timing.totalSeconds += seconds
             if epoch % 10 == 0 { try writer.writeManifest() }
         case .snapshot(let snapshot, _):
-            var entry = EpochEntry(epoch: snapshot.epoch, phase: snapshot.phase, losses: snapshot.losses,
-                                   metrics: snapshot.metrics, clusterSizes: snapshot.clusterSizes)
+            var entry = EpochEntry(
+                epoch: snapshot.epoch, phase: snapshot.phase, losses: snapshot.losses,
+                metrics: snapshot.metrics, clusterSizes: snapshot.clusterSizes)
             entry.refilledClusters = snapshot.refilledClusters.isEmpty ? nil : snapshot.refilledClusters
-            try writer.appendEpoch(entry, latent: snapshot.latent, assignments: snapshot.assignments,
-                                   centers: snapshot.centers, decodedCenters: snapshot.decodedCenters, seconds: snapshot.seconds)
+            try writer.appendEpoch(
+                entry, latent: snapshot.latent, assignments: snapshot.assignments,
+                centers: snapshot.centers, decodedCenters: snapshot.decodedCenters, seconds: snapshot.seconds)
             if snapshot.epoch == 0 { try recordGallery(snapshot) }
             lastSnapshot = snapshot
         case .finished(let final):
@@ -66,17 +68,22 @@ public final class RunRecorder: TrainingObserver {
     private func recordGallery(_ snapshot: EpochSnapshot) throws {
         guard let inputs = galleryInputs else { return }
         guard writer.manifest.dataset.imageShape != nil else {
-            try writer.writeFeatureMeans(epoch: snapshot.epoch, means: Self.standardisedMeans(inputs, assignments: snapshot.assignments,
-                                                                                            clusterCount: snapshot.centers.rows))
+            try writer.writeFeatureMeans(
+                epoch: snapshot.epoch,
+                means: Self.standardisedMeans(
+                    inputs, assignments: snapshot.assignments,
+                    clusterCount: snapshot.centers.rows))
             return
         }
-        let selection = GallerySelection(latent: snapshot.latent, centers: snapshot.centers, assignments: snapshot.assignments,
-                                         labels: galleryLabels, seed: (writer.manifest.configuration.seed ?? 0) &+ UInt64(snapshot.epoch))
+        let selection = GallerySelection(
+            latent: snapshot.latent, centers: snapshot.centers, assignments: snapshot.assignments,
+            labels: galleryLabels, seed: (writer.manifest.configuration.seed ?? 0) &+ UInt64(snapshot.epoch))
         let samples = selection.samples
-        try writer.writeGallery(epoch: snapshot.epoch,
-                                members: (selection.members, snapshot.centers.rows, GallerySelection.perGroup),
-                                misplaced: (selection.misplaced, selection.classCount), samples: samples,
-                                inputs: inputs.rows(samples.map(Int.init)))
+        try writer.writeGallery(
+            epoch: snapshot.epoch,
+            members: (selection.members, snapshot.centers.rows, GallerySelection.perGroup),
+            misplaced: (selection.misplaced, selection.classCount), samples: samples,
+            inputs: inputs.rows(samples.map(Int.init)))
     }
 
     /// Each cluster's mean of every input feature standardised over all samples (0 for a constant feature).
@@ -116,8 +123,9 @@ public final class RunRecorder: TrainingObserver {
 
     /// Writes `final/` (online assignments, final k-means) and adds every labelling's scores to the baselines.
     private func record(_ final: FinalClustering) throws {
-        try writer.writeFinal(onlineAssignments: final.onlineAssignments, kmeansAssignments: final.finalKMeans.assignments,
-                              kmeansCenters: final.finalKMeans.centers)
+        try writer.writeFinal(
+            onlineAssignments: final.onlineAssignments, kmeansAssignments: final.finalKMeans.assignments,
+            kmeansCenters: final.finalKMeans.centers)
         var manifest = writer.manifest
         manifest.start = final.start
         if let partition = final.start?.partition, partition.isHeld {

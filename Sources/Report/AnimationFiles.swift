@@ -24,20 +24,25 @@ enum AnimationFiles {
         let animation = collected
         let written = ResultSlots<Result<Void, any Error>>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { task in
-            written.set(task, Result {
-                if task == 0 {
-                    try GIFWriter.write(animation, to: directory.appendingPathComponent(gifPath).path,
-                                        delay: options.frameDelay, lastFrameDelay: options.lastFrameDelay)
-                } else {
-                    let apng = try APNGWriter(path: directory.appendingPathComponent(apngPath).path,
-                                              width: first.width, height: first.height, frameCount: frames.count)
-                    for (index, frame) in frames.enumerated() {
-                        try apng.append(scanlines: frame.scanlines,
-                                        delay: index == frames.count - 1 ? options.lastFrameDelay : options.frameDelay)
+            written.set(
+                task,
+                Result {
+                    if task == 0 {
+                        try GIFWriter.write(
+                            animation, to: directory.appendingPathComponent(gifPath).path,
+                            delay: options.frameDelay, lastFrameDelay: options.lastFrameDelay)
+                    } else {
+                        let apng = try APNGWriter(
+                            path: directory.appendingPathComponent(apngPath).path,
+                            width: first.width, height: first.height, frameCount: frames.count)
+                        for (index, frame) in frames.enumerated() {
+                            try apng.append(
+                                scanlines: frame.scanlines,
+                                delay: index == frames.count - 1 ? options.lastFrameDelay : options.frameDelay)
+                        }
+                        try apng.finish()
                     }
-                    try apng.finish()
-                }
-            })
+                })
         }
         for task in 0..<2 { try written.get(task)?.get() }
     }

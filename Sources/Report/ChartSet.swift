@@ -22,7 +22,7 @@ struct ChartSet {
             .init(name: "reconstruction ‖x − g(f(x))‖²/V (pretraining)", points: pretrain, color: Palette.color(7), dashed: true),
             .init(name: "reconstruction", points: curve(\.reconstruction), color: Palette.color(0)),
             .init(name: "clustering ‖f(x) − Ms‖²", points: curve(\.clustering), color: Palette.color(1)),
-            .init(name: "total", points: curve(\.total), color: Palette.color(2)),
+            .init(name: "total", points: curve(\.total), color: Palette.color(2))
         ].filter { !$0.points.isEmpty }
         if !lossSeries.isEmpty {
             var lossChart = LineChart(title: "Losses per sample", xTitle: "epoch (≤ 0: pretraining)", yTitle: "loss", series: lossSeries)
@@ -36,26 +36,35 @@ struct ChartSet {
 
         let share = LossShare(manifest: manifest)
         if !share.points.isEmpty {
-            var shareChart = LineChart(title: "Share of each term in the DCN loss", xTitle: "DCN epoch", yTitle: "share of the loss", series: [
-                .init(name: "clustering (λ/2)·‖f(x) − Ms‖²", points: share.points, color: Palette.color(1)),
-                .init(name: "reconstruction ‖x − g(f(x))‖²/V", points: share.points.map { ($0.x, 1 - $0.y) }, color: Palette.color(0)),
-            ])
+            var shareChart = LineChart(
+                title: "Share of each term in the DCN loss", xTitle: "DCN epoch", yTitle: "share of the loss",
+                series: [
+                    .init(name: "clustering (λ/2)·‖f(x) − Ms‖²", points: share.points, color: Palette.color(1)),
+                    .init(name: "reconstruction ‖x − g(f(x))‖²/V", points: share.points.map { ($0.x, 1 - $0.y) }, color: Palette.color(0))
+                ])
             shareChart.yRange = (0, 1)
             shareChart.wholeNumberX = true
             shareChart.span = keptSpan
             let shares = shareChart
-            charts.append(("loss-share", "How much of the loss the clustering term makes up (λ's effect)", 640, 400, { shares.draw(on: $0, width: $1, height: $2) }))
+            charts.append(
+                (
+                    "loss-share", "How much of the loss the clustering term makes up (λ's effect)", 640, 400,
+                    { shares.draw(on: $0, width: $1, height: $2) }
+                ))
         }
 
         let scored = manifest.epochs.filter { $0.metrics != nil }
         if !scored.isEmpty {
-            var metricChart = LineChart(title: "Clustering quality per epoch", xTitle: "epoch", yTitle: "score", series: [
-                .init(name: "NMI", points: scored.map { (Double($0.epoch), $0.metrics!.nmi) }, color: Palette.color(0)),
-                .init(name: "ARI", points: scored.map { (Double($0.epoch), $0.metrics!.ari) }, color: Palette.color(1)),
-                .init(name: "ACC", points: scored.map { (Double($0.epoch), $0.metrics!.acc) }, color: Palette.color(2)),
-            ])
+            var metricChart = LineChart(
+                title: "Clustering quality per epoch", xTitle: "epoch", yTitle: "score",
+                series: [
+                    .init(name: "NMI", points: scored.map { (Double($0.epoch), $0.metrics!.nmi) }, color: Palette.color(0)),
+                    .init(name: "ARI", points: scored.map { (Double($0.epoch), $0.metrics!.ari) }, color: Palette.color(1)),
+                    .init(name: "ACC", points: scored.map { (Double($0.epoch), $0.metrics!.acc) }, color: Palette.color(2))
+                ])
             metricChart.references = manifest.baselines.filter { [.kmeansRaw, .aeKMeans].contains($0.labelling) }.map {
-                LineChart.Reference(name: "\($0.title): NMI", y: $0.metrics.nmi, color: $0.labelling == .kmeansRaw ? Palette.color(5) : Palette.color(7))
+                LineChart.Reference(
+                    name: "\($0.title): NMI", y: $0.metrics.nmi, color: $0.labelling == .kmeansRaw ? Palette.color(5) : Palette.color(7))
             }
             metricChart.yRange = (0, 1)
             metricChart.wholeNumberX = true
@@ -65,22 +74,28 @@ struct ChartSet {
         }
 
         if let finalArrays, let labels = run.labels, let last = manifest.epochs.last {
-            var confusion = ConfusionMatrixFigure(title: "Confusion matrix, epoch \(last.epoch)",
-                                                  predicted: finalArrays.assignments, truth: labels,
-                                                  clusterCount: manifest.configuration.clusterCount)
+            var confusion = ConfusionMatrixFigure(
+                title: "Confusion matrix, epoch \(last.epoch)",
+                predicted: finalArrays.assignments, truth: labels,
+                clusterCount: manifest.configuration.clusterCount)
             if let names = manifest.dataset.classNames, names.count == confusion.classIds.count {
                 confusion.classNames = Dictionary(uniqueKeysWithValues: zip(confusion.classIds, names))
             }
             let matrix = confusion
-            charts.append(("confusion", "Confusion matrix after Hungarian matching (columns ordered by matched class)", 520, 480, { matrix.draw(on: $0, width: $1, height: $2) }))
+            charts.append(
+                (
+                    "confusion", "Confusion matrix after Hungarian matching (columns ordered by matched class)", 520, 480,
+                    { matrix.draw(on: $0, width: $1, height: $2) }
+                ))
         }
         if let finalArrays, let last = manifest.epochs.last {
             let k = manifest.configuration.clusterCount
             let classIds = run.labels.map { Array(Set($0)).sorted() } ?? []
             let coloring = ClusterColoring(assignments: finalArrays.assignments, labels: run.labels, classIds: classIds, clusterCount: k)
-            let sizes = BarChart(title: "Cluster sizes, epoch \(last.epoch)", labels: (0..<k).map { "\($0)" },
-                                 values: last.clusterSizes.map(Double.init), colors: (0..<k).map { coloring.color(ofCluster: $0) },
-                                 yTitle: "samples")
+            let sizes = BarChart(
+                title: "Cluster sizes, epoch \(last.epoch)", labels: (0..<k).map { "\($0)" },
+                values: last.clusterSizes.map(Double.init), colors: (0..<k).map { coloring.color(ofCluster: $0) },
+                yTitle: "samples")
             charts.append(("cluster-sizes", "Cluster sizes", 520, 360, { sizes.draw(on: $0, width: $1, height: $2) }))
         }
     }

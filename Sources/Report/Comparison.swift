@@ -45,7 +45,7 @@ public struct Comparison: Sendable {
 
     /// The labellings shown and their order: DCN's own labelling first, as in the run report.
     public static let labellings: [Labelling] = [
-        .dcnNearestCentre, .dcnFinalKMeans, .dcnOnline, .aeKMeans, .kmeansRaw,
+        .dcnNearestCentre, .dcnFinalKMeans, .dcnOnline, .aeKMeans, .kmeansRaw
     ]
 
     /// The settings, in the order their first run was given.
@@ -69,8 +69,9 @@ public struct Comparison: Sendable {
         for run in finished.dropFirst() {
             let a = first.manifest.dataset, b = run.manifest.dataset
             guard a.name == b.name, a.samples == b.samples, a.dimensions == b.dimensions else {
-                throw ReportError("compare: \(run.directory.path) is on \(b.name) (\(b.samples) × \(b.dimensions)) but "
-                    + "\(first.directory.path) is on \(a.name) (\(a.samples) × \(a.dimensions)); compare runs of one data set")
+                throw ReportError(
+                    "compare: \(run.directory.path) is on \(b.name) (\(b.samples) × \(b.dimensions)) but "
+                        + "\(first.directory.path) is on \(a.name) (\(a.samples) × \(a.dimensions)); compare runs of one data set")
             }
         }
         dataset = first.manifest.dataset
@@ -148,9 +149,12 @@ public struct Comparison: Sendable {
         }.count
         let seconds = runs.compactMap { $0.timing?.totalSeconds }
         // A field a run did not record (another trainer's) is left out of its label.
-        let label = varied.isEmpty ? "all runs"
+        let label =
+            varied.isEmpty
+            ? "all runs"
             : varied.compactMap { field in values[field].flatMap { $0.isEmpty ? nil : "\(displayName(field)) \($0)" } }.joined(separator: " · ")
-        return Setting(label: label, values: values, runs: runs, metrics: metrics, collapsed: collapsed,
-                       meanSeconds: seconds.isEmpty ? nil : seconds.reduce(0, +) / Double(seconds.count))
+        return Setting(
+            label: label, values: values, runs: runs, metrics: metrics, collapsed: collapsed,
+            meanSeconds: seconds.isEmpty ? nil : seconds.reduce(0, +) / Double(seconds.count))
     }
 }

@@ -11,9 +11,11 @@ struct ComparisonCharts {
     init(_ comparison: Comparison) {
         let hasMetrics = comparison.shownLabellings.contains(.dcnNearestCentre)
         guard hasMetrics else { return }
-        let metrics: [(name: String, title: String, path: KeyPath<Comparison.Metrics, Comparison.Statistic>, score: @Sendable (ClusteringScores) -> Double)] = [
-            ("nmi", "NMI", \.nmi, { $0.nmi }), ("ari", "ARI", \.ari, { $0.ari }), ("acc", "ACC", \.acc, { $0.acc }),
-        ]
+        let metrics:
+            [(name: String, title: String, path: KeyPath<Comparison.Metrics, Comparison.Statistic>, score: @Sendable (ClusteringScores) -> Double)] =
+                [
+                    ("nmi", "NMI", \.nmi, { $0.nmi }), ("ari", "ARI", \.ari, { $0.ari }), ("acc", "ACC", \.acc, { $0.acc })
+                ]
         for field in comparison.variedFields {
             let xs = comparison.settings.map { Double($0.values[field] ?? "") }
             guard xs.allSatisfy({ $0 != nil }), Set(xs.map { $0! }).count >= 2 else { continue }
@@ -35,15 +37,18 @@ struct ComparisonCharts {
                         if let score = ClusteringScores(run: run) { dots.append(.init(x: x!, y: metric.score(score), color: color)) }
                     }
                 }
-                var chart = LineChart(title: "DCN nearest centre: final \(metric.title) against \(flag)", xTitle: flag,
-                                      yTitle: "final \(metric.title)", series: order.enumerated().map { index, key in
-                    let points = lines[key, default: []].sorted { $0.x < $1.x }
-                    var series = LineChart.Series(name: key.isEmpty ? "mean ± std over seeds" : key + " (mean ± std)",
-                                                  points: points.map { ($0.x, $0.statistic.mean) }, color: Palette.color(index))
-                    series.errors = points.map(\.statistic.std)
-                    series.markers = true
-                    return series
-                })
+                var chart = LineChart(
+                    title: "DCN nearest centre: final \(metric.title) against \(flag)", xTitle: flag,
+                    yTitle: "final \(metric.title)",
+                    series: order.enumerated().map { index, key in
+                        let points = lines[key, default: []].sorted { $0.x < $1.x }
+                        var series = LineChart.Series(
+                            name: key.isEmpty ? "mean ± std over seeds" : key + " (mean ± std)",
+                            points: points.map { ($0.x, $0.statistic.mean) }, color: Palette.color(index))
+                        series.errors = points.map(\.statistic.std)
+                        series.markers = true
+                        return series
+                    })
                 chart.dots = dots
                 chart.logarithmicX = logarithmic
                 let aeScores = comparison.settings.compactMap { $0.metrics[Labelling.aeKMeans.id]?[keyPath: metric.path] }
@@ -76,8 +81,10 @@ struct ClusteringScores {
     let nmi: Double, ari: Double, acc: Double
 
     init?(run: RunFormat.RecordedRun) {
-        guard let metrics = run.manifest.baselines.first(where: { $0.labelling == .dcnNearestCentre })?.metrics
-            ?? run.manifest.summary?.finalMetrics else { return nil }
+        guard
+            let metrics = run.manifest.baselines.first(where: { $0.labelling == .dcnNearestCentre })?.metrics
+                ?? run.manifest.summary?.finalMetrics
+        else { return nil }
         nmi = metrics.nmi
         ari = metrics.ari
         acc = metrics.acc

@@ -108,7 +108,8 @@ extension Comparison {
         group += ["", ""]
         lines.append(group.joined(separator: " & ") + " \\\\")
         if !rules.isEmpty { lines.append(rules.joined(separator: " ")) }
-        let names = ["Setting"] + variedFields.map { Self.tex(Self.displayName($0)) } + ["Seeds"]
+        let names =
+            ["Setting"] + variedFields.map { Self.tex(Self.displayName($0)) } + ["Seeds"]
             + columns.map(\.metric) + ["Collapsed", "Seconds"]
         lines.append(names.joined(separator: " & ") + " \\\\")
         lines.append("\\midrule")

@@ -28,16 +28,21 @@ public enum ComparisonWriter {
         let library = try ReportWriter.loadLibrary(templates, name: "compare")
         var charts: [FigureFiles] = []
         for chart in ComparisonCharts(comparison).charts {
-            charts.append(try ChartFiles.write(name: chart.name, title: chart.title, size: (chart.width, chart.height), scale: 1.5,
-                                               into: directory, draw: chart.draw))
+            charts.append(
+                try ChartFiles.write(
+                    name: chart.name, title: chart.title, size: (chart.width, chart.height), scale: 1.5,
+                    into: directory, draw: chart.draw))
         }
         var tiles: [(image: String, setting: Comparison.Setting, run: RecordedRun)] = []
         for (index, setting) in comparison.settings.enumerated() {
             let run = setting.runs[0]
             let options = RenderOptions()
             // A run whose last epoch fails its checks gets no thumbnail; its scores in run.json still count.
-            guard let sequence = try? FrameSequence(run: run, pointCap: 5_000, lastEpochOnly: true, view: options.view, tsnePointCap: options.tsnePointCap),
-                  let frame = sequence.frames.last else { continue }
+            guard
+                let sequence = try? FrameSequence(
+                    run: run, pointCap: 5_000, lastEpochOnly: true, view: options.view, tsnePointCap: options.tsnePointCap),
+                let frame = sequence.frames.last
+            else { continue }
             let image = String(format: "tiles/setting_%03d.png", index + 1)
             try FigureFile.write(.png, to: directory.appendingPathComponent(image).path, width: 900, height: 420) {
                 frame.draw(on: $0, width: $1, height: $2)

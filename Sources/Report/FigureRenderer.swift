@@ -20,11 +20,16 @@ public enum FigureRenderer {
         progress: (@Sendable (Int, Int) -> Void)? = nil, embeddingProgress: ((Int, Int) -> Void)? = nil,
         clock: RenderStageClock? = nil
     ) throws -> RenderedFigures {
-        let panel = FrameLayout(width: Double(options.width), height: Double(options.height),
-                                panelCount: run.labels == nil ? 1 : 2).panels[0]
-        let sequence = try clock.time("read and project epochs") { try FrameSequence(run: run, pointCap: options.pointCap,
-                                         equalAspectPanel: options.equalAspect ? (panel.width, panel.height) : nil,
-                                         view: options.view, tsnePointCap: options.tsnePointCap, progress: embeddingProgress) }
+        let panel = FrameLayout(
+            width: Double(options.width), height: Double(options.height),
+            panelCount: run.labels == nil ? 1 : 2
+        ).panels[0]
+        let sequence = try clock.time("read and project epochs") {
+            try FrameSequence(
+                run: run, pointCap: options.pointCap,
+                equalAspectPanel: options.equalAspect ? (panel.width, panel.height) : nil,
+                view: options.view, tsnePointCap: options.tsnePointCap, progress: embeddingProgress)
+        }
         guard !sequence.frames.isEmpty else {
             throw RecordingError(run.directory.path, "has no complete epoch to render")
         }
@@ -45,26 +50,32 @@ public enum FigureRenderer {
         let drawn = ResultSlots<Result<Figures, any Error>>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { task in
             if task == 0 {
-                animations.set(0, Result { try clock.time("animations") { try AnimationFiles.write(frames.images, into: directory, options: options) } })
+                animations.set(
+                    0, Result { try clock.time("animations") { try AnimationFiles.write(frames.images, into: directory, options: options) } })
                 return
             }
-            drawn.set(0, Result {
-                var figures = try clock.time("charts") {
-                    try ChartFiles.write(run: run, sequence: sequence, startKeptThrough: startKeptThrough, into: directory, options: options)
-                }
-                let centres = try clock.time("decoded centres") { try CentreFiles.write(run: run, sequence: sequence, into: directory, options: options) }
-                if let centres { figures.append(centres.figure) }
-                var warnings = sequence.warning.map { [$0] } ?? []
-                figures += try clock.time("galleries") {
-                    try GalleryFiles.write(run: run, sequence: sequence, into: directory, options: options, warnings: &warnings)
-                }
-                return (figures, centres, warnings)
-            })
+            drawn.set(
+                0,
+                Result {
+                    var figures = try clock.time("charts") {
+                        try ChartFiles.write(run: run, sequence: sequence, startKeptThrough: startKeptThrough, into: directory, options: options)
+                    }
+                    let centres = try clock.time("decoded centres") {
+                        try CentreFiles.write(run: run, sequence: sequence, into: directory, options: options)
+                    }
+                    if let centres { figures.append(centres.figure) }
+                    var warnings = sequence.warning.map { [$0] } ?? []
+                    figures += try clock.time("galleries") {
+                        try GalleryFiles.write(run: run, sequence: sequence, into: directory, options: options, warnings: &warnings)
+                    }
+                    return (figures, centres, warnings)
+                })
         }
         try animations.get(0)?.get()
         guard let (figures, centres, warnings) = try drawn.get(0)?.get() else { throw RenderError("the figures were not drawn") }
-        var rendered = RenderedFigures(framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
-                                       apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
+        var rendered = RenderedFigures(
+            framePaths: frames.paths, entries: sequence.entries, animationPath: AnimationFiles.gifPath,
+            apngPath: AnimationFiles.apngPath, figures: figures, centrePaths: centres?.strips)
         rendered.warnings = warnings
         rendered.startKeptThrough = startKeptThrough
         return rendered

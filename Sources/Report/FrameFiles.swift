@@ -16,16 +16,20 @@ enum FrameFiles {
         let results = ResultSlots<Result<EncodedImage?, any Error>>(count: sequence.frames.count)
         DispatchQueue.concurrentPerform(iterations: sequence.frames.count) { index in
             let frame = sequence.frames[index]
-            results.set(index, Result {
-                var image: EncodedImage?
-                for format in formats {
-                    let path = directory.appendingPathComponent(stems[index] + "." + format.rawValue).path
-                    let written = try FigureFile.write(format, to: path, width: options.width, height: options.height,
-                                                       scale: options.scale) { frame.draw(on: $0, width: $1, height: $2) }
-                    if let written { image = written }
-                }
-                return image
-            })
+            results.set(
+                index,
+                Result {
+                    var image: EncodedImage?
+                    for format in formats {
+                        let path = directory.appendingPathComponent(stems[index] + "." + format.rawValue).path
+                        let written = try FigureFile.write(
+                            format, to: path, width: options.width, height: options.height,
+                            scale: options.scale
+                        ) { frame.draw(on: $0, width: $1, height: $2) }
+                        if let written { image = written }
+                    }
+                    return image
+                })
             progress?(results.countCompletion(), sequence.frames.count)
         }
         let images = try (0..<sequence.frames.count).map { index in

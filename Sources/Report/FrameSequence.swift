@@ -45,7 +45,8 @@ public struct FrameSequence: Sendable {
         let dimensions = arrays.last?.latent.columns ?? 2
         let useTSNE = view == .tsne && dimensions > 2 && count >= 4
         let drawn = Subsample.indices(labels: labels, count: count, cap: useTSNE ? min(pointCap, tsnePointCap) : pointCap)
-        let projection = arrays.last.map { Projection.pca(codes: $0.latent.values, rows: $0.latent.rows, dimensions: $0.latent.columns) }
+        let projection =
+            arrays.last.map { Projection.pca(codes: $0.latent.values, rows: $0.latent.rows, dimensions: $0.latent.columns) }
             ?? .identity(dimensions: 2)
         let projected: [(xs: [Float], ys: [Float])]
         var viewNote = ""
@@ -80,7 +81,9 @@ public struct FrameSequence: Sendable {
                 centers = zip(cx, cy).map { (x: Double($0), y: Double($1)) }
             }
             var frame = ScatterFrame(
-                title: Self.title(entry, totalEpochs: totalEpochs, start: run.manifest.start?.partition ?? run.manifest.configuration.startPartition, foreign: run.isForeign),
+                title: Self.title(
+                    entry, totalEpochs: totalEpochs, start: run.manifest.start?.partition ?? run.manifest.configuration.startPartition,
+                    foreign: run.isForeign),
                 subtitle: Self.subtitle(entry, manifest: run.manifest, lambda: run.lambda) + sampleNote + viewNote,
                 xs: projected[index].xs, ys: projected[index].ys, predicted: drawn.map { epochArrays.assignments[$0] },
                 truth: drawnLabels, classIds: classIds,
@@ -103,8 +106,9 @@ public struct FrameSequence: Sendable {
     static func tsneViews(_ arrays: [EpochArrays], drawn: [Int], dimensions: Int, progress: ((Int, Int) -> Void)?) -> [(xs: [Float], ys: [Float])] {
         let codes = arrays.map { a in drawn.flatMap { a.latent.values[($0 * dimensions)..<(($0 + 1) * dimensions)] } }
         let pca = Projection.pca(codes: codes[codes.count - 1], rows: drawn.count, dimensions: dimensions)
-        let start = TSNE.pcaStart(points: codes[codes.count - 1], count: drawn.count, dimensions: dimensions,
-                                  components: (pca.axes[0], pca.axes[1], pca.mean))
+        let start = TSNE.pcaStart(
+            points: codes[codes.count - 1], count: drawn.count, dimensions: dimensions,
+            components: (pca.axes[0], pca.axes[1], pca.mean))
         let views = SteadyEmbedding.embed(epochs: codes, count: drawn.count, dimensions: dimensions, start: start, progress: progress)
         return views.map { view in
             (stride(from: 0, to: view.count, by: 2).map { Float(view[$0]) }, stride(from: 1, to: view.count, by: 2).map { Float(view[$0]) })

@@ -24,9 +24,18 @@ struct ReportPage {
         let nmi: String, ari: String, acc: String
         let bestNMI: Bool, bestARI: Bool, bestACC: Bool
     }
-    struct FrameLink { let epoch: Int; let path: String }
-    struct GlossaryRow { let symbol: String; let meaning: String }
-    struct FigureLink { let format: String; let path: String }
+    struct FrameLink {
+        let epoch: Int
+        let path: String
+    }
+    struct GlossaryRow {
+        let symbol: String
+        let meaning: String
+    }
+    struct FigureLink {
+        let format: String
+        let path: String
+    }
     struct Figure {
         let name: String
         let title: String
@@ -84,7 +93,12 @@ extension ReportPage {
         var rows = Self.summaryRows(run)
         if let seconds, seconds > 0 { rows.append(Row(key: "Training time", value: String(format: "%.1f s", seconds))) }
         if let kept = figures.startKeptThrough {
-            rows.append(Row(key: "Start's assignments", value: "kept through epoch \(kept) (shaded in the charts): a \(Self.heldStartName(manifest.start?.partition)) start is not a set of nearest-centre cells, so DCN keeps its assignments until 99 % of samples are nearest their own centre or half the epochs have passed, then assigns by nearest centre"))
+            rows.append(
+                Row(
+                    key: "Start's assignments",
+                    value:
+                        "kept through epoch \(kept) (shaded in the charts): a \(Self.heldStartName(manifest.start?.partition)) start is not a set of nearest-centre cells, so DCN keeps its assignments until 99 % of samples are nearest their own centre or half the epochs have passed, then assigns by nearest centre"
+                ))
         }
         rows.append(Row(key: "Status", value: manifest.status.rawValue + (manifest.statusMessage.map { ": " + $0 } ?? "")))
 
@@ -104,23 +118,29 @@ extension ReportPage {
         }
         let best = (nmi: methods.map(\.1.nmi).max(), ari: methods.map(\.1.ari).max(), acc: methods.map(\.1.acc).max())
         let metricRows = methods.map { name, m in
-            MetricRow(method: name, nmi: String(format: "%.4f", m.nmi), ari: String(format: "%.4f", m.ari),
-                      acc: String(format: "%.4f", m.acc), bestNMI: m.nmi == best.nmi, bestARI: m.ari == best.ari,
-                      bestACC: m.acc == best.acc)
+            MetricRow(
+                method: name, nmi: String(format: "%.4f", m.nmi), ari: String(format: "%.4f", m.ari),
+                acc: String(format: "%.4f", m.acc), bestNMI: m.nmi == best.nmi, bestARI: m.ari == best.ari,
+                bestACC: m.acc == best.acc)
         }
 
         var warnings: [String] = []
         if manifest.status == .running {
             let planned = run.plannedEpochs.map { " of \($0)" } ?? ""
-            warnings.append("This run is incomplete: the recording ends at epoch \(manifest.epochs.last?.epoch ?? 0)\(planned) (the process stopped before finishing).")
+            warnings.append(
+                "This run is incomplete: the recording ends at epoch \(manifest.epochs.last?.epoch ?? 0)\(planned) (the process stopped before finishing)."
+            )
         }
         if manifest.status == .diverged || manifest.status == .failed || manifest.status == .interrupted {
             warnings.append("Training stopped early: \(manifest.statusMessage ?? manifest.status.rawValue).")
         }
         if let lambda = config.lambda, let negligible = LossShare(manifest: manifest).warning(lambda: lambda) { warnings.append(negligible) }
         warnings += figures.warnings
-        let notes = [ImageShapeHint.suggestion(dimensions: dataset.dimensions, imageShape: dataset.imageShape,
-                                               pixelScaled: dataset.scaling == FeatureScaling.unit.rawValue)].compactMap { $0 }
+        let notes = [
+            ImageShapeHint.suggestion(
+                dimensions: dataset.dimensions, imageShape: dataset.imageShape,
+                pixelScaled: dataset.scaling == FeatureScaling.unit.rawValue)
+        ].compactMap { $0 }
         if config.epochs == 0, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
             warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
         }
@@ -128,15 +148,21 @@ extension ReportPage {
         let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
         if !refills.isEmpty {
             let epochs = refills.map { "\($0.epoch)" }.joined(separator: ", ")
-            warnings.append("A cluster collapsed during training and was refilled by splitting the most spread cluster (after epoch\(refills.count == 1 ? "" : "s") \(epochs)). " + Self.weightHint(config.lambda, "may be too large for this data", suggestSmaller: false))
+            warnings.append(
+                "A cluster collapsed during training and was refilled by splitting the most spread cluster (after epoch\(refills.count == 1 ? "" : "s") \(epochs)). "
+                    + Self.weightHint(config.lambda, "may be too large for this data", suggestSmaller: false))
         }
         if let last = manifest.epochs.last {
             let empty = last.clusterSizes.filter { $0 == 0 }.count
             let smallest = last.clusterSizes.min() ?? 0
             if empty > 0 {
-                warnings.append("Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). " + Self.weightHint(config.lambda, "is probably too large for this data"))
+                warnings.append(
+                    "Cluster collapse: \(empty) of \(config.clusterCount) clusters are empty at epoch \(last.epoch). "
+                        + Self.weightHint(config.lambda, "is probably too large for this data"))
             } else if CollapseRule.hasCollapsed(sizes: last.clusterSizes, samples: dataset.samples) {
-                warnings.append("Cluster collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch), under a tenth of the mean cluster size. " + Self.weightHint(config.lambda, "may be too large for this data"))
+                warnings.append(
+                    "Cluster collapse: the smallest cluster holds only \(smallest) of \(dataset.samples) samples at epoch \(last.epoch), under a tenth of the mean cluster size. "
+                        + Self.weightHint(config.lambda, "may be too large for this data"))
             }
         }
 
@@ -144,16 +170,24 @@ extension ReportPage {
             let (entry, path) = pair
             var item: [String: Any] = ["epoch": entry.epoch, "src": path, "phase": entry.phase.rawValue]
             if let strips = figures.centrePaths, index < strips.count { item["centres"] = strips[index] }
-            if let m = entry.metrics { item["nmi"] = m.nmi; item["ari"] = m.ari; item["acc"] = m.acc }
+            if let m = entry.metrics {
+                item["nmi"] = m.nmi
+                item["ari"] = m.ari
+                item["acc"] = m.acc
+            }
             return item
         }
-        let json = (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys, .withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let json =
+            (try? JSONSerialization.data(withJSONObject: frames, options: [.sortedKeys, .withoutEscapingSlashes])).map {
+                String(decoding: $0, as: UTF8.self)
+            } ?? "[]"
 
         self.init(
             name: manifest.name, methodName: words.method,
             assigner: words.assigner, toolVersion: ToolInfo.currentVersion, datasetName: dataset.name,
             datasetDescription: dataset.description, summaryRows: rows, hasMetrics: !metricRows.isEmpty,
-            metricRows: metricRows, warnings: warnings, notes: notes, firstFrame: figures.framePaths.last ?? "", lastCentres: figures.centrePaths?.last,
+            metricRows: metricRows, warnings: warnings, notes: notes, firstFrame: figures.framePaths.last ?? "",
+            lastCentres: figures.centrePaths?.last,
             framesJSON: Self.scriptSafe(json),
             frameLinks: zip(figures.entries, figures.framePaths).map { FrameLink(epoch: $0.epoch, path: $1) },
             animationPath: figures.animationPath, apngPath: figures.apngPath, recordingPath: recordingPath, recordingLabel: recordingPath,
@@ -177,15 +211,24 @@ extension ReportPage {
         }
         var lines: [String] = []
         if outcome.dcnWorseThanStart {
-            let kept = outcome.kept == .start
+            let kept =
+                outcome.kept == .start
                 ? "The run keeps its start's labelling (the last epoch; the saved model assigns it); --no-keep-better keeps DCN's."
                 : "The run keeps DCN's labelling (--no-keep-better)."
-            lines.append("DCN ended worse than its start: normalised cut \(score(outcome.dcnScore)) against \(score(outcome.startScore)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.startFit) + "; labels not used. " + kept)
+            lines.append(
+                "DCN ended worse than its start: normalised cut \(score(outcome.dcnScore)) against \(score(outcome.startScore)) on a nearest-neighbour graph of the input (lower is better)"
+                    + fits(outcome.startFit) + "; labels not used. " + kept)
         } else if outcome.dcnWorseThanStartPartition, let partition = outcome.startPartitionScore {
-            lines.append("DCN ended worse than its start's \(heldStartName(start)) partition (epoch 0): normalised cut \(score(outcome.dcnScore)) against \(score(partition)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.startPartitionFit) + "; labels not used. The run keeps DCN's labelling: the saved model assigns each sample to its nearest centre, which cannot reproduce that partition (its nearest-centre labelling scores \(score(outcome.startScore))). Epoch 0 in the player shows the partition; a smaller --lambda or fewer --epochs may keep more of it.")
+            lines.append(
+                "DCN ended worse than its start's \(heldStartName(start)) partition (epoch 0): normalised cut \(score(outcome.dcnScore)) against \(score(partition)) on a nearest-neighbour graph of the input (lower is better)"
+                    + fits(outcome.startPartitionFit)
+                    + "; labels not used. The run keeps DCN's labelling: the saved model assigns each sample to its nearest centre, which cannot reproduce that partition (its nearest-centre labelling scores \(score(outcome.startScore))). Epoch 0 in the player shows the partition; a smaller --lambda or fewer --epochs may keep more of it."
+            )
         }
         if outcome.dcnWorseThanInputKMeans, let kmeans = outcome.inputKMeansScore {
-            lines.append("DCN ended worse than k-means on the input: normalised cut \(score(outcome.dcnScore)) against \(score(kmeans)) on a nearest-neighbour graph of the input (lower is better)" + fits(outcome.inputKMeansFit) + "; labels not used.")
+            lines.append(
+                "DCN ended worse than k-means on the input: normalised cut \(score(outcome.dcnScore)) against \(score(kmeans)) on a nearest-neighbour graph of the input (lower is better)"
+                    + fits(outcome.inputKMeansFit) + "; labels not used.")
         }
         return lines
     }
@@ -204,9 +247,11 @@ extension ReportPage {
         var rows = words.recordedBy.map { [Row(key: "Recorded by", value: $0)] } ?? []
         rows += [
             Row(key: "Data set", value: dataset.name),
-            Row(key: "Samples × dimensions", value: (dataset.dimensions > 0 ? "\(dataset.samples) × \(dataset.dimensions)" : "\(dataset.samples) samples")
-                + (dataset.subsampledFrom.map { " (drawn from \($0) with --limit)" } ?? "")),
-            Row(key: "Clusters k", value: "\(config.clusterCount)"),
+            Row(
+                key: "Samples × dimensions",
+                value: (dataset.dimensions > 0 ? "\(dataset.samples) × \(dataset.dimensions)" : "\(dataset.samples) samples")
+                    + (dataset.subsampledFrom.map { " (drawn from \($0) with --limit)" } ?? "")),
+            Row(key: "Clusters k", value: "\(config.clusterCount)")
         ]
         if let lambda = config.lambda { rows.append(Row(key: "λ (clustering weight)", value: formatNumber(Double(lambda)))) }
         if let hidden = config.hiddenLayers {
@@ -237,30 +282,42 @@ extension ReportPage {
                 detail = "\(criterion) (lower is better): boundary merge \(mergedText), k-means on the codes \(kmeansText)"
                 switch start.partition {
                 case .joint: value += ", taken because the boundary merge did not cut the codes' neighbour graph lower than k-means on the codes"
-                case .merged: value += merged < kmeans ? ", chosen because it cut the codes' neighbour graph lower than k-means on the codes" : ", as --start merged asked"
+                case .merged:
+                    value +=
+                        merged < kmeans
+                        ? ", chosen because it cut the codes' neighbour graph lower than k-means on the codes" : ", as --start merged asked"
                 case .input: value += ", chosen over the start found on the codes"
                 default: break
                 }
             }
             if let check = start.inputCheck {
                 let replaced: StartPartition = (start.mergedCut ?? 0) < (start.kmeansCut ?? 0) ? .merged : .joint
-                value += check.inputWins ? " — which was clearly worse on the input (labels not used)"
+                value +=
+                    check.inputWins
+                    ? " — which was clearly worse on the input (labels not used)"
                     : "; checked against k-means on the input and kept as the start (labels not used)"
-                detail = (detail.map { $0 + "; " } ?? "") + Self.inputCheckText(check, replaced: start.partition == .input ? replaced : nil).dropFirst(2)
+                detail =
+                    (detail.map { $0 + "; " } ?? "") + Self.inputCheckText(check, replaced: start.partition == .input ? replaced : nil).dropFirst(2)
             }
             rows.append(Row(key: "DCN start", value: value, detail: detail))
             if let scale = config.clusteringScale { rows.append(clusteringTermRow(scale, divisor: start.clusteringDivisor, start: start.partition)) }
         }
         if let outcome = manifest.outcome {
             func score(_ value: Double) -> String { String(format: "%.3f", value) }
-            let scores = "normalised cut on a 10-nearest-neighbour graph of the input: DCN " + score(outcome.dcnScore)
-                + ", start " + score(outcome.startScore) + (outcome.startPartitionScore.map { " (its \(heldStartName(manifest.start?.partition)) partition " + score($0) + ")" } ?? "")
+            let scores =
+                "normalised cut on a 10-nearest-neighbour graph of the input: DCN " + score(outcome.dcnScore)
+                + ", start " + score(outcome.startScore)
+                + (outcome.startPartitionScore.map { " (its \(heldStartName(manifest.start?.partition)) partition " + score($0) + ")" } ?? "")
                 + (outcome.inputKMeansScore.map { ", k-means on the input " + score($0) } ?? "")
                 + (outcome.dcnFit.map { "; mixture fit: DCN " + score($0) + (outcome.startFit.map { ", start " + score($0) } ?? "") } ?? "")
-            let kept = outcome.kept == .start
+            let kept =
+                outcome.kept == .start
                 ? "the start's, kept as epoch \(outcome.dcnEpoch + 1) because DCN ended clearly worse than its start (labels not used)"
-                : "DCN's (epoch \(outcome.dcnEpoch))" + (outcome.dcnWorseThanStart ? ", although it ended clearly worse than its start (--no-keep-better)" : ", not clearly worse than its start")
-            rows.append(Row(key: "Run's labelling", value: kept, detail: scores + " (lower cut and higher fit are better; margin \(score(outcome.margin)))"))
+                : "DCN's (epoch \(outcome.dcnEpoch))"
+                    + (outcome.dcnWorseThanStart
+                        ? ", although it ended clearly worse than its start (--no-keep-better)" : ", not clearly worse than its start")
+            rows.append(
+                Row(key: "Run's labelling", value: kept, detail: scores + " (lower cut and higher fit are better; margin \(score(outcome.margin)))"))
         }
         return rows
     }
@@ -278,15 +335,21 @@ extension ReportPage {
     /// The start check's verdict in words; `replaced` names the codes' candidate when k-means on the input replaced it.
     static func inputCheckText(_ check: StartCheck, replaced: StartPartition?) -> String {
         func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "none (a cluster too small to fit)" }
-        let figures = "normalised cut on a 10-nearest-neighbour graph of the input (lower is better) \(number(check.candidateCut)) against "
+        let figures =
+            "normalised cut on a 10-nearest-neighbour graph of the input (lower is better) \(number(check.candidateCut)) against "
             + "k-means on the input \(number(check.inputCut)), mixture fit (higher is better) \(number(check.candidateFit)) against \(number(check.inputFit)); labels not used"
         guard let replaced else { return "; checked against k-means on the input and kept (\(figures))" }
-        return "; it replaced the \(heldStartName(replaced)) start, which was clearly worse on the input: the codes lost structure the input shows (\(figures))"
+        return
+            "; it replaced the \(heldStartName(replaced)) start, which was clearly worse on the input: the codes lost structure the input shows (\(figures))"
     }
 
     /// What the clustering term was divided by, and why (``ClusteringScale``).
     static func clusteringTermRow(_ scale: ClusteringScale, divisor: Double?, start: StartPartition) -> Row {
-        var value = divisor.map { "‖f(x) − μ‖² (a code's squared distance to its cluster's centre μ) divided by the codes' total variance at the start, " + formatNumber($0) }
+        var value =
+            divisor.map {
+                "‖f(x) − μ‖² (a code's squared distance to its cluster's centre μ) divided by the codes' total variance at the start, "
+                    + formatNumber($0)
+            }
             ?? "‖f(x) − μ‖² (a code's squared distance to its cluster's centre μ) as the paper writes it"
         value += " (--clustering-scale \(scale.rawValue)"
         if scale == .auto { value += divisor == nil ? ": a \(heldStartName(start)) start is held with the paper's full pull" : ": a k-means start" }
@@ -294,9 +357,10 @@ extension ReportPage {
     }
 
     static func figure(_ files: FigureFiles) -> Figure {
-        Figure(name: files.name, title: files.title, image: files.paths.first { $0.hasSuffix(".png") } ?? files.paths[0],
-               links: files.paths.map { FigureLink(format: String($0.split(separator: ".").last ?? "").uppercased(), path: $0) },
-               wide: ["gallery-", "misplaced-", "feature-means", "decoded-centres"].contains { files.name.hasPrefix($0) })
+        Figure(
+            name: files.name, title: files.title, image: files.paths.first { $0.hasSuffix(".png") } ?? files.paths[0],
+            links: files.paths.map { FigureLink(format: String($0.split(separator: ".").last ?? "").uppercased(), path: $0) },
+            wide: ["gallery-", "misplaced-", "feature-means", "decoded-centres"].contains { files.name.hasPrefix($0) })
     }
 
     static func prettyJSON<T: Encodable>(_ value: T) -> String {

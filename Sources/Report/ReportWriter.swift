@@ -31,7 +31,8 @@ public enum ReportWriter {
             throw ReportError("\(templates.path)/report.mustache: template not found")
         }
         if selfContained {
-            let files = figures.framePaths + [figures.animationPath, figures.apngPath] + figures.figures.flatMap(\.paths)
+            let files =
+                figures.framePaths + [figures.animationPath, figures.apngPath] + figures.figures.flatMap(\.paths)
                 + (figures.centrePaths ?? [])
             html = try inline(files, in: html, from: directory)
         }

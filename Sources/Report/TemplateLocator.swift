@@ -16,8 +16,9 @@ public enum TemplateLocator {
             return url
         }
         if let found = candidates().first(where: hasTemplates) { return found }
-        throw ReportError("templates/report.mustache not found: reinstall with `make install`, run from the repository, "
-            + "or pass --templates DIR")
+        throw ReportError(
+            "templates/report.mustache not found: reinstall with `make install`, run from the repository, "
+                + "or pass --templates DIR")
     }
 
     /// The folders searched when none is given, in order.

@@ -70,8 +70,9 @@ public struct ModelFile: Sendable {
 
     /// The file's bytes.
     public func encoded() throws -> Data {
-        let header = Header(configuration: configuration, scaling: scaling, inputDimensions: inputDimensions, capacity: capacity,
-                            layers: layers.map { [$0.inputDimensions, $0.outputDimensions] }, centers: [centers.rows, centers.columns])
+        let header = Header(
+            configuration: configuration, scaling: scaling, inputDimensions: inputDimensions, capacity: capacity,
+            layers: layers.map { [$0.inputDimensions, $0.outputDimensions] }, centers: [centers.rows, centers.columns])
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // key order is otherwise per-process: same run, different bytes
         let json = try encoder.encode(header)
@@ -124,13 +125,15 @@ public struct ModelFile: Sendable {
         guard 16 + headerLength <= bytes.count else { throw fail("truncated header") }
         let header: Header
         do {
-            header = try JSONDecoder().decode(Header.self, from: Data(bytes[16 ..< 16 + headerLength]))
+            header = try JSONDecoder().decode(Header.self, from: Data(bytes[16..<16 + headerLength]))
         } catch {
             throw fail("malformed header (\(error))")
         }
         let configuration = header.configuration
-        guard header.layers.count == configuration.hiddenLayers.count * 2 + 2, header.layers.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } }),
-              header.centers.count == 2, header.centers.allSatisfy({ $0 >= 0 }) else { throw fail("malformed header (layer list)") }
+        guard header.layers.count == configuration.hiddenLayers.count * 2 + 2,
+            header.layers.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } }),
+            header.centers.count == 2, header.centers.allSatisfy({ $0 >= 0 })
+        else { throw fail("malformed header (layer list)") }
         // Batch normalisation follows every layer but the code layer and the output layer.
         func isNormalised(_ index: Int) -> Bool {
             configuration.batchNormalization && index != configuration.hiddenLayers.count && index != header.layers.count - 1
@@ -148,7 +151,9 @@ public struct ModelFile: Sendable {
             floats = sum([floats, shape.checkedProduct, shape[1], isNormalised(index) ? [4, shape[1]].checkedProduct : 0])
         }
         guard let expected = floats.flatMap({ [4, $0].checkedProduct }), bytes.count - 16 - headerLength == expected else {
-            throw fail("holds \(bytes.count - 16 - headerLength) bytes of weights, the header describes \(floats.flatMap { [4, $0].checkedProduct }.map(String.init) ?? "more than can be counted")")
+            throw fail(
+                "holds \(bytes.count - 16 - headerLength) bytes of weights, the header describes \(floats.flatMap { [4, $0].checkedProduct }.map(String.init) ?? "more than can be counted")"
+            )
         }
         var offset = 16 + headerLength
         func read(_ count: Int) -> [Float] {
@@ -157,8 +162,9 @@ public struct ModelFile: Sendable {
         }
         layers = header.layers.enumerated().map { index, shape in
             let weight = read(shape[0] * shape[1]), bias = read(shape[1])
-            return Layer(inputDimensions: shape[0], outputDimensions: shape[1], weight: weight, bias: bias,
-                         normalization: isNormalised(index) ? (0..<4).map { _ in read(shape[1]) } : nil)
+            return Layer(
+                inputDimensions: shape[0], outputDimensions: shape[1], weight: weight, bias: bias,
+                normalization: isNormalised(index) ? (0..<4).map { _ in read(shape[1]) } : nil)
         }
         centers = Matrix(rows: header.centers[0], columns: header.centers[1], values: read(header.centers[0] * header.centers[1]))
         self.configuration = configuration

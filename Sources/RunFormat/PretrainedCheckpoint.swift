@@ -27,8 +27,10 @@ public struct PretrainedCheckpoint: Sendable {
     public var dataFingerprint: String
 
     /// Creates a checkpoint from its parts.
-    public init(model: ModelFile, optimizerStep: Int, optimizerBuffers: [[Float]], generatorState: UInt64,
-                pretraining: [PretrainingEntry], pretrainingSeconds: [Double], dataFingerprint: String) {
+    public init(
+        model: ModelFile, optimizerStep: Int, optimizerBuffers: [[Float]], generatorState: UInt64,
+        pretraining: [PretrainingEntry], pretrainingSeconds: [Double], dataFingerprint: String
+    ) {
         self.model = model
         self.optimizerStep = optimizerStep
         self.optimizerBuffers = optimizerBuffers
@@ -53,9 +55,10 @@ public struct PretrainedCheckpoint: Sendable {
     /// The file's bytes.
     public func encoded() throws -> Data {
         let modelBytes = try model.encoded()
-        let header = Header(optimizerStep: optimizerStep, optimizerBufferSizes: optimizerBuffers.map(\.count),
-                            generatorState: String(generatorState, radix: 16), pretraining: pretraining,
-                            pretrainingSeconds: pretrainingSeconds, dataFingerprint: dataFingerprint, modelBytes: modelBytes.count)
+        let header = Header(
+            optimizerStep: optimizerStep, optimizerBufferSizes: optimizerBuffers.map(\.count),
+            generatorState: String(generatorState, radix: 16), pretraining: pretraining,
+            pretrainingSeconds: pretrainingSeconds, dataFingerprint: dataFingerprint, modelBytes: modelBytes.count)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = try encoder.encode(header)
@@ -91,18 +94,19 @@ public struct PretrainedCheckpoint: Sendable {
         guard 12 + headerLength <= bytes.count else { throw fail("truncated header") }
         let header: Header
         do {
-            header = try JSONDecoder().decode(Header.self, from: Data(bytes[12 ..< 12 + headerLength]))
+            header = try JSONDecoder().decode(Header.self, from: Data(bytes[12..<12 + headerLength]))
         } catch {
             throw fail("malformed header (\(error))")
         }
         let modelStart = 12 + headerLength
         let floats = header.optimizerBufferSizes.reduce(0, +)
         guard header.modelBytes >= 0, header.optimizerBufferSizes.allSatisfy({ $0 >= 0 }),
-              bytes.count == modelStart + header.modelBytes + 4 * floats else {
+            bytes.count == modelStart + header.modelBytes + 4 * floats
+        else {
             throw fail("holds \(bytes.count) bytes, the header describes \(modelStart + header.modelBytes + 4 * floats)")
         }
         guard let generatorState = UInt64(header.generatorState, radix: 16) else { throw fail("malformed generator state") }
-        model = try ModelFile(decoding: Data(bytes[modelStart ..< modelStart + header.modelBytes]), source: source)
+        model = try ModelFile(decoding: Data(bytes[modelStart..<modelStart + header.modelBytes]), source: source)
         var offset = modelStart + header.modelBytes
         optimizerBuffers = header.optimizerBufferSizes.map { count in
             defer { offset += 4 * count }

@@ -64,11 +64,17 @@ public struct RecordedRun: Sendable {
     ///   errors name what they name for the full reader.
     /// - Returns: The value, the file's bytes and its path.
     /// - Throws: ``RecordingError`` for a missing or malformed `run.json`.
-    static func decodeRunJSON<T: Decodable>(_ type: T.Type, in directory: URL, shortened: ((Data) -> (document: Data, userInfo: [CodingUserInfoKey: any Sendable])?)? = nil) throws -> (value: T, data: Data, file: String) {
+    static func decodeRunJSON<T: Decodable>(
+        _ type: T.Type, in directory: URL, shortened: ((Data) -> (document: Data, userInfo: [CodingUserInfoKey: any Sendable])?)? = nil
+    ) throws -> (value: T, data: Data, file: String) {
         let manifestURL = directory.appendingPathComponent("run.json")
         if let size = (try? FileManager.default.attributesOfItem(atPath: manifestURL.path))?[.size] as? Int,
-           size > RunFolderChecks.largestManifestBytes {
-            throw RecordingError(manifestURL.path, "holds \(size) bytes, more than the \(RunFolderChecks.largestManifestBytes >> 20) MB a run manifest may hold (it lists epochs, not data)")
+            size > RunFolderChecks.largestManifestBytes
+        {
+            throw RecordingError(
+                manifestURL.path,
+                "holds \(size) bytes, more than the \(RunFolderChecks.largestManifestBytes >> 20) MB a run manifest may hold (it lists epochs, not data)"
+            )
         }
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
             throw RecordingError(manifestURL.path, "not found; is \(directory.path) a dcn-report run folder?")
@@ -144,8 +150,9 @@ public struct RecordedRun: Sendable {
         // Format 3 adds the decoded centres; older folders have none. They are optional: unusable ones are left out.
         var decoded: Matrix?
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("decoded_centers.npy").path),
-           let matrix = try? matrix("decoded_centers.npy"), matrix.rows == centers.rows, matrix.columns >= 1,
-           matrix.values.allSatisfy(\.isFinite) {
+            let matrix = try? matrix("decoded_centers.npy"), matrix.rows == centers.rows, matrix.columns >= 1,
+            matrix.values.allSatisfy(\.isFinite)
+        {
             decoded = matrix
         }
         return EpochArrays(latent: latent, assignments: assignments.values.map { Int32($0) }, centers: centers, decodedCenters: decoded)
@@ -160,7 +167,8 @@ extension RecordedRun {
     ///   - epoch: Only this epoch (none when it is not available).
     /// - Throws: ``RecordingError`` when there is no epoch, or the first one fails.
     public func checkedEpochs(lastOnly: Bool = false, epoch: Int? = nil) throws -> (entries: [EpochEntry], arrays: [EpochArrays], warning: String?) {
-        let candidates = epoch.map { wanted in availableEpochs.filter { $0.epoch == wanted } }
+        let candidates =
+            epoch.map { wanted in availableEpochs.filter { $0.epoch == wanted } }
             ?? (lastOnly ? Array(availableEpochs.suffix(1)) : availableEpochs)
         guard !candidates.isEmpty else { throw RecordingError(directory.path, "has no complete epoch to render") }
         var entries: [EpochEntry] = [], arrays: [EpochArrays] = []
@@ -217,10 +225,13 @@ extension RecordedRun {
             do { return try NPYReader.decode(data) } catch { throw RecordingError(url.path, "\(error)") }
         }
         guard let members = try load("members.npy"), members.shape.count == 3, members.shape[1] == 3,
-              let samples = try load("samples.npy"), let inputData = FileManager.default.contents(atPath: folder.appendingPathComponent("inputs.npy").path)
+            let samples = try load("samples.npy"),
+            let inputData = FileManager.default.contents(atPath: folder.appendingPathComponent("inputs.npy").path)
         else { throw RecordingError(folder.path, "is not a complete gallery (members.npy, samples.npy, inputs.npy)") }
         let (header, values) = try { () throws -> (NPYHeader, [Float]) in
-            do { return try NPYReader.decodeFloats(inputData) } catch { throw RecordingError(folder.appendingPathComponent("inputs.npy").path, "\(error)") }
+            do { return try NPYReader.decodeFloats(inputData) } catch {
+                throw RecordingError(folder.appendingPathComponent("inputs.npy").path, "\(error)")
+            }
         }()
         guard header.shape.count == 2, header.shape[0] == samples.values.count else {
             throw RecordingError(folder.path, "inputs.npy holds \(header.shape) for \(samples.values.count) samples")
@@ -230,8 +241,11 @@ extension RecordedRun {
             throw RecordingError(folder.appendingPathComponent("inputs.npy").path, "rows must hold \(manifest.dataset.dimensions) finite values")
         }
         guard members.shape[0] == manifest.configuration.clusterCount, (1...1_000).contains(members.shape[2]),
-              members.values.allSatisfy({ $0 == $0.rounded() && $0 >= -1 && $0 < Double(samplesCount) }) else {
-            throw RecordingError(folder.appendingPathComponent("members.npy").path, "expected k × 3 × m sample indices (−1 pads) for k = \(manifest.configuration.clusterCount)")
+            members.values.allSatisfy({ $0 == $0.rounded() && $0 >= -1 && $0 < Double(samplesCount) })
+        else {
+            throw RecordingError(
+                folder.appendingPathComponent("members.npy").path,
+                "expected k × 3 × m sample indices (−1 pads) for k = \(manifest.configuration.clusterCount)")
         }
         guard samples.values.allSatisfy({ $0 == $0.rounded() && $0 >= 0 && $0 < Double(samplesCount) }) else {
             throw RecordingError(folder.appendingPathComponent("samples.npy").path, "holds an index outside 0…\(samplesCount - 1)")
@@ -242,12 +256,16 @@ extension RecordedRun {
         if let misplaced {
             let classes = Set(labels ?? []).count
             guard misplaced.shape.count == 2, misplaced.shape[0] == classes, misplaced.shape[1] == members.shape[2],
-                  misplaced.values.allSatisfy({ $0 == $0.rounded() && $0 >= -1 && $0 < Double(samplesCount) }) else {
-                throw RecordingError(folder.appendingPathComponent("misplaced.npy").path, "expected \(classes) × \(members.shape[2]) sample indices (one row per class, −1 pads)")
+                misplaced.values.allSatisfy({ $0 == $0.rounded() && $0 >= -1 && $0 < Double(samplesCount) })
+            else {
+                throw RecordingError(
+                    folder.appendingPathComponent("misplaced.npy").path,
+                    "expected \(classes) × \(members.shape[2]) sample indices (one row per class, −1 pads)")
             }
         }
-        return GalleryArrays(clusters: members.shape[0], perGroup: members.shape[2], members: members.values.map { Int32($0) },
-                             misplaced: misplaced?.values.map { Int32($0) } ?? [], classes: misplaced?.shape.first ?? 0, inputs: inputs)
+        return GalleryArrays(
+            clusters: members.shape[0], perGroup: members.shape[2], members: members.values.map { Int32($0) },
+            misplaced: misplaced?.values.map { Int32($0) } ?? [], classes: misplaced?.shape.first ?? 0, inputs: inputs)
     }
 
     /// Each cluster's standardised feature means recorded for `epoch` (tabular data), or nil.
@@ -258,7 +276,10 @@ extension RecordedRun {
         do {
             let (header, values) = try NPYReader.decodeFloats(data)
             guard header.shape == [manifest.configuration.clusterCount, manifest.dataset.dimensions], values.allSatisfy(\.isFinite) else {
-                throw RecordingError(url.path, "expected \(manifest.configuration.clusterCount) × \(manifest.dataset.dimensions) finite values (k × features), found shape \(header.shape)")
+                throw RecordingError(
+                    url.path,
+                    "expected \(manifest.configuration.clusterCount) × \(manifest.dataset.dimensions) finite values (k × features), found shape \(header.shape)"
+                )
             }
             return Matrix(rows: header.shape[0], columns: header.shape[1], values: values)
         } catch let error as RecordingError { throw error } catch { throw RecordingError(url.path, "\(error)") }

@@ -30,7 +30,10 @@ enum RunFolderChecks {
         guard samples >= 1 else { throw RecordingError(file, "dataset.samples is \(samples); a run needs at least one sample") }
         guard dataset.dimensions >= 0 else { throw RecordingError(file, "dataset.dimensions is \(dataset.dimensions), expected ≥ 0") }
         guard k >= 1, k <= min(samples, largestClusterCount) else {
-            throw RecordingError(file, "configuration.clusterCount is \(k); expected 1 to \(min(samples, largestClusterCount)) (the samples, at most \(largestClusterCount))")
+            throw RecordingError(
+                file,
+                "configuration.clusterCount is \(k); expected 1 to \(min(samples, largestClusterCount)) (the samples, at most \(largestClusterCount))"
+            )
         }
         if let latent = latentDimensions, latent < 1 {
             throw RecordingError(file, "configuration.latentDimensions is \(latent), expected ≥ 1")
@@ -41,7 +44,8 @@ enum RunFolderChecks {
             }
             let size = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
             guard size == dataset.dimensions else {
-                throw RecordingError(file, "dataset.imageShape \(shape) holds \(size) values per sample, but dataset.dimensions is \(dataset.dimensions)")
+                throw RecordingError(
+                    file, "dataset.imageShape \(shape) holds \(size) values per sample, but dataset.dimensions is \(dataset.dimensions)")
             }
         }
     }
@@ -62,7 +66,8 @@ enum RunFolderChecks {
             // million frames of one folder): `./`, `//` and a trailing `/` name the same folder.
             let folder = normalised(entry.path)
             if let other = folders[folder] {
-                throw RecordingError(file, "\(name) has path '\(entry.path)', the folder of epochs[\(other)] too; every epoch needs a folder of its own")
+                throw RecordingError(
+                    file, "\(name) has path '\(entry.path)', the folder of epochs[\(other)] too; every epoch needs a folder of its own")
             }
             folders[folder] = index
         }
@@ -91,7 +96,10 @@ enum RunFolderChecks {
             let folder = directory.appendingPathComponent(entry.path)
             guard let resolved = realPath(folder.path) else { continue }  // missing: the epoch is not offered
             if let other = seen[resolved] {
-                throw RecordingError(file, "epochs[\(index)] (epoch \(entry.epoch)) has path '\(entry.path)', which leads to the folder of epochs[\(other)]; every epoch needs a folder of its own")
+                throw RecordingError(
+                    file,
+                    "epochs[\(index)] (epoch \(entry.epoch)) has path '\(entry.path)', which leads to the folder of epochs[\(other)]; every epoch needs a folder of its own"
+                )
             }
             seen[resolved] = index
         }
@@ -134,10 +142,14 @@ enum RunFolderChecks {
         }
         guard latent.columns >= 1 else { throw RecordingError(folder + "/latent.npy", "has no columns") }
         if let bad = latent.values.firstIndex(where: { !$0.isFinite }) {
-            throw RecordingError(folder + "/latent.npy", "row \(bad / latent.columns), column \(bad % latent.columns) is \(latent.values[bad]), expected a finite number")
+            throw RecordingError(
+                folder + "/latent.npy",
+                "row \(bad / latent.columns), column \(bad % latent.columns) is \(latent.values[bad]), expected a finite number")
         }
         guard centers.rows == k, centers.columns == latent.columns else {
-            throw RecordingError(folder + "/centers.npy", "has shape [\(centers.rows), \(centers.columns)]; expected [\(k), \(latent.columns)] (k from run.json, the codes' width)")
+            throw RecordingError(
+                folder + "/centers.npy",
+                "has shape [\(centers.rows), \(centers.columns)]; expected [\(k), \(latent.columns)] (k from run.json, the codes' width)")
         }
         if let bad = centers.values.firstIndex(where: { !$0.isFinite }) {
             throw RecordingError(folder + "/centers.npy", "centre \(bad / centers.columns) has \(centers.values[bad]), expected finite numbers")
@@ -146,7 +158,9 @@ enum RunFolderChecks {
             throw RecordingError(folder + "/assignments.npy", "has \(assignments.count) values for the \(samples) samples in run.json")
         }
         if let bad = assignments.firstIndex(where: { !($0 >= 0 && $0 < Double(k) && $0 == $0.rounded()) }) {
-            throw RecordingError(folder + "/assignments.npy", "sample \(bad) is assigned to \(number(assignments[bad])); expected a cluster 0…\(k - 1) (k = \(k) in run.json)")
+            throw RecordingError(
+                folder + "/assignments.npy",
+                "sample \(bad) is assigned to \(number(assignments[bad])); expected a cluster 0…\(k - 1) (k = \(k) in run.json)")
         }
     }
 }

@@ -66,8 +66,9 @@ public final class RunFolderWriter {
         try write(NPYWriter.encode(assignments, shape: [assignments.count]), to: partial.appendingPathComponent("assignments.npy"))
         try write(NPYWriter.encode(centers.values, shape: [centers.rows, centers.columns]), to: partial.appendingPathComponent("centers.npy"))
         if let decodedCenters {
-            try write(NPYWriter.encode(decodedCenters.values, shape: [decodedCenters.rows, decodedCenters.columns]),
-                      to: partial.appendingPathComponent("decoded_centers.npy"))
+            try write(
+                NPYWriter.encode(decodedCenters.values, shape: [decodedCenters.rows, decodedCenters.columns]),
+                to: partial.appendingPathComponent("decoded_centers.npy"))
         }
         try? FileManager.default.removeItem(at: final)
         do { try AtomicFile.commit(partial.path, to: final.path) } catch { throw RecordingError(final.path, "cannot be written (\(error.reason))") }
@@ -87,13 +88,16 @@ public final class RunFolderWriter {
     ///   - samples: Every selected sample once, ascending.
     ///   - inputs: Those samples' input rows (unscaled), `samples.count × D`.
     /// - Throws: ``RecordingError``.
-    public func writeGallery(epoch: Int, members: (values: [Int32], clusters: Int, perGroup: Int),
-                             misplaced: (values: [Int32], classes: Int), samples: [Int32], inputs: Matrix) throws {
+    public func writeGallery(
+        epoch: Int, members: (values: [Int32], clusters: Int, perGroup: Int),
+        misplaced: (values: [Int32], classes: Int), samples: [Int32], inputs: Matrix
+    ) throws {
         let folder = directory.appendingPathComponent(String(format: "gallery/%04d", epoch))
         try Self.createFolder(folder)
         try write(NPYWriter.encode(members.values, shape: [members.clusters, 3, members.perGroup]), to: folder.appendingPathComponent("members.npy"))
         if misplaced.classes > 0 {
-            try write(NPYWriter.encode(misplaced.values, shape: [misplaced.classes, members.perGroup]), to: folder.appendingPathComponent("misplaced.npy"))
+            try write(
+                NPYWriter.encode(misplaced.values, shape: [misplaced.classes, members.perGroup]), to: folder.appendingPathComponent("misplaced.npy"))
         }
         try write(NPYWriter.encode(samples, shape: [samples.count]), to: folder.appendingPathComponent("samples.npy"))
         try write(NPYWriter.encode(inputs.values, shape: [inputs.rows, inputs.columns]), to: folder.appendingPathComponent("inputs.npy"))
@@ -113,12 +117,15 @@ public final class RunFolderWriter {
     public func writeFinal(onlineAssignments: [Int32], kmeansAssignments: [Int32], kmeansCenters: Matrix) throws {
         let folder = directory.appendingPathComponent("final")
         try Self.createFolder(folder)
-        try write(NPYWriter.encode(onlineAssignments, shape: [onlineAssignments.count]),
-                  to: folder.appendingPathComponent("online_assignments.npy"))
-        try write(NPYWriter.encode(kmeansAssignments, shape: [kmeansAssignments.count]),
-                  to: folder.appendingPathComponent("kmeans_assignments.npy"))
-        try write(NPYWriter.encode(kmeansCenters.values, shape: [kmeansCenters.rows, kmeansCenters.columns]),
-                  to: folder.appendingPathComponent("kmeans_centers.npy"))
+        try write(
+            NPYWriter.encode(onlineAssignments, shape: [onlineAssignments.count]),
+            to: folder.appendingPathComponent("online_assignments.npy"))
+        try write(
+            NPYWriter.encode(kmeansAssignments, shape: [kmeansAssignments.count]),
+            to: folder.appendingPathComponent("kmeans_assignments.npy"))
+        try write(
+            NPYWriter.encode(kmeansCenters.values, shape: [kmeansCenters.rows, kmeansCenters.columns]),
+            to: folder.appendingPathComponent("kmeans_centers.npy"))
     }
 
     /// Marks the run finished (or failed) and writes the summary.

@@ -35,7 +35,7 @@ enum RunJSONOutline {
                 let key = String(decoding: bytes[member.key], as: UTF8.self)
                 if unread.contains(key) { continue }
                 if out.count > 1 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: bytes[member.key.lowerBound - 1 ..< member.key.upperBound + 1])  // with its quotes
+                out.append(contentsOf: bytes[member.key.lowerBound - 1..<member.key.upperBound + 1])  // with its quotes
                 out.append(UInt8(ascii: ":"))
                 guard key == "epochs" else {
                     out.append(contentsOf: bytes[member.value])
@@ -101,7 +101,10 @@ enum RunJSONOutline {
         func end(ofStringAt index: Int) -> Int? {
             var i = index + 1
             while i < bytes.count {
-                if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+                if bytes[i] == UInt8(ascii: "\\") {
+                    i += 2
+                    continue
+                }
                 if bytes[i] == UInt8(ascii: "\"") { return i + 1 }
                 i += 1
             }
@@ -121,7 +124,7 @@ enum RunJSONOutline {
                 guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return nil }
                 j = skipSpace(j + 1)
                 guard let valueEnd = end(ofValueAt: j) else { return nil }
-                found.append((i + 1 ..< keyEnd - 1, j ..< valueEnd))
+                found.append((i + 1..<keyEnd - 1, j..<valueEnd))
                 i = skipSpace(valueEnd)
                 guard i < bytes.count else { return nil }
                 if bytes[i] == UInt8(ascii: "}") { return (found, i + 1) }
@@ -151,7 +154,7 @@ enum RunJSONOutline {
                     guard let valueEnd = self.end(ofValueAt: i) else { return nil }
                     (end, mark) = (valueEnd, nil)
                 }
-                last = (i ..< end, mark)
+                last = (i..<end, mark)
                 i = skipSpace(end)
                 guard i < bytes.count else { return nil }
                 if bytes[i] == UInt8(ascii: "]") { return (marks, last?.range) }

@@ -37,7 +37,8 @@ public struct RunListingEntry: Sendable {
         try RunFolderChecks.checkHeader(clusterCount: k, latentDimensions: entry.configuration.latentDimensions, dataset: entry.dataset, file: file)
         try RunFolderChecks.checkOrder(of: entry.epochs, file: file)
         if let last = entry.lastEpoch {
-            try RunFolderChecks.checkSizes(last.clusterSizes, of: "epochs[\(entry.epochs.count - 1)] (epoch \(last.epoch))", k: k, samples: samples, file: file)
+            try RunFolderChecks.checkSizes(
+                last.clusterSizes, of: "epochs[\(entry.epochs.count - 1)] (epoch \(last.epoch))", k: k, samples: samples, file: file)
         }
         return entry
     }
@@ -45,9 +46,11 @@ public struct RunListingEntry: Sendable {
     /// The last listed epoch whose arrays are present in `directory`, and whether it is ``lastEpoch`` (the
     /// only one read in full); looking from the end, so a complete run costs one file check.
     public func lastAvailableEpoch(in directory: URL) -> (epoch: Int, path: String, isLast: Bool)? {
-        guard let index = epochs.lastIndex(where: {
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.path).appendingPathComponent("latent.npy").path)
-        }) else { return nil }
+        guard
+            let index = epochs.lastIndex(where: {
+                FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.path).appendingPathComponent("latent.npy").path)
+            })
+        else { return nil }
         return (epochs[index].epoch, epochs[index].path, index == epochs.count - 1)
     }
 }
@@ -80,8 +83,14 @@ extension RunListingEntry: Decodable {
                 text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
                 return
             }
-            if let string = try? value.decode(String.self) { text = string; return }
-            if let flag = try? value.decode(Bool.self) { text = flag ? "yes" : "no"; return }
+            if let string = try? value.decode(String.self) {
+                text = string
+                return
+            }
+            if let flag = try? value.decode(Bool.self) {
+                text = flag ? "yes" : "no"
+                return
+            }
             text = (try? value.decode([SettingText].self))?.map(\.text).joined(separator: "-") ?? ""
         }
     }

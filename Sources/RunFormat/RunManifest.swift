@@ -176,7 +176,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
 extension RunManifest {
     enum CodingKeys: String, CodingKey {
         case formatVersion, tool, method, status, statusMessage, name, configuration, dataset, baselines, pretraining, epochs, summary,
-             start, outcome
+            start, outcome
     }
 
     /// Decodes a manifest. `name`, `configuration`, `dataset` and `epochs` are required; the other keys

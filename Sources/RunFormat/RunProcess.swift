@@ -13,14 +13,16 @@ public struct RunProcess: Codable, Equatable, Sendable {
 
     /// This process.
     public static func current() -> RunProcess {
-        RunProcess(pid: ProcessInfo.processInfo.processIdentifier, host: ProcessInfo.processInfo.hostName,
-                   started: ISO8601DateFormatter().string(from: Date()))
+        RunProcess(
+            pid: ProcessInfo.processInfo.processIdentifier, host: ProcessInfo.processInfo.hostName,
+            started: ISO8601DateFormatter().string(from: Date()))
     }
 
     /// Reads `process.json` of a run folder; nil when absent or unreadable.
     public init?(runFolder: URL) {
         guard let data = FileManager.default.contents(atPath: runFolder.appendingPathComponent("process.json").path),
-              let process = try? JSONDecoder().decode(RunProcess.self, from: data) else { return nil }
+            let process = try? JSONDecoder().decode(RunProcess.self, from: data)
+        else { return nil }
         self = process
     }
 

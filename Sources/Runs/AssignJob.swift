@@ -37,7 +37,8 @@ public struct AssignJob {
         } catch {
             throw UserFacingError("\(dataset): \(error)")
         }
-        let bytes = lower.hasSuffix(".npy")
+        let bytes =
+            lower.hasSuffix(".npy")
             ? NPYWriter.encode(assignments, shape: [assignments.count])
             : Data(assignments.map { "\($0)\n" }.joined().utf8)
         try AtomicFile.write(bytes, to: URL(fileURLWithPath: out))

@@ -26,19 +26,23 @@ public struct RenderJob {
     public func run() throws -> URL {
         let runURL = RunFolderLookup.runFolder(runPath)
         let recording = try RecordedRun(directory: runURL)
-        let outURL = out.map { URL(fileURLWithPath: $0) }
+        let outURL =
+            out.map { URL(fileURLWithPath: $0) }
             ?? (runURL.lastPathComponent == "run" ? runURL.deletingLastPathComponent() : runURL.appendingPathComponent("report"))
         if recording.manifest.status == .running, !quiet {
             let last = recording.availableEpochs.last?.epoch ?? 0
-            FileHandle.standardError.write(Data(
-                "note: the run is incomplete: epochs 0–\(last)\(recording.plannedEpochs.map { " of \($0)" } ?? "") were recorded\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "note: the run is incomplete: epochs 0–\(last)\(recording.plannedEpochs.map { " of \($0)" } ?? "") were recorded\n".utf8))
         }
         do {
             try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
         } catch {
-            throw UserFacingError("--out \(outURL.path): cannot create the folder: \(FolderProblem.describe(URL(fileURLWithPath: outURL.path), error: error))")
+            throw UserFacingError(
+                "--out \(outURL.path): cannot create the folder: \(FolderProblem.describe(URL(fileURLWithPath: outURL.path), error: error))")
         }
-        return try RunPipeline.report(runDirectory: runURL, into: outURL, templates: templates, render: render,
-                                      selfContained: selfContained, quiet: quiet)
+        return try RunPipeline.report(
+            runDirectory: runURL, into: outURL, templates: templates, render: render,
+            selfContained: selfContained, quiet: quiet)
     }
 }

@@ -27,14 +27,19 @@ struct RunBriefing {
         var lines = ["data: \(data.name), \(data.count) × \(data.dimensions)" + (data.labels == nil ? ", no labels" : ", labels for scoring only")]
         lines.append("clusters: k = \(c.clusterCount) (\(clusterCountSource.words))")
         if clusterCountSource == .fallback {
-            lines.append("warning: k = \(c.clusterCount) is a default because no labels were given; set --clusters to the number of groups you expect")
+            lines.append(
+                "warning: k = \(c.clusterCount) is a default because no labels were given; set --clusters to the number of groups you expect")
         }
         lines.append("scaling: \(setup.scaling.rawValue) (\(setup.scalingReason))")
         let layers = ([data.dimensions] + c.hiddenLayers + [c.latentDimensions]).map(String.init).joined(separator: "–")
-        lines.append("network: \(layers), decoder mirrored (preset \(preset.rawValue)); \(c.pretrainEpochs) pretraining + \(c.epochs) DCN epochs, batch \(c.batchSize), λ = \(c.lambda)")
+        lines.append(
+            "network: \(layers), decoder mirrored (preset \(preset.rawValue)); \(c.pretrainEpochs) pretraining + \(c.epochs) DCN epochs, batch \(c.batchSize), λ = \(c.lambda)"
+        )
         lines.append("method: \(method.rawValue) (version \(method.version)), start \(c.startPartition.rawValue), seed \(c.seed)")
         if case .file(let path) = setup.source, path.lowercased().contains(".csv"), let column = Self.idLikeColumn(data.features) {
-            lines.append("warning: column \(column) of \(path) counts \(column.isOneBased ? "1…N" : "0…N−1") row by row: it looks like a row id, not a feature; remove it from the file")
+            lines.append(
+                "warning: column \(column) of \(path) counts \(column.isOneBased ? "1…N" : "0…N−1") row by row: it looks like a row id, not a feature; remove it from the file"
+            )
         }
         self.lines = lines
     }

@@ -11,7 +11,8 @@ public enum RunFolderLookup {
         let inside = url.appendingPathComponent("run")
         let files = FileManager.default
         if !files.fileExists(atPath: url.appendingPathComponent("run.json").path),
-           files.fileExists(atPath: inside.appendingPathComponent("run.json").path) {
+            files.fileExists(atPath: inside.appendingPathComponent("run.json").path)
+        {
             return inside
         }
         return url
@@ -24,7 +25,8 @@ public enum RunFolderLookup {
         let runs = url.appendingPathComponent("runs")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: runs.path, isDirectory: &isDirectory), isDirectory.boolValue,
-              !FileManager.default.fileExists(atPath: url.appendingPathComponent("run.json").path) else {
+            !FileManager.default.fileExists(atPath: url.appendingPathComponent("run.json").path)
+        else {
             let folder = runFolder(path)
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path) else {
                 throw FlagValueError("compare: \(path) is neither a run folder nor a sweep folder (no run.json, no runs/)")

@@ -54,15 +54,17 @@ public final class RunPipeline {
         try prepareOutput(runDirectory)
         var manifest = RunManifest(
             name: runName ?? outDirectory.lastPathComponent, configuration: configuration,
-            dataset: DatasetInfo(name: data.name, description: data.description, samples: data.count,
-                                 dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
+            dataset: DatasetInfo(
+                name: data.name, description: data.description, samples: data.count,
+                dimensions: data.dimensions, classes: data.classCount, scaling: scaling.rawValue))
         manifest.method = MethodInfo(method)
         manifest.dataset.classNames = classNames
         manifest.dataset.scalingReason = scalingReason
         manifest.dataset.imageShape = data.imageShape
         manifest.dataset.subsampledFrom = data.subsampledFrom
-        let recorder = try RunRecorder(directory: runDirectory, manifest: manifest, labels: data.labels,
-                                       galleryInputs: data.features)
+        let recorder = try RunRecorder(
+            directory: runDirectory, manifest: manifest, labels: data.labels,
+            galleryInputs: data.features)
         let progress = TrainingProgress(terminal: Terminal(quiet: quiet))
         for line in briefing {
             if line.hasPrefix("warning: ") { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { progress.line(line) }
@@ -107,8 +109,9 @@ public final class RunPipeline {
             try? recorder.finish(status: .failed, message: "\(error)")
             throw error
         }
-        let model = TrainedModel(configuration: configuration, scaling: fittedScaling, autoencoder: trainer.autoencoder,
-                                 centers: last.centers)
+        let model = TrainedModel(
+            configuration: configuration, scaling: fittedScaling, autoencoder: trainer.autoencoder,
+            centers: last.centers)
         try model.save(to: runDirectory.appendingPathComponent("model.dcn"))
         try recorder.finish(status: .complete)
         return runDirectory
@@ -133,20 +136,24 @@ public final class RunPipeline {
         let total = run.availableEpochs.count
         let terminal = Terminal(quiet: quiet)
         if !terminal.interactive { terminal.line("rendering \(total) frames…") }
-        let figures = try FigureRenderer.render(run: run, into: staging, options: render, progress: { done, all in
-            guard terminal.interactive else { return }
-            terminal.status("rendering frame \(done)/\(all)")
-            if done == all { terminal.endStatus() }
-        }, embeddingProgress: { done, all in
-            guard terminal.interactive || done == 1 || done == all || done % 10 == 0 else { return }
-            terminal.status(terminal.interactive ? "t-SNE view: epoch \(done)/\(all)" : "t-SNE view: \(done)/\(all) epochs")
-            if done == all { terminal.endStatus() }
-        }, clock: clock)
+        let figures = try FigureRenderer.render(
+            run: run, into: staging, options: render,
+            progress: { done, all in
+                guard terminal.interactive else { return }
+                terminal.status("rendering frame \(done)/\(all)")
+                if done == all { terminal.endStatus() }
+            },
+            embeddingProgress: { done, all in
+                guard terminal.interactive || done == 1 || done == all || done % 10 == 0 else { return }
+                terminal.status(terminal.interactive ? "t-SNE view: epoch \(done)/\(all)" : "t-SNE view: \(done)/\(all) epochs")
+                if done == all { terminal.endStatus() }
+            }, clock: clock)
         for warning in figures.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         _ = try clock.time("report page") {
-            try ReportWriter.write(run: run, figures: figures, to: staging, templates: templates, selfContained: selfContained,
-                                   servedAs: render.servedAs,
-                                   publishedIn: outDirectory)
+            try ReportWriter.write(
+                run: run, figures: figures, to: staging, templates: templates, selfContained: selfContained,
+                servedAs: render.servedAs,
+                publishedIn: outDirectory)
         }
         try clock.time("publish") { try publish(staging, into: outDirectory) }
         return outDirectory.appendingPathComponent("index.html")
@@ -173,20 +180,26 @@ public final class RunPipeline {
         if fileManager.fileExists(atPath: outDirectory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw UserFacingError("--out \(outDirectory.path): exists and is not a folder") }
             let contents = (try? fileManager.contentsOfDirectory(atPath: outDirectory.path)) ?? []
-            let isPreviousReport = contents.isEmpty
+            let isPreviousReport =
+                contents.isEmpty
                 || FileManager.default.fileExists(atPath: outDirectory.appendingPathComponent("run/run.json").path)
             guard isPreviousReport || force else {
-                throw UserFacingError("--out \(outDirectory.path): folder is not empty and is not a dcn-report output; choose another --out or add --force")
+                throw UserFacingError(
+                    "--out \(outDirectory.path): folder is not empty and is not a dcn-report output; choose another --out or add --force")
             }
             // Replace only what a previous report wrote.
-            for item in ["run", "frames", "figures", "centres", "index.html", "animation.gif", "animation.png", "methods.md", "methods.tex", "methods.bib"] {
+            for item in [
+                "run", "frames", "figures", "centres", "index.html", "animation.gif", "animation.png", "methods.md", "methods.tex", "methods.bib"
+            ] {
                 try? fileManager.removeItem(at: outDirectory.appendingPathComponent(item))
             }
         }
         do {
             try fileManager.createDirectory(at: outDirectory, withIntermediateDirectories: true)
         } catch {
-            throw UserFacingError("--out \(outDirectory.path): cannot create the folder: \(FolderProblem.describe(URL(fileURLWithPath: outDirectory.path), error: error))")
+            throw UserFacingError(
+                "--out \(outDirectory.path): cannot create the folder: \(FolderProblem.describe(URL(fileURLWithPath: outDirectory.path), error: error))"
+            )
         }
         guard fileManager.isWritableFile(atPath: outDirectory.path) else {
             throw UserFacingError("--out \(outDirectory.path): folder is not writable")

@@ -24,8 +24,9 @@ extension RunRequest {
         if let failure = pipeline.failure, (try? RecordedRun(directory: runDirectory))?.availableEpochs.isEmpty ?? true {
             throw failure  // nothing recorded to render
         }
-        let index = try RunPipeline.report(runDirectory: runDirectory, into: pipeline.outDirectory, templates: templates,
-                                           render: render, selfContained: selfContained, quiet: quiet)
+        let index = try RunPipeline.report(
+            runDirectory: runDirectory, into: pipeline.outDirectory, templates: templates,
+            render: render, selfContained: selfContained, quiet: quiet)
         if let failure = pipeline.failure {
             FileHandle.standardError.write(Data("report of the epochs before the failure: \(index.path)\n".utf8))
             throw failure

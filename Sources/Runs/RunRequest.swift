@@ -71,8 +71,9 @@ public struct RunRequest: Equatable, Sendable {
     /// Loads the data and builds the configuration for it.
     public func load() throws -> Setup {
         let (data, source) = try loadData()
-        return Setup(data: data, configuration: try configuration(for: data, source: source), scaling: scaling.resolved(for: data),
-                     scalingReason: scaling.reason(for: data), source: source)
+        return Setup(
+            data: data, configuration: try configuration(for: data, source: source), scaling: scaling.resolved(for: data),
+            scalingReason: scaling.reason(for: data), source: source)
     }
 
     /// Loads the data set the request names.
@@ -93,8 +94,10 @@ public struct RunRequest: Equatable, Sendable {
     /// What decides the loaded data: equal for requests that load the same samples.
     public var dataIdentity: String {
         let synthetic = DatasetSource(parsing: dataset) == .synthetic
-        return [dataset, labels ?? "", "\(labelColumn)", synthetic ? "seed \(seed), \(pointsPerCluster) per cluster" : "",
-                limit.map { "limit \($0), seed \(seed)" } ?? ""].joined(separator: "|")
+        return [
+            dataset, labels ?? "", "\(labelColumn)", synthetic ? "seed \(seed), \(pointsPerCluster) per cluster" : "",
+            limit.map { "limit \($0), seed \(seed)" } ?? ""
+        ].joined(separator: "|")
     }
 
     /// The configuration: the preset's, then every setting given, then k and the code width from the data
@@ -152,8 +155,10 @@ public struct RunRequest: Equatable, Sendable {
 
     /// Applies `--method`, refusing a flag for a setting the method fixes.
     func applyMethod(to c: inout DCNConfiguration) throws {
-        let given: [String: Bool] = ["startPartition": start != nil, "refillCollapsedClusters": noRefill,
-                                     "keepBetter": noKeepBetter, "clusteringScale": clusteringScale != nil]
+        let given: [String: Bool] = [
+            "startPartition": start != nil, "refillCollapsedClusters": noRefill,
+            "keepBetter": noKeepBetter, "clusteringScale": clusteringScale != nil
+        ]
         if let clash = method.fixedFields.first(where: { given[$0] == true }) {
             let flag = DCNConfiguration.flagNames[clash] ?? clash
             throw FlagValueError("--method \(method.rawValue) fixes --\(flag) (\(method.title)); drop --\(flag), or use --method dcn-report")
@@ -163,11 +168,15 @@ public struct RunRequest: Equatable, Sendable {
 
     /// The pipeline for this request, with the run name, class names and `force` applied.
     public func pipeline(for setup: Setup) throws -> RunPipeline {
-        let pipeline = RunPipeline(data: setup.data, configuration: setup.configuration, scaling: setup.scaling,
-                                   outDirectory: outDirectory(for: setup.source, data: setup.data), quiet: quiet)
+        let pipeline = RunPipeline(
+            data: setup.data, configuration: setup.configuration, scaling: setup.scaling,
+            outDirectory: outDirectory(for: setup.source, data: setup.data), quiet: quiet)
         pipeline.runName = name
-        pipeline.briefing = RunBriefing(setup: setup, preset: preset ?? .default(for: setup.source), method: method,
-                                        clusterCountSource: clusterCountSource(for: setup.data)).lines
+        pipeline.briefing =
+            RunBriefing(
+                setup: setup, preset: preset ?? .default(for: setup.source), method: method,
+                clusterCountSource: clusterCountSource(for: setup.data)
+            ).lines
         pipeline.method = method
         pipeline.scalingReason = setup.scalingReason
         pipeline.force = force

@@ -80,13 +80,16 @@ public struct SweepGrid {
         for setting in settings {
             let label = setting.filter { swept.contains($0.0) }.map { "\($0.0)-\(Self.safe($0.1))" }.joined(separator: "_")
             for seed in seeds {
-                cells.append(Cell(
-                    name: (label.isEmpty ? "run" : label) + "-seed\(Self.safe(seed))",
-                    flags: setting.map { "--\($0.0)=\($0.1)" } + plainFlags + ["--seed=\(seed)"],
-                    setting: Dictionary(uniqueKeysWithValues: setting.filter { swept.contains($0.0) }), seed: seed))
+                cells.append(
+                    Cell(
+                        name: (label.isEmpty ? "run" : label) + "-seed\(Self.safe(seed))",
+                        flags: setting.map { "--\($0.0)=\($0.1)" } + plainFlags + ["--seed=\(seed)"],
+                        setting: Dictionary(uniqueKeysWithValues: setting.filter { swept.contains($0.0) }), seed: seed))
             }
         }
-        guard Set(cells.map(\.name)).count == cells.count else { throw FlagValueError("sweep: two runs would share a folder name; list each value once") }
+        guard Set(cells.map(\.name)).count == cells.count else {
+            throw FlagValueError("sweep: two runs would share a folder name; list each value once")
+        }
         self.cells = cells
     }
 

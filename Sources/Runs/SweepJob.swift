@@ -39,21 +39,25 @@ public struct SweepJob {
         try FileManager.default.createDirectory(at: runsFolder, withIntermediateDirectories: true)
         try SweepManifest(sweptFlags: plan.sweptFlags, runs: plan.entries.map(\.run)).write(to: outURL.appendingPathComponent("sweep.json"))
         let jobCount = jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount / (plan.entries.map(\.threads).max() ?? 1))
-        let scheduler = SweepScheduler(executable: executable, checkpoints: outURL.appendingPathComponent("pretrained"),
-                                       jobs: jobCount, quiet: quiet)
+        let scheduler = SweepScheduler(
+            executable: executable, checkpoints: outURL.appendingPathComponent("pretrained"),
+            jobs: jobCount, quiet: quiet)
         let pending = missing.map { entry in
-            SweepScheduler.Job(run: entry.run, request: entry.request, folder: runsFolder.appendingPathComponent(entry.run.name),
-                               pretrainingGroup: sharedPretraining ? entry.pretrainingGroup : nil)
+            SweepScheduler.Job(
+                run: entry.run, request: entry.request, folder: runsFolder.appendingPathComponent(entry.run.name),
+                pretrainingGroup: sharedPretraining ? entry.pretrainingGroup : nil)
         }
         let total = plan.entries.count, done = total - missing.count
         if !quiet { print("sweep: \(total) runs, \(done) already done, \(jobCount) at a time") }
         let outcome = scheduler.run(pending, alreadyDone: done)
         if outcome.interrupted {
-            throw InterruptedError(message: "sweep interrupted; rerun the same command to train the \(total - outcome.completed.count - done) missing runs")
+            throw InterruptedError(
+                message: "sweep interrupted; rerun the same command to train the \(total - outcome.completed.count - done) missing runs")
         }
         if !outcome.failed.isEmpty {
-            throw UserFacingError("sweep: \(outcome.failed.count) of \(total) runs failed: "
-                + outcome.failed.sorted().map { "\($0) (log: runs/\($0).log)" }.joined(separator: ", "))
+            throw UserFacingError(
+                "sweep: \(outcome.failed.count) of \(total) runs failed: "
+                    + outcome.failed.sorted().map { "\($0) (log: runs/\($0).log)" }.joined(separator: ", "))
         }
         print("sweep: all \(total) runs complete in \(outURL.path); compare them with `dcn-report compare \(out)`")
     }

@@ -46,9 +46,10 @@ public struct SweepPlan {
             let settings = String(decoding: try encoder.encode(PretrainingSettings(configuration)), as: UTF8.self)
             var hash = FNV1a()
             hash.mix("\(request.dataIdentity)|\(request.scaling.resolved(for: dataset).rawValue)|\(settings)")
-            return Entry(run: SweepRun(name: cell.name, arguments: request.arguments, setting: cell.setting, seed: cell.seed),
-                         request: request, pretrainingGroup: "pretrain-seed\(configuration.seed)-" + hash.hex,
-                         threads: BLASThreadPolicy.threads(for: configuration, inputDimensions: dataset.dimensions))
+            return Entry(
+                run: SweepRun(name: cell.name, arguments: request.arguments, setting: cell.setting, seed: cell.seed),
+                request: request, pretrainingGroup: "pretrain-seed\(configuration.seed)-" + hash.hex,
+                threads: BLASThreadPolicy.threads(for: configuration, inputDimensions: dataset.dimensions))
         }
         sweptFlags = grid.sweptFlags
     }

@@ -108,8 +108,9 @@ public final class SweepScheduler {
                 }
             }
             if outcome.interrupted { waiting.removeAll() }
-            progress(done: alreadyDone + outcome.completed.count, running: running.count, failed: outcome.failed.count,
-                     total: total, remaining: waiting.count + running.count, durations: durations)
+            progress(
+                done: alreadyDone + outcome.completed.count, running: running.count, failed: outcome.failed.count,
+                total: total, remaining: waiting.count + running.count, durations: durations)
             if !running.isEmpty || !waiting.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
         }
         terminal.endStatus()

@@ -30,9 +30,11 @@ final class TrainingProgress: TrainingObserver {
         case .pretrainingEpochEnded(let epoch, let total, let reconstruction, let seconds):
             pretrainSeconds.append(seconds)
             totalPretrain = total
-            let text = interactive
-                ? String(format: "pretrain %3d/%d %@ reconstruction %.5f  %@", epoch, total, Terminal.bar(epoch, total), reconstruction,
-                         eta(pretrainLeft: total - epoch, trainLeft: totalTrain))
+            let text =
+                interactive
+                ? String(
+                    format: "pretrain %3d/%d %@ reconstruction %.5f  %@", epoch, total, Terminal.bar(epoch, total), reconstruction,
+                    eta(pretrainLeft: total - epoch, trainLeft: totalTrain))
                 : String(format: "pretrain %3d/%d  reconstruction %.5f  (%.2f s)", epoch, total, reconstruction, seconds)
             terminal.status(text)
         case .snapshot(let snapshot, let total) where snapshot.epoch > total:
@@ -46,13 +48,15 @@ final class TrainingProgress: TrainingObserver {
             if snapshot.epoch > 0 { epochSeconds.append(snapshot.seconds) }
             var text = String(format: "epoch %3d/%d", snapshot.epoch, total)
             if interactive { text += " " + Terminal.bar(snapshot.epoch, total) }
-            text += String(format: "  loss %.5f  reconstruction %.5f  clustering %.5f",
-                           snapshot.losses.total, snapshot.losses.reconstruction, snapshot.losses.clustering)
+            text += String(
+                format: "  loss %.5f  reconstruction %.5f  clustering %.5f",
+                snapshot.losses.total, snapshot.losses.reconstruction, snapshot.losses.clustering)
             if let m = snapshot.metrics { text += String(format: "  NMI %.4f  ARI %.4f  ACC %.4f", m.nmi, m.ari, m.acc) }
             let empty = snapshot.clusterSizes.filter { $0 == 0 }.count
             if empty > 0 { text += "  [\(empty) empty cluster\(empty == 1 ? "" : "s")]" }
             if !snapshot.refilledClusters.isEmpty {
-                text += "  [refilled collapsed cluster\(snapshot.refilledClusters.count == 1 ? "" : "s") \(snapshot.refilledClusters.map(String.init).joined(separator: ", "))]"
+                text +=
+                    "  [refilled collapsed cluster\(snapshot.refilledClusters.count == 1 ? "" : "s") \(snapshot.refilledClusters.map(String.init).joined(separator: ", "))]"
             }
             text += interactive ? "  " + eta(pretrainLeft: 0, trainLeft: total - snapshot.epoch) : String(format: "  (%.2f s)", snapshot.seconds)
             terminal.status(text)

@@ -26,11 +26,22 @@ public enum Hungarian {
                 var delta = Double.infinity, j1 = 0
                 for j in 1...n where !used[j] {
                     let current = c(i0 - 1, j - 1) - u[i0] - v[j]
-                    if current < minv[j] { minv[j] = current; way[j] = j0 }
-                    if minv[j] < delta { delta = minv[j]; j1 = j }
+                    if current < minv[j] {
+                        minv[j] = current
+                        way[j] = j0
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j]
+                        j1 = j
+                    }
                 }
                 for j in 0...n {
-                    if used[j] { u[p[j]] += delta; v[j] -= delta } else { minv[j] -= delta }
+                    if used[j] {
+                        u[p[j]] += delta
+                        v[j] -= delta
+                    } else {
+                        minv[j] -= delta
+                    }
                 }
                 j0 = j1
             } while p[j0] != 0

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs long work (a live report's re-render) on a thread of its own at a lower scheduling priority, so
@@ -29,30 +29,30 @@ enum BackgroundThread {
     /// `gettid` is not visible to Swift. Elsewhere, or when that fails, the thread keeps its priority.
     private static func lowerPriority() {
         #if os(Linux)
-        guard let tid = currentThreadID(), let current = currentNiceness() else { return }
-        // `setpriority` sets a value, not an increment: its nice value goes `niceness` above the one it inherited.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, min(current + niceness, 19))
+            guard let tid = currentThreadID(), let current = currentNiceness() else { return }
+            // `setpriority` sets a value, not an increment: its nice value goes `niceness` above the one it inherited.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, min(current + niceness, 19))
         #endif
     }
 
     /// The calling thread's nice value, where it can be read (Linux).
     static func currentNiceness() -> Int32? {
         #if os(Linux)
-        guard let tid = currentThreadID() else { return nil }
-        errno = 0
-        let value = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid)
-        return errno == 0 ? value : nil
+            guard let tid = currentThreadID() else { return nil }
+            errno = 0
+            let value = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid)
+            return errno == 0 ? value : nil
         #else
-        return nil
+            return nil
         #endif
     }
 
     #if os(Linux)
-    private static func currentThreadID() -> id_t? {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let length = readlink("/proc/thread-self", &buffer, buffer.count - 1)
-        guard length > 0 else { return nil }
-        return id_t(String(cString: buffer).split(separator: "/").last ?? "")
-    }
+        private static func currentThreadID() -> id_t? {
+            var buffer = [CChar](repeating: 0, count: 64)
+            let length = readlink("/proc/thread-self", &buffer, buffer.count - 1)
+            guard length > 0 else { return nil }
+            return id_t(String(cString: buffer).split(separator: "/").last ?? "")
+        }
     #endif
 }

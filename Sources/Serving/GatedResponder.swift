@@ -19,9 +19,10 @@ struct GatedResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context: 
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let gate = RequestGate(allowedHosts: allowedHosts, token: token, port: port.value.load(ordering: .relaxed))
-        let decision = gate.decide(RequestGate.Request(
-            method: request.method.rawValue, path: request.uri.path, query: request.uri.query, host: request.head.authority,
-            origin: request.headers[.origin], secFetchSite: request.headers[Self.secFetchSite], cookie: request.headers[.cookie]))
+        let decision = gate.decide(
+            RequestGate.Request(
+                method: request.method.rawValue, path: request.uri.path, query: request.uri.query, host: request.head.authority,
+                origin: request.headers[.origin], secFetchSite: request.headers[Self.secFetchSite], cookie: request.headers[.cookie]))
         var response: Response
         switch decision {
         case .pass:
@@ -35,8 +36,9 @@ struct GatedResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context: 
         case .refuse(let status, let message):
             var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
             if status == 405 { headers[.allow] = "GET, HEAD" }
-            response = Response(status: .init(code: status), headers: headers,
-                                body: .init(byteBuffer: ByteBuffer(string: message + "\n")))
+            response = Response(
+                status: .init(code: status), headers: headers,
+                body: .init(byteBuffer: ByteBuffer(string: message + "\n")))
         }
         response.headers[Self.referrerPolicy] = "no-referrer"
         return response

@@ -18,17 +18,19 @@ public actor LiveFrames {
         // The epoch folder's modification time tells a rewritten run (same folder, --force) from the old one.
         // (`stat`, not FileManager's attributes, which look up the owner's name on every call.)
         var info = stat()
-        let written = stat(runFolder.appendingPathComponent(String(format: "epochs/%04d", epoch)).path, &info) == 0
+        let written =
+            stat(runFolder.appendingPathComponent(String(format: "epochs/%04d", epoch)).path, &info) == 0
             ? "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "none"
         let key = "\(runFolder.path)|\(epoch)|\(written)"
         if let cached = frames.use(key) { return cached }
         let png = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, Error>) in
             DispatchQueue.global().async {
-                continuation.resume(with: Result {
-                    var options = RenderOptions()
-                    options.pointCap = 10_000
-                    return try SingleFrame.png(of: try RecordedRun(directory: runFolder), epoch: epoch, options: options)
-                })
+                continuation.resume(
+                    with: Result {
+                        var options = RenderOptions()
+                        options.pointCap = 10_000
+                        return try SingleFrame.png(of: try RecordedRun(directory: runFolder), epoch: epoch, options: options)
+                    })
             }
         }
         frames.set(key, png)

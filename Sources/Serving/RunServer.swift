@@ -56,26 +56,32 @@ public struct RunServer: Sendable {
         let root = self.root
         let stopping = StopFlag()
         router.get("/") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: runsPage)))
+            Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: runsPage)))
         }
         router.get("/api/runs") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: index.rowsJSON())))
+            Response(
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: index.rowsJSON())))
         }
         router.get("/compare") { request, _ in
             // `?run=a/run&run=b/run` → the selection's own folder, so the comparison's relative links work.
             let runs = request.uri.queryParameters.getAll("run").compactMap { path -> URL? in
                 guard let folder = RequestPath.resolve(path.split(separator: "/"), under: root),
-                      FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path) else { return nil }
+                    FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path)
+                else { return nil }
                 return folder
             }
-            guard !runs.isEmpty else { return Self.html(status: .notFound, "<h1>No runs to compare</h1><p>Select runs on the <a href=\"./\">runs page</a>.</p>") }
+            guard !runs.isEmpty else {
+                return Self.html(status: .notFound, "<h1>No runs to compare</h1><p>Select runs on the <a href=\"./\">runs page</a>.</p>")
+            }
             // Relative (from /compare), so the server also works behind a path prefix.
             return Response(status: .seeOther, headers: [.location: "compare/\(await comparisons.register(runs))/"])
         }
         router.get("/compare/:id/**") { request, context in
-            try await Self.comparisonResponse(id: context.parameters.get("id") ?? "", parts: context.parameters.getCatchAll(), comparisons: comparisons)
+            try await Self.comparisonResponse(
+                id: context.parameters.get("id") ?? "", parts: context.parameters.getCatchAll(), comparisons: comparisons)
         }
         router.get("/compare/:id") { request, context in
             guard request.uri.path.hasSuffix("/") else { return Self.addSlash(request) }
@@ -84,21 +90,23 @@ public struct RunServer: Sendable {
         let observer = requestObserver, longPoll = longPollSeconds
         router.get("/run/**") { request, context in
             observer?(request.uri.description)
-            return try await Self.runResponse(request: request, parts: context.parameters.getCatchAll(), root: root, index: index, reports: reports,
-                                       liveFrames: liveFrames, stopping: stopping, longPoll: longPoll)
+            return try await Self.runResponse(
+                request: request, parts: context.parameters.getCatchAll(), root: root, index: index, reports: reports,
+                liveFrames: liveFrames, stopping: stopping, longPoll: longPoll)
         }
         var logger = Logger(label: "dcn-report-serve")
         logger.logLevel = .warning
         let host = self.host
         let boundPort = BoundPort(), token = self.token
         let responder = GatedResponder(inner: router.buildResponder(), allowedHosts: allowedHosts, token: token, port: boundPort)
-        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "dcn-report"),
-                              onServerRunning: { channel in
-                                  let bound = channel.localAddress?.port ?? 0
-                                  boundPort.value.store(bound, ordering: .relaxed)
-                                  let query = token.map { "?token=\($0.value)" } ?? ""
-                                  onRunning(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/\(query)")!)
-                              }, logger: logger)
+        let app = Application(
+            responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "dcn-report"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? 0
+                boundPort.value.store(bound, ordering: .relaxed)
+                let query = token.map { "?token=\($0.value)" } ?? ""
+                onRunning(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/\(query)")!)
+            }, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         // The server runs until it ends by itself (a bind error) or the watcher asks it to shut down gracefully;
         // the watcher is cancelled only once the server has finished, so a shutdown is never cut short.
@@ -154,8 +162,9 @@ public struct RunServer: Sendable {
             if rest.count == 2, rest[0] == "live", let epoch = liveFrameEpoch(rest[1]) {
                 do {
                     let png = try await liveFrames.frame(of: folder, epoch: epoch)
-                    return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"],
-                                    body: .init(byteBuffer: ByteBuffer(bytes: png)))
+                    return Response(
+                        status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: png)))
                 } catch {
                     return notFound
                 }
@@ -168,12 +177,17 @@ public struct RunServer: Sendable {
             // the previous one while it renders.
             let fresh = request.uri.queryParameters.get("v") != nil
             do { report = try await reports.report(of: folder, key: key, fresh: fresh) } catch {
-                return html(status: .ok, "<h1>\(escape(key))</h1><p class=\"error\">This run folder cannot be shown: \(escape(ServedText.relative("\(error)", under: root.path)))</p>")
+                return html(
+                    status: .ok,
+                    "<h1>\(escape(key))</h1><p class=\"error\">This run folder cannot be shown: \(escape(ServedText.relative("\(error)", under: root.path)))</p>"
+                )
             }
             guard let file = RequestPath.resolve(rest.isEmpty ? ["index.html"] : rest, under: report),
-                  let data = FileManager.default.contents(atPath: file.path) else { return notFound }
-            return Response(status: .ok, headers: [.contentType: contentType(file.pathExtension), .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                let data = FileManager.default.contents(atPath: file.path)
+            else { return notFound }
+            return Response(
+                status: .ok, headers: [.contentType: contentType(file.pathExtension), .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         return notFound
     }
@@ -182,12 +196,16 @@ public struct RunServer: Sendable {
     static func comparisonResponse(id: String, parts: [Substring], comparisons: ComparisonCache) async throws -> Response {
         let folder: URL?
         do { folder = try await comparisons.comparison(id) } catch {
-            return html(status: .ok, "<h1>Comparison</h1><p class=\"error\">These runs cannot be compared: \(escape(ServedText.fileNames(in: "\(error)")))</p>")
+            return html(
+                status: .ok,
+                "<h1>Comparison</h1><p class=\"error\">These runs cannot be compared: \(escape(ServedText.fileNames(in: "\(error)")))</p>")
         }
         guard let folder, let file = RequestPath.resolve(parts.isEmpty ? ["index.html"] : parts, under: folder),
-              let data = FileManager.default.contents(atPath: file.path) else { return notFound }
-        return Response(status: .ok, headers: [.contentType: contentType(file.pathExtension), .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            let data = FileManager.default.contents(atPath: file.path)
+        else { return notFound }
+        return Response(
+            status: .ok, headers: [.contentType: contentType(file.pathExtension), .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The epoch a live frame's name `epoch_NNNN.png` (1–6 digits) gives, or nil.
@@ -201,15 +219,17 @@ public struct RunServer: Sendable {
     static var notFound: Response { html(status: .notFound, "<h1>Not found</h1>") }
 
     static func html(status: HTTPResponse.Status, _ body: String) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: "<!doctype html><meta charset=utf-8><title>dcn-report</title>" + body)))
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: "<!doctype html><meta charset=utf-8><title>dcn-report</title>" + body)))
     }
 
     static func json(_ value: some Encodable) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
     static func contentType(_ pathExtension: String) -> String {
@@ -239,8 +259,10 @@ extension RunServer {
     /// - Parameters:
     ///   - token: The token browsers must bring, or nil for none (`--no-token`).
     ///   - allowedHosts: Host names besides `localhost` requests may name (`--allow-host`).
-    public static func serve(directory: String, host: String, port: Int, templates: URL, token: AccessToken?,
-                             allowedHosts: [String] = []) throws {
+    public static func serve(
+        directory: String, host: String, port: Int, templates: URL, token: AccessToken?,
+        allowedHosts: [String] = []
+    ) throws {
         guard (0...65_535).contains(port) else { throw FlagValueError("--port must be 0–65535, got \(port)") }
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         var isFolder: ObjCBool = false
@@ -270,7 +292,9 @@ extension RunServer {
     /// Serves from synchronous code until Ctrl-C or SIGTERM.
     func serveUntilStopped() throws {
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
-            let who = token == nil ? "anyone who can reach this machine can read these runs (--no-token)"
+            let who =
+                token == nil
+                ? "anyone who can reach this machine can read these runs (--no-token)"
                 : "anyone who can reach this machine and has the printed address can read these runs"
             FileHandle.standardError.write(Data("warning: serving on \(host): \(who)\n".utf8))
         }

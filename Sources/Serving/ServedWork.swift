@@ -17,16 +17,23 @@ public enum ServedWork {
         let done = DispatchSemaphore(value: 0)
         let started = Mutex(false)
         let serve: (URL) throws -> Void = { folder in
-            guard !started.withLock({ let was = $0; $0 = true; return was }) else { return }
+            guard
+                !started.withLock({
+                    let was = $0
+                    $0 = true
+                    return was
+                })
+            else { return }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let cache = RunServer.processCacheFolder
             var server = RunServer(root: folder, host: "127.0.0.1", port: port, templates: templates, cacheFolder: cache)
             server.token = AccessToken.random()
             Task {
                 do {
-                    try await server.run(onRunning: { url in
-                        FileHandle.standardOutput.write(Data("watch it at \(url.absoluteString)\n".utf8))
-                    }, stop: { stop.isSet })
+                    try await server.run(
+                        onRunning: { url in
+                            FileHandle.standardOutput.write(Data("watch it at \(url.absoluteString)\n".utf8))
+                        }, stop: { stop.isSet })
                 } catch {
                     FileHandle.standardError.write(Data("warning: the server could not start (\(error)); training goes on\n".utf8))
                 }

@@ -11,7 +11,8 @@ public struct AccessToken: Sendable {
     /// cookie would have to escape.
     public init?(_ value: String) {
         guard !value.isEmpty, value.utf8.count <= 256,
-              value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else { return nil }
+            value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+        else { return nil }
         self.value = value
     }
 

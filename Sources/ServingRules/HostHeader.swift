@@ -34,7 +34,8 @@ public struct HostHeader: Equatable, Sendable {
             portText = parts.count == 2 ? parts[1] : nil
             if host.hasSuffix(".") { host = host.dropLast() }
             guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }),
-                  !host.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) else { return nil }
+                !host.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+            else { return nil }
             isIPLiteral = Self.isIPv4(host)
         }
         if let portText {
@@ -48,9 +49,10 @@ public struct HostHeader: Equatable, Sendable {
 
     static func isIPv4(_ text: Substring) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+            }
     }
 
     static func isIPv6(_ text: Substring) -> Bool {

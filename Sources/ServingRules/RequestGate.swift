@@ -35,8 +35,10 @@ public struct RequestGate: Sendable {
         public var secFetchSite: String?
         public var cookie: String?
 
-        public init(method: String, path: String, query: String?, host: String?, origin: String? = nil, secFetchSite: String? = nil,
-                    cookie: String? = nil) {
+        public init(
+            method: String, path: String, query: String?, host: String?, origin: String? = nil, secFetchSite: String? = nil,
+            cookie: String? = nil
+        ) {
             self.method = method
             self.path = path
             self.query = query
@@ -66,14 +68,19 @@ public struct RequestGate: Sendable {
             return .refuse(status: 403, message: "the request has no valid Host header")
         }
         guard host.isIPLiteral || host.host == "localhost" || allowedHosts.contains(host.host) else {
-            return .refuse(status: 403, message: "host '\(host.host)' is not served here: open the server by its address or as localhost, or start it with --allow-host \(host.host)")
+            return .refuse(
+                status: 403,
+                message:
+                    "host '\(host.host)' is not served here: open the server by its address or as localhost, or start it with --allow-host \(host.host)"
+            )
         }
         if let token {
             let given = Self.queryValue("token", in: request.query)
             if let given {
                 guard token.matches(given) else { return .refuse(status: 403, message: "the token in the address is not this server's") }
-                return .redirect(location: Self.relativeLocation(path: request.path, query: Self.removing("token", from: request.query)),
-                                 setCookie: token.setCookie(port: port))
+                return .redirect(
+                    location: Self.relativeLocation(path: request.path, query: Self.removing("token", from: request.query)),
+                    setCookie: token.setCookie(port: port))
             }
             guard token.matches(AccessToken.cookie(named: AccessToken.cookieName(port: port), in: request.cookie)) else {
                 return .refuse(status: 403, message: "this server needs its token: open the address dcn-report printed (it ends in ?token=…)")

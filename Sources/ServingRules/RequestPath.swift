@@ -1,6 +1,6 @@
 public import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A URL path below the served folder, checked before any file is touched: percent-decoded once, every
@@ -43,7 +43,8 @@ public enum RequestPath {
         var path = root
         for raw in components {
             guard let name = String(raw).removingPercentEncoding, !name.isEmpty, name != ".", name != "..",
-                  !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == 0 || $0 == UInt8(ascii: "\\") }) else { return nil }
+                !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == 0 || $0 == UInt8(ascii: "\\") })
+            else { return nil }
             if !path.hasSuffix("/") { path += "/" }
             path += name
         }

@@ -35,7 +35,8 @@ public struct SweepManifest: Codable, Sendable {
     /// Reads `sweep.json`; nil when it is missing or not a sweep manifest.
     public init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path),
-              let manifest = try? JSONDecoder().decode(SweepManifest.self, from: data) else { return nil }
+            let manifest = try? JSONDecoder().decode(SweepManifest.self, from: data)
+        else { return nil }
         self = manifest
     }
 

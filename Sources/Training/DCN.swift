@@ -64,8 +64,9 @@ public final class DCN {
     public func fit(_ data: Matrix, labels: [Int32]? = nil, observer: TrainingObserver = IgnoringObserver()) throws -> EpochSnapshot {
         let trainer = try trainer(for: data, labels: labels)
         let last = try trainer.fit(observer: observer)
-        model = TrainedModel(configuration: configuration, scaling: fittedScaling!, autoencoder: trainer.autoencoder,
-                             centers: last.centers)
+        model = TrainedModel(
+            configuration: configuration, scaling: fittedScaling!, autoencoder: trainer.autoencoder,
+            centers: last.centers)
         return last
     }
 

@@ -9,8 +9,9 @@ extension DCNTrainer {
     /// - Throws: ``TrainingError/notTrained`` before ``pretrain(observer:)``.
     public func pretrainedCheckpoint(scaling: FittedScaling) throws -> PretrainedCheckpoint {
         guard pretrained else { throw TrainingError.notTrained }
-        let model = TrainedModel(configuration: configuration, scaling: scaling, autoencoder: autoencoder,
-                                 centers: Matrix(rows: 0, columns: configuration.latentDimensions))
+        let model = TrainedModel(
+            configuration: configuration, scaling: scaling, autoencoder: autoencoder,
+            centers: Matrix(rows: 0, columns: configuration.latentDimensions))
         let state = optimizer.state
         return PretrainedCheckpoint(
             model: model.file, optimizerStep: state.step, optimizerBuffers: state.buffers,
@@ -49,8 +50,10 @@ extension DCNTrainer {
     /// - Throws: The observer's error.
     public func replayPretraining(observer: TrainingObserver) throws {
         for (entry, seconds) in pretrainingRecord {
-            try observer.handle(.pretrainingEpochEnded(epoch: entry.epoch, of: configuration.pretrainEpochs,
-                                                       reconstruction: entry.reconstruction, seconds: seconds))
+            try observer.handle(
+                .pretrainingEpochEnded(
+                    epoch: entry.epoch, of: configuration.pretrainEpochs,
+                    reconstruction: entry.reconstruction, seconds: seconds))
         }
     }
 }
@@ -61,7 +64,8 @@ extension Autoencoder {
     func load(_ layers: [ModelFile.Layer]) throws {
         let own = encoder + decoder
         guard own.map({ [$0.inputDimensions, $0.outputDimensions] }) == layers.map({ [$0.inputDimensions, $0.outputDimensions] }),
-              zip(own, layers).allSatisfy({ ($0.batchNormalization != nil) == ($1.normalization != nil) }) else {
+            zip(own, layers).allSatisfy({ ($0.batchNormalization != nil) == ($1.normalization != nil) })
+        else {
             throw LayerMismatch()
         }
         for (layer, saved) in zip(own, layers) {

@@ -49,8 +49,10 @@ extension DCNTrainer {
     private func nearestCenterIndex(_ latent: Matrix, row: Int, centers: Matrix) -> Int {
         latent.values.withUnsafeBufferPointer { x in
             centers.values.withUnsafeBufferPointer { m in
-                NearestCenter.nearest(to: x.baseAddress! + row * latent.columns, among: m.baseAddress!, count: centers.rows,
-                                      dimensions: centers.columns).index
+                NearestCenter.nearest(
+                    to: x.baseAddress! + row * latent.columns, among: m.baseAddress!, count: centers.rows,
+                    dimensions: centers.columns
+                ).index
             }
         }
     }
@@ -82,7 +84,10 @@ extension DCNTrainer {
     static func bisect(_ points: Matrix) -> (halves: [Int], centres: Matrix) {
         let n = points.rows, d = points.columns
         func distance(_ i: Int, _ centre: [Float]) -> Float {
-            (0..<d).reduce(Float(0)) { let diff = points.values[i * d + $1] - centre[$1]; return $0 + diff * diff }
+            (0..<d).reduce(Float(0)) {
+                let diff = points.values[i * d + $1] - centre[$1]
+                return $0 + diff * diff
+            }
         }
         func row(_ i: Int) -> [Float] { Array(points.values[(i * d)..<((i + 1) * d)]) }
         let mean = (0..<d).map { j in (0..<n).reduce(Float(0)) { $0 + points.values[$1 * d + j] } / Float(n) }

@@ -85,8 +85,9 @@ public final class DCNTrainer {
     var pretrained = false
     /// Each pretraining epoch's loss and seconds, for a checkpoint.
     var pretrainingRecord: [(entry: PretrainingEntry, seconds: Double)] = []
-    private lazy var workspace = BatchWorkspace(batchSize: configuration.batchSize, dimensions: data.columns,
-                                                latentDimensions: configuration.latentDimensions)
+    private lazy var workspace = BatchWorkspace(
+        batchSize: configuration.batchSize, dimensions: data.columns,
+        latentDimensions: configuration.latentDimensions)
     lazy var optimizer: Optimizer = makeOptimizer(
         learningRate: configuration.pretrainLearningRate ?? configuration.learningRate)
 
@@ -137,8 +138,9 @@ public final class DCNTrainer {
             codeVariance = variance
             startChoice?.clusteringDivisor = Double(variance)
         }
-        var latest = snapshot(epoch: 0, phase: .pretrain, state: state,
-                              losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start), latent: startCodes)
+        var latest = snapshot(
+            epoch: 0, phase: .pretrain, state: state,
+            losses: measuredLosses(state: state), seconds: Date().timeIntervalSince(start), latent: startCodes)
         centers = state.centers
         let capturedStart = captureStart(state: state, latent: latest.latent)
         try observer.handle(.snapshot(latest, of: configuration.epochs))
@@ -156,8 +158,9 @@ public final class DCNTrainer {
             let latent = autoencoder.encode(data)
             guard latent.isFinite else { throw TrainingError.diverged(phase: .train, epoch: epoch, quantity: "a latent code") }
             let refilled = configuration.refillCollapsedClusters ? refillCollapsedClusters(state: &state, latent: latent) : []
-            latest = snapshot(epoch: epoch, phase: .train, state: state, losses: losses,
-                              seconds: Date().timeIntervalSince(epochStart), latent: latent)
+            latest = snapshot(
+                epoch: epoch, phase: .train, state: state, losses: losses,
+                seconds: Date().timeIntervalSince(epochStart), latent: latent)
             latest.refilledClusters = refilled
             centers = state.centers
             try observer.handle(.snapshot(latest, of: configuration.epochs))
@@ -172,18 +175,21 @@ public final class DCNTrainer {
             if outcome?.kept == .start {
                 // The start's labelling becomes the run's last epoch, which the saved model reproduces.
                 let start = Date()
-                latest = snapshot(epoch: latest.epoch + 1, phase: .train, state: state, losses: measuredLosses(state: state),
-                                  seconds: 0)
+                latest = snapshot(
+                    epoch: latest.epoch + 1, phase: .train, state: state, losses: measuredLosses(state: state),
+                    seconds: 0)
                 latest.seconds = Date().timeIntervalSince(start)
                 centers = state.centers
                 try observer.handle(.snapshot(latest, of: configuration.epochs))
             }
         }
-        try observer.handle(.finished(FinalClustering(
-            onlineAssignments: onlineAssignments, finalKMeans: final,
-            onlineMetrics: evaluationLabels.map { ClusteringMetrics(predicted: onlineAssignments, truth: $0) },
-            finalKMeansMetrics: evaluationLabels.map { ClusteringMetrics(predicted: final.assignments, truth: $0) },
-            aeKMeansMetrics: aeKMeansMetrics, start: startChoice, outcome: outcome)))
+        try observer.handle(
+            .finished(
+                FinalClustering(
+                    onlineAssignments: onlineAssignments, finalKMeans: final,
+                    onlineMetrics: evaluationLabels.map { ClusteringMetrics(predicted: onlineAssignments, truth: $0) },
+                    finalKMeansMetrics: evaluationLabels.map { ClusteringMetrics(predicted: final.assignments, truth: $0) },
+                    aeKMeansMetrics: aeKMeansMetrics, start: startChoice, outcome: outcome)))
         return latest
     }
 
@@ -192,8 +198,9 @@ public final class DCNTrainer {
         case .adam:
             return Adam(parameters: autoencoder.parameters, learningRate: learningRate, weightDecay: configuration.weightDecay)
         case .sgd:
-            return SGD(parameters: autoencoder.parameters, learningRate: learningRate, momentum: configuration.momentum,
-                       nesterov: configuration.nesterov, weightDecay: configuration.weightDecay)
+            return SGD(
+                parameters: autoencoder.parameters, learningRate: learningRate, momentum: configuration.momentum,
+                nesterov: configuration.nesterov, weightDecay: configuration.weightDecay)
         }
     }
 
@@ -229,11 +236,12 @@ public final class DCNTrainer {
         var start = 0
         while start < order.count {
             let rows = min(configuration.batchSize, order.count - start)
-            workspace.gather(data, indices: order[start ..< start + rows])
+            workspace.gather(data, indices: order[start..<start + rows])
             autoencoder.forward(workspace.input.pointer, rows: rows)
             total += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows, variance: dataVariance)
-            autoencoder.backward(input: workspace.input.pointer, rows: rows,
-                                 reconstructionGradient: workspace.outputGradient.pointer, latentGradient: nil)
+            autoencoder.backward(
+                input: workspace.input.pointer, rows: rows,
+                reconstructionGradient: workspace.outputGradient.pointer, latentGradient: nil)
             optimizer.update()
             start += rows
             if shouldStop() { break }
@@ -250,7 +258,7 @@ public final class DCNTrainer {
         var start = 0
         while start < order.count {
             let rows = min(configuration.batchSize, order.count - start)
-            let batch = order[start ..< start + rows]
+            let batch = order[start..<start + rows]
             workspace.gather(data, indices: batch)
             autoencoder.forward(workspace.input.pointer, rows: rows)
             // A held start is kept while the network pulls each cluster together; re-assigning by
@@ -261,9 +269,10 @@ public final class DCNTrainer {
             reconstruction += workspace.reconstructionGradient(autoencoder.reconstruction.pointer, rows: rows, variance: dataVariance)
             clustering += workspace.clusteringGradient(
                 latent: autoencoder.latent.pointer, rows: rows, indices: batch, state: state, lambda: lambda)
-            autoencoder.backward(input: workspace.input.pointer, rows: rows,
-                                 reconstructionGradient: workspace.outputGradient.pointer,
-                                 latentGradient: workspace.latentGradient.pointer)
+            autoencoder.backward(
+                input: workspace.input.pointer, rows: rows,
+                reconstructionGradient: workspace.outputGradient.pointer,
+                latentGradient: workspace.latentGradient.pointer)
             optimizer.update()
 
             // Reassignment uses the updated network in evaluation mode (running batch-norm statistics).
@@ -284,8 +293,9 @@ public final class DCNTrainer {
         }
         let n = Double(order.count)
         clustering /= Double(codeVariance)
-        return EpochLosses(reconstruction: reconstruction / n, clustering: clustering / n,
-                           total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
+        return EpochLosses(
+            reconstruction: reconstruction / n, clustering: clustering / n,
+            total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
     }
 
     /// s_i ← nearest centre of each sample's code, centres unchanged (the assignment before the step).
@@ -315,7 +325,10 @@ public final class DCNTrainer {
                 let input = x.baseAddress! + start * width
                 autoencoder.forward(input, rows: rows)
                 let output = autoencoder.reconstruction.pointer, codes = autoencoder.latent.pointer
-                for i in 0..<(rows * width) { let diff = Double(output[i] - input[i]); reconstruction += diff * diff / Double(dataVariance) }
+                for i in 0..<(rows * width) {
+                    let diff = Double(output[i] - input[i])
+                    reconstruction += diff * diff / Double(dataVariance)
+                }
                 for r in 0..<rows {
                     let k = Int(state.assignments[start + r])
                     for j in 0..<d {
@@ -328,20 +341,24 @@ public final class DCNTrainer {
         }
         let n = Double(data.rows)
         clustering /= Double(codeVariance)
-        return EpochLosses(reconstruction: reconstruction / n, clustering: clustering / n,
-                           total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
+        return EpochLosses(
+            reconstruction: reconstruction / n, clustering: clustering / n,
+            total: (reconstruction + Double(configuration.lambda) / 2 * clustering) / n)
     }
 
-    private func snapshot(epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double,
-                          latent: Matrix? = nil) -> EpochSnapshot {
+    private func snapshot(
+        epoch: Int, phase: TrainingPhase, state: ClusterState, losses: EpochLosses, seconds: Double,
+        latent: Matrix? = nil
+    ) -> EpochSnapshot {
         let latent = latent ?? autoencoder.encode(data)
         // A held start is shown as it is, not as the nearest-centre cells of its centres.
         let assignments = state.hold == .nearestCentre ? NearestCenter.assign(latent, to: state.centers).assignments : state.assignments
         var sizes = [Int](repeating: 0, count: configuration.clusterCount)
         for a in assignments { sizes[Int(a)] += 1 }
         let metrics = evaluationLabels.map { ClusteringMetrics(predicted: assignments, truth: $0) }
-        return EpochSnapshot(epoch: epoch, phase: phase, latent: latent, assignments: assignments, centers: state.centers,
-                             decodedCenters: autoencoder.decode(state.centers), losses: losses, metrics: metrics,
-                             clusterSizes: sizes, seconds: seconds)
+        return EpochSnapshot(
+            epoch: epoch, phase: phase, latent: latent, assignments: assignments, centers: state.centers,
+            decodedCenters: autoencoder.decode(state.centers), losses: losses, metrics: metrics,
+            clusterSizes: sizes, seconds: seconds)
     }
 }

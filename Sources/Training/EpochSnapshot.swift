@@ -58,9 +58,11 @@ public struct FinalClustering: Sendable {
     public var outcome: RunOutcome?
 
     /// Creates a value from its parts.
-    public init(onlineAssignments: [Int32], finalKMeans: KMeansResult, onlineMetrics: ClusteringMetrics?,
-                finalKMeansMetrics: ClusteringMetrics?, aeKMeansMetrics: ClusteringMetrics? = nil, start: StartChoice? = nil,
-                outcome: RunOutcome? = nil) {
+    public init(
+        onlineAssignments: [Int32], finalKMeans: KMeansResult, onlineMetrics: ClusteringMetrics?,
+        finalKMeansMetrics: ClusteringMetrics?, aeKMeansMetrics: ClusteringMetrics? = nil, start: StartChoice? = nil,
+        outcome: RunOutcome? = nil
+    ) {
         self.onlineAssignments = onlineAssignments
         self.finalKMeans = finalKMeans
         self.onlineMetrics = onlineMetrics

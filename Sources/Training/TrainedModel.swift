@@ -50,14 +50,16 @@ public final class TrainedModel {
     /// The file's contents: every layer's parameters, the centres, configuration and scaling.
     public var file: ModelFile {
         let layers = (autoencoder.encoder + autoencoder.decoder).map { layer in
-            ModelFile.Layer(inputDimensions: layer.inputDimensions, outputDimensions: layer.outputDimensions,
-                            weight: layer.weight.array, bias: layer.bias.array,
-                            normalization: layer.batchNormalization.map { norm in
-                                [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance].map(\.array)
-                            })
+            ModelFile.Layer(
+                inputDimensions: layer.inputDimensions, outputDimensions: layer.outputDimensions,
+                weight: layer.weight.array, bias: layer.bias.array,
+                normalization: layer.batchNormalization.map { norm in
+                    [norm.gamma, norm.beta, norm.runningMean, norm.runningVariance].map(\.array)
+                })
         }
-        return ModelFile(configuration: configuration, scaling: scaling, inputDimensions: autoencoder.inputDimensions,
-                         capacity: autoencoder.capacity, layers: layers, centers: centers)
+        return ModelFile(
+            configuration: configuration, scaling: scaling, inputDimensions: autoencoder.inputDimensions,
+            capacity: autoencoder.capacity, layers: layers, centers: centers)
     }
 
     /// Writes the model to `url` (atomically: a temporary file renamed into place).

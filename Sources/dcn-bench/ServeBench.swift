@@ -31,7 +31,8 @@ func benchmarkServe(keep: Bool) throws {
     let made = Date()
     _ = try small.train()
     for index in 1..<1_000 {
-        try files.copyItem(at: root.appendingPathComponent("sweep/run-0000"), to: root.appendingPathComponent(String(format: "sweep/run-%04d", index)))
+        try files.copyItem(
+            at: root.appendingPathComponent("sweep/run-0000"), to: root.appendingPathComponent(String(format: "sweep/run-%04d", index)))
     }
     print(String(format: "made 1,000 run folders of 50 epochs in %.1f s", Date().timeIntervalSince(made)))
     // The server is measured, not the file system still writing back 200,000 fresh files.
@@ -54,17 +55,27 @@ func benchmarkServe(keep: Bool) throws {
 
     let port = Mutex<Int?>(nil), stop = Atomic<Bool>(false)
     let templates = try TemplateLocator.locate()
-    let server = RunServer(root: root, host: "127.0.0.1", port: 0, templates: templates,
-                           cacheFolder: root.appendingPathComponent(".dcn-report-cache"))
+    let server = RunServer(
+        root: root, host: "127.0.0.1", port: 0, templates: templates,
+        cacheFolder: root.appendingPathComponent(".dcn-report-cache"))
     let started = Date()
     let serving = Task { try await server.run(onRunning: { url in port.withLock { $0 = url.port } }, stop: { stop.load(ordering: .relaxed) }) }
     var bound: Int?
-    while bound == nil && Date().timeIntervalSince(started) < 30 { Thread.sleep(forTimeInterval: 0.005); bound = port.withLock { $0 } }
-    guard let port = bound else { print("the server did not start"); return }
+    while bound == nil && Date().timeIntervalSince(started) < 30 {
+        Thread.sleep(forTimeInterval: 0.005)
+        bound = port.withLock { $0 }
+    }
+    guard let port = bound else {
+        print("the server did not start")
+        return
+    }
     defer {
         stop.store(true, ordering: .relaxed)
         let done = DispatchSemaphore(value: 0)
-        Task { _ = try? await serving.value; done.signal() }
+        Task {
+            _ = try? await serving.value
+            done.signal()
+        }
         done.wait()
     }
 
@@ -77,8 +88,10 @@ func benchmarkServe(keep: Bool) throws {
     let rows = try timed("/api/runs")
     let again = try timed("/api/runs")
     let count = rows.reply.body.components(separatedBy: "\"path\"").count - 1
-    print(String(format: "runs page, first request after start: HTML %.1f ms + its data (%d runs) %.1f ms = %.1f ms (limit 1,000 ms); data again %.1f ms",
-                 page.ms, count, rows.ms, page.ms + rows.ms, again.ms))
+    print(
+        String(
+            format: "runs page, first request after start: HTML %.1f ms + its data (%d runs) %.1f ms = %.1f ms (limit 1,000 ms); data again %.1f ms",
+            page.ms, count, rows.ms, page.ms + rows.ms, again.ms))
 
     // Where a first listing's time goes: one run.json read for a listing, one in full (one core, warm cache).
     let folders = (0..<200).map { root.appendingPathComponent(String(format: "sweep/run-%04d/run", $0)) }
@@ -89,13 +102,17 @@ func benchmarkServe(keep: Bool) throws {
     }
     let listingRead = try perFile { _ = try RunListingEntry.read(in: $0) }
     let fullRead = try perFile { _ = try RecordedRun.readManifest(in: $0) }
-    print(String(format: "  one run.json (%d KB): read for a listing %.2f ms, in full %.2f ms (one core)",
-                 (try Data(contentsOf: folders[0].appendingPathComponent("run.json"))).count / 1024, listingRead, fullRead))
+    print(
+        String(
+            format: "  one run.json (%d KB): read for a listing %.2f ms, in full %.2f ms (one core)",
+            (try Data(contentsOf: folders[0].appendingPathComponent("run.json"))).count / 1024, listingRead, fullRead))
 
     let frame = try timed("/run/live/run/live/epoch_0002.png")
     let frameAgain = try timed("/run/live/run/live/epoch_0002.png")
-    print(String(format: "2-D frame of 10,000 points, first request: %.1f ms (limit 100 ms; status %d); again %.1f ms",
-                 frame.ms, frame.reply.status, frameAgain.ms))
+    print(
+        String(
+            format: "2-D frame of 10,000 points, first request: %.1f ms (limit 100 ms; status %d); again %.1f ms",
+            frame.ms, frame.reply.status, frameAgain.ms))
 
     // A long-polling client, as the live page is: the answer arrives when the run records something.
     let reportFirst = try timed("/run/live/run/")
@@ -105,7 +122,8 @@ func benchmarkServe(keep: Bool) throws {
         let version = state.firstMatch(of: /"version":"([^"]*)"/).map { String($0.1) } ?? ""
         let answered = Mutex<UInt64?>(nil)
         let poller = Thread {
-            _ = try? HTTPClient.get("/run/live/run/state?after=" + (version.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), port: port)
+            _ = try? HTTPClient.get(
+                "/run/live/run/state?after=" + (version.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), port: port)
             answered.withLock { $0 = DispatchTime.now().uptimeNanoseconds }
         }
         poller.start()
@@ -116,15 +134,21 @@ func benchmarkServe(keep: Bool) throws {
         let seen = Double((answered.withLock { $0 } ?? renamed) - renamed) / 1e6
         let newFrame = try timed(String(format: "/run/live/run/live/epoch_%04d.png", epochs - 1))
         let report = try timed("/run/live/run/index.html?v=next")
-        print(String(format: "epoch %d recorded → long poll answered in %.1f ms, its frame drawn in %.1f ms (together %.1f ms, limit 2,000 ms); the page's new report %.1f ms",
-                     epochs - 1, seen, newFrame.ms, seen + newFrame.ms, report.ms))
+        print(
+            String(
+                format:
+                    "epoch %d recorded → long poll answered in %.1f ms, its frame drawn in %.1f ms (together %.1f ms, limit 2,000 ms); the page's new report %.1f ms",
+                epochs - 1, seen, newFrame.ms, seen + newFrame.ms, report.ms))
     }
 
     // 50 clients for 10 s on the running run, which records an epoch every 2 s meanwhile.
     let latencies = Mutex<[(target: Int, ms: Double)]>([]), errors = Atomic<Int>(0)
     let until = Date().addingTimeInterval(10)
-    let targets = ProcessInfo.processInfo.environment["TARGETS"].map { $0.split(separator: ",").map(String.init) } ?? ["/run/live/run/state", "/run/live/run/live/epoch_0001.png", "/run/live/run/live/epoch_0004.png", "/run/live/run/",
-                   "/api/runs"]
+    let targets =
+        ProcessInfo.processInfo.environment["TARGETS"].map { $0.split(separator: ",").map(String.init) } ?? [
+            "/run/live/run/state", "/run/live/run/live/epoch_0001.png", "/run/live/run/live/epoch_0004.png", "/run/live/run/",
+            "/api/runs"
+        ]
     var clients: [Thread] = []
     let finished = DispatchGroup()
     for client in 0..<50 {
@@ -151,7 +175,10 @@ func benchmarkServe(keep: Bool) throws {
     var epochs = 5
     while Date() < until {
         Thread.sleep(forTimeInterval: 2)
-        if epochs < 7 { epochs += 1; try record(epochs: epochs) }
+        if epochs < 7 {
+            epochs += 1
+            try record(epochs: epochs)
+        }
     }
     finished.wait()
     let all = latencies.withLock { $0 }
@@ -160,11 +187,17 @@ func benchmarkServe(keep: Bool) throws {
         return sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(q * Double(sorted.count)))]
     }
     let times = all.map(\.ms)
-    print(String(format: "50 clients × 10 s on the running run (state, live frames, report page, runs data): %d requests, p50 %.1f ms, p99 %.1f ms (limit 200 ms), %d errors",
-                 times.count, percentile(times, 0.5), percentile(times, 0.99), errors.load(ordering: .relaxed)))
+    print(
+        String(
+            format:
+                "50 clients × 10 s on the running run (state, live frames, report page, runs data): %d requests, p50 %.1f ms, p99 %.1f ms (limit 200 ms), %d errors",
+            times.count, percentile(times, 0.5), percentile(times, 0.99), errors.load(ordering: .relaxed)))
     for (index, target) in targets.enumerated() {
         let mine = all.filter { $0.target == index }.map(\.ms)
-        print(String(format: "    %-36@ %5d requests, p50 %6.1f ms, p99 %6.1f ms", target as NSString, mine.count, percentile(mine, 0.5), percentile(mine, 0.99)))
+        print(
+            String(
+                format: "    %-36@ %5d requests, p50 %6.1f ms, p99 %6.1f ms", target as NSString, mine.count, percentile(mine, 0.5),
+                percentile(mine, 0.99)))
     }
     print(String(format: "peak memory of this process (server, 50 clients, the data): %.0f MB (limit 500 MB)", peakResidentMiB()))
 }

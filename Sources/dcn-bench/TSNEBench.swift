@@ -13,7 +13,10 @@ func benchmarkTSNE(runFolder: String, cap: Int, npyFolder: String?) throws {
     let run = try RecordedRun(directory: URL(fileURLWithPath: runFolder))
     let entries = run.availableEpochs
     let arrays = try entries.map { try run.arrays(for: $0) }
-    guard let last = arrays.last else { print("no epochs"); return }
+    guard let last = arrays.last else {
+        print("no epochs")
+        return
+    }
     let d = last.latent.columns
     let drawn = Subsample.indices(labels: run.labels, count: last.latent.rows, cap: cap)
     let codes = arrays.map { a in drawn.flatMap { a.latent.values[($0 * d)..<(($0 + 1) * d)] } }
@@ -29,8 +32,10 @@ func benchmarkTSNE(runFolder: String, cap: Int, npyFolder: String?) throws {
     }
     let total = times.reduce(0, +)
     let earlier = times.dropFirst()
-    print(String(format: "last epoch (750 iterations): %.2f s; each earlier epoch (100 iterations): %.2f s mean; whole run: %.1f s",
-                 times[0], earlier.isEmpty ? 0 : earlier.reduce(0, +) / Double(earlier.count), total))
+    print(
+        String(
+            format: "last epoch (750 iterations): %.2f s; each earlier epoch (100 iterations): %.2f s mean; whole run: %.1f s",
+            times[0], earlier.isEmpty ? 0 : earlier.reduce(0, +) / Double(earlier.count), total))
     let (px, py) = pca.apply(codes: codes[codes.count - 1], rows: drawn.count)
     let pcaView = zip(px, py).flatMap { [Double($0), Double($1)] }
     // Neighbourhood measures on at most 2,500 of the points (trustworthiness is O(n² log n)).
@@ -47,7 +52,8 @@ func benchmarkTSNE(runFolder: String, cap: Int, npyFolder: String?) throws {
         let folder = URL(fileURLWithPath: npyFolder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try NPYWriter.encode(input, shape: [measured.count, d]).write(to: folder.appendingPathComponent("codes.npy"))
-        try NPYWriter.encode(subset(views[views.count - 1]).map { Float($0) }, shape: [measured.count, 2]).write(to: folder.appendingPathComponent("tsne.npy"))
+        try NPYWriter.encode(subset(views[views.count - 1]).map { Float($0) }, shape: [measured.count, 2]).write(
+            to: folder.appendingPathComponent("tsne.npy"))
         try NPYWriter.encode(subset(pcaView).map { Float($0) }, shape: [measured.count, 2]).write(to: folder.appendingPathComponent("pca.npy"))
         print("wrote codes.npy, tsne.npy and pca.npy to \(npyFolder)")
     }
@@ -59,6 +65,8 @@ func benchmarkTSNE(runFolder: String, cap: Int, npyFolder: String?) throws {
         moves.append(sum / Double(drawn.count))
     }
     let xs = stride(from: 0, to: views[views.count - 1].count, by: 2).map { views[views.count - 1][$0] }
-    print(String(format: "mean move between successive epochs: %.2f (largest %.2f) in a view %.1f wide",
-                 moves.reduce(0, +) / Double(max(moves.count, 1)), moves.max() ?? 0, (xs.max() ?? 0) - (xs.min() ?? 0)))
+    print(
+        String(
+            format: "mean move between successive epochs: %.2f (largest %.2f) in a view %.1f wide",
+            moves.reduce(0, +) / Double(max(moves.count, 1)), moves.max() ?? 0, (xs.max() ?? 0) - (xs.min() ?? 0)))
 }

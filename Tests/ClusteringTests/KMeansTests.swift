@@ -42,7 +42,11 @@ struct KMeansTests {
         let (data, labels) = separableBlobs(blobs: 3, perBlob: 30, dimensions: 3)
         // Start with two centres inside blob 0 and one far from every point: two clusters would stay empty.
         var start = Matrix(rows: 3, columns: 3)
-        for j in 0..<3 { start[0, j] = data[0, j]; start[1, j] = data[1, j]; start[2, j] = 1_000 }
+        for j in 0..<3 {
+            start[0, j] = data[0, j]
+            start[1, j] = data[1, j]
+            start[2, j] = 1_000
+        }
         let result = KMeans(clusterCount: 3).lloyd(data, initialCenters: start)
         #expect(Set(result.assignments).count == 3)
         #expect(ClusteringMetrics(predicted: result.assignments, truth: labels).nmi == 1)

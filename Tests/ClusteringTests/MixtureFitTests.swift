@@ -36,7 +36,7 @@ struct MixtureFitTests {
     func collapsedClusterHasNoFit() {
         let (data, _) = separableBlobs(blobs: 2, perBlob: 50, dimensions: 3)
         var labels = [Int32](repeating: 0, count: data.rows)
-        labels[0] = 1   // one point of 100: under a tenth of the mean size of 50
+        labels[0] = 1  // one point of 100: under a tenth of the mean size of 50
         #expect(MixtureFit.score(points: data, assignments: labels, clusterCount: 2) == nil)
         labels[0] = 0
         #expect(MixtureFit.score(points: data, assignments: labels, clusterCount: 2) == nil, "an emptied cluster")
@@ -51,10 +51,12 @@ struct MixtureFitTests {
         // The bias the fit is there for: the cut prefers the split by more than the margin.
         #expect(judge.score(truth) > judge.score(split) + margin, "cut: truth \(judge.score(truth)), split \(judge.score(split))")
         let truthFit = judge.fit(truth), splitFit = judge.fit(split)
-        #expect((truthFit ?? -.infinity) > (splitFit ?? .infinity), "fit: truth \(String(describing: truthFit)), split \(String(describing: splitFit))")
+        #expect(
+            (truthFit ?? -.infinity) > (splitFit ?? .infinity), "fit: truth \(String(describing: truthFit)), split \(String(describing: splitFit))")
         // DCN found the classes, its start was the split: not worse, so the run keeps DCN's labelling.
-        var outcome = RunOutcome(kept: .dcn, startScore: judge.score(split), dcnScore: judge.score(truth), inputKMeansScore: nil,
-                                 margin: margin, keepBetter: true, dcnEpoch: 50)
+        var outcome = RunOutcome(
+            kept: .dcn, startScore: judge.score(split), dcnScore: judge.score(truth), inputKMeansScore: nil,
+            margin: margin, keepBetter: true, dcnEpoch: 50)
         outcome.dcnFit = truthFit
         outcome.startFit = splitFit
         #expect(!outcome.dcnWorseThanStart)

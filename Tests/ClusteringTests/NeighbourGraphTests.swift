@@ -18,7 +18,10 @@ struct NeighbourGraphTests {
                 labels.append(Int32(blob))
             }
         }
-        for i in 0..<5 { values += [-9 - 0.1 * Float(i), 0.1 * Float(i)]; labels.append(0) }
+        for i in 0..<5 {
+            values += [-9 - 0.1 * Float(i), 0.1 * Float(i)]
+            labels.append(0)
+        }
         return (Matrix(rows: 605, columns: 2, values: values), labels, 600..<605)
     }
 
@@ -45,7 +48,7 @@ struct NeighbourGraphTests {
         for _ in 0..<30 { values += [8 + 0.5 * Float(generator.nextGaussian()), 0.5 * Float(generator.nextGaussian())] }
         let data = Matrix(rows: 1000, columns: 2, values: values)
         let truth = (0..<1000).map { Int32($0 < 970 ? 0 : 1) }
-        let halves = (0..<1000).map { Int32(values[2 * $0] < 0 ? 0 : 1) }   // a cut through the big class
+        let halves = (0..<1000).map { Int32(values[2 * $0] < 0 ? 0 : 1) }  // a cut through the big class
         let graph = NeighbourGraph(points: data, neighbours: 10, sampleCap: 3_000, using: &generator)
         #expect(graph.normalizedCut(of: truth, clusterCount: 2) < 0.01)
         #expect(graph.normalizedCut(of: truth, clusterCount: 2) < graph.normalizedCut(of: halves, clusterCount: 2))
@@ -65,10 +68,10 @@ struct NeighbourGraphTests {
 
     @Test("one collapse rule: under a tenth of the mean cluster size")
     func collapseRule() {
-        #expect(CollapseRule.collapsedClusters(sizes: [500, 450, 50]) == [])       // mean 333, threshold 33.3
+        #expect(CollapseRule.collapsedClusters(sizes: [500, 450, 50]) == [])  // mean 333, threshold 33.3
         #expect(CollapseRule.collapsedClusters(sizes: [500, 470, 30]) == [2])
         #expect(CollapseRule.collapsedClusters(sizes: [1000, 0]) == [1])
-        #expect(CollapseRule.hasCollapsed(sizes: [90, 10], samples: 1000))           // threshold 50 of the stated N
+        #expect(CollapseRule.hasCollapsed(sizes: [90, 10], samples: 1000))  // threshold 50 of the stated N
         #expect(!CollapseRule.hasCollapsed(sizes: [60, 60]))
     }
 }

@@ -21,8 +21,9 @@ struct BLASTests {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 c.withUnsafeMutableBufferPointer { c in
-                    BLAS.gemm(.transposed, a.baseAddress!, .transposed, b.baseAddress!, into: c.baseAddress!,
-                              rows: 2, columns: 2, inner: 3, alpha: 2, beta: 1)
+                    BLAS.gemm(
+                        .transposed, a.baseAddress!, .transposed, b.baseAddress!, into: c.baseAddress!,
+                        rows: 2, columns: 2, inner: 3, alpha: 2, beta: 1)
                 }
             }
         }
@@ -34,15 +35,15 @@ struct BLASTests {
         let count = Mutex(8)
         var current: Int { count.withLock { $0 } }
         let limits = ThreadLimits(read: { count.withLock { $0 } }, apply: { value in count.withLock { $0 = value } })
-        limits.open(1)            // trainer A
+        limits.open(1)  // trainer A
         #expect(current == 1)
-        limits.open(4)            // a looser scope on another thread changes nothing
+        limits.open(4)  // a looser scope on another thread changes nothing
         #expect(current == 1)
-        limits.close(1)           // A ends while the other scope is open
+        limits.close(1)  // A ends while the other scope is open
         #expect(current == 4)
         limits.close(4)
         #expect(current == 8)
-        limits.open(16)           // a limit never raises the count
+        limits.open(16)  // a limit never raises the count
         #expect(current == 8)
         limits.close(16)
         #expect(current == 8)
@@ -98,8 +99,9 @@ extension Matrix {
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 result.values.withUnsafeMutableBufferPointer { c in
-                    BLAS.gemm(.none, a.baseAddress!, .none, b.baseAddress!, into: c.baseAddress!,
-                              rows: rows, columns: other.columns, inner: columns)
+                    BLAS.gemm(
+                        .none, a.baseAddress!, .none, b.baseAddress!, into: c.baseAddress!,
+                        rows: rows, columns: other.columns, inner: columns)
                 }
             }
         }

@@ -94,13 +94,15 @@ struct DatasetsTests {
         #expect(data.preferredScaling == .unit, "integers in 0–255 are treated as pixels")
     }
 
-    @Test("malformed CSV gives the file, line and problem", arguments: [
-        ("1,2\n3\n", "line 2: expected 2 values, found 1 (line 1 has 2 values)"),
-        ("a,b,c,d\n1,2,3,4,5,6\n", "line 2: expected 4 values, found 6 (the header names 4 columns)"),
-        ("1,2\n3,x\n", "line 2, column 2: 'x' is not a number"),
-        ("1,2\n3,nan\n", "line 2, column 2: value is nan, expected a finite number"),
-        ("", "is empty"),
-    ])
+    @Test(
+        "malformed CSV gives the file, line and problem",
+        arguments: [
+            ("1,2\n3\n", "line 2: expected 2 values, found 1 (line 1 has 2 values)"),
+            ("a,b,c,d\n1,2,3,4,5,6\n", "line 2: expected 4 values, found 6 (the header names 4 columns)"),
+            ("1,2\n3,x\n", "line 2, column 2: 'x' is not a number"),
+            ("1,2\n3,nan\n", "line 2, column 2: value is nan, expected a finite number"),
+            ("", "is empty")
+        ])
     func malformedCSV(content: String, expected: String) throws {
         let file = temporaryDirectory().appendingPathComponent("bad.csv")
         try content.write(to: file, atomically: true, encoding: .utf8)
@@ -134,7 +136,9 @@ struct DatasetsTests {
         }
         let folder = temporaryDirectory().appendingPathComponent("d.npy")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        #expect(throws: DatasetError(folder.path, "is a folder without train-images-idx3-ubyte[.gz]; give a data file, or a folder of MNIST IDX files")) {
+        #expect(
+            throws: DatasetError(folder.path, "is a folder without train-images-idx3-ubyte[.gz]; give a data file, or a folder of MNIST IDX files")
+        ) {
             try DatasetSource.file(folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
         }
         #expect(throws: DatasetError(folder.path, "is a directory, expected a file")) {

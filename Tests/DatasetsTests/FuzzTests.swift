@@ -44,7 +44,9 @@ struct FuzzTests {
             // Every other mutation keeps the header and changes only the array's bytes, so that the
             // reader's accepting path is fuzzed as much as its refusals.
             let seed = seeds[i % 2], headerEnd = (seed.firstIndex(of: UInt8(ascii: "\n")) ?? 0) + 1
-            let input = i % 4 < 2 ? Self.mutate(seed, using: &generator)
+            let input =
+                i % 4 < 2
+                ? Self.mutate(seed, using: &generator)
                 : Array(seed[..<headerEnd]) + Self.mutate(Array(seed[headerEnd...]), using: &generator)
             do {
                 let array = try NPYReader.decode(Data(input))

@@ -92,16 +92,23 @@ struct IDXTests {
             _ = try DatasetSource(parsing: folder.path).load(labelsPath: nil, labelColumn: .none, seed: 0)
             Issue.record("expected an error")
         } catch let error as DatasetError {
-            #expect(error.description == "\(folder.path): is a folder without train-images-idx3-ubyte[.gz]; give a data file, or a folder of MNIST IDX files")
+            #expect(
+                error.description
+                    == "\(folder.path): is a folder without train-images-idx3-ubyte[.gz]; give a data file, or a folder of MNIST IDX files")
         }
     }
 
-    @Test("wrong magic, wrong type, truncated data and oversized headers are refused", arguments: [
-        (Data([1, 2, 3, 4, 5]), "not an IDX file (bad magic number)"),
-        (Data([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0]), "unsupported IDX value type 0x0D (only unsigned bytes, 0x08)"),
-        (Data([0, 0, 8, 1, 0, 0, 0, 5, 1, 2]), "IDX header declares 5 = 5 values but the file holds 2"),
-        (Data([0, 0, 8, 3, 0x7F, 0xFF, 0xFF, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF]), "IDX dimensions [2147483647, 2147483647, 2147483647] are too large"),
-    ])
+    @Test(
+        "wrong magic, wrong type, truncated data and oversized headers are refused",
+        arguments: [
+            (Data([1, 2, 3, 4, 5]), "not an IDX file (bad magic number)"),
+            (Data([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0]), "unsupported IDX value type 0x0D (only unsigned bytes, 0x08)"),
+            (Data([0, 0, 8, 1, 0, 0, 0, 5, 1, 2]), "IDX header declares 5 = 5 values but the file holds 2"),
+            (
+                Data([0, 0, 8, 3, 0x7F, 0xFF, 0xFF, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF]),
+                "IDX dimensions [2147483647, 2147483647, 2147483647] are too large"
+            )
+        ])
     func malformed(bytes: Data, expected: String) throws {
         let file = temporaryDirectory().appendingPathComponent("bad-idx3-ubyte")
         try bytes.write(to: file)

@@ -85,7 +85,8 @@ struct TSNETests {
         #expect(a.allSatisfy { $0.isFinite })
     }
 
-    @Test("codes that drift between epochs: warm-started views move less than 5 % of the spread and under half as far as views embedded independently")
+    @Test(
+        "codes that drift between epochs: warm-started views move less than 5 % of the spread and under half as far as views embedded independently")
     func steadyAcrossEpochs() {
         // The question was whether views embedded independently from one start would pass a "moves little"
         // bound as well. Measured (2026-12-01): they move 9–15 % of the spread per epoch even when the codes
@@ -123,15 +124,22 @@ struct TSNETests {
         var mean = [Double](repeating: 0, count: d)
         for i in 0..<n { for j in 0..<d { mean[j] += Double(points[i * d + j]) / Double(n) } }
         var covariance = [Double](repeating: 0, count: d * d)
-        for i in 0..<n { for a in 0..<d { for b in 0..<d {
-            covariance[a * d + b] += (Double(points[i * d + a]) - mean[a]) * (Double(points[i * d + b]) - mean[b])
-        } } }
+        for i in 0..<n {
+            for a in 0..<d {
+                for b in 0..<d {
+                    covariance[a * d + b] += (Double(points[i * d + a]) - mean[a]) * (Double(points[i * d + b]) - mean[b])
+                }
+            }
+        }
         var axes: [[Double]] = []
         for _ in 0..<2 {
             var v = [Double](repeating: 1, count: d)
             for _ in 0..<300 {
                 var next = (0..<d).map { a in (0..<d).reduce(0.0) { $0 + covariance[a * d + $1] * v[$1] } }
-                for axis in axes { let dot = zip(next, axis).reduce(0.0) { $0 + $1.0 * $1.1 }; next = zip(next, axis).map { $0 - dot * $1 } }
+                for axis in axes {
+                    let dot = zip(next, axis).reduce(0.0) { $0 + $1.0 * $1.1 }
+                    next = zip(next, axis).map { $0 - dot * $1 }
+                }
                 let norm = next.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
                 v = next.map { $0 / norm }
             }

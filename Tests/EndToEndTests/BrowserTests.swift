@@ -14,8 +14,11 @@ struct BrowserTests {
         let out = temporaryDirectory("browser").appendingPathComponent("report")
         var command = try DCNReport.parseAsRoot(
             // --no-keep-better: the frames are epochs 0–4 whichever labelling the run would keep.
-            ["generate", "--points-per-cluster", "40", "--pretrain-epochs", "3", "--epochs", "4", "--no-keep-better", "--quiet", "--frame-size", "600x280",
-             "--templates", repositoryRoot().appendingPathComponent("templates").path, "--out", out.path] + extra)
+            [
+                "generate", "--points-per-cluster", "40", "--pretrain-epochs", "3", "--epochs", "4", "--no-keep-better", "--quiet", "--frame-size",
+                "600x280",
+                "--templates", repositoryRoot().appendingPathComponent("templates").path, "--out", out.path
+            ] + extra)
         try command.run()
         return out
     }
@@ -39,13 +42,17 @@ struct BrowserTests {
     func comparisonPage() throws {
         let folder = temporaryDirectory("browser-compare")
         for (name, lambda) in [("a", "0.5"), ("b", "2")] {
-            var command = try DCNReport.parseAsRoot(["train", "--quiet", "--points-per-cluster", "40", "--pretrain-epochs", "3",
-                                                     "--epochs", "2", "--lambda", lambda, "--out", folder.appendingPathComponent(name).path])
+            var command = try DCNReport.parseAsRoot([
+                "train", "--quiet", "--points-per-cluster", "40", "--pretrain-epochs", "3",
+                "--epochs", "2", "--lambda", lambda, "--out", folder.appendingPathComponent(name).path
+            ])
             try command.run()
         }
         let out = folder.appendingPathComponent("comparison")
-        var compare = try DCNReport.parseAsRoot(["compare", "--quiet", folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path,
-                                                 "--out", out.path, "--templates", repositoryRoot().appendingPathComponent("templates").path])
+        var compare = try DCNReport.parseAsRoot([
+            "compare", "--quiet", folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path,
+            "--out", out.path, "--templates", repositoryRoot().appendingPathComponent("templates").path
+        ])
         try compare.run()
         let (dom, log) = try open(out.appendingPathComponent("index.html"))
         guard chromium != nil else { return }

@@ -13,8 +13,12 @@ struct CompareTests {
     func sweep() throws -> URL {
         let out = temporaryDirectory("compare").appendingPathComponent("sweep")
         let binary = try #require(binary, "dcn-report binary not built")
-        let result = try runProcess(binary, ["sweep", "--points-per-cluster", "40", "--pretrain-epochs", "3", "--epochs", "3",
-                                             "--kmeans-restarts", "2", "--lambda", "0.5,2", "--seed", "1,2", "--out", out.path, "--quiet"])
+        let result = try runProcess(
+            binary,
+            [
+                "sweep", "--points-per-cluster", "40", "--pretrain-epochs", "3", "--epochs", "3",
+                "--kmeans-restarts", "2", "--lambda", "0.5,2", "--seed", "1,2", "--out", out.path, "--quiet"
+            ])
         #expect(result.status == 0, "\(result.output)")
         return out
     }
@@ -111,19 +115,29 @@ struct CompareTests {
 
     @Test("compare refuses runs of different data sets in one line, and names unfinished runs it leaves out")
     func incompatibleRuns() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let folder = temporaryDirectory("compare-bad")
         for (name, points) in [("a", "40"), ("b", "41")] {
-            var command = try DCNReport.parseAsRoot(["train", "--quiet", "--points-per-cluster", points, "--pretrain-epochs", "2",
-                                                     "--epochs", "1", "--out", folder.appendingPathComponent(name).path])
+            var command = try DCNReport.parseAsRoot([
+                "train", "--quiet", "--points-per-cluster", points, "--pretrain-epochs", "2",
+                "--epochs", "1", "--out", folder.appendingPathComponent(name).path
+            ])
             try command.run()
         }
-        let result = try runProcess(binary, ["compare", folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path,
-                                             "--out", folder.appendingPathComponent("c").path, "--templates", templates])
+        let result = try runProcess(
+            binary,
+            [
+                "compare", folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path,
+                "--out", folder.appendingPathComponent("c").path, "--templates", templates
+            ])
         #expect(result.status == 1)
         #expect(result.output.split(separator: "\n").count == 1)
         #expect(result.output.hasPrefix("dcn-report: error: compare: "), "\(result.output)")
-        #expect(result.output.contains("(164 × 100)") && result.output.contains("(160 × 100)") && result.output.contains("compare runs of one data set"))
+        #expect(
+            result.output.contains("(164 × 100)") && result.output.contains("(160 × 100)") && result.output.contains("compare runs of one data set"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c/index.html").path))
         // A run that has not finished (no summary yet) is left out and named on the page.
         let unfinished = folder.appendingPathComponent("a-running")

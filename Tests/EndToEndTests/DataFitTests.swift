@@ -62,8 +62,11 @@ struct DataFitTests {
         try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
         func run(seed: String, _ name: String) throws -> RecordedRun {
             let out = folder.appendingPathComponent(name)
-            try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
-                       "--limit", "60", "--seed", seed, "--epochs", "0"], out: out)
+            try train(
+                [
+                    "--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
+                    "--limit", "60", "--seed", seed, "--epochs", "0"
+                ], out: out)
             return try RecordedRun(directory: out.appendingPathComponent("run"))
         }
         let first = try run(seed: "1", "a"), again = try run(seed: "1", "b"), other = try run(seed: "2", "c")
@@ -84,7 +87,9 @@ struct DataFitTests {
         #expect(other.manifest.dataset.samples == 60)
     }
 
-    @Test("--clustering-scale: codes divides the clustering term by the codes' variance at the start (epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), start.clusteringDivisor the variance), paper never, auto for a k-means start but not for a held one (boundary merge or joint)")
+    @Test(
+        "--clustering-scale: codes divides the clustering term by the codes' variance at the start (epoch 0 records mean ‖f(x) − μ‖² / Σ Var(f), start.clusteringDivisor the variance), paper never, auto for a k-means start but not for a held one (boundary merge or joint)"
+    )
     func clusteringScale() throws {
         let folder = temporaryDirectory("clustering-scale")
         let tableFlags = try writeTable(in: folder)
@@ -107,7 +112,9 @@ struct DataFitTests {
         }
         func isDivided(_ r: (run: RecordedRun, scatter: Double, variance: Double, recorded: Double)) -> Bool? {
             let divisor = r.run.manifest.start?.clusteringDivisor
-            if abs(r.recorded - r.scatter / r.variance) <= 1e-4 * r.recorded, let divisor, abs(divisor - r.variance) <= 1e-4 * r.variance { return true }
+            if abs(r.recorded - r.scatter / r.variance) <= 1e-4 * r.recorded, let divisor, abs(divisor - r.variance) <= 1e-4 * r.variance {
+                return true
+            }
             if abs(r.recorded - r.scatter) <= 1e-4 * r.recorded, divisor == nil { return false }
             return nil
         }
@@ -142,11 +149,14 @@ struct DataFitTests {
         #expect(jointRow.contains("as the paper writes it") && jointRow.contains("joint k-means start is held"), "\(jointRow)")
         #expect(jointRows.first { $0.key == "DCN start" }?.value == "joint k-means (input and codes together)")
         #expect(joint.run.manifest.baselines.contains { $0.id == "ae-joint-start" })
-        #expect(FrameSequence.title(joint.run.manifest.epochs[0], totalEpochs: 2, start: .joint)
-            == "Epoch 0 · after autoencoder pretraining and the joint k-means start")
+        #expect(
+            FrameSequence.title(joint.run.manifest.epochs[0], totalEpochs: 2, start: .joint)
+                == "Epoch 0 · after autoencoder pretraining and the joint k-means start")
     }
 
-    @Test("--start input: the report names k-means on the input as the start, adds no start row of its own (the raw k-means row is that partition), and says why auto took it")
+    @Test(
+        "--start input: the report names k-means on the input as the start, adds no start row of its own (the raw k-means row is that partition), and says why auto took it"
+    )
     func inputStartInTheReport() throws {
         let folder = temporaryDirectory("input-start")
         let out = folder.appendingPathComponent("input")
@@ -157,8 +167,9 @@ struct DataFitTests {
         #expect(run.manifest.baselines.map(\.id).filter { $0.hasSuffix("-start") }.isEmpty)
         let rawKMeans = try #require(run.manifest.baselines.first { $0.id == "kmeans-raw" }?.metrics)
         #expect(run.manifest.epochs[0].metrics == rawKMeans)
-        #expect(FrameSequence.title(run.manifest.epochs[0], totalEpochs: 2, start: .input)
-            == "Epoch 0 · after autoencoder pretraining and the input k-means start")
+        #expect(
+            FrameSequence.title(run.manifest.epochs[0], totalEpochs: 2, start: .input)
+                == "Epoch 0 · after autoencoder pretraining and the input k-means start")
         let check = StartCheck(candidateCut: 8.007, candidateFit: -0.199, inputCut: 7.723, inputFit: 0.472, margin: 0.2)
         let replaced = ReportPage.inputCheckText(check, replaced: .joint)
         #expect(replaced.contains("replaced the joint k-means start") && replaced.contains("8.007 against k-means on the input 7.723"), "\(replaced)")
@@ -206,9 +217,13 @@ struct DataFitTests {
         let raw = try #require(run.manifest.baselines.first { $0.id == "kmeans-raw" })
         #expect(raw.metrics.nmi > 0.8)
         let unscaled = folder.appendingPathComponent("unscaled")
-        try train(["--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
-                   "--scaling", "none"], out: unscaled)
-        let rawUnscaled = try #require(RecordedRun(directory: unscaled.appendingPathComponent("run")).manifest.baselines.first { $0.id == "kmeans-raw" })
+        try train(
+            [
+                "--dataset", folder.appendingPathComponent("x.npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
+                "--scaling", "none"
+            ], out: unscaled)
+        let rawUnscaled = try #require(
+            RecordedRun(directory: unscaled.appendingPathComponent("run")).manifest.baselines.first { $0.id == "kmeans-raw" })
         #expect(rawUnscaled.metrics.nmi < 0.3)
     }
 
@@ -221,8 +236,11 @@ struct DataFitTests {
         try NPYWriter.encode(labels, shape: [90]).write(to: folder.appendingPathComponent("y.npy"))
         #expect(try Data(contentsOf: folder.appendingPathComponent("c.npy")) != Data(contentsOf: folder.appendingPathComponent("f.npy")))
         for name in ["c", "f"] {
-            try train(["--dataset", folder.appendingPathComponent("\(name).npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
-                       "--name", "same"], out: folder.appendingPathComponent("out-\(name)"))
+            try train(
+                [
+                    "--dataset", folder.appendingPathComponent("\(name).npy").path, "--labels", folder.appendingPathComponent("y.npy").path,
+                    "--name", "same"
+                ], out: folder.appendingPathComponent("out-\(name)"))
         }
         for file in ["epochs/0000/latent.npy", "epochs/0003/latent.npy", "epochs/0003/assignments.npy", "epochs/0003/centers.npy", "model.dcn"] {
             let c = try Data(contentsOf: folder.appendingPathComponent("out-c/run/\(file)"))
@@ -235,8 +253,10 @@ struct DataFitTests {
     func zeroEpochs() throws {
         let out = temporaryDirectory("zero-epochs")
         var command = try DCNReport.parseAsRoot(
-            ["generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "0", "--quiet", "--frame-size", "500x240",
-             "--templates", repositoryRoot().appendingPathComponent("templates").path, "--out", out.path])
+            [
+                "generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "0", "--quiet", "--frame-size", "500x240",
+                "--templates", repositoryRoot().appendingPathComponent("templates").path, "--out", out.path
+            ])
         try command.run()
         let run = try RecordedRun(directory: out.appendingPathComponent("run"))
         #expect(run.manifest.epochs.map(\.epoch) == [0])
@@ -248,8 +268,9 @@ struct DataFitTests {
 
     @Test("the report says DCN ended worse than its start only when it did, and names what the run kept")
     func worseThanStartLine() {
-        let worse = RunOutcome(kept: .start, startScore: 0.10, dcnScore: 0.30, inputKMeansScore: 0.12, margin: 0.06,
-                               keepBetter: true, dcnEpoch: 50)
+        let worse = RunOutcome(
+            kept: .start, startScore: 0.10, dcnScore: 0.30, inputKMeansScore: 0.12, margin: 0.06,
+            keepBetter: true, dcnEpoch: 50)
         let lines = ReportPage.outcomeLines(worse)
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("DCN ended worse than its start: normalised cut 0.300 against 0.100"))
@@ -260,11 +281,13 @@ struct DataFitTests {
         kept.keepBetter = false
         #expect(ReportPage.outcomeLines(kept)[0].contains("keeps DCN's labelling"))
         // Within the margin: no line.
-        let close = RunOutcome(kept: .dcn, startScore: 0.10, dcnScore: 0.15, inputKMeansScore: 0.12, margin: 0.06,
-                               keepBetter: true, dcnEpoch: 50)
+        let close = RunOutcome(
+            kept: .dcn, startScore: 0.10, dcnScore: 0.15, inputKMeansScore: 0.12, margin: 0.06,
+            keepBetter: true, dcnEpoch: 50)
         #expect(ReportPage.outcomeLines(close).isEmpty)
-        let better = RunOutcome(kept: .dcn, startScore: 0.30, dcnScore: 0.10, inputKMeansScore: nil, margin: 0.06,
-                                keepBetter: true, dcnEpoch: 50)
+        let better = RunOutcome(
+            kept: .dcn, startScore: 0.30, dcnScore: 0.10, inputKMeansScore: nil, margin: 0.06,
+            keepBetter: true, dcnEpoch: 50)
         #expect(ReportPage.outcomeLines(better).isEmpty)
         // A higher cut but a better mixture fit (DCN found a small class): not worse, no line; a worse fit: the
         // line, naming both figures.
@@ -281,14 +304,18 @@ struct DataFitTests {
     @Test("a run that started from a boundary merge is also judged against that partition, which the report names when DCN ended worse")
     func worseThanMergedPartitionLine() {
         // DCN better than the start's nearest-centre labelling, clearly worse than its merged partition.
-        let merged = RunOutcome(kept: .dcn, startScore: 0.50, dcnScore: 0.30, inputKMeansScore: nil, margin: 0.06,
-                                keepBetter: true, dcnEpoch: 50, startPartitionScore: 0.20)
+        let merged = RunOutcome(
+            kept: .dcn, startScore: 0.50, dcnScore: 0.30, inputKMeansScore: nil, margin: 0.06,
+            keepBetter: true, dcnEpoch: 50, startPartitionScore: 0.20)
         #expect(merged.dcnWorseThanStartPartition && !merged.dcnWorseThanStart)
         let lines = ReportPage.outcomeLines(merged)
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("DCN ended worse than its start's boundary-merge partition (epoch 0): normalised cut 0.300 against 0.200") == true)
+        #expect(
+            lines.first?.hasPrefix("DCN ended worse than its start's boundary-merge partition (epoch 0): normalised cut 0.300 against 0.200") == true)
         #expect(lines.first?.contains("keeps DCN's labelling") == true)
-        #expect(ReportPage.outcomeLines(merged, start: .joint).first?.hasPrefix("DCN ended worse than its start's joint k-means partition (epoch 0)") == true)
+        #expect(
+            ReportPage.outcomeLines(merged, start: .joint).first?.hasPrefix("DCN ended worse than its start's joint k-means partition (epoch 0)")
+                == true)
         // Within the margin of the partition: no line; no partition recorded (a k-means start): no line.
         var close = merged
         close.startPartitionScore = 0.27
@@ -302,4 +329,3 @@ struct DataFitTests {
         #expect(ReportPage.outcomeLines(both).count == 1 && ReportPage.outcomeLines(both)[0].hasPrefix("DCN ended worse than its start: "))
     }
 }
-

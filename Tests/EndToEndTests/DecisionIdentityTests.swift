@@ -11,7 +11,11 @@ import Testing
 /// recordings of the suite).
 @Suite struct DecisionIdentityTests {
     struct Recorded: Decodable {
-        struct Run: Decodable { let arguments: [String]; let start: StartChoice; let outcome: RunOutcome }
+        struct Run: Decodable {
+            let arguments: [String]
+            let start: StartChoice
+            let outcome: RunOutcome
+        }
         let runs: [Run]
     }
 

@@ -18,8 +18,10 @@ struct GenerateTests {
 
     func generate(_ extra: [String], out: URL) throws {
         var command = try DCNReport.parseAsRoot(
-            ["generate", "--points-per-cluster", "60", "--pretrain-epochs", "5", "--epochs", "10", "--quiet",
-             "--frame-size", "600x280", "--templates", root.appendingPathComponent("templates").path, "--out", out.path] + extra)
+            [
+                "generate", "--points-per-cluster", "60", "--pretrain-epochs", "5", "--epochs", "10", "--quiet",
+                "--frame-size", "600x280", "--templates", root.appendingPathComponent("templates").path, "--out", out.path
+            ] + extra)
         try command.run()
     }
 
@@ -67,8 +69,10 @@ struct GenerateTests {
         #expect(run.manifest.epochs.map(\.epoch) == Array(0...lastEpoch))
         #expect(run.manifest.epochs.first?.phase == .pretrain)
         let start = try #require(run.manifest.start)
-        #expect(run.manifest.baselines.map(\.id) == ["kmeans-raw", "ae-kmeans"] + (start.partition == .merged ? ["ae-merged-start"] : start.partition == .joint ? ["ae-joint-start"] : [])
-            + ["dcn-online", "dcn-nearest-centre"] + (keptStart ? ["kept-start"] : []) + ["dcn-final-kmeans"])
+        #expect(
+            run.manifest.baselines.map(\.id) == ["kmeans-raw", "ae-kmeans"]
+                + (start.partition == .merged ? ["ae-merged-start"] : start.partition == .joint ? ["ae-joint-start"] : [])
+                + ["dcn-online", "dcn-nearest-centre"] + (keptStart ? ["kept-start"] : []) + ["dcn-final-kmeans"])
         #expect(html.contains("DCN + final k-means"))
         #expect(run.labels?.count == 240)
         let last = try run.arrays(for: run.manifest.epochs.last!)
@@ -125,7 +129,9 @@ struct GenerateTests {
             #expect(selected.count == 4 * 3 * 8, "every cluster has at least 8 members")
             for sample in Set(selected) { #expect(gallery.inputs[sample] == data.features.row(Int(sample))) }
             for format in ["png", "svg", "pdf"] {
-                #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(String(format: "figures/gallery-epoch-%04d.", epoch) + format).path))
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: out.appendingPathComponent(String(format: "figures/gallery-epoch-%04d.", epoch) + format).path))
             }
         }
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
@@ -164,10 +170,12 @@ struct GenerateTests {
         // format keeps apart for this reason.
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
             .filter { !$0.hasSuffix("timing.json") && !$0.hasSuffix("process.json") && !isDirectory(a.appendingPathComponent($0)) }
-        #expect(files.contains("run/model.dcn") && files.contains("run/epochs/0003/decoded_centers.npy")
-            && files.contains("run/gallery/0003/feature_means.npy") && files.count == 24)
-        #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()
-            .filter { !$0.hasSuffix("timing.json") && !$0.hasSuffix("process.json") && !isDirectory(b.appendingPathComponent($0)) } == files)
+        #expect(
+            files.contains("run/model.dcn") && files.contains("run/epochs/0003/decoded_centers.npy")
+                && files.contains("run/gallery/0003/feature_means.npy") && files.count == 24)
+        #expect(
+            try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()
+                .filter { !$0.hasSuffix("timing.json") && !$0.hasSuffix("process.json") && !isDirectory(b.appendingPathComponent($0)) } == files)
         for file in files {
             let x = try Data(contentsOf: a.appendingPathComponent(file)), y = try Data(contentsOf: b.appendingPathComponent(file))
             #expect(x == y, "\(file) differs")
@@ -184,8 +192,10 @@ struct GenerateTests {
         let out = folder.appendingPathComponent("report")
         try train(["--dataset", x.path, "--labels", y.path, "--scaling", "standardize", "--epochs", "3"], out: out)
         let assigned = folder.appendingPathComponent("assigned.npy")
-        var assign = try DCNReport.parseAsRoot(["assign", "--model", out.appendingPathComponent("run/model.dcn").path,
-                                                "--dataset", x.path, "--out", assigned.path])
+        var assign = try DCNReport.parseAsRoot([
+            "assign", "--model", out.appendingPathComponent("run/model.dcn").path,
+            "--dataset", x.path, "--out", assigned.path
+        ])
         try assign.run()
         // The last listed epoch: DCN's epoch 3, or epoch 4 when the run kept its start (--keep-better).
         let run = try RecordedRun(directory: out.appendingPathComponent("run"))
@@ -203,8 +213,10 @@ struct GenerateTests {
         let data = Datasets.SyntheticDataset(pointsPerCluster: 30).generate(seed: 2)
         let x = folder.appendingPathComponent("x.npy")
         try NPYWriter.encode(data.features.values, shape: [data.count, data.dimensions]).write(to: x)
-        var command = try DCNReport.parseAsRoot(["train", "--preset", "mnist", "--dataset", x.path, "--pretrain-epochs", "1",
-                                                 "--epochs", "1", "--clusters", "4", "--quiet", "--out", folder.appendingPathComponent("r").path])
+        var command = try DCNReport.parseAsRoot([
+            "train", "--preset", "mnist", "--dataset", x.path, "--pretrain-epochs", "1",
+            "--epochs", "1", "--clusters", "4", "--quiet", "--out", folder.appendingPathComponent("r").path
+        ])
         try command.run()
         let run = try RecordedRun(directory: folder.appendingPathComponent("r/run"))
         #expect(run.manifest.configuration.hiddenLayers == [500, 500, 2000])
@@ -237,8 +249,10 @@ struct GenerateTests {
         let data = Datasets.SyntheticDataset(pointsPerCluster: 30).generate(seed: 2)
         let x = folder.appendingPathComponent("x.npy")
         try NPYWriter.encode(data.features.values, shape: [data.count, data.dimensions]).write(to: x)
-        var command = try DCNReport.parseAsRoot(["train", "--dataset", x.path, "--pretrain-epochs", "1", "--epochs", "1",
-                                                 "--clusters", "3", "--quiet", "--out", folder.appendingPathComponent("r").path])
+        var command = try DCNReport.parseAsRoot([
+            "train", "--dataset", x.path, "--pretrain-epochs", "1", "--epochs", "1",
+            "--clusters", "3", "--quiet", "--out", folder.appendingPathComponent("r").path
+        ])
         try command.run()
         let general = try RecordedRun(directory: folder.appendingPathComponent("r/run")).manifest.configuration
         #expect(general.hiddenLayers == [500, 500, 2000])
@@ -246,13 +260,17 @@ struct GenerateTests {
         #expect(general.batchSize == 256)
         #expect(general.lambda == 1)
 
-        var many = try DCNReport.parseAsRoot(["train", "--dataset", x.path, "--pretrain-epochs", "1", "--epochs", "1",
-                                              "--clusters", "12", "--quiet", "--out", folder.appendingPathComponent("m").path])
+        var many = try DCNReport.parseAsRoot([
+            "train", "--dataset", x.path, "--pretrain-epochs", "1", "--epochs", "1",
+            "--clusters", "12", "--quiet", "--out", folder.appendingPathComponent("m").path
+        ])
         try many.run()
         #expect(try RecordedRun(directory: folder.appendingPathComponent("m/run")).manifest.configuration.latentDimensions == 12)
 
-        var demo = try DCNReport.parseAsRoot(["train", "--pretrain-epochs", "1", "--epochs", "1", "--points-per-cluster", "20",
-                                              "--quiet", "--out", folder.appendingPathComponent("d").path])
+        var demo = try DCNReport.parseAsRoot([
+            "train", "--pretrain-epochs", "1", "--epochs", "1", "--points-per-cluster", "20",
+            "--quiet", "--out", folder.appendingPathComponent("d").path
+        ])
         try demo.run()
         let synthetic = try RecordedRun(directory: folder.appendingPathComponent("d/run")).manifest.configuration
         #expect(synthetic.hiddenLayers == [100, 50, 10])
@@ -274,15 +292,20 @@ struct CommandLineTests {
     /// The built `dcn-report` next to the test bundle.
     var binary: String? { builtBinary() }
 
-    @Test("bad input gives one clear line and a non-zero exit", arguments: [
-        (["generate", "--clusters", "1"], "--clusters must be at least 2"),
-        (["generate", "--hidden", "100,x"], "'100,x' is invalid for '--hidden <hidden>': expected positive integers"),
-        (["generate", "--epochs=-3"], "--epochs must not be negative"),
-        (["generate", "--dataset", "/no/such/file.csv"], "/no/such/file.csv: no such file"),
-        (["generate", "--scaling", "log"], "'log' is invalid for '--scaling <scaling>': expected one of auto, none, unit, minmax, standardize, shared"),
-        (["generate", "--frame-size", "big"], "'big' is invalid for '--frame-size <frame-size>': expected WIDTHxHEIGHT"),
-        (["generate", "--learning-rate", "abc"], "abc"),
-    ])
+    @Test(
+        "bad input gives one clear line and a non-zero exit",
+        arguments: [
+            (["generate", "--clusters", "1"], "--clusters must be at least 2"),
+            (["generate", "--hidden", "100,x"], "'100,x' is invalid for '--hidden <hidden>': expected positive integers"),
+            (["generate", "--epochs=-3"], "--epochs must not be negative"),
+            (["generate", "--dataset", "/no/such/file.csv"], "/no/such/file.csv: no such file"),
+            (
+                ["generate", "--scaling", "log"],
+                "'log' is invalid for '--scaling <scaling>': expected one of auto, none, unit, minmax, standardize, shared"
+            ),
+            (["generate", "--frame-size", "big"], "'big' is invalid for '--frame-size <frame-size>': expected WIDTHxHEIGHT"),
+            (["generate", "--learning-rate", "abc"], "abc")
+        ])
     func badInput(arguments: [String], expected: String) throws {
         guard let binary else {
             Issue.record("dcn-report binary not built")

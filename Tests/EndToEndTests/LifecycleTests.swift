@@ -40,18 +40,20 @@ struct LifecycleTests {
         let folder = temporaryDirectory("config")
         let yaml = folder.appendingPathComponent("run.yaml")
         try """
-            points-per-cluster: 30
-            pretrain-epochs: 3
-            epochs: 2
-            hidden: [20, 10]
-            lambda: 0.5
-            reset-counts: true
-            seed: 3
-            """.write(to: yaml, atomically: true, encoding: .utf8)
+        points-per-cluster: 30
+        pretrain-epochs: 3
+        epochs: 2
+        hidden: [20, 10]
+        lambda: 0.5
+        reset-counts: true
+        seed: 3
+        """.write(to: yaml, atomically: true, encoding: .utf8)
         let a = folder.appendingPathComponent("a/same"), b = folder.appendingPathComponent("b/same")
         try run(["train", "--config", yaml.path, "--quiet", "--out", a.path])
-        try run(["train", "--points-per-cluster", "30", "--pretrain-epochs", "3", "--epochs", "2", "--hidden", "20,10",
-                 "--lambda", "0.5", "--reset-counts", "--seed", "3", "--quiet", "--out", b.path])
+        try run([
+            "train", "--points-per-cluster", "30", "--pretrain-epochs", "3", "--epochs", "2", "--hidden", "20,10",
+            "--lambda", "0.5", "--reset-counts", "--seed", "3", "--quiet", "--out", b.path
+        ])
         for file in ["run/run.json", "run/epochs/0002/latent.npy", "run/final/kmeans_assignments.npy"] {
             #expect(try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)), "\(file)")
         }
@@ -64,12 +66,18 @@ struct LifecycleTests {
 
     @Test("an unknown config key is named in one error line")
     func unknownKey() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let yaml = temporaryDirectory("config").appendingPathComponent("bad.yaml")
         try "lamda: 0.5\n".write(to: yaml, atomically: true, encoding: .utf8)
         let result = try runProcess(binary, ["train", "--config", yaml.path, "--out", temporaryDirectory("unused").path])
         #expect(result.status != 0 && result.status < 128)
-        #expect(result.output == "dcn-report: error: \(yaml.path): unknown key 'lamda' (did you mean 'lambda'? keys are the command's flag names, e.g. lambda, batch-size)\n")
+        #expect(
+            result.output
+                == "dcn-report: error: \(yaml.path): unknown key 'lamda' (did you mean 'lambda'? keys are the command's flag names, e.g. lambda, batch-size)\n"
+        )
         // Every flag of the command is a valid key, including those of its option groups.
         try "learning-rate: 0.001\nbatch-norm: false\nframe-size: 400x200\n".write(to: yaml, atomically: true, encoding: .utf8)
         let render = try runProcess(binary, ["train", "--config", yaml.path, "--out", temporaryDirectory("unused").path])
@@ -85,8 +93,9 @@ struct LifecycleTests {
         try run(["train"] + flags.filter { $0 != "--frame-size" && $0 != "500x240" } + ["--out", trained.path])
         // Same timing file so the "training time" row matches; everything else comes from the recording.
         try FileManager.default.removeItem(at: trained.appendingPathComponent("run/timing.json"))
-        try FileManager.default.copyItem(at: generated.appendingPathComponent("run/timing.json"),
-                                         to: trained.appendingPathComponent("run/timing.json"))
+        try FileManager.default.copyItem(
+            at: generated.appendingPathComponent("run/timing.json"),
+            to: trained.appendingPathComponent("run/timing.json"))
         try run(["render", trained.appendingPathComponent("run").path, "--frame-size", "500x240", "--quiet", "--templates", templates])
         let a = try String(contentsOf: generated.appendingPathComponent("index.html"), encoding: .utf8)
         let b = try String(contentsOf: trained.appendingPathComponent("index.html"), encoding: .utf8)
@@ -97,15 +106,19 @@ struct LifecycleTests {
     func failedRenderLosesNothing() throws {
         let folder = temporaryDirectory("failed-render")
         let report = folder.appendingPathComponent("report")
-        try run(["generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "3", "--quiet", "--frame-size", "500x240",
-                 "--templates", templates, "--out", report.path])
+        try run([
+            "generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "3", "--quiet", "--frame-size", "500x240",
+            "--templates", templates, "--out", report.path
+        ])
         func snapshot() throws -> [String: Data] {
             var files: [String: Data] = [:]
             let enumerator = FileManager.default.enumerator(atPath: report.path)!
             for case let path as String in enumerator where !path.hasPrefix("run/") {
                 let url = report.appendingPathComponent(path)
                 var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { files[path] = try Data(contentsOf: url) }
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                    files[path] = try Data(contentsOf: url)
+                }
             }
             return files
         }
@@ -138,10 +151,17 @@ struct LifecycleTests {
 
     @Test("a run killed with SIGKILL after epoch 5 of 20 renders epochs 0–5 and is reported incomplete")
     func killedRun() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("killed").appendingPathComponent("report")
-        let (process, _) = try launch(binary, ["train", "--points-per-cluster", "400", "--pretrain-epochs", "2", "--epochs", "20",
-                                               "--out", out.path], until: "epoch   5/20")
+        let (process, _) = try launch(
+            binary,
+            [
+                "train", "--points-per-cluster", "400", "--pretrain-epochs", "2", "--epochs", "20",
+                "--out", out.path
+            ], until: "epoch   5/20")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -159,11 +179,18 @@ struct LifecycleTests {
 
     @Test("SIGINT stops training after the current step: exit 130, status interrupted, every listed epoch complete")
     func interruptedRun() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("sigint").appendingPathComponent("report")
-        let (process, pipe) = try launch(binary, ["generate", "--points-per-cluster", "100", "--pretrain-epochs", "1", "--epochs", "3000",
-                                                  "--out", out.path, "--templates", templates, "--frame-size", "400x200"],
-                                         until: "epoch   3/3000")
+        let (process, pipe) = try launch(
+            binary,
+            [
+                "generate", "--points-per-cluster", "100", "--pretrain-epochs", "1", "--epochs", "3000",
+                "--out", out.path, "--templates", templates, "--frame-size", "400x200"
+            ],
+            until: "epoch   3/3000")
         kill(process.processIdentifier, SIGINT)
         DispatchQueue.global().async { _ = pipe.fileHandleForReading.readDataToEndOfFile() }
         // Should stop within a minibatch or two; never let a broken handler hang the suite.
@@ -183,12 +210,19 @@ struct LifecycleTests {
 
     @Test("a run that diverges stops with a message and a report of every good epoch before it")
     func divergedRun() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("diverge").appendingPathComponent("report")
         // SGD with λ = 1000: epochs 0–2 are recorded, epoch 3 diverges (TrainingTests checks the same setting).
-        let result = try runProcess(binary, ["generate", "--points-per-cluster", "50", "--pretrain-epochs", "2", "--epochs", "8",
-                                             "--optimizer", "sgd", "--learning-rate", "0.01", "--lambda", "1000",
-                                             "--clustering-scale", "paper", "--out", out.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])
+        let result = try runProcess(
+            binary,
+            [
+                "generate", "--points-per-cluster", "50", "--pretrain-epochs", "2", "--epochs", "8",
+                "--optimizer", "sgd", "--learning-rate", "0.01", "--lambda", "1000",
+                "--clustering-scale", "paper", "--out", out.path, "--templates", templates, "--frame-size", "400x200", "--quiet"
+            ])
         #expect(result.status == 1)
         #expect(result.output.contains("dcn-report: error: training diverged"))
         #expect(result.output.contains("--learning-rate or --lambda"))
@@ -229,7 +263,8 @@ struct LifecycleTests {
             try FileManager.default.removeItem(at: runFolder.appendingPathComponent(String(format: "epochs/%04d/decoded_centers.npy", epoch)))
         }
         let manifestURL = runFolder.appendingPathComponent("run.json")
-        let text = try String(contentsOf: manifestURL, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 4", with: "\"formatVersion\" : 2")
+        let text = try String(contentsOf: manifestURL, encoding: .utf8).replacingOccurrences(
+            of: "\"formatVersion\" : 4", with: "\"formatVersion\" : 2")
         try text.write(to: manifestURL, atomically: true, encoding: .utf8)
         #expect(try RecordedRun(directory: runFolder).manifest.formatVersion == 2)
         try run(["render", runFolder.path, "--templates", templates, "--frame-size", "400x200", "--quiet"])
@@ -239,8 +274,10 @@ struct LifecycleTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/decoded-centres.png").path))
         // The current format draws the strip and the figure.
         let current = temporaryDirectory("format3").appendingPathComponent("report")
-        try run(["generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "2", "--quiet", "--out", current.path,
-                 "--templates", templates, "--frame-size", "400x200"])
+        try run([
+            "generate", "--points-per-cluster", "30", "--pretrain-epochs", "2", "--epochs", "2", "--quiet", "--out", current.path,
+            "--templates", templates, "--frame-size", "400x200"
+        ])
         let page = try String(contentsOf: current.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(page.contains("id=\"centres\"") && page.contains("centres/epoch_0002.png"))
         #expect(FileManager.default.fileExists(atPath: current.appendingPathComponent("figures/decoded-centres.svg").path))
@@ -248,7 +285,10 @@ struct LifecycleTests {
 
     @Test("a run folder written by Python and numpy alone renders into a report")
     func foreignRecording() throws {
-        guard let python = pythonWithNumpy() else { Issue.record("python3 with numpy is needed for this test"); return }
+        guard let python = pythonWithNumpy() else {
+            Issue.record("python3 with numpy is needed for this test")
+            return
+        }
         let folder = temporaryDirectory("foreign").appendingPathComponent("run")
         let script = """
             import json, os, numpy as np

@@ -28,15 +28,19 @@ import Testing
         let listed = Set(document.glossary.map(\.symbol.latex))
         for symbol in MethodsSymbol.allCases {
             let used = formulas.contains { formula in
-                formula.components(separatedBy: CharacterSet(charactersIn: " =+-/()·{}^,\\")).contains(symbol.latex.replacingOccurrences(of: "\\", with: ""))
-                    || formula.contains(symbol.latex + " ") || formula.hasSuffix(symbol.latex) || formula.contains(symbol.latex + "_") || formula.contains(symbol.latex + ")")
+                formula.components(separatedBy: CharacterSet(charactersIn: " =+-/()·{}^,\\")).contains(
+                    symbol.latex.replacingOccurrences(of: "\\", with: ""))
+                    || formula.contains(symbol.latex + " ") || formula.hasSuffix(symbol.latex) || formula.contains(symbol.latex + "_")
+                    || formula.contains(symbol.latex + ")")
             }
             #expect(!used || listed.contains(symbol.latex), "\(symbol.latex) is used but not in the glossary", sourceLocation: sourceLocation)
         }
         #expect(document.glossary.count == Set(document.glossary.map(\.symbol.latex)).count, sourceLocation: sourceLocation)
         let latex = document.latex
         for (symbol, meaning) in document.glossary {
-            #expect(latex.contains("\\item[$\(symbol.latex)$]") && document.markdown.contains("| \(symbol.unicode) | \(meaning) |"), sourceLocation: sourceLocation)
+            #expect(
+                latex.contains("\\item[$\(symbol.latex)$]") && document.markdown.contains("| \(symbol.unicode) | \(meaning) |"),
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -48,7 +52,8 @@ import Testing
         #expect(text.contains("N × D = \(manifest.dataset.samples) samples × \(manifest.dataset.dimensions) features"))
         #expect(text.contains("k = \(config.clusterCount) clusters"))
         #expect(text.contains("standardised per feature") && manifest.dataset.scaling == "standardize")
-        let layers = ([manifest.dataset.dimensions] + (config.hiddenLayers ?? []) + [config.latentDimensions ?? 0]).map(String.init).joined(separator: "–")
+        let layers = ([manifest.dataset.dimensions] + (config.hiddenLayers ?? []) + [config.latentDimensions ?? 0]).map(String.init).joined(
+            separator: "–")
         #expect(text.contains("layers \(layers)"))
         #expect(text.contains("pretrained for \(config.pretrainEpochs ?? -1) epochs") && text.contains("for \(config.epochs ?? -1) epochs on L ="))
         #expect(text.contains("λ = \(formatNumber(Double(config.lambda ?? -1)))") && text.contains("Adam"))
@@ -69,8 +74,11 @@ import Testing
     @Test("a table run that kept its start says so, with the epoch the start was recorded as")
     func keptStartParagraph() throws {
         let fixtures = repositoryRoot().appendingPathComponent("Tests/Fixtures/decision")
-        let run = try train(["--dataset", fixtures.appendingPathComponent("iris_X.npy").path, "--labels", fixtures.appendingPathComponent("iris_y.npy").path,
-                             "--pretrain-epochs", "10", "--epochs", "6", "--lambda", "20", "--seed", "6"], name: "methods-kept")
+        let run = try train(
+            [
+                "--dataset", fixtures.appendingPathComponent("iris_X.npy").path, "--labels", fixtures.appendingPathComponent("iris_y.npy").path,
+                "--pretrain-epochs", "10", "--epochs", "6", "--lambda", "20", "--seed", "6"
+            ], name: "methods-kept")
         let outcome = try #require(run.manifest.outcome)
         #expect(outcome.kept == .start, "this run keeps its start (chosen so that the branch runs)")
         let text = MethodsDocument(run: run).plainText
@@ -92,7 +100,8 @@ import Testing
         let refilled = MethodsDocument(run: try RecordedRun(directory: run.directory)).plainText
         #expect(refilled.contains("this run refilled clusters 1, 3 after epoch 2."))
 
-        let paper = try train(["--points-per-cluster", "50", "--pretrain-epochs", "3", "--epochs", "3", "--seed", "1", "--method", "paper"], name: "methods-paper")
+        let paper = try train(
+            ["--points-per-cluster", "50", "--pretrain-epochs", "3", "--epochs", "3", "--seed", "1", "--method", "paper"], name: "methods-paper")
         #expect(paper.manifest.method == MethodInfo(.paper))
         #expect(paper.manifest.configuration.startPartition == .kmeans && paper.manifest.configuration.keepBetter == false)
         let text = MethodsDocument(run: paper).plainText
@@ -105,7 +114,8 @@ import Testing
     @Test("--method paper refuses a flag it fixes, in one line")
     func paperRefusesFixedFlags() throws {
         for flags in [["--start", "merged"], ["--no-refill"], ["--no-keep-better"], ["--clustering-scale", "codes"]] {
-            var command = try DCNReport.parseAsRoot(["train", "--method", "paper", "--quiet", "--out", temporaryDirectory("paper-refuses").path] + flags)
+            var command = try DCNReport.parseAsRoot(
+                ["train", "--method", "paper", "--quiet", "--out", temporaryDirectory("paper-refuses").path] + flags)
             #expect(throws: FlagValueError.self) { try command.run() }
             do { try command.run() } catch {
                 let message = "\(error)"
@@ -116,7 +126,10 @@ import Testing
 
     @Test("a Python-written run gets only what its run.json says: no loss, optimiser or start it did not record")
     func foreignParagraph() throws {
-        guard let python = pythonWithNumpy() else { Issue.record("python3 with numpy is needed for this test"); return }
+        guard let python = pythonWithNumpy() else {
+            Issue.record("python3 with numpy is needed for this test")
+            return
+        }
         let folder = temporaryDirectory("methods-foreign").appendingPathComponent("run")
         let script = """
             import json, os, numpy as np

@@ -19,7 +19,7 @@ struct SettingSchemaTests {
         "clusters": "3", "latent-dim": "5", "hidden": "7,5", "lambda": "0.25", "learning-rate": "0.01", "batch-size": "32",
         "pretrain-epochs": "2", "epochs": "3", "seed": "9", "center-count-start": "7", "kmeans-restarts": "3",
         "activation": "tanh", "initialization": "he", "start": "merged", "optimizer": "sgd", "pretrain-learning-rate": "0.02",
-        "momentum": "0.5", "weight-decay": "0.001", "clustering-scale": "codes",
+        "momentum": "0.5", "weight-decay": "0.001", "clustering-scale": "codes"
     ]
 
     @Test("the schema lists every field of DCNConfiguration, in order, and nothing else")
@@ -102,11 +102,12 @@ struct SettingSchemaTests {
     let everyFlag = [
         "--preset", "mnist", "--dataset", "x.npy", "--labels", "y.npy", "--label-column", "3", "--clusters", "3", "--latent-dim", "5",
         "--hidden", "7,5", "--activation", "tanh", "--initialization", "he", "--lambda", "0.25", "--start", "merged", "--no-refill",
-        "--no-keep-better", "--clustering-scale", "codes", "--keep-assignments", "--method", "paper", "--optimizer", "sgd", "--learning-rate", "0.01", "--pretrain-learning-rate", "0.02",
+        "--no-keep-better", "--clustering-scale", "codes", "--keep-assignments", "--method", "paper", "--optimizer", "sgd", "--learning-rate", "0.01",
+        "--pretrain-learning-rate", "0.02",
         "--momentum", "0.5", "--nesterov", "--weight-decay", "0.001", "--batch-norm", "--batch-size", "32", "--pretrain-epochs", "2",
         "--epochs", "3", "--center-count-start", "7", "--reset-counts", "--kmeans-restarts", "3", "--seed", "9",
         "--scaling", "minmax", "--points-per-cluster", "10", "--limit", "20", "--out", "o u t", "--name", "a name", "--class-names", "a,b,c",
-        "--image-shape", "2x2", "--from-pretrained", "p.ckpt", "--save-pretrained", "q.ckpt", "--force", "--quiet",
+        "--image-shape", "2x2", "--from-pretrained", "p.ckpt", "--save-pretrained", "q.ckpt", "--force", "--quiet"
     ]
 
     @Test("a request's flags parse back to the same request, for every flag of train (what a sweep gives its children)")

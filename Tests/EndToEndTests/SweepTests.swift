@@ -55,27 +55,40 @@ struct SweepTests {
 
     @Test("a checkpoint refuses runs with other pretraining settings or other data, in one line")
     func checkpointMismatch() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let folder = temporaryDirectory("checkpoint-mismatch")
         let checkpoint = folder.appendingPathComponent("pre.ckpt")
         try train(tiny + ["--out", folder.appendingPathComponent("leader").path, "--save-pretrained", checkpoint.path])
-        for (extra, expected) in [(["--batch-size", "32"], "was pretrained with another batchSize"),
-                                  (["--points-per-cluster", "41"], "was pretrained on other data")] {
-            let result = try runProcess(binary, ["train", "--quiet"] + tiny + extra + ["--from-pretrained", checkpoint.path,
-                                                                                       "--out", folder.appendingPathComponent("x").path])
+        for (extra, expected) in [
+            (["--batch-size", "32"], "was pretrained with another batchSize"),
+            (["--points-per-cluster", "41"], "was pretrained on other data")
+        ] {
+            let result = try runProcess(
+                binary,
+                ["train", "--quiet"] + tiny + extra + [
+                    "--from-pretrained", checkpoint.path,
+                    "--out", folder.appendingPathComponent("x").path
+                ])
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path), "nothing is written")
             #expect(result.status == 1)
             #expect(result.output.hasPrefix("dcn-report: error: \(checkpoint.path): \(expected)"), "\(result.output)")
             #expect(result.output.split(separator: "\n").count == 1)
         }
         try Data("nonsense".utf8).write(to: checkpoint)
-        let result = try runProcess(binary, ["train", "--quiet"] + tiny + ["--from-pretrained", checkpoint.path, "--out", folder.appendingPathComponent("y").path])
+        let result = try runProcess(
+            binary, ["train", "--quiet"] + tiny + ["--from-pretrained", checkpoint.path, "--out", folder.appendingPathComponent("y").path])
         #expect(result.output == "dcn-report: error: \(checkpoint.path): not a dcn-report pretraining checkpoint\n")
     }
 
     @Test("a 2 × 2 sweep writes four complete run folders named by setting; rerunning it trains nothing")
     func sweepGrid() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("sweep").appendingPathComponent("s")
         let arguments = ["sweep"] + tiny + ["--lambda", "0.5,2", "--seed", "1,2", "--out", out.path, "--quiet"]
         let first = try runProcess(binary, arguments)
@@ -108,10 +121,15 @@ struct SweepTests {
 
     @Test("a killed sweep, rerun, trains only the missing runs; --plan lists exactly those")
     func resumeAfterKill() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("sweep-kill").appendingPathComponent("s")
-        let arguments = ["sweep", "--points-per-cluster", "40", "--pretrain-epochs", "3", "--epochs", "40", "--kmeans-restarts", "2",
-                         "--lambda", "0.5,1,2", "--seed", "1", "--jobs", "1", "--no-shared-pretraining", "--out", out.path, "--quiet"]
+        let arguments = [
+            "sweep", "--points-per-cluster", "40", "--pretrain-epochs", "3", "--epochs", "40", "--kmeans-restarts", "2",
+            "--lambda", "0.5,1,2", "--seed", "1", "--jobs", "1", "--no-shared-pretraining", "--out", out.path, "--quiet"
+        ]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -142,7 +160,10 @@ struct SweepTests {
 
     @Test("a run that fails is named, the others complete, and the sweep exits non-zero")
     func failedRun() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("sweep-fail").appendingPathComponent("s")
         // Four class names fit the synthetic data's four classes; two do not, which only training finds.
         let result = try runProcess(binary, ["sweep"] + tiny + ["--class-names", "a,b,c,d/a,b", "--out", out.path, "--quiet"])
@@ -155,12 +176,17 @@ struct SweepTests {
 
     @Test("sweep flags are checked before anything runs: unknown, reserved or malformed, in one line")
     func badSweepFlags() throws {
-        guard let binary else { Issue.record("dcn-report binary not built"); return }
+        guard let binary else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("sweep-bad").appendingPathComponent("s")
-        for (arguments, expected) in [(["--lamda", "1,2"], "sweep: unknown training flag '--lamda' (did you mean --lambda?)"),
-                                      (["--name", "x"], "sweep: --name is set by the sweep itself"),
-                                      (["--lambda", "1,,2"], "sweep: --lambda '1,,2' has an empty alternative"),
-                                      (["--lambda", "1,x"], "sweep run lambda-x-seed0: The value 'x' is invalid for '--lambda <lambda>'")] {
+        for (arguments, expected) in [
+            (["--lamda", "1,2"], "sweep: unknown training flag '--lamda' (did you mean --lambda?)"),
+            (["--name", "x"], "sweep: --name is set by the sweep itself"),
+            (["--lambda", "1,,2"], "sweep: --lambda '1,,2' has an empty alternative"),
+            (["--lambda", "1,x"], "sweep run lambda-x-seed0: The value 'x' is invalid for '--lambda <lambda>'")
+        ] {
             let result = try runProcess(binary, ["sweep", "--out", out.path] + arguments)
             #expect(result.status != 0)
             #expect(result.output.hasPrefix("dcn-report: error: \(expected)"), "\(result.output)")

@@ -13,18 +13,21 @@ import PackageDescription
 /// errors: the fuzzer looks for what must never happen — a trap, a sanitizer report, a hang, or memory
 /// that grows without bound. Seeds live in `corpus/NAME/`; `make fuzz` adds what it finds to a
 /// scratch copy, and crashes it finds are minimised into `corpus/NAME/` once fixed.
-let targets = ["FuzzNPY", "FuzzIDX", "FuzzCSV", "FuzzGzip", "FuzzConfig", "FuzzModel", "FuzzCheckpoint", "FuzzRunFolder", "FuzzSweepManifest", "FuzzRequestGate"]
+let targets = [
+    "FuzzNPY", "FuzzIDX", "FuzzCSV", "FuzzGzip", "FuzzConfig", "FuzzModel", "FuzzCheckpoint", "FuzzRunFolder", "FuzzSweepManifest", "FuzzRequestGate"
+]
 
 let package = Package(
     name: "dcn-report-fuzz",
     dependencies: [.package(name: "dcn-report", path: "../..")],
     targets: [
         .target(name: "CFuzzDriver"),
-        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
-    ] + targets.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: ["FuzzSupport", .product(name: "DCNFileReaders", package: "dcn-report")])
-    },
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"])
+    ]
+        + targets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", .product(name: "DCNFileReaders", package: "dcn-report")])
+        },
     swiftLanguageModes: [.v6]
 )

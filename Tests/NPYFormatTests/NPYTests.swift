@@ -88,8 +88,10 @@ struct NPYTests {
         let floats = try NPYReader.decodeFloats(Data(contentsOf: folder.appendingPathComponent("fortran3.npy")))
         #expect(floats.values == (0..<24).map(Float.init))
         // Types we do not read are named.
-        for (file, kind) in [("bool", "bool"), ("complex64", "complex"), ("float16", "float16"), ("object", "Python objects"),
-                             ("structured", "structured type")] {
+        for (file, kind) in [
+            ("bool", "bool"), ("complex64", "complex"), ("float16", "float16"), ("object", "Python objects"),
+            ("structured", "structured type")
+        ] {
             #expect {
                 try load(file + ".npy")
             } throws: { error in

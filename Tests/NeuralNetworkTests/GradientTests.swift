@@ -13,8 +13,14 @@ struct GradientTests {
         x.withUnsafeBufferPointer { net.forward($0.baseAddress!, rows: rows) }
         let d = net.inputDimensions, k = net.latentDimensions
         var loss = 0.0
-        for i in 0..<(rows * d) { let e = Double(net.reconstruction.pointer[i] - x[i]); loss += e * e }
-        for i in 0..<(rows * k) { let e = Double(net.latent.pointer[i] - targets[i]); loss += lambda / 2 * e * e }
+        for i in 0..<(rows * d) {
+            let e = Double(net.reconstruction.pointer[i] - x[i])
+            loss += e * e
+        }
+        for i in 0..<(rows * k) {
+            let e = Double(net.latent.pointer[i] - targets[i])
+            loss += lambda / 2 * e * e
+        }
         return loss / Double(rows)
     }
 
@@ -27,8 +33,9 @@ struct GradientTests {
         x.withUnsafeBufferPointer { input in
             outputGradient.withUnsafeMutableBufferPointer { og in
                 latentGradient.withUnsafeBufferPointer { lg in
-                    net.backward(input: input.baseAddress!, rows: rows, reconstructionGradient: og.baseAddress!,
-                                 latentGradient: lg.baseAddress!)
+                    net.backward(
+                        input: input.baseAddress!, rows: rows, reconstructionGradient: og.baseAddress!,
+                        latentGradient: lg.baseAddress!)
                 }
             }
         }
@@ -38,8 +45,9 @@ struct GradientTests {
     @Test("autoencoder gradients of the DCN loss match central finite differences", arguments: Activation.allCases)
     func autoencoderGradients(activation: Activation) {
         var generator = SplitMix64(seed: 42)
-        let net = Autoencoder(inputDimensions: 5, hidden: [7, 4], latentDimensions: 2, hiddenActivation: activation,
-                              capacity: 8, using: &generator)
+        let net = Autoencoder(
+            inputDimensions: 5, hidden: [7, 4], latentDimensions: 2, hiddenActivation: activation,
+            capacity: 8, using: &generator)
         // Non-zero biases: with zero biases a row whose inputs are all cut by ReLU sits exactly on the
         // next layer's kink, where the one-sided derivatives differ and finite differences are meaningless.
         for layer in net.encoder + net.decoder {
@@ -72,8 +80,9 @@ struct GradientTests {
     @Test("batch-normalised autoencoder gradients (training mode) match finite differences", arguments: [Activation.tanh, .relu])
     func batchNormGradients(activation: Activation) {
         var generator = SplitMix64(seed: 8)
-        let net = Autoencoder(inputDimensions: 4, hidden: [6, 5], latentDimensions: 2, hiddenActivation: activation,
-                              batchNormalization: true, capacity: 8, using: &generator)
+        let net = Autoencoder(
+            inputDimensions: 4, hidden: [6, 5], latentDimensions: 2, hiddenActivation: activation,
+            batchNormalization: true, capacity: 8, using: &generator)
         for layer in net.encoder + net.decoder {
             for j in 0..<layer.outputDimensions { layer.bias.pointer[j] = Float(generator.nextGaussian()) * 0.3 }
             if let norm = layer.batchNormalization {
@@ -108,8 +117,9 @@ struct GradientTests {
     @Test("batch normalisation uses running statistics when encoding")
     func batchNormEvaluationMode() {
         var generator = SplitMix64(seed: 2)
-        let net = Autoencoder(inputDimensions: 3, hidden: [4], latentDimensions: 2, batchNormalization: true,
-                              capacity: 8, using: &generator)
+        let net = Autoencoder(
+            inputDimensions: 3, hidden: [4], latentDimensions: 2, batchNormalization: true,
+            capacity: 8, using: &generator)
         let data = Matrix(rows: 5, columns: 3, values: (0..<15).map { _ in Float(generator.nextGaussian()) })
         // Encoding one row alone must equal encoding it within the whole set: no batch statistics.
         let all = net.encode(data)

@@ -16,17 +16,18 @@ struct TwoCoreSplitTests {
         let split = TwoCoreSplit()  // a private helper, so no other test can be using it
         var record = Record(count: 1_000_003)
         withUnsafeMutablePointer(to: &record) { pointer in
-            split.run({ arguments, half in
-                let record = UnsafeMutablePointer(mutating: arguments.assumingMemoryBound(to: Record.self))
-                let range = TwoCoreSplit.range(half: half, of: record.pointee.count)
-                if half == 0 {
-                    record.pointee.threads.0 = UInt(pthread_self())
-                    record.pointee.ranges.0 = range
-                } else {
-                    record.pointee.threads.1 = UInt(pthread_self())
-                    record.pointee.ranges.1 = range
-                }
-            }, UnsafeRawPointer(pointer))
+            split.run(
+                { arguments, half in
+                    let record = UnsafeMutablePointer(mutating: arguments.assumingMemoryBound(to: Record.self))
+                    let range = TwoCoreSplit.range(half: half, of: record.pointee.count)
+                    if half == 0 {
+                        record.pointee.threads.0 = UInt(pthread_self())
+                        record.pointee.ranges.0 = range
+                    } else {
+                        record.pointee.threads.1 = UInt(pthread_self())
+                        record.pointee.ranges.1 = range
+                    }
+                }, UnsafeRawPointer(pointer))
         }
         #expect(record.threads.0 == UInt(pthread_self()))
         #expect(record.threads.1 != 0 && record.threads.1 != record.threads.0)

@@ -14,16 +14,18 @@ struct FrameLegendTests {
         let canvas = try CairoCanvas(rasterWidth: Int(width), height: Int(height))
         for k in classes {
             let base = FrameLayout(width: width, height: height, panelCount: 2)
-            let legend = FrameLegend(names: (0..<k).map { "class \($0)" }, title: title, subtitle: subtitle, layout: base,
-                                     textWidth: canvas.textWidth)
+            let legend = FrameLegend(
+                names: (0..<k).map { "class \($0)" }, title: title, subtitle: subtitle, layout: base,
+                textWidth: canvas.textWidth)
             let layout = FrameLayout(width: width, height: height, panelCount: 2, legendRows: legend.ownRows)
             let size = legend.size
             #expect(size == layout.labelSize, "\(k) classes: text kept at the label size")
             #expect(legend.items.count == k + 1)
             // Horizontal: every entry (marker to end of text) inside the margins, and no two on a row overlap.
             for item in legend.items {
-                #expect(item.markerX - size * 0.4 >= layout.margin - 0.01 && item.textX + item.textWidth <= width - layout.margin + 0.01,
-                        "\(k) classes at \(width)×\(height): '\(item.name)' outside the frame")
+                #expect(
+                    item.markerX - size * 0.4 >= layout.margin - 0.01 && item.textX + item.textWidth <= width - layout.margin + 0.01,
+                    "\(k) classes at \(width)×\(height): '\(item.name)' outside the frame")
             }
             let rows = Dictionary(grouping: legend.items, by: \.baseline)
             for row in rows.values {
@@ -59,8 +61,9 @@ struct FrameLegendTests {
     func manyClassesWrap() throws {
         let canvas = try CairoCanvas(rasterWidth: 1200, height: 560)
         let layout = FrameLayout(width: 1200, height: 560, panelCount: 2)
-        let legend = FrameLegend(names: (0..<30).map { "class \($0)" }, title: title, subtitle: subtitle, layout: layout,
-                                 textWidth: canvas.textWidth)
+        let legend = FrameLegend(
+            names: (0..<30).map { "class \($0)" }, title: title, subtitle: subtitle, layout: layout,
+            textWidth: canvas.textWidth)
         #expect(legend.ownRows >= 2)
     }
 }

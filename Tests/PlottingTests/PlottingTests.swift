@@ -4,7 +4,7 @@ import CairoRendering
 import Scoring
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Plotting
 import TestSupport
@@ -122,10 +122,12 @@ struct CairoOutputTests {
         let axes = PanelAxes(panel: layout.panels[0], limits: AxisLimits(xMin: -5, xMax: 35, yMin: -5, yMax: 15))
         let p = axes.map(10.8, 0.8)
         var blueish = 0
-        for dx in -6...6 { for dy in -6...6 {
-            let (r, g, b) = image.pixel(x: Int(p.x) + dx, y: Int(p.y) + dy)
-            if Int(b) > Int(r) + 40 && b > g { blueish += 1 }
-        } }
+        for dx in -6...6 {
+            for dy in -6...6 {
+                let (r, g, b) = image.pixel(x: Int(p.x) + dx, y: Int(p.y) + dy)
+                if Int(b) > Int(r) + 40 && b > g { blueish += 1 }
+            }
+        }
         #expect(blueish > 20)
     }
 
@@ -171,8 +173,9 @@ struct CairoOutputTests {
             let document = try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: path)))
             return try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
         }
-        var chart = LineChart(title: "NMI", xTitle: "epoch", yTitle: "NMI",
-                              series: [.init(name: "NMI", points: [(0, 0.5), (1, 0.5), (2, 0.6)], color: Palette.color(0))])
+        var chart = LineChart(
+            title: "NMI", xTitle: "epoch", yTitle: "NMI",
+            series: [.init(name: "NMI", points: [(0, 0.5), (1, 0.5), (2, 0.6)], color: Palette.color(0))])
         chart.wholeNumberX = true
         #expect(try !texts(chart).contains("start's assignments kept"))
         #expect(try !texts(chart).contains("0.5"), "no fractional epoch tick on a 3-epoch axis")

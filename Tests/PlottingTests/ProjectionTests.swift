@@ -2,7 +2,7 @@ import Animation
 import CairoRendering
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Plotting
 import TestSupport
@@ -76,9 +76,11 @@ struct ProjectionTests {
 
     @Test("charts render to PNG, SVG and PDF through the product's writers, the title as text in SVG and PDF")
     func charts() throws {
-        var chart = LineChart(title: "Losses per sample", xTitle: "epoch", yTitle: "loss", series: [
-            .init(name: "total", points: [(0, 3), (1, 1), (2, 0.5)], color: Palette.color(0)),
-        ])
+        var chart = LineChart(
+            title: "Losses per sample", xTitle: "epoch", yTitle: "loss",
+            series: [
+                .init(name: "total", points: [(0, 3), (1, 1), (2, 0.5)], color: Palette.color(0))
+            ])
         chart.logarithmicY = true
         let folder = temporaryDirectory()
         func path(_ format: CairoCanvas.Format) -> String { folder.appendingPathComponent("c." + format.rawValue).path }
@@ -108,9 +110,11 @@ struct ProjectionTests {
         var image = [Float](repeating: 0, count: 16)
         image[1 * 4 + 2] = 255
         let negative = image.map { 255 - $0 }
-        var figure = GalleryFigure(title: "t", groupTitles: ["g"], rows: [
-            .init(label: "cluster 0", color: Palette.color(0), groups: [[image, negative]]),
-        ], imageShape: [4, 4])
+        var figure = GalleryFigure(
+            title: "t", groupTitles: ["g"],
+            rows: [
+                .init(label: "cluster 0", color: Palette.color(0), groups: [[image, negative]])
+            ], imageShape: [4, 4])
         figure.pixel = 6
         let path = temporaryDirectory().appendingPathComponent("gallery.png").path
         let size = figure.preferredSize

@@ -13,9 +13,11 @@ struct RequestPathTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("runs/a b"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("escape"), withDestinationURL: outside)
         #expect(RequestPath.resolve(["runs", "a%20b"], under: root)?.path == root.appendingPathComponent("runs/a b").path)
-        #expect(RequestPath.resolve(["runs", "not-yet"], under: root)?.path == root.appendingPathComponent("runs/not-yet").path,
-                "a path that does not exist yet still resolves inside the folder")
-        for refused: [Substring] in [["..", "etc"], ["%2e%2e", "etc"], ["runs%2F..%2F.."], ["a%00b"], ["a%5Cb"], [""], ["escape"], ["escape", "file"]] {
+        #expect(
+            RequestPath.resolve(["runs", "not-yet"], under: root)?.path == root.appendingPathComponent("runs/not-yet").path,
+            "a path that does not exist yet still resolves inside the folder")
+        for refused: [Substring] in [["..", "etc"], ["%2e%2e", "etc"], ["runs%2F..%2F.."], ["a%00b"], ["a%5Cb"], [""], ["escape"], ["escape", "file"]]
+        {
             #expect(RequestPath.resolve(refused, under: root) == nil, "\(refused)")
         }
     }

@@ -61,7 +61,10 @@ struct RunListingEntryTests {
         swapped.swapAt(1, 2)
         outOfOrder["epochs"] = swapped
         try write(outOfOrder, to: run)
-        do { _ = try RunListingEntry.read(in: run); Issue.record("epochs out of order were read") } catch {
+        do {
+            _ = try RunListingEntry.read(in: run)
+            Issue.record("epochs out of order were read")
+        } catch {
             #expect("\(error)".contains("increasing order"), "\(error)")
         }
     }
@@ -70,7 +73,9 @@ struct RunListingEntryTests {
 /// The listing's shortcut must read exactly what the full document says.
 @Suite("Shortening a run.json for a listing")
 struct RunJSONOutlineTests {
-    @Test("a recorded run.json, pretty-printed or compact, lists the same with and without the shortcut; the shortcut drops what a listing does not read")
+    @Test(
+        "a recorded run.json, pretty-printed or compact, lists the same with and without the shortcut; the shortcut drops what a listing does not read"
+    )
     func shortcutAgrees() throws {
         let (run, json) = try RunListingEntryTests().recordedRun()
         let file = run.appendingPathComponent("run.json")
@@ -96,16 +101,20 @@ struct RunJSONOutlineTests {
 
     @Test("strings with escaped quotes and brackets are scanned as strings; a document it cannot outline is left to the decoder")
     func escapesAndBrokenDocuments() throws {
-        let tricky = Data(#"{"name": "a \"quoted\" {[name", "epochs": [{"epoch": 0, "path": "e/0", "note": "]}"}, {"epoch": 1, "path": "e/1"}], "baselines": [1]}"#.utf8)
+        let tricky = Data(
+            #"{"name": "a \"quoted\" {[name", "epochs": [{"epoch": 0, "path": "e/0", "note": "]}"}, {"epoch": 1, "path": "e/1"}], "baselines": [1]}"#
+                .utf8)
         let short = try #require(RunJSONOutline.listing(tricky))
         #expect(String(decoding: short.document, as: UTF8.self) == #"{"name":"a \"quoted\" {[name","epochs":[{"epoch": 1, "path": "e/1"}]}"#)
         #expect(short.precedingEpochs.map(\.epoch) == [0] && short.precedingEpochs.map(\.path) == ["e/0"])
         // JSONEncoder's escaped slashes are read.
         let escapedSlash = try #require(RunJSONOutline.listing(Data(#"{"epochs": [{"epoch": 2, "path": "epochs\/0002"}, {}]}"#.utf8)))
         #expect(escapedSlash.precedingEpochs.map(\.path) == ["epochs/0002"])
-        for broken in [#"{"name": "x", "epochs": [{"epoch": 0"#, #"{"name": "x"} trailing"#, "[1, 2]", "",
-                       #"{"epochs": [{"epoch": 0.5, "path": "e/0"}, {}]}"#, #"{"epochs": [{"epoch": 0, "path": "e\u002f0"}, {}]}"#,
-                       #"{"epochs": [{"path": "e/0"}, {}]}"#, #"{"epochs": [3, {}]}"#] {
+        for broken in [
+            #"{"name": "x", "epochs": [{"epoch": 0"#, #"{"name": "x"} trailing"#, "[1, 2]", "",
+            #"{"epochs": [{"epoch": 0.5, "path": "e/0"}, {}]}"#, #"{"epochs": [{"epoch": 0, "path": "e\u002f0"}, {}]}"#,
+            #"{"epochs": [{"path": "e/0"}, {}]}"#, #"{"epochs": [3, {}]}"#
+        ] {
             #expect(RunJSONOutline.listing(Data(broken.utf8)) == nil, "\(broken)")
         }
     }

@@ -13,8 +13,12 @@ import TestSupport
 /// synchronous client while the server needs one to answer, so two at once on two cores would wait forever.
 extension RunServerTests {
     /// Every kind of page the server has: listing, API, a report, a run file, a live frame, a comparison, an unknown path.
-    var gateTargets: [String] { ["/", "/api/runs", "/run/a/run/", "/run/a/run/frames/epoch_0002.png", "/run/b/run/live/epoch_0001.png",
-                   "/compare?run=a/run&run=b/run", "/no/such/page"] }
+    var gateTargets: [String] {
+        [
+            "/", "/api/runs", "/run/a/run/", "/run/a/run/frames/epoch_0002.png", "/run/b/run/live/epoch_0001.png",
+            "/compare?run=a/run&run=b/run", "/no/such/page"
+        ]
+    }
 
     @Test("a foreign or missing Host gets 403 on every kind of page; IP literals, localhost and an --allow-host name pass")
     func hostChecked() async throws {
@@ -54,7 +58,9 @@ extension RunServerTests {
         }
     }
 
-    @Test("with a token: 403 without it, a redirect that sets an HttpOnly SameSite=Strict cookie named by the port and drops it from the address, then the cookie suffices")
+    @Test(
+        "with a token: 403 without it, a redirect that sets an HttpOnly SameSite=Strict cookie named by the port and drops it from the address, then the cookie suffices"
+    )
     func tokenExchange() async throws {
         let (root, _) = try makeRuns()
         let token = try #require(AccessToken("t0ken-for-tests"))
@@ -69,8 +75,9 @@ extension RunServerTests {
             let header = [("Cookie", "other=1; dcn-report-token-\(port)=t0ken-for-tests")]
             #expect(try HTTPClient.send("GET", "/api/runs", port: port, headers: header).status == 200)
             #expect(try HTTPClient.send("GET", "/run/a/run/", port: port, headers: header).status == 200)
-            #expect(try HTTPClient.send("GET", "/api/runs", port: port, headers: [("Cookie", "dcn-report-token-1=t0ken-for-tests")]).status == 403,
-                    "another port's cookie is not this server's")
+            #expect(
+                try HTTPClient.send("GET", "/api/runs", port: port, headers: [("Cookie", "dcn-report-token-1=t0ken-for-tests")]).status == 403,
+                "another port's cookie is not this server's")
         }
     }
 

@@ -59,8 +59,9 @@ struct RunServerTests {
         allowedHosts: [String] = [], _ body: (Int) async throws -> Void
     ) async throws {
         let port = Mutex<Int?>(nil), stop = Atomic<Bool>(false)
-        var server = RunServer(root: root, host: "127.0.0.1", port: 0, templates: repositoryRoot().appendingPathComponent("templates"),
-                               cacheFolder: temporaryDirectory("serve-cache"))
+        var server = RunServer(
+            root: root, host: "127.0.0.1", port: 0, templates: repositoryRoot().appendingPathComponent("templates"),
+            cacheFolder: temporaryDirectory("serve-cache"))
         server.longPollSeconds = longPoll
         server.requestObserver = observer
         server.token = token
@@ -137,9 +138,11 @@ struct RunServerTests {
     func traversalRefused() async throws {
         let (root, _) = try makeRuns()
         try await withServer(root) { port in
-            for target in ["/run/../../../etc/passwd", "/run/%2e%2e/%2e%2e/etc/passwd", "/run/a/run/..%2f..%2f..%2fetc%2fpasswd",
-                           "/run//etc/passwd", "/run/%2fetc%2fpasswd", "/run/outside/passwd", "/run/a/run/../../d/run/run.json",
-                           "/run/nothing/here/", "/etc/passwd"] {
+            for target in [
+                "/run/../../../etc/passwd", "/run/%2e%2e/%2e%2e/etc/passwd", "/run/a/run/..%2f..%2f..%2fetc%2fpasswd",
+                "/run//etc/passwd", "/run/%2fetc%2fpasswd", "/run/outside/passwd", "/run/a/run/../../d/run/run.json",
+                "/run/nothing/here/", "/etc/passwd"
+            ] {
                 let reply = try HTTPClient.get(target, port: port)
                 #expect(reply.status == 404, "\(target) → \(reply.status)")
                 #expect(!reply.body.contains("root:"), "\(target) leaked a file")
@@ -159,7 +162,10 @@ struct RunServerTests {
 
     @Test("dcn-report serve prints its URL, answers, and exits 0 on SIGTERM")
     func stopsOnSigterm() throws {
-        guard let binary = builtBinary() else { Issue.record("dcn-report binary not built"); return }
+        guard let binary = builtBinary() else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let (root, _) = try makeRuns()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -190,7 +196,10 @@ struct RunServerTests {
 
     @Test("in headless Chromium the runs page fills its table from the server, and a run page loads, with no console errors")
     func inBrowser() async throws {
-        guard HeadlessChromium.path != nil else { Issue.record("chromium is not installed; `make test` installs it"); return }
+        guard HeadlessChromium.path != nil else {
+            Issue.record("chromium is not installed; `make test` installs it")
+            return
+        }
         let (root, _) = try makeRuns()
         try await withServer(root) { port in
             let (runs, runsLog, _) = try HeadlessChromium.open(URL(string: "http://127.0.0.1:\(port)/")!)
@@ -204,7 +213,10 @@ struct RunServerTests {
 
     @Test("in headless Chromium a live run page gains the epoch the run records, without reloading; the player follows it")
     func liveInBrowser() async throws {
-        guard HeadlessChromium.path != nil else { Issue.record("chromium is not installed; `make test` installs it"); return }
+        guard HeadlessChromium.path != nil else {
+            Issue.record("chromium is not installed; `make test` installs it")
+            return
+        }
         let (root, full) = try makeRuns()
         let requests = Mutex<[String]>([])
         try await withServer(root, observer: { path in requests.withLock { $0.append(path) } }) { port in
@@ -259,13 +271,18 @@ struct RunServerTests {
 
     @Test("train --serve: the run is listed while it trains and when complete; the server then serves until SIGTERM")
     func trainServe() throws {
-        guard let binary = builtBinary() else { Issue.record("dcn-report binary not built"); return }
+        guard let binary = builtBinary() else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
         let out = temporaryDirectory("train-serve").appendingPathComponent("watched")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.currentDirectoryURL = repositoryRoot()
-        process.arguments = ["train", "--points-per-cluster", "100", "--pretrain-epochs", "5", "--epochs", "150", "--quiet",
-                             "--out", out.path, "--serve", "--serve-port", "0"]
+        process.arguments = [
+            "train", "--points-per-cluster", "100", "--pretrain-epochs", "5", "--epochs", "150", "--quiet",
+            "--out", out.path, "--serve", "--serve-port", "0"
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -284,7 +301,8 @@ struct RunServerTests {
         var seen: Set<String> = []
         while !lines.text.contains("still serving") && Date() < deadline {
             if let reply = try? HTTPClient.send("GET", "/api/runs", port: bound, headers: cookie),
-               let rows = try? JSONDecoder().decode([RunRow].self, from: Data(reply.body.utf8)) {
+                let rows = try? JSONDecoder().decode([RunRow].self, from: Data(reply.body.utf8))
+            {
                 seen.formUnion(rows.map(\.status))
             }
             Thread.sleep(forTimeInterval: 0.05)

@@ -33,12 +33,22 @@ import Testing
         func request(_ path: String, query: String? = nil, host: String? = "localhost:9000", cookie: String? = nil) -> RequestGate.Request {
             RequestGate.Request(method: "GET", path: path, query: query, host: host, cookie: cookie)
         }
-        #expect(gate.decide(request("/run/a/run/index.html", query: "v=2&token=tok")) == .redirect(location: "index.html?v=2", setCookie: "dcn-report-token-9000=tok; Path=/; HttpOnly; SameSite=Strict"))
-        #expect(gate.decide(request("/", query: "token=tok")) == .redirect(location: "./", setCookie: "dcn-report-token-9000=tok; Path=/; HttpOnly; SameSite=Strict"))
+        #expect(
+            gate.decide(request("/run/a/run/index.html", query: "v=2&token=tok"))
+                == .redirect(location: "index.html?v=2", setCookie: "dcn-report-token-9000=tok; Path=/; HttpOnly; SameSite=Strict"))
+        #expect(
+            gate.decide(request("/", query: "token=tok"))
+                == .redirect(location: "./", setCookie: "dcn-report-token-9000=tok; Path=/; HttpOnly; SameSite=Strict"))
         #expect(gate.decide(request("/", host: "proxy.example", cookie: "dcn-report-token-9000=tok")) == .pass)
-        guard case .refuse(403, let message) = gate.decide(request("/", host: "evil.example")) else { Issue.record("not refused"); return }
+        guard case .refuse(403, let message) = gate.decide(request("/", host: "evil.example")) else {
+            Issue.record("not refused")
+            return
+        }
         #expect(message.contains("--allow-host evil.example"))
-        guard case .refuse(403, let tokenMessage) = gate.decide(request("/api/runs")) else { Issue.record("not refused"); return }
+        guard case .refuse(403, let tokenMessage) = gate.decide(request("/api/runs")) else {
+            Issue.record("not refused")
+            return
+        }
         #expect(tokenMessage.contains("?token="))
     }
 

@@ -21,8 +21,10 @@ public enum HTTPClient {
     }
 
     /// `method target` to 127.0.0.1:`port` with the given `Host` (none when nil) and other headers.
-    public static func send(_ method: String, _ target: String, port: Int, host: String? = "127.0.0.1",
-                            headers: [(String, String)] = []) throws -> Reply {
+    public static func send(
+        _ method: String, _ target: String, port: Int, host: String? = "127.0.0.1",
+        headers: [(String, String)] = []
+    ) throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }

@@ -15,8 +15,10 @@ public enum HeadlessChromium {
     /// - Parameter budget: Virtual milliseconds the page may run (timers, fetches) before it is read.
     public static func open(_ page: URL, screenshot: URL? = nil, budget: Int = 4000) throws -> (dom: String, log: String, status: Int32) {
         guard let path else { return ("", "", -1) }
-        var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                         "--virtual-time-budget=\(budget)", "--user-data-dir=\(temporaryDirectory("chromium-profile").path)"]
+        var arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
+            "--virtual-time-budget=\(budget)", "--user-data-dir=\(temporaryDirectory("chromium-profile").path)"
+        ]
         if let screenshot {
             arguments += ["--window-size=1280,2200", "--hide-scrollbars", "--screenshot=\(screenshot.path)"]
         } else {

@@ -16,7 +16,8 @@ public enum SimulatedTraining {
     @discardableResult
     public static func record(_ run: URL, from full: Data, epochs: Int? = nil) throws -> Int {
         guard var manifest = try JSONSerialization.jsonObject(with: full) as? [String: Any],
-              let all = manifest["epochs"] as? [[String: Any]] else { throw NotAManifest(description: "not a run.json with epochs") }
+            let all = manifest["epochs"] as? [[String: Any]]
+        else { throw NotAManifest(description: "not a run.json with epochs") }
         let listed = Array(all.prefix(epochs ?? all.count))
         manifest["status"] = "running"
         manifest["summary"] = nil

@@ -54,7 +54,8 @@ public func runProcess(_ executable: String, _ arguments: [String], currentDirec
 
 /// The path of `python3`, if the machine has one with numpy.
 public func pythonWithNumpy() -> String? {
-    for candidate in ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"] where FileManager.default.isExecutableFile(atPath: candidate) {
+    for candidate in ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
+    where FileManager.default.isExecutableFile(atPath: candidate) {
         if let result = try? runProcess(candidate, ["-c", "import numpy"]), result.status == 0 { return candidate }
     }
     return nil
@@ -72,9 +73,11 @@ public func repositoryRoot(file: StaticString = #filePath) -> URL {
 
 /// The built `dcn-report` executable next to the test bundle (or in .build/debug), if present.
 public func builtBinary() -> String? {
-    [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
-     repositoryRoot().appendingPathComponent(".build/debug/dcn-report")]
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcn-report"),
+        repositoryRoot().appendingPathComponent(".build/debug/dcn-report")
+    ]
+    .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
 }
 
 /// The quoted strings of each entry line of a Python dict literal `NAME … = {…}` in the Python package, for
@@ -86,7 +89,8 @@ public func builtBinary() -> String? {
 public func pythonDictEntries(in path: String, named name: String) throws -> [[String]]? {
     let text = try String(contentsOf: repositoryRoot().appendingPathComponent(path), encoding: .utf8)
     guard let start = text.range(of: name), let open = text[start.upperBound...].range(of: "{"),
-          let end = text[open.upperBound...].range(of: "\n}") else { return nil }
+        let end = text[open.upperBound...].range(of: "\n}")
+    else { return nil }
     return text[open.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line in
         let quoted = line.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
             .filter { $0.offset % 2 == 1 }.map { String($0.element) }

@@ -93,7 +93,9 @@ import Testing
         #expect(!rule.challengerWins(split, over: truth), "the tail split never replaces the blobs")
     }
 
-    @Test("a small real class (5 %) touching a big one is kept: a labelling that merges it and halves a big blob cuts lower but fits worse, and the fit vetoes it")
+    @Test(
+        "a small real class (5 %) touching a big one is kept: a labelling that merges it and halves a big blob cuts lower but fits worse, and the fit vetoes it"
+    )
     func smallClassKept() {
         let (points, labels) = blobs([300, 300, 30], third: (12, 3.5))
         // The balanced alternative: the small blob joins blob 1, and blob 0 is cut in half along x.
@@ -117,8 +119,9 @@ import Testing
         configuration.kmeansRestarts = 3
         var generator = SplitMix64(seed: 9)
         let kmeans = KMeans(clusterCount: k, restarts: 3).fit(codes, using: &generator)
-        return StartContext(data: data, codes: codes, configuration: configuration, generator: generator,
-                            kmeansOnCodes: kmeans, knownInputKMeans: knownInput)
+        return StartContext(
+            data: data, codes: codes, configuration: configuration, generator: generator,
+            kmeansOnCodes: kmeans, knownInputKMeans: knownInput)
     }
 
     @Test("each candidate proposes its partition and its hold: k-means on the codes by nearest centre, the others held at their mean codes")
@@ -135,8 +138,9 @@ import Testing
             #expect(ClusteringMetrics(predicted: start.assignments, truth: labels).nmi > 0.99, "\(name) finds the blobs")
         }
         #expect(joint.centers == BoundaryMerge.means(points, joint.assignments, 3))
-        #expect(input.assignments == KMeansOnInputStart.kmeans(of: points, configuration: context.configuration).assignments,
-                "the input start is the raw k-means baseline's partition")
+        #expect(
+            input.assignments == KMeansOnInputStart.kmeans(of: points, configuration: context.configuration).assignments,
+            "the input start is the raw k-means baseline's partition")
         var known = self.context(codes: points, data: points, k: 3, knownInput: labels.map { 2 - $0 })
         #expect(KMeansOnInputStart().propose(&known).assignments == labels.map { 2 - $0 }, "a baseline the run computed is reused")
     }
@@ -158,4 +162,3 @@ import Testing
         #expect(forced.record.partition == .merged && forced.record.kmeansCut != nil && forced.record.inputCheck == nil)
     }
 }
-

@@ -17,8 +17,9 @@ struct ModelTests {
         return c
     }
 
-    @Test("fit, assign, save, load: the loaded model encodes and assigns exactly as the trained one",
-          arguments: [false, true])
+    @Test(
+        "fit, assign, save, load: the loaded model encodes and assigns exactly as the trained one",
+        arguments: [false, true])
     func saveLoadRoundTrip(batchNormalization: Bool) throws {
         let data = SyntheticDataset(pointsPerCluster: 40).generate(seed: 3)
         var configuration = configuration()

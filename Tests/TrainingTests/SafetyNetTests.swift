@@ -36,8 +36,9 @@ struct SafetyNetTests {
         let codes = threeBlobs()
         let dcn = try trainer(data: codes, clusters: 3)
         // Centre 0 sits between blobs A and B and owns both; centre 1 is far away and owns nothing.
-        var state = DCNTrainer.ClusterState(centers: Matrix(rows: 3, columns: 2, values: [5, 0, 100, 100, 0, 10]),
-                                            assignments: [Int32](repeating: 0, count: 300), counts: [400, 400, 400])
+        var state = DCNTrainer.ClusterState(
+            centers: Matrix(rows: 3, columns: 2, values: [5, 0, 100, 100, 0, 10]),
+            assignments: [Int32](repeating: 0, count: 300), counts: [400, 400, 400])
         let before = NearestCenter.assign(codes, to: state.centers).assignments
         #expect(before.filter { $0 == 1 }.isEmpty)
         let refilled = dcn.refillCollapsedClusters(state: &state, latent: codes)
@@ -67,7 +68,9 @@ struct SafetyNetTests {
             let codes = dcn.autoencoder.encode(data)
             // The network's weights, compared exactly (its codes could differ in the last bit under another
             // BLAS thread count, which other tests running at the same time may set).
-            func weights() -> [[Float]] { dcn.autoencoder.parameters.map { value, _ in Array(UnsafeBufferPointer(start: value.pointer, count: value.count)) } }
+            func weights() -> [[Float]] {
+                dcn.autoencoder.parameters.map { value, _ in Array(UnsafeBufferPointer(start: value.pointer, count: value.count)) }
+            }
             let startWeights = weights()
             var generator = SplitMix64(seed: 1)
             let kmeans = KMeans(clusterCount: 3).fit(codes, using: &generator)
@@ -79,9 +82,10 @@ struct SafetyNetTests {
             let movedCentres = Matrix(rows: 3, columns: kmeans.centers.columns, values: kmeans.centers.values.map { $0 * 2 + 1 })
             state.centers = movedCentres
             let mixed = (0..<data.rows).map { Int32($0 % 3) }
-            let snapshot = EpochSnapshot(epoch: 2, phase: .train, latent: dcn.autoencoder.encode(data), assignments: mixed,
-                                         centers: state.centers, decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
-                                         metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
+            let snapshot = EpochSnapshot(
+                epoch: 2, phase: .train, latent: dcn.autoencoder.encode(data), assignments: mixed,
+                centers: state.centers, decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
+                metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
             let outcome = try dcn.judgeEnd(start: start, dcn: snapshot, state: &state)
             #expect(outcome.dcnWorseThanStart)
             #expect(outcome.kept == (keepBetter ? RunOutcome.Kept.start : .dcn))
@@ -90,9 +94,10 @@ struct SafetyNetTests {
             #expect(state.hold == .nearestCentre)
 
             // DCN's labelling equal to the start's is never worse.
-            let same = EpochSnapshot(epoch: 2, phase: .train, latent: codes, assignments: kmeans.assignments, centers: kmeans.centers,
-                                     decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
-                                     metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
+            let same = EpochSnapshot(
+                epoch: 2, phase: .train, latent: codes, assignments: kmeans.assignments, centers: kmeans.centers,
+                decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
+                metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
             var again = state
             let unchanged = try dcn.judgeEnd(start: start, dcn: same, state: &again)
             #expect(!unchanged.dcnWorseThanStart && unchanged.kept == RunOutcome.Kept.dcn)

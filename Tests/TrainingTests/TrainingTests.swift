@@ -134,14 +134,16 @@ struct TrainingTests {
         #expect(collector.finals.isEmpty)
     }
 
-    @Test("invalid settings are refused naming the field and the problem", arguments: [
-        ({ @Sendable (c: inout DCNConfiguration) in c.clusterCount = 1 }, "clusterCount", "must be at least 2"),
-        ({ @Sendable (c: inout DCNConfiguration) in c.clusterCount = 500 }, "clusterCount", "500 exceeds the 120 samples"),
-        ({ @Sendable (c: inout DCNConfiguration) in c.latentDimensions = 0 }, "latentDimensions", "must be at least 1"),
-        ({ @Sendable (c: inout DCNConfiguration) in c.batchSize = 0 }, "batchSize", "must be at least 1"),
-        ({ @Sendable (c: inout DCNConfiguration) in c.learningRate = -1 }, "learningRate", "must be positive"),
-        ({ @Sendable (c: inout DCNConfiguration) in c.lambda = .nan }, "lambda", "must be a finite number"),
-    ])
+    @Test(
+        "invalid settings are refused naming the field and the problem",
+        arguments: [
+            ({ @Sendable (c: inout DCNConfiguration) in c.clusterCount = 1 }, "clusterCount", "must be at least 2"),
+            ({ @Sendable (c: inout DCNConfiguration) in c.clusterCount = 500 }, "clusterCount", "500 exceeds the 120 samples"),
+            ({ @Sendable (c: inout DCNConfiguration) in c.latentDimensions = 0 }, "latentDimensions", "must be at least 1"),
+            ({ @Sendable (c: inout DCNConfiguration) in c.batchSize = 0 }, "batchSize", "must be at least 1"),
+            ({ @Sendable (c: inout DCNConfiguration) in c.learningRate = -1 }, "learningRate", "must be positive"),
+            ({ @Sendable (c: inout DCNConfiguration) in c.lambda = .nan }, "lambda", "must be a finite number")
+        ])
     func invalidSettings(change: @Sendable (inout DCNConfiguration) -> Void, field: String, problem: String) {
         var configuration = DCNConfiguration()
         change(&configuration)
@@ -157,8 +159,9 @@ struct TrainingTests {
     @Test("the clustering gradient is (λ/B)(z − m_s) and the loss Σ‖z − m_s‖²")
     func clusteringGradient() {
         let workspace = BatchWorkspace(batchSize: 2, dimensions: 1, latentDimensions: 2)
-        let state = DCNTrainer.ClusterState(centers: Matrix(rows: 2, columns: 2, values: [0, 0, 1, 1]),
-                                            assignments: [1, 0, 1], counts: [1, 1])
+        let state = DCNTrainer.ClusterState(
+            centers: Matrix(rows: 2, columns: 2, values: [0, 0, 1, 1]),
+            assignments: [1, 0, 1], counts: [1, 1])
         let latent: [Float] = [3, 1, -2, 2]  // samples 2 (→ centre 1) and 1 (→ centre 0)
         let loss = latent.withUnsafeBufferPointer {
             workspace.clusteringGradient(latent: $0.baseAddress!, rows: 2, indices: [2, 1], state: state, lambda: 4)
@@ -174,15 +177,16 @@ struct TrainingTests {
         #expect(data.totalVariance == 2)
         let workspace = BatchWorkspace(batchSize: 2, dimensions: 2, latentDimensions: 1)
         workspace.gather(data, indices: [0, 1])
-        let reconstruction: [Float] = [1, 0, 2, 4]   // errors (1, 0) and (0, 2): squared sums 1 and 4
+        let reconstruction: [Float] = [1, 0, 2, 4]  // errors (1, 0) and (0, 2): squared sums 1 and 4
         let loss = reconstruction.withUnsafeBufferPointer {
             workspace.reconstructionGradient($0.baseAddress!, rows: 2, variance: Float(data.totalVariance))
         }
-        #expect(loss == 2.5)                                             // Σ‖x − x̂‖²/V over the batch: (1 + 4)/2
-        #expect(workspace.outputGradient.array == [0.5, 0, 0, 1])          // 2/(B·V)·(x̂ − x), B = V = 2
+        #expect(loss == 2.5)  // Σ‖x − x̂‖²/V over the batch: (1 + 4)/2
+        #expect(workspace.outputGradient.array == [0.5, 0, 0, 1])  // 2/(B·V)·(x̂ − x), B = V = 2
     }
 
-    @Test("the loss is reconstruction + (λ/2)·clustering; the clustering term matches the recorded codes and centres, divided by the recorded divisor")
+    @Test(
+        "the loss is reconstruction + (λ/2)·clustering; the clustering term matches the recorded codes and centres, divided by the recorded divisor")
     func lossCombinesBothTermsWithLambda() throws {
         let data = SyntheticDataset(pointsPerCluster: 25).generate(seed: 4)
         var configuration = smallConfiguration()
@@ -226,8 +230,8 @@ struct TrainingTests {
         #expect(collector.snapshots.map(\.latent) == other.snapshots.map(\.latent))
         #expect(collector.snapshots.map(\.assignments) == other.snapshots.map(\.assignments))
         let choice = try #require(trainer.startChoice)
-        #expect(choice.kmeansCut != nil && choice.mergedCut != nil)   // both candidates were scored
-        let check = try #require(choice.inputCheck)   // and the codes' candidate was checked against the input
+        #expect(choice.kmeansCut != nil && choice.mergedCut != nil)  // both candidates were scored
+        let check = try #require(choice.inputCheck)  // and the codes' candidate was checked against the input
         #expect(choice.partition == (check.inputWins ? .input : choice.mergedCut! < choice.kmeansCut! ? .merged : .joint))
         #expect(collector.finals[0].start == choice)
         #expect(collector.finals[0].aeKMeansMetrics != nil)
@@ -246,7 +250,8 @@ struct TrainingTests {
         var means = Matrix(rows: 4, columns: 2)
         var counts = [Float](repeating: 0, count: 4)
         for i in 0..<start.latent.rows {
-            let k = Int(start.assignments[i]); counts[k] += 1
+            let k = Int(start.assignments[i])
+            counts[k] += 1
             for j in 0..<2 { means[k, j] += start.latent[i, j] }
         }
         for k in 0..<4 where counts[k] > 0 {
@@ -296,10 +301,10 @@ struct TrainingTests {
         }
         // The harder 1-D signals of docs/results.md: the joint start cuts 8.007 and fits -0.199, k-means on the input 7.723 and 0.472.
         #expect(check(cut: 8.007, fit: -0.199, inputCut: 7.723, inputFit: 0.472))
-        #expect(!check(cut: 8.007, fit: 0.5, inputCut: 7.723, inputFit: 0.472))     // the candidate fits better
-        #expect(!check(cut: 7.9, fit: -0.199, inputCut: 7.723, inputFit: 0.472))    // within the margin
-        #expect(!check(cut: 8.007, fit: -0.199, inputCut: 7.723, inputFit: nil))    // the input's k-means has a collapsed cluster
-        #expect(check(cut: 8.007, fit: nil, inputCut: 7.723, inputFit: 0.472))      // the candidate has one
+        #expect(!check(cut: 8.007, fit: 0.5, inputCut: 7.723, inputFit: 0.472))  // the candidate fits better
+        #expect(!check(cut: 7.9, fit: -0.199, inputCut: 7.723, inputFit: 0.472))  // within the margin
+        #expect(!check(cut: 8.007, fit: -0.199, inputCut: 7.723, inputFit: nil))  // the input's k-means has a collapsed cluster
+        #expect(check(cut: 8.007, fit: nil, inputCut: 7.723, inputFit: 0.472))  // the candidate has one
     }
 
     @Test("auto starts from the joint k-means when k-means on the codes cuts no worse than the boundary merge")

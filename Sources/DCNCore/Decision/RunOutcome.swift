@@ -45,8 +45,10 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     public var inputKMeansFit: Double?
 
     /// Creates a value from its parts.
-    public init(kept: Kept, startScore: Double, dcnScore: Double, inputKMeansScore: Double?, margin: Double, keepBetter: Bool,
-                dcnEpoch: Int, startPartitionScore: Double? = nil) {
+    public init(
+        kept: Kept, startScore: Double, dcnScore: Double, inputKMeansScore: Double?, margin: Double, keepBetter: Bool,
+        dcnEpoch: Int, startPartitionScore: Double? = nil
+    ) {
         self.kept = kept
         self.startScore = startScore
         self.dcnScore = dcnScore

@@ -40,7 +40,8 @@ struct MethodsDocument {
         var text = "## Methods\n\n" + plainText + "\n\n### Symbols\n\n| symbol | meaning |\n|---|---|\n"
         for (symbol, meaning) in glossary { text += "| \(symbol.unicode) | \(meaning) |\n" }
         text += "\n### References\n\n"
-        text += "- [Yang et al. 2017] B. Yang, X. Fu, N. D. Sidiropoulos, M. Hong. Towards K-means-friendly Spaces: Simultaneous Deep Learning and Clustering. ICML 2017, PMLR 70:3861–3870.\n"
+        text +=
+            "- [Yang et al. 2017] B. Yang, X. Fu, N. D. Sidiropoulos, M. Hong. Towards K-means-friendly Spaces: Simultaneous Deep Learning and Clustering. ICML 2017, PMLR 70:3861–3870.\n"
         text += "- [dcn-report \(toolVersion)] dcn-report: Deep Clustering Network training, recording and reports, version \(toolVersion).\n"
         text += "\nBibTeX entries: methods.bib.\n"
         return text

@@ -55,19 +55,22 @@ struct MethodsParagraph {
         let size = dataset.dimensions > 0 ? "\(dataset.samples) samples × \(dataset.dimensions) features" : "\(dataset.samples) samples"
         let drawn = dataset.subsampledFrom.map { ", drawn at random with the seed from \($0)" } ?? ""
         let n = symbol(.sampleCount), d = symbol(.dimensions), kSymbol = symbol(.clusterCount)
-        add(.words("We clustered \(dataset.name) ("), n, .words(" × "), d, .words(" = \(size)\(drawn)) into "), kSymbol,
+        add(
+            .words("We clustered \(dataset.name) ("), n, .words(" × "), d, .words(" = \(size)\(drawn)) into "), kSymbol,
             .words(" = \(k) clusters."))
         if dataset.classes != nil {
             add(.words("Labels (\(dataset.classes ?? 0) classes) were used only to score the result, never in training."))
         }
-        let scaling: String? = switch FeatureScaling(rawValue: dataset.scaling) {
-        case .none?: "used as given, without scaling"
-        case .unit?: "scaled to [0, 1] by its known range (pixel values)"
-        case .minmax?: "min–max scaled to [0, 1] per feature"
-        case .standardize?: "standardised per feature (zero mean, unit variance)"
-        case .shared?: "centred per feature and divided by one common spread (the root of the mean feature variance), keeping the features' relative spreads"
-        case nil: nil
-        }
+        let scaling: String? =
+            switch FeatureScaling(rawValue: dataset.scaling) {
+            case .none?: "used as given, without scaling"
+            case .unit?: "scaled to [0, 1] by its known range (pixel values)"
+            case .minmax?: "min–max scaled to [0, 1] per feature"
+            case .standardize?: "standardised per feature (zero mean, unit variance)"
+            case .shared?:
+                "centred per feature and divided by one common spread (the root of the mean feature variance), keeping the features' relative spreads"
+            case nil: nil
+            }
         if let scaling {
             add(.words("The input was \(scaling)" + (dataset.scalingReason.map { " (\($0))" } ?? "") + "."))
         }
@@ -91,12 +94,13 @@ struct MethodsParagraph {
         var pieces: [MethodsPiece] = [.words("The autoencoder's encoder "), f, .words(words + "; its decoder "), g, .words(" mirrors it")]
         if config.batchNormalization == true { pieces.append(.words(", with batch normalisation after every hidden layer")) }
         if let initialization = config.initialization {
-            let text = switch initialization {
-            case .fanIn: "drawn from U(±1/√fan-in) for weights and biases (PyTorch's default)"
-            case .auto: "He-initialised for ReLU layers and Glorot-initialised otherwise, with zero biases"
-            case .he: "He-initialised, with zero biases"
-            case .glorot: "Glorot-initialised, with zero biases"
-            }
+            let text =
+                switch initialization {
+                case .fanIn: "drawn from U(±1/√fan-in) for weights and biases (PyTorch's default)"
+                case .auto: "He-initialised for ReLU layers and Glorot-initialised otherwise, with zero biases"
+                case .he: "He-initialised, with zero biases"
+                case .glorot: "Glorot-initialised, with zero biases"
+                }
             pieces.append(.words("; its weights were \(text)"))
         }
         pieces.append(.words("."))
@@ -105,7 +109,8 @@ struct MethodsParagraph {
 
     private mutating func optimizerWords(_ config: RecordedConfiguration) -> String? {
         guard let kind = config.optimizer else { return nil }
-        var text = kind == .adam ? "Adam" : "SGD with momentum \(config.momentum.map(Self.setting) ?? "?")" + (config.nesterov == true ? " (Nesterov)" : "")
+        var text =
+            kind == .adam ? "Adam" : "SGD with momentum \(config.momentum.map(Self.setting) ?? "?")" + (config.nesterov == true ? " (Nesterov)" : "")
         if let decay = config.weightDecay, decay > 0 { text += " and L2 weight decay \(Self.setting(decay))" }
         return text
     }
@@ -116,8 +121,10 @@ struct MethodsParagraph {
         var pieces: [MethodsPiece] = [.words("It was pretrained for \(epochs) epochs")]
         if !foreign, config.optimizer != nil, config.learningRate != nil {
             let reconstruction = math("‖x − g(f(x))‖²/V", "\\lVert x - g(f(x)) \\rVert^2 / V", uses: [.decoder, .encoder, .inputVariance])
-            pieces += [.words(" on the relative reconstruction error "), reconstruction, .words(", where "), symbol(.inputVariance),
-                       .words(" is the total variance of the scaled input,")]
+            pieces += [
+                .words(" on the relative reconstruction error "), reconstruction, .words(", where "), symbol(.inputVariance),
+                .words(" is the total variance of the scaled input,")
+            ]
             let rate = config.pretrainLearningRate ?? config.learningRate
             pieces.append(.words(" with \(optimizerWords(config) ?? "") at learning rate \(rate.map(Self.setting) ?? "?")"))
         }
@@ -134,7 +141,9 @@ struct MethodsParagraph {
             parts += parts.isEmpty ? [.words("The recorded clustering weight was ")] : [.words(" with clustering weight ")]
             parts += [symbol(.lambda), .words(" = \(Self.setting(lambda))")]
         }
-        if let rate = config.learningRate { parts.append(.words(parts.isEmpty ? "The recorded learning rate was \(Self.setting(rate))" : " at learning rate \(Self.setting(rate))")) }
+        if let rate = config.learningRate {
+            parts.append(.words(parts.isEmpty ? "The recorded learning rate was \(Self.setting(rate))" : " at learning rate \(Self.setting(rate))"))
+        }
         guard !parts.isEmpty else { return }
         parts.append(.words("."))
         sentences.append(parts)
@@ -143,36 +152,56 @@ struct MethodsParagraph {
     private mutating func describeTraining(_ config: RecordedConfiguration, manifest: RunManifest) {
         guard let epochs = config.epochs, let lambda = config.lambda else { return }
         let divisor = manifest.start?.clusteringDivisor
-        let clusteringTerm = divisor == nil ? ("‖f(xᵢ) − μ_{sᵢ}‖²", "\\lVert f(x_i) - \\mu_{s_i} \\rVert^2")
+        let clusteringTerm =
+            divisor == nil
+            ? ("‖f(xᵢ) − μ_{sᵢ}‖²", "\\lVert f(x_i) - \\mu_{s_i} \\rVert^2")
             : ("‖f(xᵢ) − μ_{sᵢ}‖²/V_z", "\\lVert f(x_i) - \\mu_{s_i} \\rVert^2 / V_z")
-        let loss = math("L = ‖xᵢ − g(f(xᵢ))‖²/V + (λ/2)·" + clusteringTerm.0,
-                        "L = \\lVert x_i - g(f(x_i)) \\rVert^2 / V + \\frac{\\lambda}{2} " + clusteringTerm.1,
-                        uses: [.loss, .sample, .decoder, .encoder, .inputVariance, .lambda, .centre, .assignment]
-                            + (divisor == nil ? [] : [.codeVariance]))
-        var pieces: [MethodsPiece] = [.words("DCN [") , .citation("yang2017dcn"), .words("] then trained the network and the centres jointly for \(epochs) epochs on "), loss,
-                                      .words(" with "), symbol(.lambda), .words(" = \(Self.setting(lambda))")]
+        let loss = math(
+            "L = ‖xᵢ − g(f(xᵢ))‖²/V + (λ/2)·" + clusteringTerm.0,
+            "L = \\lVert x_i - g(f(x_i)) \\rVert^2 / V + \\frac{\\lambda}{2} " + clusteringTerm.1,
+            uses: [.loss, .sample, .decoder, .encoder, .inputVariance, .lambda, .centre, .assignment]
+                + (divisor == nil ? [] : [.codeVariance]))
+        var pieces: [MethodsPiece] = [
+            .words("DCN ["), .citation("yang2017dcn"), .words("] then trained the network and the centres jointly for \(epochs) epochs on "), loss,
+            .words(" with "), symbol(.lambda), .words(" = \(Self.setting(lambda))")
+        ]
         if let rate = config.learningRate { pieces.append(.words(" (learning rate \(Self.setting(rate)))")) }
         if let divisor {
-            pieces += [.words("; the clustering term was divided by "), symbol(.codeVariance), .words(" = \(formatNumber(divisor)), the codes' total variance at the start, so that "),
-                       symbol(.lambda), .words(" weighs two relative errors")]
+            pieces += [
+                .words("; the clustering term was divided by "), symbol(.codeVariance),
+                .words(" = \(formatNumber(divisor)), the codes' total variance at the start, so that "),
+                symbol(.lambda), .words(" weighs two relative errors")
+            ]
         }
         pieces.append(.words(". "))
-        pieces += [.words("Because the reconstruction term is relative, "), symbol(.lambda),
-                   .words(" means the same on any data: it is "), math("λ·V", "\\lambda V", uses: [.lambda, .inputVariance]),
-                   .words(" in the paper's eq. 5 (summed squared error)")]
+        pieces += [
+            .words("Because the reconstruction term is relative, "), symbol(.lambda),
+            .words(" means the same on any data: it is "), math("λ·V", "\\lambda V", uses: [.lambda, .inputVariance]),
+            .words(" in the paper's eq. 5 (summed squared error)")
+        ]
         if manifest.dataset.scaling == FeatureScaling.standardize.rawValue, manifest.dataset.dimensions > 0 {
-            pieces += [.words(", here "), math("λ·D", "\\lambda D", uses: [.lambda, .dimensions]),
-                       .words(" = \(formatNumber(Double(lambda) * Double(manifest.dataset.dimensions))) since standardised data have "),
-                       math("V = D", "V = D", uses: [.inputVariance, .dimensions])]
+            pieces += [
+                .words(", here "), math("λ·D", "\\lambda D", uses: [.lambda, .dimensions]),
+                .words(" = \(formatNumber(Double(lambda) * Double(manifest.dataset.dimensions))) since standardised data have "),
+                math("V = D", "V = D", uses: [.inputVariance, .dimensions])
+            ]
         }
         pieces.append(.words("."))
         sentences.append(pieces)
         var update: [MethodsPiece] = [.words("Each minibatch took one network step, with each sample's assignment "), symbol(.assignment)]
         update.append(.words(config.assignBeforeStep == false ? " kept from its last visit" : " set to its nearest centre just before the step"))
-        update += [.words(", then updated each centre as "), math("μₖ ← μₖ − (1/cₖ)(μₖ − f(xᵢ))", "\\mu_k \\leftarrow \\mu_k - \\frac{1}{c_k}(\\mu_k - f(x_i))", uses: [.centre, .count, .encoder, .sample]),
-                   .words(" (paper eqs. 7–8)")]
+        update += [
+            .words(", then updated each centre as "),
+            math(
+                "μₖ ← μₖ − (1/cₖ)(μₖ − f(xᵢ))", "\\mu_k \\leftarrow \\mu_k - \\frac{1}{c_k}(\\mu_k - f(x_i))",
+                uses: [.centre, .count, .encoder, .sample]),
+            .words(" (paper eqs. 7–8)")
+        ]
         if let counts = config.centerCountStart {
-            update += [.words(", with the counts "), symbol(.count), .words(" starting at \(counts)" + (config.resetCountsEachEpoch == true ? " every epoch" : ""))]
+            update += [
+                .words(", with the counts "), symbol(.count),
+                .words(" starting at \(counts)" + (config.resetCountsEachEpoch == true ? " every epoch" : ""))
+            ]
         }
         update.append(.words("."))
         sentences.append(update)

@@ -2,7 +2,7 @@
 /// listed beside it.
 enum MethodsSymbol: CaseIterable {
     case sampleCount, dimensions, clusterCount, sample, encoder, decoder, inputVariance, lambda, centre, assignment,
-         count, codeVariance, batchSize, loss
+        count, codeVariance, batchSize, loss
 
     /// How the HTML page and Markdown write it.
     var unicode: String {

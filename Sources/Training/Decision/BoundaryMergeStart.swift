@@ -12,10 +12,12 @@ struct BoundaryMergeStart: StartCandidate {
     }
 
     func propose(_ context: inout StartContext) -> ProposedStart {
-        let merge = BoundaryMerge(clusterCount: context.clusterCount,
-                                  microClustersPerCluster: DecisionTuning.mergeMicroClustersPerCluster,
-                                  sampleCap: DecisionTuning.mergeSampleCap, candidates: DecisionTuning.mergeCandidates)
-            .fit(context.codes, using: &context.generator)
+        let merge = BoundaryMerge(
+            clusterCount: context.clusterCount,
+            microClustersPerCluster: DecisionTuning.mergeMicroClustersPerCluster,
+            sampleCap: DecisionTuning.mergeSampleCap, candidates: DecisionTuning.mergeCandidates
+        )
+        .fit(context.codes, using: &context.generator)
         return ProposedStart(centers: merge.centers, assignments: merge.assignments, hold: .held)
     }
 }

@@ -13,23 +13,29 @@ extension DCNTrainer {
         guard codes.isFinite else { throw TrainingError.diverged(phase: .pretrain, epoch: configuration.pretrainEpochs, quantity: "a latent code") }
         let kmeans = KMeans(clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts).fit(codes, using: &generator)
         aeKMeansMetrics = evaluationLabels.map { ClusteringMetrics(predicted: kmeans.assignments, truth: $0) }
-        var context = StartContext(data: data, codes: codes, configuration: configuration, generator: generator,
-                                   kmeansOnCodes: kmeans, knownInputKMeans: inputKMeansAssignments)
+        var context = StartContext(
+            data: data, codes: codes, configuration: configuration, generator: generator,
+            kmeansOnCodes: kmeans, knownInputKMeans: inputKMeansAssignments)
         let choice = StartPolicy(setting: configuration.startPartition).choose(&context)
         generator = context.generator
         startChoice = choice.record
         let counts = [Int](repeating: configuration.centerCountStart, count: configuration.clusterCount)
-        return (ClusterState(centers: choice.start.centers, assignments: choice.start.assignments, counts: counts,
-                             hold: choice.start.hold), codes)
+        return (
+            ClusterState(
+                centers: choice.start.centers, assignments: choice.start.assignments, counts: counts,
+                hold: choice.start.hold), codes
+        )
     }
 
     /// Copies the centres and codes of epoch 0, and its network when the run may keep it.
     func captureStart(state: ClusterState, latent: Matrix) -> EndPolicy.CapturedStart {
         let identity = FittedScaling(mode: .none, offset: [], scale: [])
-        let layers = configuration.keepBetter
+        let layers =
+            configuration.keepBetter
             ? TrainedModel(configuration: configuration, scaling: identity, autoencoder: autoencoder, centers: state.centers).file.layers : nil
-        return EndPolicy.CapturedStart(layers: layers, centers: state.centers, latent: latent,
-                                       heldPartition: state.hold == .held ? state.assignments : nil)
+        return EndPolicy.CapturedStart(
+            layers: layers, centers: state.centers, latent: latent,
+            heldPartition: state.hold == .held ? state.assignments : nil)
     }
 
     /// Judges the end by ``EndPolicy``; when the run keeps its start, restores the start's network and centres.

@@ -34,17 +34,20 @@ struct EndPolicy {
     ///   - inputKMeans: k-means on the input, when the run computed it.
     ///   - configuration: The run's k and seed.
     /// - Returns: The recorded outcome; `kept` is `.start` when the caller must restore the start.
-    func judge(data: Matrix, start: CapturedStart, dcn: EpochSnapshot, inputKMeans: [Int32]?,
-               configuration: DCNConfiguration) -> RunOutcome {
+    func judge(
+        data: Matrix, start: CapturedStart, dcn: EpochSnapshot, inputKMeans: [Int32]?,
+        configuration: DCNConfiguration
+    ) -> RunOutcome {
         let judge = LabellingJudge(points: data, stream: .inputJudge, configuration: configuration)
         let startLabels = NearestCenter.assign(start.latent, to: start.centers).assignments
         let dcnLabelling = judge.judged(dcn.assignments), startLabelling = judge.judged(startLabels)
         let heldLabelling = start.heldPartition.map(judge.judged)
         let inputLabelling = inputKMeans.map(judge.judged)
-        var outcome = RunOutcome(kept: .dcn, startScore: startLabelling.cut, dcnScore: dcnLabelling.cut,
-                                 inputKMeansScore: inputLabelling?.cut,
-                                 margin: JudgeRule.end(clusterCount: configuration.clusterCount).margin,
-                                 keepBetter: keepsBetterStart, dcnEpoch: dcn.epoch, startPartitionScore: heldLabelling?.cut)
+        var outcome = RunOutcome(
+            kept: .dcn, startScore: startLabelling.cut, dcnScore: dcnLabelling.cut,
+            inputKMeansScore: inputLabelling?.cut,
+            margin: JudgeRule.end(clusterCount: configuration.clusterCount).margin,
+            keepBetter: keepsBetterStart, dcnEpoch: dcn.epoch, startPartitionScore: heldLabelling?.cut)
         outcome.dcnFit = dcnLabelling.fit
         outcome.startFit = startLabelling.fit
         outcome.startPartitionFit = heldLabelling?.fit

@@ -16,9 +16,10 @@ struct LabellingJudge {
     ///   - configuration: The run's k and seed.
     init(points: Matrix, stream: RandomStream, configuration: DCNConfiguration) {
         var generator = SplitMix64.stream(seed: configuration.seed, stream)
-        judge = PartitionJudge(points: points, clusterCount: configuration.clusterCount,
-                               neighbours: DecisionTuning.graphNeighbours, sampleCap: DecisionTuning.graphSampleCap,
-                               using: &generator)
+        judge = PartitionJudge(
+            points: points, clusterCount: configuration.clusterCount,
+            neighbours: DecisionTuning.graphNeighbours, sampleCap: DecisionTuning.graphSampleCap,
+            using: &generator)
     }
 
     /// A labelling's normalised cut alone (lower is better).

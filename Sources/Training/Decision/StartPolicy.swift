@@ -42,7 +42,8 @@ struct StartPolicy {
         let kmeans = KMeansOnCodesStart().propose(&context)
         let codeJudge = LabellingJudge(points: context.codes, stream: .codeJudge, configuration: context.configuration)
         let kmeansCut = codeJudge.cut(kmeans.assignments), mergedCut = codeJudge.cut(merge.assignments)
-        let mergeWins = setting == .merged
+        let mergeWins =
+            setting == .merged
             || JudgeRule.codeGraph.challengerWins(JudgedLabelling(cut: mergedCut, fit: nil), over: JudgedLabelling(cut: kmeansCut, fit: nil))
         let onCodes: any StartCandidate = mergeWins ? BoundaryMergeStart() : JointKMeansStart()
         var record = StartChoice(partition: onCodes.partition, kmeansCut: kmeansCut, mergedCut: mergedCut, criterion: .neighbourGraphCut)
@@ -53,9 +54,10 @@ struct StartPolicy {
         let input = KMeansOnInputStart().propose(&context)
         let inputJudge = LabellingJudge(points: context.data, stream: .inputJudge, configuration: context.configuration)
         let judgedCandidate = inputJudge.judged(candidate.assignments), judgedInput = inputJudge.judged(input.assignments)
-        let check = StartCheck(candidateCut: judgedCandidate.cut, candidateFit: judgedCandidate.fit,
-                               inputCut: judgedInput.cut, inputFit: judgedInput.fit,
-                               margin: JudgeRule.startCheck(clusterCount: context.clusterCount).margin)
+        let check = StartCheck(
+            candidateCut: judgedCandidate.cut, candidateFit: judgedCandidate.fit,
+            inputCut: judgedInput.cut, inputFit: judgedInput.fit,
+            margin: JudgeRule.startCheck(clusterCount: context.clusterCount).margin)
         record.inputCheck = check
         guard check.inputWins else { return Choice(start: candidate, record: record) }
         record.partition = .input

@@ -10,8 +10,9 @@ func fuzzRequestGate(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var fields = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     while fields.count < 7 { fields.append("") }
     func field(_ i: Int) -> String? { fields[i].isEmpty ? nil : fields[i] }
-    let request = RequestGate.Request(method: fields[0], path: fields[1], query: field(2), host: field(3), origin: field(4),
-                                      secFetchSite: field(5), cookie: field(6))
+    let request = RequestGate.Request(
+        method: fields[0], path: fields[1], query: field(2), host: field(3), origin: field(4),
+        secFetchSite: field(5), cookie: field(6))
     let token = AccessToken("s3cret-token")!
     let decision = RequestGate(allowedHosts: ["proxy.example"], token: token, port: 8080).decide(request)
     if case .pass = decision {
