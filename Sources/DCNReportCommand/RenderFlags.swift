@@ -26,6 +26,12 @@ struct RenderFlags: ParsableArguments {
     var projection: LatentView = RenderOptions().view
     @Option(parsing: .unconditional, help: "Most points a t-SNE view embeds (a class-stratified subsample).")
     var tsnePointCap: Int = RenderOptions().tsnePointCap
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Most frames drawn for the player and the animations; a longer run shows evenly spaced epochs with the first and the last (the charts use every epoch)."
+    )
+    var maxFrames: Int = RenderOptions().maxFrames
     @Option(help: "Folder holding report.mustache (default: found next to the repository).")
     var templates: String?
     @Flag(help: "Inline every image into index.html so the report is a single file (for e-mail and supplementary material).")
@@ -43,6 +49,7 @@ struct RenderFlags: ParsableArguments {
         c.equalAspect = equalAspect
         c.projection = projection
         c.tsnePointCap = tsnePointCap
+        c.maxFrames = maxFrames
         return c
     }
 }

@@ -28,7 +28,7 @@ public enum FigureRenderer {
             try FrameSequence(
                 run: run, pointCap: options.pointCap,
                 equalAspectPanel: options.equalAspect ? (panel.width, panel.height) : nil,
-                view: options.view, tsnePointCap: options.tsnePointCap, progress: embeddingProgress)
+                view: options.view, tsnePointCap: options.tsnePointCap, maxFrames: options.maxFrames, progress: embeddingProgress)
         }
         guard !sequence.frames.isEmpty else {
             throw RecordingError(run.directory.path, "has no complete epoch to render")

@@ -34,11 +34,14 @@ public struct FrameSequence: Sendable {
     ///   - view: How codes wider than 2-D are shown: one PCA basis, or t-SNE steady across epochs.
     ///   - tsnePointCap: Most points a t-SNE view embeds (a stratified subsample of the drawn points).
     ///   - progress: Called after each epoch's t-SNE with (done, total).
+    ///   - maxFrames: At most this many frames, evenly spaced with the first and last, chosen before any array is
+    ///     read: the axis limits, the PCA basis and the t-SNE come from the chosen epochs alone.
     public init(
         run: RecordedRun, pointCap: Int = 30_000, equalAspectPanel: (Double, Double)? = nil, lastEpochOnly: Bool = false,
-        onlyEpoch: Int? = nil, view: LatentView = .pca, tsnePointCap: Int = 2_500, progress: ((Int, Int) -> Void)? = nil
+        onlyEpoch: Int? = nil, view: LatentView = .pca, tsnePointCap: Int = 2_500, maxFrames: Int? = nil,
+        progress: ((Int, Int) -> Void)? = nil
     ) throws {
-        let (entries, arrays, warning) = try run.checkedEpochs(lastOnly: lastEpochOnly, epoch: onlyEpoch)
+        let (entries, arrays, warning) = try run.checkedEpochs(lastOnly: lastEpochOnly, epoch: onlyEpoch, maxEpochs: maxFrames)
         self.warning = warning
         let labels = run.labels
         let count = arrays.first?.latent.rows ?? 0

@@ -31,6 +31,9 @@ public struct RenderOptions: Sendable {
     /// For a page `serve` shows: the run's path under the served folder. The page then names the recording by
     /// this path and every file by its name, never by a path of the server (``ServedText``).
     public var servedAs: String?
+    /// Most frames drawn (the player, the animations): a longer run shows evenly spaced epochs with the first
+    /// and the last, chosen before any array is read; the charts still use every epoch's losses and scores.
+    public var maxFrames = 200
     /// Creates the defaults.
     public init() {}
 }

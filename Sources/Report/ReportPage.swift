@@ -136,11 +136,19 @@ extension ReportPage {
         }
         if let lambda = config.lambda, let negligible = LossShare(manifest: manifest).warning(lambda: lambda) { warnings.append(negligible) }
         warnings += figures.warnings
-        let notes = [
+        var notes = [
             ImageShapeHint.suggestion(
                 dimensions: dataset.dimensions, imageShape: dataset.imageShape,
                 pixelScaled: dataset.scaling == FeatureScaling.unit.rawValue)
         ].compactMap { $0 }
+        let recorded = run.availableEpochs.count
+        if figures.entries.count < recorded, figures.entries.last?.epoch == run.availableEpochs.last?.epoch {
+            let shown = figures.entries.map { "\($0.epoch)" }
+            let list = shown.count <= 12 ? shown.joined(separator: ", ") : (shown.prefix(6) + ["…"] + shown.suffix(3)).joined(separator: ", ")
+            notes.append(
+                "The player and the animations show \(figures.entries.count) of the \(recorded) recorded epochs, evenly spaced with the first and the last (epochs \(list); --max-frames sets how many); the charts use every epoch."
+            )
+        }
         if config.epochs == 0, manifest.status == .complete, manifest.epochs.last?.epoch == 0 {
             warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
         }

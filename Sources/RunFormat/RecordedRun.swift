@@ -166,10 +166,13 @@ extension RecordedRun {
     ///   - lastOnly: Only the last available epoch.
     ///   - epoch: Only this epoch (none when it is not available).
     /// - Throws: ``RecordingError`` when there is no epoch, or the first one fails.
-    public func checkedEpochs(lastOnly: Bool = false, epoch: Int? = nil) throws -> (entries: [EpochEntry], arrays: [EpochArrays], warning: String?) {
+    ///   - maxEpochs: At most this many, chosen before any array is read (``evenlySpaced(_:atMost:)``).
+    public func checkedEpochs(lastOnly: Bool = false, epoch: Int? = nil, maxEpochs: Int? = nil) throws -> (
+        entries: [EpochEntry], arrays: [EpochArrays], warning: String?
+    ) {
         let candidates =
             epoch.map { wanted in availableEpochs.filter { $0.epoch == wanted } }
-            ?? (lastOnly ? Array(availableEpochs.suffix(1)) : availableEpochs)
+            ?? (lastOnly ? Array(availableEpochs.suffix(1)) : Self.evenlySpaced(availableEpochs, atMost: maxEpochs))
         guard !candidates.isEmpty else { throw RecordingError(directory.path, "has no complete epoch to render") }
         var entries: [EpochEntry] = [], arrays: [EpochArrays] = []
         for entry in candidates {
@@ -182,6 +185,21 @@ extension RecordedRun {
             }
         }
         return (entries, arrays, nil)
+    }
+}
+
+extension RecordedRun {
+    /// At most `cap` of `epochs`, evenly spaced, always with the first (the start, epoch 0) and the last (the
+    /// run's labelling); all of them when there are no more than `cap` (or no cap).
+    public static func evenlySpaced(_ epochs: [EpochEntry], atMost cap: Int?) -> [EpochEntry] {
+        guard let cap, epochs.count > max(cap, 2) else { return epochs }
+        let count = max(cap, 2), last = epochs.count - 1
+        var picked: [Int] = []
+        for i in 0..<count {
+            let index = Int((Double(i) * Double(last) / Double(count - 1)).rounded())
+            if picked.last != index { picked.append(index) }
+        }
+        return picked.map { epochs[$0] }
     }
 }
 

@@ -12,6 +12,7 @@ public struct RenderChoices: Sendable {
     public var equalAspect = false
     public var projection = RenderOptions().view
     public var tsnePointCap = RenderOptions().tsnePointCap
+    public var maxFrames = RenderOptions().maxFrames
 
     public init() {}
 
@@ -27,6 +28,7 @@ public struct RenderChoices: Sendable {
         }
         guard pointCap >= 100 else { throw FlagValueError("--point-cap must be at least 100, got \(pointCap)") }
         guard tsnePointCap >= 100 else { throw FlagValueError("--tsne-point-cap must be at least 100, got \(tsnePointCap)") }
+        guard (2...100_000).contains(maxFrames) else { throw FlagValueError("--max-frames must be 2 to 100000, got \(maxFrames)") }
         var render = RenderOptions()
         render.width = frameSize.width
         render.height = frameSize.height
@@ -37,6 +39,7 @@ public struct RenderChoices: Sendable {
         render.equalAspect = equalAspect
         render.view = projection
         render.tsnePointCap = tsnePointCap
+        render.maxFrames = maxFrames
         return render
     }
 }

@@ -182,6 +182,11 @@ if only == "render-stages" {
     try benchmarkRenderStages(runFolder: arguments[runIndex + 1])
 }
 
+if only == "long-run" {
+    let epochs = CommandLine.arguments.firstIndex(of: "--epochs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 5_000
+    try benchmarkLongRun(epochs: epochs)
+}
+
 if only == "serve" {
     try benchmarkServe(keep: CommandLine.arguments.contains("--keep"))
 }
