@@ -14,7 +14,10 @@
 # normalised (the run's name, the tool version and the `method` block the 0.2.0 release added are left
 # out, and the retired experiments' keys holdMargin/freshOptimizer when false). timing.json and
 # process.json are never compared (wall times). Prints one line per run and exits non-zero on any
-# difference. SETS / MATRIX narrow the runs (space-separated names); ONLY=base records the base side
+# difference. Full MNIST without training twice: train with the base and --save-pretrained CKPT, then with
+# the new binary and --from-pretrained CKPT (same flags), and compare the two run folders with
+# `python3 docs/identity-compare.py BASE/run NEW/run` (docs/results.md has the seed 1 check).
+# SETS / MATRIX narrow the runs (space-separated names); ONLY=base records the base side
 # alone (e.g. while the new side is still being written), and a later run reuses it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
