@@ -98,11 +98,13 @@ public struct RequestGate: Sendable {
         path.hasPrefix("/compare") || path.hasPrefix("/run/")
     }
 
-    /// `Sec-Fetch-Site: cross-site`, or an `Origin` that is not this server's own.
+    /// `Sec-Fetch-Site: cross-site`, or an `Origin` that is not this server's own: its host and port are not
+    /// the request's `Host` (either scheme: behind a TLS proxy the page's origin is `https://`).
     func isCrossSite(_ request: Request, host: String) -> Bool {
         if request.secFetchSite?.lowercased() == "cross-site" { return true }
-        guard let origin = request.origin?.lowercased(), origin != "null" else { return request.origin == "null" }
-        return origin != "http://" + host.lowercased()
+        guard let origin = request.origin?.lowercased() else { return false }
+        guard let separator = origin.range(of: "://"), ["http", "https"].contains(origin[..<separator.lowerBound]) else { return true }
+        return origin[separator.upperBound...] != host.lowercased()
     }
 
     /// The value of `name` in a query string (`a=1&token=x`), percent-decoded.

@@ -59,4 +59,20 @@ import Testing
         #expect(ServedText.fileNames(in: "NumPy file /tmp/a/b/points.npy (float32)") == "NumPy file points.npy (float32)")
         #expect(ServedText.fileNames(in: "(from '/tmp/x/y.csv')") == "(from 'y.csv')")
     }
+
+    @Test("cross-site: Sec-Fetch-Site says so, or an Origin whose host is not the request's Host (any scheme); null and other schemes are foreign")
+    func crossSite() {
+        let gate = RequestGate(token: nil, port: 9000)
+        func decide(_ origin: String?, site: String? = nil, host: String = "proxy.example") -> RequestGate.Decision {
+            RequestGate(allowedHosts: ["proxy.example"], token: nil, port: 9000)
+                .decide(RequestGate.Request(method: "GET", path: "/run/a/run/", query: nil, host: host, origin: origin, secFetchSite: site))
+        }
+        #expect(decide(nil) == .pass && decide("https://proxy.example") == .pass && decide("http://proxy.example") == .pass)
+        for foreign in ["https://evil.example", "http://proxy.example:8443", "null", "file://proxy.example"] {
+            #expect(decide(foreign) != .pass, "\(foreign)")
+        }
+        #expect(decide(nil, site: "cross-site") != .pass && decide(nil, site: "same-site") == .pass)
+        // Pages that only list runs may be opened from anywhere (the token still guards them).
+        #expect(gate.decide(RequestGate.Request(method: "GET", path: "/", query: nil, host: "127.0.0.1", origin: "https://evil.example")) == .pass)
+    }
 }
