@@ -28,11 +28,14 @@ struct AssignCommand: ParsableCommand {
     var seed: UInt64 = 0
     @Option(help: "Output file: .npy (int32) or .csv.")
     var out: String
+    @Option(help: "Also write each sample's code f(x) to this .npy file (float32, N × the code width): the data in the model's latent space.")
+    var codes: String?
 
     mutating func run() throws {
         var job = AssignJob(model: model, dataset: dataset, out: out)
         job.labelColumn = labelColumn
         job.seed = seed
+        job.codes = codes
         print(try job.run())
     }
 }

@@ -1,4 +1,5 @@
 import AtomicWrite
+import DCNCore
 public import Datasets
 public import Foundation
 import SettingFiles
@@ -16,6 +17,8 @@ public struct AssignJob {
     public var seed: UInt64 = 0
     /// Output file: `.npy` (int32) or `.csv` (one cluster per line).
     public var out: String
+    /// Where to write each sample's code f(x) as well (`.npy`, float32 `N × d`), if anywhere.
+    public var codes: String?
 
     public init(model: String, dataset: String, out: String) {
         self.model = model
@@ -28,6 +31,9 @@ public struct AssignJob {
         let lower = out.lowercased()
         guard lower.hasSuffix(".npy") || lower.hasSuffix(".csv") else {
             throw FlagValueError("--out '\(out)': expected a .npy or .csv file name")
+        }
+        if let codes, !codes.lowercased().hasSuffix(".npy") {
+            throw FlagValueError("--codes '\(codes)': expected a .npy file name")
         }
         let trained = try TrainedModel.load(from: URL(fileURLWithPath: model))
         let data = try DatasetSource(parsing: dataset).load(labelsPath: nil, labelColumn: labelColumn, seed: seed)
@@ -42,6 +48,12 @@ public struct AssignJob {
             ? NPYWriter.encode(assignments, shape: [assignments.count])
             : Data(assignments.map { "\($0)\n" }.joined().utf8)
         try AtomicFile.write(bytes, to: URL(fileURLWithPath: out))
+        if let codes {
+            let encoded: Matrix
+            do { encoded = try trained.encode(data.features) } catch { throw UserFacingError("\(dataset): \(error)") }
+            try AtomicFile.write(NPYWriter.encode(encoded.values, shape: [encoded.rows, encoded.columns]), to: URL(fileURLWithPath: codes))
+            return "\(assignments.count) samples assigned to \(trained.centers.rows) clusters: \(out); their codes: \(codes)"
+        }
         return "\(assignments.count) samples assigned to \(trained.centers.rows) clusters: \(out)"
     }
 }

@@ -155,6 +155,10 @@ struct BadInputTests {
             arguments: ["assign", "--model", "{dir}/m.dcn", "--dataset", "{dir}/x.csv", "--out", "{dir}/a.npy"],
             expected: "m.dcn: not a dcn-report model file"),
         Case(
+            name: "codes not .npy", files: ["m.dcn": Data("garbage".utf8), "x.csv": Data(good.utf8)],
+            arguments: ["assign", "--model", "{dir}/m.dcn", "--dataset", "{dir}/x.csv", "--out", "{dir}/a.npy", "--codes", "{dir}/c.csv"],
+            expected: "c.csv': expected a .npy file name"),
+        Case(
             name: "render a non-run", files: ["empty/keep": Data()], arguments: ["render", "{dir}/empty"],
             expected: "run.json: not found; is"),
         Case(

@@ -194,7 +194,7 @@ struct GenerateTests {
         let assigned = folder.appendingPathComponent("assigned.npy")
         var assign = try DCNReport.parseAsRoot([
             "assign", "--model", out.appendingPathComponent("run/model.dcn").path,
-            "--dataset", x.path, "--out", assigned.path
+            "--dataset", x.path, "--out", assigned.path, "--codes", folder.appendingPathComponent("codes.npy").path
         ])
         try assign.run()
         // The last listed epoch: DCN's epoch 3, or epoch 4 when the run kept its start (--keep-better).
@@ -205,6 +205,12 @@ struct GenerateTests {
         let reproduced = try NPYReader.decode(Data(contentsOf: assigned))
         #expect(reproduced.values == recorded.values)
         #expect(reproduced.elementType == .int32)
+        // --codes: the training data's codes are the last epoch's latent.npy (to the last bits a BLAS thread
+        // count may change).
+        let latent = try NPYReader.decode(Data(contentsOf: out.appendingPathComponent("run/\(last.path)/latent.npy")))
+        let codes = try NPYReader.decode(Data(contentsOf: folder.appendingPathComponent("codes.npy")))
+        #expect(codes.shape == latent.shape && codes.elementType == .float32)
+        #expect(zip(codes.values, latent.values).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($1)) })
     }
 
     @Test("the mnist preset sets the paper's network and batch size")
