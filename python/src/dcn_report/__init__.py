@@ -9,10 +9,13 @@ and PyTorch. numpy is the only dependency.
 from .latent import kmeans, nearest_centers, reconstruction_error, total_variance
 from .metrics import acc, ari, contingency_table, nmi, scores
 from .writer import RunWriter
+from .estimator import DCN, EngineError
 
 from ._version import __version__
 
 __all__ = [
+    "DCN",
+    "EngineError",
     "RunWriter",
     "acc",
     "ari",
