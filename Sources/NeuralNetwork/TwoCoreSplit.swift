@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the two halves of large element-wise work (ReLU over a 256 × 2000 batch, Adam over a
 /// 500 × 2000 layer) on two cores, with one long-lived helper thread.
@@ -23,7 +24,7 @@ final class TwoCoreSplit: @unchecked Sendable {
     private let start = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
     /// Held by the thread currently using the helper; other threads run both halves themselves.
-    private let inUse = NSLock()
+    private let inUse = Mutex(())
     /// The current call's work; written before `start.signal()`, read by the helper after `start.wait()`.
     private var work: Half?
     private var arguments: UnsafeRawPointer?
@@ -47,17 +48,17 @@ final class TwoCoreSplit: @unchecked Sendable {
     ///   - work: The work; must not capture anything.
     ///   - arguments: What `work` reads, valid until this call returns.
     func run(_ work: Half, _ arguments: UnsafeRawPointer) {
-        guard inUse.try() else {
+        let usedHelper: Void? = inUse.withLockIfAvailable { _ in
+            self.work = work
+            self.arguments = arguments
+            start.signal()
+            work(arguments, 0)
+            done.wait()
+        }
+        if usedHelper == nil {
             work(arguments, 0)
             work(arguments, 1)
-            return
         }
-        defer { inUse.unlock() }
-        self.work = work
-        self.arguments = arguments
-        start.signal()
-        work(arguments, 0)
-        done.wait()
     }
 
     /// The range of half `half` (0 or 1) of `0..<count`, split at a multiple of 16 elements.
