@@ -18,15 +18,18 @@ def files(root):
     return found
 
 
+def drop_retired(configuration):
+    for key in RETIRED_KEYS:
+        if configuration.get(key) is False:
+            configuration.pop(key)
+
+
 def normalised(path):
     run = json.load(open(path))
     run.pop("name", None)
     run.pop("method", None)
     run.get("tool", {}).pop("version", None)
-    configuration = run.get("configuration", {})
-    for key in RETIRED_KEYS:
-        if configuration.get(key) is False:
-            configuration.pop(key)
+    drop_retired(run.get("configuration", {}))
     return run
 
 
@@ -35,10 +38,7 @@ def model(path):
     data = open(path, "rb").read()
     length = int.from_bytes(data[12:16], "little")
     header = json.loads(data[16:16 + length])
-    configuration = header.get("configuration", {})
-    for key in RETIRED_KEYS:
-        if configuration.get(key) is False:
-            configuration.pop(key)
+    drop_retired(header.get("configuration", {}))
     return data[:12], header, data[16 + length:]
 
 

@@ -141,8 +141,9 @@ extension ReportPage {
                 dimensions: dataset.dimensions, imageShape: dataset.imageShape,
                 pixelScaled: dataset.scaling == FeatureScaling.unit.rawValue)
         ].compactMap { $0 }
-        let recorded = run.availableEpochs.count
-        if figures.entries.count < recorded, figures.entries.last?.epoch == run.availableEpochs.last?.epoch {
+        let available = run.availableEpochs  // a file check per epoch: listed once
+        let recorded = available.count
+        if figures.entries.count < recorded, figures.entries.last?.epoch == available.last?.epoch {
             let shown = figures.entries.map { "\($0.epoch)" }
             let list = shown.count <= 12 ? shown.joined(separator: ", ") : (shown.prefix(6) + ["…"] + shown.suffix(3)).joined(separator: ", ")
             notes.append(

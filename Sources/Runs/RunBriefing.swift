@@ -6,7 +6,16 @@ import Datasets
 struct RunBriefing {
     /// Where k came from.
     enum ClusterCountSource: Equatable {
-        case flag, preset, labels(Int), fallback
+        case flag(Int), preset, labels(Int), fallback
+
+        /// k itself: the flag's, the mnist preset's 10, the labels' classes, else 4.
+        var clusterCount: Int {
+            switch self {
+            case .flag(let k), .labels(let k): k
+            case .preset: 10
+            case .fallback: 4
+            }
+        }
 
         /// In words.
         var words: String {

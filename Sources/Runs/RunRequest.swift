@@ -130,7 +130,7 @@ public struct RunRequest: Equatable, Sendable {
         c.kmeansRestarts = kmeansRestarts ?? c.kmeansRestarts
         c.seed = seed
         try applyMethod(to: &c)
-        c.clusterCount = clusters ?? (preset == .mnist ? 10 : nil) ?? data.classCount ?? 4
+        c.clusterCount = clusterCountSource(for: data).clusterCount
         if presetName == .general && latentDim == nil {
             // The paper's code is as wide as k; at least 10 wide here (the mnist preset's width), because a
             // 2- or 3-wide code loses what k-means on a table's standardised features keeps (docs/results.md:
@@ -145,9 +145,10 @@ public struct RunRequest: Equatable, Sendable {
         return c
     }
 
-    /// Where k comes from, as ``configuration(for:source:)`` chooses it.
+    /// k and where it comes from: `--clusters`, the mnist preset, the labels' classes, else 4 (the one rule
+    /// ``configuration(for:source:)`` and the terminal's briefing both read).
     func clusterCountSource(for data: Dataset) -> RunBriefing.ClusterCountSource {
-        if clusters != nil { return .flag }
+        if let clusters { return .flag(clusters) }
         if preset == .mnist { return .preset }
         if let classes = data.classCount { return .labels(classes) }
         return .fallback

@@ -98,7 +98,7 @@ public final class RunIndex: Sendable {
         if let cached = summaries.withLock({ $0[relative] }), cached.stamp == stamp {
             row = cached.row
         } else {
-            row = Self.summary(of: folder, relative: relative)
+            row = Self.summary(of: folder, relative: relative, root: root)
             summaries.withLock { $0[relative] = (stamp, row) }
         }
         // Liveness changes without run.json changing: checked on every request.
@@ -146,13 +146,12 @@ public final class RunIndex: Sendable {
     }
 
     /// A run folder's row, from its `run.json` alone (``RunListingEntry``: the last epoch read in full).
-    static func summary(of folder: URL, relative: String) -> RunRow {
+    static func summary(of folder: URL, relative: String, root: URL) -> RunRow {
         var row = RunRow(path: relative, name: folder.lastPathComponent, tool: "", status: "error")
         let entry: RunListingEntry
         do { entry = try RunListingEntry.read(in: folder) } catch {
-            // Named under the served folder (the folder's path minus its relative part), never by the server's path.
-            let root = folder.path.hasSuffix(relative) ? String(folder.path.dropLast(relative.count)) : folder.deletingLastPathComponent().path
-            row.error = ServedText.relative("\(error)", under: root)
+            // Named under the served folder, never by the server's path.
+            row.error = ServedText.relative("\(error)", under: root.path)
             return row
         }
         let available = entry.lastAvailableEpoch(in: folder)

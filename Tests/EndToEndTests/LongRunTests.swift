@@ -31,25 +31,8 @@ struct LongRunTests {
     func longRunIsBounded() throws {
         let run = try smallRun("long-run")
         let files = FileManager.default
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("run.json"))) as? [String: Any])
-        var epochs = try #require(json["epochs"] as? [[String: Any]])
-        #expect(epochs.count == 4)
-        let template = epochs[3]
-        let source = run.appendingPathComponent(try #require(template["path"] as? String))
-        for epoch in 4...5_000 {
-            var entry = template
-            entry["epoch"] = epoch
-            entry["path"] = String(format: "epochs/%05d", epoch)
-            try files.createDirectory(at: run.appendingPathComponent(entry["path"] as! String), withIntermediateDirectories: true)
-            for name in ["latent.npy", "centers.npy", "assignments.npy"] {
-                try files.linkItem(
-                    at: source.appendingPathComponent(name),
-                    to: run.appendingPathComponent(entry["path"] as! String).appendingPathComponent(name))
-            }
-            epochs.append(entry)
-        }
-        json["epochs"] = epochs
-        try JSONSerialization.data(withJSONObject: json).write(to: run.appendingPathComponent("run.json"))
+        #expect(try RecordedRun(directory: run).manifest.epochs.count == 4)
+        try LongRecording.extend(run, to: 5_001)
         let recorded = try RecordedRun(directory: run)
         let chosen = RecordedRun.evenlySpaced(recorded.availableEpochs, atMost: 200)
         #expect(chosen.count == 200 && chosen.first?.epoch == 0 && chosen.last?.epoch == 5_000)
