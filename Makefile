@@ -77,7 +77,7 @@ fuzz-replay: deps
 	Tests/Fuzz/run.sh replay
 
 # The Python package (python/): built into a wheel and an sdist with `python -m build` (its backend,
-# flit-core, and the build and mypy tools come from PyPI into a fresh virtual environment; numpy and
+# flit-core, and build, mypy, scikit-learn, tqdm and nbclient come from PyPI into a fresh virtual environment; numpy and
 # pytest from the system Python), type-checked with mypy, installed with pip, then tested; its tests
 # render what it writes with the debug dcn-report. Keras and PyTorch tests run when those are
 # importable there, and are reported as skipped otherwise.
@@ -85,7 +85,7 @@ python-test: test-deps
 	swift build
 	rm -rf $(PYTHON_ENV)
 	python3 -m venv --system-site-packages $(PYTHON_ENV)
-	$(PYTHON_ENV)/bin/python -m pip install --quiet build mypy
+	$(PYTHON_ENV)/bin/python -m pip install --quiet build mypy scikit-learn tqdm nbclient nbformat ipykernel
 	$(PYTHON_ENV)/bin/python -m build --outdir $(PYTHON_ENV)/dist ./python
 	@ls $(PYTHON_ENV)/dist/dcn_report-*.whl $(PYTHON_ENV)/dist/dcn_report-*.tar.gz
 	cd python && ../$(PYTHON_ENV)/bin/python -m mypy src/dcn_report
