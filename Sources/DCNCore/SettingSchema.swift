@@ -15,8 +15,10 @@ public enum SettingSchema {
             fixedDefault: "synthetic 2 · general max(k, 10) · mnist 10"),
         .init(
             "hiddenLayers", flag: "hidden", "Hidden layer widths of the encoder, comma-separated; the decoder mirrors them.",
-            listValued: true
-        ) { $0.hiddenLayers.map(String.init).joined(separator: ",") },
+            listValued: true,
+            fixedDefault:
+                "synthetic 100,50,10 · general sized to the data, w,w,4w with w = 4·D rounded up to a power of two, 64 to 500 (500,500,2000 from 125 features on) · mnist 500,500,2000"
+        ),
         .init(
             "lambda", flag: "lambda",
             "λ: weight of the clustering term against the relative reconstruction error (the same on every data set; README: what λ means)."

@@ -1,6 +1,7 @@
 import CGIF
 import CairoRendering
 import Clustering
+import DCNCore
 import Datasets
 import DCNReportCommand
 import Foundation
@@ -249,7 +250,38 @@ struct GenerateTests {
         #expect(FileManager.default.fileExists(atPath: on.appendingPathComponent("figures/loss-share.png").path))
     }
 
-    @Test("a data file without a preset gets the paper's network with a code as wide as k and at least 10; the built-in demo keeps its own")
+    @Test("a file's default network grows with its width: w–w–4w with w = 4·D up to a power of two, from 64 to the paper's 500")
+    func networkSizedToTheData() throws {
+        #expect(NetworkSizing.hiddenLayers(features: 4) == [64, 64, 256])
+        #expect(NetworkSizing.hiddenLayers(features: 13) == [64, 64, 256])
+        #expect(NetworkSizing.hiddenLayers(features: 17) == [128, 128, 512])
+        #expect(NetworkSizing.hiddenLayers(features: 64) == [256, 256, 1024])
+        #expect(NetworkSizing.hiddenLayers(features: 125) == [500, 500, 2000])
+        #expect(NetworkSizing.hiddenLayers(features: 784) == [500, 500, 2000])
+
+        let folder = temporaryDirectory("sized")
+        var table: [Float] = []
+        for i in 0..<40 {
+            let row: [Float] = [Float(i % 4), Float(i % 3), Float(i % 5), Float(i)]
+            table += row
+        }
+        let x = folder.appendingPathComponent("table.npy")
+        try NPYWriter.encode(table, shape: [40, 4]).write(to: x)
+        func trained(_ flags: [String], _ name: String) throws -> RecordedConfiguration {
+            var command = try DCNReport.parseAsRoot(
+                [
+                    "train", "--dataset", x.path, "--pretrain-epochs", "1", "--epochs", "1", "--clusters", "2", "--quiet",
+                    "--out", folder.appendingPathComponent(name).path
+                ] + flags)
+            try command.run()
+            return try RecordedRun(directory: folder.appendingPathComponent("\(name)/run")).manifest.configuration
+        }
+        #expect(try trained([], "default").hiddenLayers == [64, 64, 256])
+        #expect(try trained(["--hidden", "500,500,2000"], "paper").hiddenLayers == [500, 500, 2000])
+        #expect(try trained(["--preset", "mnist"], "mnist").hiddenLayers == [500, 500, 2000])
+    }
+
+    @Test("a 100-column file without a preset gets the paper's network with a code as wide as k and at least 10; the built-in demo keeps its own")
     func defaultsFitTheData() throws {
         let folder = temporaryDirectory("general")
         let data = Datasets.SyntheticDataset(pointsPerCluster: 30).generate(seed: 2)
