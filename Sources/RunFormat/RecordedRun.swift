@@ -184,7 +184,18 @@ extension RecordedRun {
                 return (entries, arrays, "\(error); the report ends at epoch \(last.epoch)")
             }
         }
-        return (entries, arrays, nil)
+        return (entries, arrays, missingEpochsWarning)
+    }
+
+    /// A warning naming the first listed epoch whose codes are missing (the recorder writes an epoch's
+    /// arrays before listing it, so a listed epoch without them was damaged), or nil.
+    var missingEpochsWarning: String? {
+        let available = Set(availableEpochs.map(\.epoch))
+        let missing = manifest.epochs.filter { !available.contains($0.epoch) }
+        guard let first = missing.first else { return nil }
+        let file = directory.appendingPathComponent(first.path).appendingPathComponent("latent.npy").path
+        let left = missing.count == 1 ? "epoch \(first.epoch)" : "\(missing.count) listed epochs"
+        return "\(file): not found; the report leaves out \(left)"
     }
 }
 

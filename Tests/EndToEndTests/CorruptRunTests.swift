@@ -282,6 +282,58 @@ struct CorruptRunTests {
         }
     }
 
+    /// The corrupted folders shared with the Python package's tests (`Tests/Fixtures/corrupt-runs`, made by
+    /// its `make.py`): each case's `expected.txt` names the file its damage is in.
+    static let sharedCases: [String] = {
+        let root = repositoryRoot().appendingPathComponent("Tests/Fixtures").appendingPathComponent("corrupt-runs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/expected.txt").path) }.sorted()
+    }()
+
+    @Test("the shared fixtures: render names the damaged file, in its one-line error or in its warning", arguments: sharedCases)
+    func sharedFixture(_ name: String) throws {
+        guard let binary = builtBinary() else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
+        let root = repositoryRoot().appendingPathComponent("Tests/Fixtures").appendingPathComponent("corrupt-runs/\(name)")
+        let expected = try String(contentsOf: root.appendingPathComponent("expected.txt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let folder = temporaryDirectory("shared-corrupt")
+        let run = folder.appendingPathComponent("run")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("run"), to: run)
+        let result = try runWithTimeout(
+            binary,
+            [
+                "render", run.path, "--out", folder.appendingPathComponent("report").path, "--quiet",
+                "--frame-size", "300x200", "--formats", "png", "--projection", "pca"
+            ], seconds: 120)
+        #expect(result.exited, "ended by signal \(result.status) or the timeout: \(result.output)")
+        let named = result.output.contains(run.appendingPathComponent(expected).path)
+        if result.status == 0 {
+            #expect(result.output.contains("warning: ") && named, "no warning naming \(expected): \(result.output)")
+        } else {
+            #expect(result.status == 1 && result.output.split(separator: "\n").count == 1, "\(result.output)")
+            #expect(named || (expected == "run.json" && result.output.contains(run.path)), "\(expected) not named: \(result.output)")
+        }
+    }
+
+    @Test("the shared valid fixture renders without a warning")
+    func sharedValidFixture() throws {
+        guard let binary = builtBinary() else {
+            Issue.record("dcn-report binary not built")
+            return
+        }
+        let folder = temporaryDirectory("shared-valid")
+        let run = folder.appendingPathComponent("run")
+        try FileManager.default.copyItem(
+            at: repositoryRoot().appendingPathComponent("Tests/Fixtures").appendingPathComponent("corrupt-runs/valid/run"), to: run)
+        let result = try runWithTimeout(
+            binary, ["render", run.path, "--out", folder.appendingPathComponent("report").path, "--quiet", "--formats", "png"],
+            seconds: 120)
+        #expect(result.status == 0 && !result.output.contains("warning"), "\(result.output)")
+    }
+
     /// Runs a program, killing it after `seconds`; `exited` is false for a signal or a timeout.
     func runWithTimeout(_ executable: String, _ arguments: [String], seconds: Double) throws -> (exited: Bool, status: Int32, output: String) {
         let process = Process()
