@@ -6,6 +6,9 @@
 #   make bench    build (release) and run dcn-bench (training and rendering speed; docs/performance.md)
 #   make install  install dcn-report into PREFIX (default /usr/local; PREFIX=~/.local needs no root):
 #                 PREFIX/bin/dcn-report and PREFIX/share/dcn-report/templates
+#   make wheel    the Python package as a platform wheel carrying the binary and every library it
+#                 needs, for pip on a machine with nothing else (glibc 2.35 or later): .build/wheel/dist/
+#   make test-wheel  build it, then install and run it in a minimal Debian root (debootstrap; slow the first time)
 
 APT_PACKAGES := pkg-config libcairo2-dev libpng-dev zlib1g-dev libopenblas-dev libgif-dev fonts-dejavu-core gzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -16,7 +19,8 @@ RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
 PYTHON_ENV := .build/python-env
 
-.PHONY: deps test-deps build report test format format-check python-test fuzz fuzz-replay bench install uninstall clean
+.PHONY: deps test-deps build report test format format-check python-test fuzz fuzz-replay bench install uninstall clean \
+	wheel wheel-libraries-test test-wheel
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -56,6 +60,8 @@ test: test-deps format-check
 	swift test
 	python3 Tests/architecture-test.py
 	Tests/install-test.sh
+	$(MAKE) wheel-libraries-test
+	$(MAKE) test-wheel
 	$(MAKE) python-test
 	$(MAKE) fuzz-replay
 
@@ -77,7 +83,7 @@ fuzz-replay: deps
 	Tests/Fuzz/run.sh replay
 
 # The Python package (python/): built into a wheel and an sdist with `python -m build` (its backend,
-# flit-core, and build, mypy, scikit-learn, tqdm and nbclient come from PyPI into a fresh virtual environment; numpy and
+# hatchling, and build, mypy, scikit-learn, tqdm and nbclient come from PyPI into a fresh virtual environment; numpy and
 # pytest from the system Python), type-checked with mypy, installed with pip, then tested; its tests
 # render what it writes with the debug dcn-report. Keras and PyTorch tests run when those are
 # importable there, and are reported as skipped otherwise.
@@ -92,6 +98,25 @@ python-test: test-deps
 	$(PYTHON_ENV)/bin/python -m pip install --quiet ./python
 	cd python && DCN_REPORT="$$(cd .. && swift build --show-bin-path)/dcn-report" \
 		../$(PYTHON_ENV)/bin/python -m pytest -p no:cacheprovider -rs tests
+
+# The platform wheel (python/wheel/build-wheel.sh says how): the release binary, stripped, inside the
+# dcn_report package with its templates, DejaVu Sans and the licence texts; auditwheel (from PyPI into
+# .build/wheel/venv) vendors its shared libraries, and build-wheel.sh the X11 ones and zlib that the
+# manylinux policy lets it leave out. Tagged as python/wheel-tag.txt pins; `auditwheel show` must agree.
+wheel: deps
+	$(RELEASE_BUILD) --product dcn-report
+	python/wheel/build-wheel.sh "$$($(RELEASE_BUILD) --show-bin-path)/dcn-report"
+
+# Part of make test: the wheel, installed into a temporary venv, loads every library from inside
+# itself except those python/wheel/system-libraries.txt allows (ldd with LD_LIBRARY_PATH unset).
+wheel-libraries-test: wheel
+	python/tests/wheel/libraries-test.sh .build/wheel/dist/dcn_report-*.whl
+
+# The wheel on a bare machine: a debootstrap --variant=minbase root with python3 and python3-venv only
+# (cached in .build/wheel/root), a venv there, pip install of the wheel (numpy from PyPI), then a report
+# from the console script and DCN from Python (python/tests/wheel/test-wheel.sh). Needs root and network.
+test-wheel: wheel
+	$(SUDO) python/tests/wheel/test-wheel.sh .build/wheel/dist/dcn_report-*.whl
 
 # Builds the one product it installs (not dcn-bench): the install test's release build is the longest step of make test.
 install: deps
