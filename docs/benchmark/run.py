@@ -34,7 +34,8 @@ def pow2_at_least(value):
 WIDTH_RULES = {
     "paper": lambda n, d: (500, 500, 2000),
     "2d": lambda n, d: (lambda w: (w, w, 4 * w))(min(512, max(32, pow2_at_least(2 * d)))),
-    "4d": lambda n, d: (lambda w: (w, w, 4 * w))(min(512, max(64, pow2_at_least(4 * d)))),
+    "4d": lambda n, d: (lambda w: (w, w, 4 * w))(min(500, max(64, pow2_at_least(4 * d)))),
+    "8d": lambda n, d: (lambda w: (w, w, 4 * w))(min(500, max(128, pow2_at_least(8 * d)))),
     "256": lambda n, d: (256, 256, 1024),
 }
 
