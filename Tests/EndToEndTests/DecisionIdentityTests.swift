@@ -8,7 +8,8 @@ import Testing
 /// The start and end decisions of runs recorded by 0.1.0, before the decision became explicit types, are
 /// made again identically: the policy's records equal the old code's, number for number, on a merged, a
 /// joint and an input start and a run that kept its start (docs/identity-check.sh does the same on whole
-/// recordings of the suite).
+/// recordings of the suite). The table runs name `--hidden 500,500,2000`, the network 0.1.0 gave a file by
+/// default (0.3.0 sizes it to the data).
 @Suite struct DecisionIdentityTests {
     struct Recorded: Decodable {
         struct Run: Decodable {
