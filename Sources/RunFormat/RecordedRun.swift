@@ -170,9 +170,10 @@ extension RecordedRun {
     public func checkedEpochs(lastOnly: Bool = false, epoch: Int? = nil, maxEpochs: Int? = nil) throws -> (
         entries: [EpochEntry], arrays: [EpochArrays], warning: String?
     ) {
+        let available = availableEpochs
         let candidates =
-            epoch.map { wanted in availableEpochs.filter { $0.epoch == wanted } }
-            ?? (lastOnly ? Array(availableEpochs.suffix(1)) : Self.evenlySpaced(availableEpochs, atMost: maxEpochs))
+            epoch.map { wanted in available.filter { $0.epoch == wanted } }
+            ?? (lastOnly ? Array(available.suffix(1)) : Self.evenlySpaced(available, atMost: maxEpochs))
         guard !candidates.isEmpty else { throw RecordingError(directory.path, "has no complete epoch to render") }
         var entries: [EpochEntry] = [], arrays: [EpochArrays] = []
         for entry in candidates {
@@ -184,14 +185,15 @@ extension RecordedRun {
                 return (entries, arrays, "\(error); the report ends at epoch \(last.epoch)")
             }
         }
-        return (entries, arrays, missingEpochsWarning)
+        return (entries, arrays, missingEpochsWarning(available: available))
     }
 
     /// A warning naming the first listed epoch whose codes are missing (the recorder writes an epoch's
     /// arrays before listing it, so a listed epoch without them was damaged), or nil.
-    var missingEpochsWarning: String? {
-        let available = Set(availableEpochs.map(\.epoch))
-        let missing = manifest.epochs.filter { !available.contains($0.epoch) }
+    /// - Parameter available: ``availableEpochs``, as the caller already read it.
+    func missingEpochsWarning(available: [EpochEntry]) -> String? {
+        let present = Set(available.map(\.epoch))
+        let missing = manifest.epochs.filter { !present.contains($0.epoch) }
         guard let first = missing.first else { return nil }
         let file = directory.appendingPathComponent(first.path).appendingPathComponent("latent.npy").path
         let left = missing.count == 1 ? "epoch \(first.epoch)" : "\(missing.count) listed epochs"
