@@ -72,7 +72,7 @@ public enum SettingSchema {
         ),
         .init(
             "keepBetter", flag: "no-keep-better", form: .offSwitch,
-            "End with DCN's own labelling even when it is clearly worse than its start's on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start."
+            "End with DCN's own labelling even when it is clearly worse than its start's own partition on the unsupervised judge (README: when DCN ends worse than its start); by default such a run keeps its start."
         ),
         .init(
             "clusteringScale", flag: "clustering-scale",

@@ -16,13 +16,21 @@ extension ReportPage {
         }
         var lines: [String] = []
         if outcome.dcnWorseThanStart {
+            let challenger = outcome.challengingStart
+            let held = outcome.challengerIsHeldPartition
+            let modelNote =
+                outcome.savedModelAgreement.map {
+                    " The saved model assigns by nearest centre, which gives \(String(format: "%.1f", 100 * $0)) % of the samples this partition's label."
+                } ?? ""
             let kept =
                 outcome.kept == .start
-                ? "The run keeps its start's labelling (the last epoch; the saved model assigns it); --no-keep-better keeps DCN's."
+                ? (held
+                    ? "The run keeps its start's partition (the last epoch); --no-keep-better keeps DCN's." + modelNote
+                    : "The run keeps its start's labelling (the last epoch; the saved model assigns it); --no-keep-better keeps DCN's.")
                 : "The run keeps DCN's labelling (--no-keep-better)."
             lines.append(
-                "DCN ended worse than its start: normalised cut \(score(outcome.dcnScore)) against \(score(outcome.startScore)) on a nearest-neighbour graph of the input (lower is better)"
-                    + fits(outcome.startFit) + "; labels not used. " + kept)
+                "DCN ended worse than its start\(held ? "'s \(heldStartName(start)) partition (epoch 0)" : ""): normalised cut \(score(outcome.dcnScore)) against \(score(challenger.cut)) on a nearest-neighbour graph of the input (lower is better)"
+                    + (outcome.challenger == nil ? fits(challenger.fit) : "") + "; labels not used. " + kept)
         } else if outcome.dcnWorseThanStartPartition, let partition = outcome.startPartitionScore {
             lines.append(
                 "DCN ended worse than its start's \(heldStartName(start)) partition (epoch 0): normalised cut \(score(outcome.dcnScore)) against \(score(partition)) on a nearest-neighbour graph of the input (lower is better)"
@@ -117,12 +125,17 @@ extension ReportPage {
                 + (outcome.dcnFit.map { "; mixture fit: DCN " + score($0) + (outcome.startFit.map { ", start " + score($0) } ?? "") } ?? "")
             let kept =
                 outcome.kept == .start
-                ? "the start's, kept as epoch \(outcome.dcnEpoch + 1) because DCN ended clearly worse than its start (labels not used)"
+                ? "the start's\(outcome.challengerIsHeldPartition ? " \(heldStartName(manifest.start?.partition)) partition" : ""), kept as epoch \(outcome.dcnEpoch + 1) because DCN ended clearly worse than it (labels not used)"
                 : "DCN's (epoch \(outcome.dcnEpoch))"
                     + (outcome.dcnWorseThanStart
                         ? ", although it ended clearly worse than its start (--no-keep-better)" : ", not clearly worse than its start")
             rows.append(
-                Row(key: "Run's labelling", value: kept, detail: scores + " (lower cut and higher fit are better; margin \(score(outcome.margin)))"))
+                Row(
+                    key: "Run's labelling", value: kept,
+                    detail: scores
+                        + (outcome.challenger == nil
+                            ? " (lower cut and higher fit are better; margin \(score(outcome.margin)))"
+                            : " (lower cut is better; margin \(score(outcome.margin)); the fit is recorded, the cut decides)")))
         }
         return rows
     }

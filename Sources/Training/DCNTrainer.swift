@@ -173,7 +173,8 @@ public final class DCNTrainer {
         if configuration.epochs > 0 {
             outcome = try judgeEnd(start: capturedStart, dcn: latest, state: &state)
             if outcome?.kept == .start {
-                // The start's labelling becomes the run's last epoch, which the saved model reproduces.
+                // The start's own partition becomes the run's last epoch (its cells, which the saved model
+                // reproduces, or a held partition, which it reproduces as far as `savedModelAgreement` says).
                 let start = Date()
                 latest = snapshot(
                     epoch: latest.epoch + 1, phase: .train, state: state, losses: measuredLosses(state: state),

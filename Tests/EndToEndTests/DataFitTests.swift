@@ -160,7 +160,7 @@ struct DataFitTests {
     func inputStartInTheReport() throws {
         let folder = temporaryDirectory("input-start")
         let out = folder.appendingPathComponent("input")
-        try train(try writeTable(in: folder) + ["--seed", "2", "--epochs", "2", "--start", "input"], out: out)
+        try train(try writeTable(in: folder) + ["--seed", "2", "--epochs", "2", "--start", "input", "--no-keep-better"], out: out)
         let run = try RecordedRun(directory: out.appendingPathComponent("run"))
         #expect(run.manifest.start?.partition == .input)
         #expect(ReportPage.summaryRows(run).first { $0.key == "DCN start" }?.value == "k-means on the input")
@@ -299,6 +299,28 @@ struct DataFitTests {
         #expect(ReportPage.outcomeLines(smallClass).isEmpty && !smallClass.dcnWorseThanStart)
         smallClass.dcnFit = -1.6
         #expect(ReportPage.outcomeLines(smallClass).first?.contains("and mixture fit -1.600 against -1.500 (higher is better)") == true)
+    }
+
+    @Test("since method version 2 a held start's own partition challenges DCN; the report says the run kept it and how much the saved model reproduces")
+    func keptHeldPartitionLine() {
+        var kept = RunOutcome(
+            kept: .start, startScore: 0.50, dcnScore: 0.30, inputKMeansScore: nil, margin: 0.06,
+            keepBetter: true, dcnEpoch: 50, startPartitionScore: 0.20)
+        kept.challenger = .startPartition
+        kept.savedModelAgreement = 0.81
+        kept.dcnFit = 2
+        kept.startPartitionFit = 1
+        let lines = ReportPage.outcomeLines(kept, start: .joint)
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix("DCN ended worse than its start's joint k-means partition (epoch 0): normalised cut 0.300 against 0.200"))
+        #expect(lines[0].contains("The run keeps its start's partition (the last epoch)"))
+        #expect(lines[0].contains("gives 81.0 % of the samples this partition's label"))
+        #expect(!lines[0].contains("mixture fit"), "the fit no longer decides, so the line does not argue with it")
+        // Within the margin of the partition: no line, although the nearest-centre labelling is far worse.
+        var close = kept
+        close.kept = .dcn
+        close.startPartitionScore = 0.27
+        #expect(ReportPage.outcomeLines(close).isEmpty && !close.dcnWorseThanStart)
     }
 
     @Test("a run that started from a boundary merge is also judged against that partition, which the report names when DCN ended worse")

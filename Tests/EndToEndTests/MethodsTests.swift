@@ -63,8 +63,15 @@ import Testing
         let check = try #require(start.inputCheck)
         #expect(text.contains("normalised cut \(cut(check.inputCut)) against the joint k-means's \(cut(check.candidateCut))"))
         let outcome = try #require(manifest.outcome)
-        #expect(outcome.kept == .dcn && text.contains("the run's labelling is DCN's last epoch (\(outcome.dcnEpoch))"))
-        #expect(text.contains("normalised cut \(cut(outcome.dcnScore)) against the start's \(cut(outcome.startScore))"))
+        // Since method version 2 the start's own (held) partition challenges DCN, by the cut alone.
+        #expect(outcome.challenger == .startPartition && outcome.challengerIsHeldPartition)
+        #expect(text.contains("judged against the start's own (held) partition without labels: normalised cut \(cut(outcome.dcnScore)) against \(cut(try #require(outcome.startPartitionScore)))"))
+        if outcome.kept == .dcn {
+            #expect(text.contains("the run's labelling is DCN's last epoch (\(outcome.dcnEpoch))"))
+        } else {
+            #expect(text.contains("so the run kept the start's network, centres and partition, recorded as epoch \(outcome.dcnEpoch + 1)"))
+            #expect(text.contains("which gives \(String(format: "%.1f", 100 * (outcome.savedModelAgreement ?? -1))) % of the samples this partition's label"))
+        }
         let method = try #require(manifest.method)
         #expect(method.name == .dcnReport && text.contains("(method dcn-report, version \(method.version))"))
         #expect(text.contains("no cluster collapsed"))
@@ -82,7 +89,8 @@ import Testing
         let outcome = try #require(run.manifest.outcome)
         #expect(outcome.kept == .start, "this run keeps its start (chosen so that the branch runs)")
         let text = MethodsDocument(run: run).plainText
-        #expect(text.contains("so the run kept the start's network, centres and labelling, recorded as epoch \(outcome.dcnEpoch + 1)"))
+        let kept = outcome.challengerIsHeldPartition ? "partition" : "labelling"
+        #expect(text.contains("so the run kept the start's network, centres and \(kept), recorded as epoch \(outcome.dcnEpoch + 1)"))
         #expect(text.contains("shared") || text.contains("common spread"), "iris is on one scale: \(run.manifest.dataset.scaling)")
         expectGlossaryComplete(MethodsDocument(run: run))
     }

@@ -103,4 +103,34 @@ struct SafetyNetTests {
             #expect(!unchanged.dcnWorseThanStart && unchanged.kept == RunOutcome.Kept.dcn)
         }
     }
+
+    @Test("DCN clearly worse than a held start's own partition: the run keeps that partition, held, and records how much the saved model reproduces")
+    func worseEndKeepsTheHeldPartition() throws {
+        let (data, truth) = separableBlobs(blobs: 3, perBlob: 60, dimensions: 5)
+        let dcn = try trainer(data: data, clusters: 3)
+        try dcn.pretrain(observer: IgnoringObserver())
+        let codes = dcn.autoencoder.encode(data)
+        var generator = SplitMix64(seed: 1)
+        let kmeans = KMeans(clusterCount: 3).fit(codes, using: &generator)
+        // A held partition: the true blobs with every fifth sample moved to the next cluster, so it is not
+        // the cells of its centres and the saved model can reproduce only part of it.
+        let held = truth.enumerated().map { $0.offset % 5 == 0 ? ($0.element + 1) % 3 : $0.element }
+        var state = DCNTrainer.ClusterState(centers: kmeans.centers, assignments: held, counts: [60, 60, 60], hold: .held)
+        let start = dcn.captureStart(state: state, latent: codes)
+        let mixed = (0..<data.rows).map { Int32($0 % 3) }
+        let snapshot = EpochSnapshot(
+            epoch: 2, phase: .train, latent: codes, assignments: mixed, centers: state.centers,
+            decodedCenters: Matrix(rows: 3, columns: 5), losses: EpochLosses(reconstruction: 0, clustering: 0, total: 0),
+            metrics: nil, clusterSizes: [60, 60, 60], seconds: 0)
+        state.assignments = mixed
+        state.hold = .nearestCentre
+        let outcome = try dcn.judgeEnd(start: start, dcn: snapshot, state: &state)
+        #expect(outcome.challenger == .startPartition && outcome.challengerIsHeldPartition)
+        #expect(outcome.dcnWorseThanStart && outcome.kept == .start)
+        #expect(state.hold == .held && state.assignments == held, "the last epoch records the held partition")
+        let cells = NearestCenter.assign(codes, to: kmeans.centers).assignments
+        let share = Double(zip(cells, held).filter { $0 == $1 }.count) / Double(held.count)
+        #expect(outcome.savedModelAgreement == share)
+        #expect(share < 1, "the partition is not the cells of its centres")
+    }
 }

@@ -24,7 +24,7 @@ public struct JudgedLabelling: Equatable, Sendable {
 public struct JudgeRule: Equatable, Sendable {
     /// What happens when the challenger's mixture fit is missing (one of its clusters collapsed).
     public enum MissingChallengerFit: String, Sendable {
-        /// The cut alone decides (the end: a start without a fit still replaces a clearly worse DCN).
+        /// The cut alone decides (the end of method version 1: a start without a fit still replaced a clearly worse DCN).
         case cutDecides
         /// The challenger loses (the start: k-means on the input without a fit is never taken).
         case challengerLoses
@@ -32,7 +32,7 @@ public struct JudgeRule: Equatable, Sendable {
 
     /// What happens when both fits are equal.
     public enum TiedFit: String, Sendable {
-        /// The incumbent stays (the end keeps DCN).
+        /// The incumbent stays (the end of method version 1 kept DCN).
         case incumbentStays
         /// The challenger wins (the start takes k-means on the input).
         case challengerWins
@@ -45,8 +45,9 @@ public struct JudgeRule: Equatable, Sendable {
         /// Both fits are equal.
         public var tiedFit: TiedFit
 
-        /// The end's veto (``JudgeRule/end(clusterCount:)``).
-        public static let end = FitVeto(missingChallengerFit: .cutDecides, tiedFit: .incumbentStays)
+        /// The end's veto under method version 1 (recordings without ``RunOutcome/challenger``); since
+        /// version 2 the end's cut decides alone (``JudgeRule/end(clusterCount:)``).
+        public static let endVersion1 = FitVeto(missingChallengerFit: .cutDecides, tiedFit: .incumbentStays)
         /// The start check's veto (``JudgeRule/startCheck(clusterCount:)``).
         public static let startCheck = FitVeto(missingChallengerFit: .challengerLoses, tiedFit: .challengerWins)
     }
@@ -82,18 +83,19 @@ extension JudgeRule {
     /// docs/results.md, *When DCN ends worse than its start*).
     public static let marginPerCluster = 0.02
 
-    /// The end of a run: the start's labelling replaces DCN's when it cuts lower by the margin and DCN's fit
-    /// is not at least the start's (a missing fit on either side leaves the cut to decide; a tie keeps DCN).
+    /// The end of a run: the start's own partition replaces DCN's labelling when it cuts lower by the margin.
+    /// The cut decides alone: on the benchmark's development half the fit's veto changed no set's call on a
+    /// nearest-centre start and blocked every right call on a held one (docs/benchmark.md, *The end judge*).
     public static func end(clusterCount: Int) -> JudgeRule {
-        JudgeRule(margin: marginPerCluster * Double(clusterCount), fitVeto: .end)
+        JudgeRule(margin: marginPerCluster * Double(clusterCount), fitVeto: nil)
     }
 
     /// The start's check on the input: k-means on the input replaces the start chosen on the codes when it
     /// cuts lower by the end's margin and its fit is measured and at least the candidate's (a candidate
     /// without a fit has a collapsed cluster and loses).
     ///
-    /// It differs from ``end(clusterCount:)`` in two edge cases, each kept as measured: a challenger without a
-    /// fit loses here (the end lets the cut decide), and a tie goes to the challenger here (the end keeps DCN).
+    /// It differs from ``end(clusterCount:)`` by its fit veto: a challenger without a fit loses, and a tie of
+    /// fits goes to the challenger.
     public static func startCheck(clusterCount: Int) -> JudgeRule {
         JudgeRule(margin: marginPerCluster * Double(clusterCount), fitVeto: .startCheck)
     }

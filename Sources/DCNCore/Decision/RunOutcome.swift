@@ -8,14 +8,23 @@
 /// its labelling also fits the input worse as a mixture of Gaussians with clusters of their own size and
 /// spread (`MixtureFit`): a DCN that found a small class the start had merged is not thrown away.
 public struct RunOutcome: Codable, Equatable, Sendable {
+    /// Which of the start's labellings challenges DCN's at the end.
+    public enum EndChallenger: String, Codable, Sendable {
+        /// The start's own partition: a held start's partition as it was held (method version 2).
+        case startPartition = "start-partition"
+    }
+
     /// Which labelling the run's last recorded epoch holds.
     public enum Kept: String, Codable, Sendable {
         /// DCN's own, after its last epoch.
         case dcn
-        /// The start's (epoch 0 network and centres), because DCN ended clearly worse than it.
+        /// The start's (epoch 0 network and centres, and its own partition), because DCN ended clearly worse than it.
         case start
     }
 
+    /// Which labelling of the start challenges DCN's at the end (``EndChallenger``); nil in recordings made
+    /// before method version 2, whose challenger was the start's nearest-centre labelling.
+    public var challenger: EndChallenger?
     /// Which labelling the run kept.
     public var kept: Kept
     /// The judge's score of the start's nearest-centre labelling (lower is better).
@@ -26,7 +35,7 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     public var inputKMeansScore: Double?
     /// The judge's score of the start's own partition (epoch 0's labelling), when that is not its
     /// nearest-centre labelling — a held start (boundary merge, joint or input k-means), which DCN holds until its codes fall into those
-    /// cells. The saved model assigns by nearest centre, so the run can keep only ``startScore``'s labelling.
+    /// cells. Since method version 2 it is what challenges DCN, and a run may keep it (``savedModelAgreement``).
     public var startPartitionScore: Double?
     /// How much higher DCN's score must be than another's to count as worse.
     public var margin: Double
@@ -43,6 +52,9 @@ public struct RunOutcome: Codable, Equatable, Sendable {
     public var startPartitionFit: Double?
     /// The mixture fit of k-means on the scaled input.
     public var inputKMeansFit: Double?
+    /// When the run kept a held start's own partition: the share of samples the saved model (the start's
+    /// network and centres, assigning by nearest centre) gives that partition's label. nil otherwise.
+    public var savedModelAgreement: Double?
 
     /// Creates a value from its parts.
     public init(
@@ -59,17 +71,32 @@ public struct RunOutcome: Codable, Equatable, Sendable {
         self.startPartitionScore = startPartitionScore
     }
 
-    /// The rule these numbers were judged by (``JudgeRule/end(clusterCount:)``, with the recorded margin).
-    public var rule: JudgeRule { JudgeRule(margin: margin, fitVeto: .end) }
+    /// The rule these numbers were judged by, with the recorded margin: ``JudgeRule/end(clusterCount:)`` (the
+    /// cut alone), or for a recording without ``challenger`` the rule of method version 1, whose fit could veto.
+    public var rule: JudgeRule {
+        challenger == nil ? JudgeRule(margin: margin, fitVeto: .endVersion1) : JudgeRule(margin: margin, fitVeto: nil)
+    }
     /// DCN's labelling as the judge saw it.
     public var dcnLabelling: JudgedLabelling { JudgedLabelling(cut: dcnScore, fit: dcnFit) }
+    /// The start's labelling that challenges DCN's: its own partition (``startPartitionScore``, a held
+    /// start) when ``challenger`` says so and it was judged, else its nearest-centre labelling.
+    public var challengingStart: JudgedLabelling {
+        if challenger == .startPartition, let startPartitionScore {
+            return JudgedLabelling(cut: startPartitionScore, fit: startPartitionFit)
+        }
+        return JudgedLabelling(cut: startScore, fit: startFit)
+    }
+    /// Whether the challenging labelling is a held start's own partition rather than nearest-centre cells.
+    public var challengerIsHeldPartition: Bool { challenger == .startPartition && startPartitionScore != nil }
 
-    /// Whether DCN's labelling ended clearly worse than its start's: the start's normalised cut lower by more
-    /// than the margin and DCN's mixture fit not at least the start's.
-    public var dcnWorseThanStart: Bool { rule.challengerWins(JudgedLabelling(cut: startScore, fit: startFit), over: dcnLabelling) }
-    /// Whether DCN's labelling ended clearly worse than its start's own partition (a held start).
+    /// Whether DCN's labelling ended clearly worse than its start's (``challengingStart``): the start's
+    /// normalised cut lower by more than the margin (and, under method version 1, DCN's fit not at least the start's).
+    public var dcnWorseThanStart: Bool { rule.challengerWins(challengingStart, over: dcnLabelling) }
+    /// Whether DCN's labelling ended clearly worse than its start's own partition (a held start) while the
+    /// run could not keep that partition (a recording of method version 1).
     public var dcnWorseThanStartPartition: Bool {
-        startPartitionScore.map { rule.challengerWins(JudgedLabelling(cut: $0, fit: startPartitionFit), over: dcnLabelling) } ?? false
+        guard !challengerIsHeldPartition else { return false }
+        return startPartitionScore.map { rule.challengerWins(JudgedLabelling(cut: $0, fit: startPartitionFit), over: dcnLabelling) } ?? false
     }
     /// Whether DCN's labelling ended clearly worse than k-means on the input.
     public var dcnWorseThanInputKMeans: Bool {

@@ -38,14 +38,20 @@ extension DCNTrainer {
             heldPartition: state.hold == .held ? state.assignments : nil)
     }
 
-    /// Judges the end by ``EndPolicy``; when the run keeps its start, restores the start's network and centres.
+    /// Judges the end by ``EndPolicy``; when the run keeps its start, restores the start's network, centres
+    /// and own partition (a held start's partition stays held, so the last epoch records it).
     func judgeEnd(start: EndPolicy.CapturedStart, dcn: EpochSnapshot, state: inout ClusterState) throws -> RunOutcome {
         let outcome = EndPolicy(keepsBetterStart: configuration.keepBetter)
             .judge(data: data, start: start, dcn: dcn, inputKMeans: inputKMeansAssignments, configuration: configuration)
         if outcome.kept == .start, let layers = start.layers {
             try autoencoder.load(layers)
             state.centers = start.centers
-            state.hold = .nearestCentre
+            if let held = start.heldPartition {
+                state.assignments = held
+                state.hold = .held
+            } else {
+                state.hold = .nearestCentre
+            }
         }
         return outcome
     }

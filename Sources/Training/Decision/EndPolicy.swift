@@ -3,13 +3,15 @@ import DCNCore
 import DCNMath
 import RunFormat
 
-/// How a run ends: DCN's last labelling is judged against its start's on the scaled input, and with
-/// `--keep-better` (the default) a DCN clearly worse than its start gives way to the start's network,
-/// centres and labelling (``JudgeRule/end(clusterCount:)``: lower cut by the margin, the fit not against it).
+/// How a run ends: DCN's last labelling is judged against its start's own partition on the scaled input
+/// (a held start's partition as it was held, else the start's nearest-centre cells), and with
+/// `--keep-better` (the default) a DCN clearly worse than it gives way to the start: its network, centres
+/// and that partition (``JudgeRule/end(clusterCount:)``: a lower cut by the margin).
 ///
-/// The start's own partition (a held start) and k-means on the input (when the run computed it as its
-/// baseline) are judged beside them and recorded, but the run can keep only the start's nearest-centre
-/// labelling, which its saved network and centres reproduce.
+/// A held partition is not made of nearest-centre cells, so a run that keeps one records how much of it the
+/// saved model, assigning by nearest centre, reproduces (``RunOutcome/savedModelAgreement``). The start's
+/// nearest-centre labelling and k-means on the input (when the run computed it as its baseline) are judged
+/// beside them and recorded.
 struct EndPolicy {
     /// Whether a clearly worse DCN gives way to the start.
     let keepsBetterStart: Bool
@@ -48,11 +50,16 @@ struct EndPolicy {
             inputKMeansScore: inputLabelling?.cut,
             margin: JudgeRule.end(clusterCount: configuration.clusterCount).margin,
             keepBetter: keepsBetterStart, dcnEpoch: dcn.epoch, startPartitionScore: heldLabelling?.cut)
+        outcome.challenger = .startPartition
         outcome.dcnFit = dcnLabelling.fit
         outcome.startFit = startLabelling.fit
         outcome.startPartitionFit = heldLabelling?.fit
         outcome.inputKMeansFit = inputLabelling?.fit
-        if keepsBetterStart, start.layers != nil, outcome.dcnWorseThanStart { outcome.kept = .start }
+        guard keepsBetterStart, start.layers != nil, outcome.dcnWorseThanStart else { return outcome }
+        outcome.kept = .start
+        if let held = start.heldPartition {
+            outcome.savedModelAgreement = Double(zip(startLabels, held).filter { $0 == $1 }.count) / Double(max(held.count, 1))
+        }
         return outcome
     }
 }
