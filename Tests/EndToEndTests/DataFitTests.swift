@@ -301,7 +301,8 @@ struct DataFitTests {
         #expect(ReportPage.outcomeLines(smallClass).first?.contains("and mixture fit -1.600 against -1.500 (higher is better)") == true)
     }
 
-    @Test("since method version 2 a held start's own partition challenges DCN; the report says the run kept it and how much the saved model reproduces")
+    @Test(
+        "since method version 2 a held start's own partition challenges DCN; the report says the run kept it and how much the saved model reproduces")
     func keptHeldPartitionLine() {
         var kept = RunOutcome(
             kept: .start, startScore: 0.50, dcnScore: 0.30, inputKMeansScore: nil, margin: 0.06,

@@ -65,12 +65,17 @@ import Testing
         let outcome = try #require(manifest.outcome)
         // Since method version 2 the start's own (held) partition challenges DCN, by the cut alone.
         #expect(outcome.challenger == .startPartition && outcome.challengerIsHeldPartition)
-        #expect(text.contains("judged against the start's own (held) partition without labels: normalised cut \(cut(outcome.dcnScore)) against \(cut(try #require(outcome.startPartitionScore)))"))
+        #expect(
+            text.contains(
+                "judged against the start's own (held) partition without labels: normalised cut \(cut(outcome.dcnScore)) against \(cut(try #require(outcome.startPartitionScore)))"
+            ))
         if outcome.kept == .dcn {
             #expect(text.contains("the run's labelling is DCN's last epoch (\(outcome.dcnEpoch))"))
         } else {
             #expect(text.contains("so the run kept the start's network, centres and partition, recorded as epoch \(outcome.dcnEpoch + 1)"))
-            #expect(text.contains("which gives \(String(format: "%.1f", 100 * (outcome.savedModelAgreement ?? -1))) % of the samples this partition's label"))
+            #expect(
+                text.contains(
+                    "which gives \(String(format: "%.1f", 100 * (outcome.savedModelAgreement ?? -1))) % of the samples this partition's label"))
         }
         let method = try #require(manifest.method)
         #expect(method.name == .dcnReport && text.contains("(method dcn-report, version \(method.version))"))

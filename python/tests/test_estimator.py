@@ -46,9 +46,10 @@ def test_labels_are_the_command_lines_run(data, tmp_path, dcn_report):
 
 def test_predict_and_transform_agree_with_the_recording(data):
     points, truth = data
-    model = DCN(n_clusters=3, random_state=1, **SMALL).fit(points, truth)
+    # keep_better=False: the run's labelling is DCN's own, which predict reproduces exactly.
+    model = DCN(n_clusters=3, random_state=1, keep_better=False, **SMALL).fit(points, truth)
     run = json.loads(open(f"{model.run_dir_}/run.json").read())
-    assert run["outcome"]["kept"] == "dcn", "this seed keeps DCN's labelling (the case predict must reproduce)"
+    assert run["outcome"]["kept"] == "dcn"
     assert np.array_equal(model.predict(points), model.labels_)
     latent = np.load(f"{model.run_dir_}/{run['epochs'][-1]['path']}/latent.npy")
     codes = model.transform(points)
@@ -154,3 +155,16 @@ def test_a_temporary_run_folder_lives_as_long_as_its_estimator(data, tmp_path):
     del kept
     gc.collect()
     assert (tmp_path / "mine" / "run" / "run.json").exists()
+
+
+def test_predict_reproduces_a_kept_held_partition_as_far_as_the_run_records(data):
+    points, truth = data
+    for seed in range(1, 6):
+        model = DCN(n_clusters=3, random_state=seed, **SMALL).fit(points, truth)
+        outcome = json.loads(open(f"{model.run_dir_}/run.json").read())["outcome"]
+        agreement = outcome.get("savedModelAgreement")
+        share = float(np.mean(model.predict(points) == model.labels_))
+        if agreement is None:
+            assert share == 1.0
+        else:
+            assert outcome["kept"] == "start" and abs(share - agreement) < 1e-9

@@ -92,10 +92,13 @@ extension MethodsParagraph {
                         " The saved model assigns new samples by nearest centre in the start's network, which gives \(String(format: "%.1f", 100 * $0)) % of the samples this partition's label."
                     } ?? ""
                 verdict =
-                    judged + " DCN ended clearly worse, so the run kept the start's network, centres and \(outcome.challengerIsHeldPartition ? "partition" : "labelling"), recorded as epoch \(outcome.dcnEpoch + 1)." + model
+                    judged
+                    + " DCN ended clearly worse, so the run kept the start's network, centres and \(outcome.challengerIsHeldPartition ? "partition" : "labelling"), recorded as epoch \(outcome.dcnEpoch + 1)."
+                    + model
             } else if outcome.dcnWorseThanStart {
                 verdict =
-                    judged + " DCN ended clearly worse, but the run was told to keep DCN's labelling (--no-keep-better), its last epoch (\(outcome.dcnEpoch))."
+                    judged
+                    + " DCN ended clearly worse, but the run was told to keep DCN's labelling (--no-keep-better), its last epoch (\(outcome.dcnEpoch))."
             } else {
                 verdict = judged + " DCN was not clearly worse, so the run's labelling is DCN's last epoch (\(outcome.dcnEpoch))."
             }
@@ -114,7 +117,9 @@ extension MethodsParagraph {
             )
         } else if outcome.dcnWorseThanStart {
             addWords(
-                judged + " DCN ended clearly worse, but the run was told to keep DCN's labelling (--no-keep-better), its last epoch (\(outcome.dcnEpoch)).")
+                judged
+                    + " DCN ended clearly worse, but the run was told to keep DCN's labelling (--no-keep-better), its last epoch (\(outcome.dcnEpoch))."
+            )
         } else {
             addWords(judged + " DCN was not clearly worse, so the run's labelling is DCN's last epoch (\(outcome.dcnEpoch)).")
         }

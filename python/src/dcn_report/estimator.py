@@ -185,7 +185,11 @@ class DCN(ClusterMixin, TransformerMixin, BaseEstimator):
     # ----------------------------------------------------------------------------------------- using
 
     def predict(self, X: Any) -> np.ndarray:
-        """Each sample's cluster under the fitted network and centres."""
+        """Each sample's cluster under the fitted network and centres (nearest centre).
+
+        On the training data this equals `labels_` unless the run kept its start's held partition
+        (`run.json` `outcome.savedModelAgreement` gives the share it reproduces then); pass
+        `keep_better=False` for a labelling `predict` always reproduces."""
         return self._assign(X, codes=False)[0]
 
     def transform(self, X: Any) -> np.ndarray:

@@ -84,7 +84,7 @@ def _heading(run: "RecordedRun") -> str:
     dataset = run.manifest["dataset"]
     k = run.configuration["clusterCount"]
     kept = (run.outcome or {}).get("kept")
-    kept_text = {"start": "; DCN ended worse than its start, which the run kept"}.get(str(kept), "")
+    kept_text = {"start": "; DCN ended worse than its start's own partition, which the run kept"}.get(str(kept), "")
     return (f"<p><b>{html.escape(str(run.manifest['name']))}</b> — {html.escape(run.status)}: "
             f"{dataset['samples']} samples in {k} clusters, epochs {run.epochs[0]}–{run.epochs[-1]}{kept_text}. "
             f"<small>{html.escape(str(run.path))}</small></p>")
