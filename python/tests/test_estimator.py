@@ -143,11 +143,12 @@ def test_a_temporary_run_folder_lives_as_long_as_its_estimator(data, tmp_path):
     model.fit(data[0])
     second = Path(model.run_dir_)
     assert not first.exists() and second.is_dir(), "a refit replaces the earlier temporary run"
+    predicted = model.predict(data[0])
     copy = pickle.loads(pickle.dumps(model))
     del model
     gc.collect()
     assert not second.exists()
-    assert np.array_equal(copy.predict(data[0]), copy.labels_), "a pickled DCN keeps its model"
+    assert np.array_equal(copy.predict(data[0]), predicted), "a pickled DCN keeps its model"
     with pytest.raises(FileNotFoundError, match="is gone .* fit with run_dir="):
         copy.report()
     kept = DCN(n_clusters=3, random_state=0, run_dir=str(tmp_path / "mine"), **SMALL).fit(data[0])
@@ -159,7 +160,8 @@ def test_a_temporary_run_folder_lives_as_long_as_its_estimator(data, tmp_path):
 
 def test_predict_reproduces_a_kept_held_partition_as_far_as_the_run_records(data):
     points, truth = data
-    for seed in range(1, 6):
+    held = 0
+    for seed in range(0, 3):
         model = DCN(n_clusters=3, random_state=seed, **SMALL).fit(points, truth)
         outcome = json.loads(open(f"{model.run_dir_}/run.json").read())["outcome"]
         agreement = outcome.get("savedModelAgreement")
@@ -167,4 +169,6 @@ def test_predict_reproduces_a_kept_held_partition_as_far_as_the_run_records(data
         if agreement is None:
             assert share == 1.0
         else:
+            held += 1
             assert outcome["kept"] == "start" and abs(share - agreement) < 1e-9
+    assert held > 0, "seed 0 keeps its held start's partition (chosen so that the branch runs)"
