@@ -40,7 +40,10 @@ for seed in seeds:
     print(f"seed {seed}  start {start.get('partition')}  final cluster sizes {run['epochs'][-1]['clusterSizes']}  wall {wall // 60} min {wall % 60} s")
     outcome = run.get("outcome") or {}
     print(f"seed {seed}  run's labelling: {'the start, kept (DCN ended worse)' if outcome.get('kept') == 'start' else 'DCN'}  "
-          f"judge (normalised cut, lower is better): DCN {outcome.get('dcnScore', float('nan')):.3f}  start {outcome.get('startScore', float('nan')):.3f}")
+          f"judge (normalised cut, lower is better): DCN {outcome.get('dcnScore', float('nan')):.3f}  "
+          # Method version 2 judges the start's own partition; version 1 its nearest-centre labelling.
+          + (f"start's partition {outcome['startPartitionScore']:.3f}" if outcome.get("challenger") and "startPartitionScore" in outcome
+             else f"start {outcome.get('startScore', float('nan')):.3f}"))
     headline.append(rows.get("kept-start", rows["dcn-nearest-centre"]))
 mean = {m: st.mean(r[m] for r in headline) for m in ("nmi", "ari", "acc")}
 print("mean of the run's labelling (the last epoch) over seeds " + " ".join(seeds) + ": "
