@@ -75,46 +75,36 @@ extension MethodsParagraph {
             "normalised cut \(number(outcome.dcnScore)) against the start's \(number(outcome.startScore)) on a 10-nearest-neighbour graph of the scaled input (lower is better; margin \(number(outcome.margin)))"
             + (outcome.dcnFit != nil || outcome.startFit != nil
                 ? " and mixture fit \(number(outcome.dcnFit)) against \(number(outcome.startFit)) (higher is better)" : "")
-        let verdict: String
         if method == .paper {
-            verdict =
+            return addWords(
                 "As the paper has no end judge, the run's labelling is DCN's last epoch (\(outcome.dcnEpoch)); the judge's numbers were recorded only: DCN's \(numbers)."
-        } else if outcome.challenger == nil {
-            describeEndVersion1(outcome, numbers: numbers)
-            return
+            )
+        }
+        // What was judged, why DCN counts as worse, what a kept start brings back: method version 1 (no
+        // `challenger`) judged the nearest-centre labelling with the fit's veto; version 2 the start's own
+        // partition by the cut alone.
+        let judged: String, worseBecause: String, keptWhat: String, modelNote: String
+        if outcome.challenger == nil {
+            judged = "After the last epoch, DCN's labelling was judged against the start's nearest-centre labelling without labels: DCN's \(numbers)."
+            worseBecause = " (a higher cut by more than the margin, and no better fit)"
+            keptWhat = "labelling"
+            modelNote = ""
         } else {
             let against = outcome.challengerIsHeldPartition ? "the start's own (held) partition" : "the start's labelling"
-            let judged =
+            judged =
                 "After the last epoch, DCN's labelling was judged against \(against) without labels: normalised cut \(number(outcome.dcnScore)) against \(number(outcome.challengingStart.cut)) on a 10-nearest-neighbour graph of the scaled input (lower is better; margin \(number(outcome.margin)); the cut decides alone)."
-            if outcome.kept == .start {
-                let model =
-                    outcome.savedModelAgreement.map {
-                        " The saved model assigns new samples by nearest centre in the start's network, which gives \(String(format: "%.1f", 100 * $0)) % of the samples this partition's label."
-                    } ?? ""
-                verdict =
-                    judged
-                    + " DCN ended clearly worse, so the run kept the start's network, centres and \(outcome.challengerIsHeldPartition ? "partition" : "labelling"), recorded as epoch \(outcome.dcnEpoch + 1)."
-                    + model
-            } else if outcome.dcnWorseThanStart {
-                verdict =
-                    judged
-                    + " DCN ended clearly worse, but the run was told to keep DCN's labelling (--no-keep-better), its last epoch (\(outcome.dcnEpoch))."
-            } else {
-                verdict = judged + " DCN was not clearly worse, so the run's labelling is DCN's last epoch (\(outcome.dcnEpoch))."
-            }
+            worseBecause = ""
+            keptWhat = outcome.challengerIsHeldPartition ? "partition" : "labelling"
+            modelNote =
+                outcome.savedModelAgreement.map {
+                    " The saved model assigns new samples by nearest centre in the start's network, which gives \(String(format: "%.1f", 100 * $0)) % of the samples this partition's label."
+                } ?? ""
         }
-        addWords(verdict)
-    }
-
-    /// The end verdict of a recording of method version 1, which judged DCN against the start's
-    /// nearest-centre labelling with the mixture fit's veto.
-    private mutating func describeEndVersion1(_ outcome: RunOutcome, numbers: String) {
-        let judged = "After the last epoch, DCN's labelling was judged against the start's nearest-centre labelling without labels: DCN's \(numbers)."
         if outcome.kept == .start {
             addWords(
                 judged
-                    + " DCN ended clearly worse (a higher cut by more than the margin, and no better fit), so the run kept the start's network, centres and labelling, recorded as epoch \(outcome.dcnEpoch + 1)."
-            )
+                    + " DCN ended clearly worse\(worseBecause), so the run kept the start's network, centres and \(keptWhat), recorded as epoch \(outcome.dcnEpoch + 1)."
+                    + modelNote)
         } else if outcome.dcnWorseThanStart {
             addWords(
                 judged
