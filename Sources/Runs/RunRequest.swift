@@ -71,9 +71,19 @@ public struct RunRequest: Equatable, Sendable {
     /// Loads the data and builds the configuration for it.
     public func load() throws -> Setup {
         let (data, source) = try loadData()
-        return Setup(
-            data: data, configuration: try configuration(for: data, source: source), scaling: scaling.resolved(for: data),
-            scalingReason: scaling.reason(for: data), source: source)
+        let configuration = try configuration(for: data, source: source)
+        let (scaling, reason) = resolvedScaling(for: data, configuration: configuration)
+        return Setup(data: data, configuration: configuration, scaling: scaling, scalingReason: reason, source: source)
+    }
+
+    /// The scaling to apply and why: `--scaling`'s, or under `auto` the data set's preferred one, judged
+    /// against its challenger (``ScalingCheck``) when it has one.
+    public func resolvedScaling(for data: Dataset, configuration: DCNConfiguration) -> (scaling: FeatureScaling, reason: String) {
+        guard scaling == .auto, let challenger = data.scalingChallenger else { return (scaling.resolved(for: data), scaling.reason(for: data)) }
+        let check = ScalingCheck(
+            features: data.features, incumbent: data.preferredScaling, challenger: challenger,
+            clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
+        return (check.chosen, scaling.reason(for: data) + "; " + check.reason)
     }
 
     /// Loads the data set the request names.

@@ -45,7 +45,7 @@ public struct SweepPlan {
             encoder.outputFormatting = .sortedKeys
             let settings = String(decoding: try encoder.encode(PretrainingSettings(configuration)), as: UTF8.self)
             var hash = FNV1a()
-            hash.mix("\(request.dataIdentity)|\(request.scaling.resolved(for: dataset).rawValue)|\(settings)")
+            hash.mix("\(request.dataIdentity)|\(request.resolvedScaling(for: dataset, configuration: configuration).scaling.rawValue)|\(settings)")
             return Entry(
                 run: SweepRun(name: cell.name, arguments: request.arguments, setting: cell.setting, seed: cell.seed),
                 request: request, pretrainingGroup: "pretrain-seed\(configuration.seed)-" + hash.hex,

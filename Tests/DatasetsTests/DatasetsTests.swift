@@ -24,10 +24,10 @@ struct DatasetsTests {
     @Test("CSV with a header row and labels in a named column")
     func csvWithHeader() throws {
         let file = temporaryDirectory().appendingPathComponent("data.csv")
-        try "a,b,label\n1,2,0\n3.5,-4,1\n5,6e2,1\n".write(to: file, atomically: true, encoding: .utf8)
+        try "a,b,label\n1,2,0\n3.5,-4,1\n5,6e3,1\n".write(to: file, atomically: true, encoding: .utf8)
         let data = try CSVLoader.load(path: file.path, labelColumn: .named("label"))
-        #expect(data.features == Matrix(rows: 3, columns: 2, values: [1, 2, 3.5, -4, 5, 600]))
-        #expect(data.preferredScaling == .standardize, "a float table is standardised")
+        #expect(data.features == Matrix(rows: 3, columns: 2, values: [1, 2, 3.5, -4, 5, 6000]))
+        #expect(data.preferredScaling == .standardize, "a float table of spreads over 200× apart is standardised")
         #expect(data.scalingReason.contains("standardised"))
         #expect(data.labels == [0, 1, 1])
     }
@@ -44,10 +44,14 @@ struct DatasetsTests {
         // Age, children and rooms: integers in 0–255 on three different scales.
         let people = folder.appendingPathComponent("people.csv")
         try "age,children,rooms\n34,2,4\n71,0,6\n25,1,2\n58,3,5\n".write(to: people, atomically: true, encoding: .utf8)
-        #expect(try CSVLoader.load(path: people.path, labelColumn: .none).preferredScaling == .standardize)
+        let mixed = try CSVLoader.load(path: people.path, labelColumn: .none)
+        #expect(mixed.preferredScaling == .shared && mixed.scalingChallenger == .standardize, "spreads 17× apart: left to the run's check")
+        #expect(image.scalingChallenger == nil, "the unit rule is not judged")
     }
 
-    @Test("auto scaling: a float table whose spreads lie within 10× of each other keeps them; a wider one is standardised")
+    @Test(
+        "auto scaling: a float table whose spreads lie within 200× of each other keeps them unless the run's check standardises; a wider one is standardised"
+    )
     func sharedScaleTables() throws {
         let folder = temporaryDirectory()
         // Two lengths in centimetres, spreads 4× apart (like iris's petal and sepal widths).
@@ -56,6 +60,12 @@ struct DatasetsTests {
         let shared = try CSVLoader.load(path: flowers.path, labelColumn: .none)
         #expect(shared.preferredScaling == .shared)
         #expect(shared.scalingReason.contains("within 2.2×"), "the reason gives the ratio: \(shared.scalingReason)")
+        #expect(shared.scalingChallenger == .standardize)
+        // A count beside a length, spreads about 120× apart: still judged, not standardised outright.
+        let counts = folder.appendingPathComponent("counts.csv")
+        try "1.4,120\n4.7,480\n6.0,300\n1.3,20\n5.1,650\n".write(to: counts, atomically: true, encoding: .utf8)
+        let judged = try CSVLoader.load(path: counts.path, labelColumn: .none)
+        #expect(judged.preferredScaling == .shared && judged.scalingChallenger == .standardize, "\(judged.scalingReason)")
         // The same lengths beside a constant column: still shared, the constant one is left out of the ratio.
         let withConstant = folder.appendingPathComponent("constant.csv")
         try "1.4,0.2,7\n4.7,1.4,7\n6.0,2.5,7\n1.3,0.3,7\n5.1,1.8,7\n".write(to: withConstant, atomically: true, encoding: .utf8)
@@ -64,7 +74,7 @@ struct DatasetsTests {
         let mixed = folder.appendingPathComponent("mixed.csv")
         try "1.4,3200.5\n4.7,4100.25\n6.0,3650.75\n1.3,5010.5\n".write(to: mixed, atomically: true, encoding: .utf8)
         let standardised = try CSVLoader.load(path: mixed.path, labelColumn: .none)
-        #expect(standardised.preferredScaling == .standardize)
+        #expect(standardised.preferredScaling == .standardize && standardised.scalingChallenger == nil)
         #expect(standardised.scalingReason.contains("apart"))
     }
 

@@ -227,6 +227,34 @@ struct DataFitTests {
         #expect(rawUnscaled.metrics.nmi < 0.3)
     }
 
+    @Test("a table whose spreads lie within 200× is judged: run.json records the scaling the check chose and its sums")
+    func judgedTableScaling() throws {
+        let folder = temporaryDirectory("judged")
+        // Three classes along two features near 1, a noise feature about 10× as spread: k-means on the shared
+        // scale splits the noise, on the standardised features it finds the classes.
+        var generator = SplitMix64(seed: 9)
+        func gaussian() -> Float { Float(generator.nextGaussian()) }
+        var values: [Float] = [], labels: [Int32] = []
+        for row in 0..<300 {
+            let c = row % 3
+            values += [2 * Float(c) + 0.3 * gaussian(), 2 * Float(c % 2) + 0.3 * gaussian(), 10 * gaussian()]
+            labels.append(Int32(c))
+        }
+        let features = folder.appendingPathComponent("x.npy"), classes = folder.appendingPathComponent("y.npy")
+        try NPYWriter.encode(values, shape: [300, 3]).write(to: features)
+        try NPYWriter.encode(labels, shape: [300]).write(to: classes)
+        let out = folder.appendingPathComponent("out")
+        try train(["--dataset", features.path, "--labels", classes.path], out: out)
+        let dataset = try RecordedRun(directory: out.appendingPathComponent("run")).manifest.dataset
+        #expect(dataset.scaling == "standardize")
+        let reason = try #require(dataset.scalingReason)
+        #expect(reason.contains("within") && reason.contains("cuts both views' neighbour graphs clearly lower"), "\(reason)")
+        // Every seed trains on the same scaling: the check draws with seed 0.
+        let other = folder.appendingPathComponent("other")
+        try train(["--dataset", features.path, "--labels", classes.path, "--seed", "7"], out: other)
+        #expect(try RecordedRun(directory: other.appendingPathComponent("run")).manifest.dataset.scalingReason == reason)
+    }
+
     @Test("a Fortran-order .npy trains exactly as its C-order copy")
     func fortranOrderTrainsIdentically() throws {
         let folder = temporaryDirectory("fortran")

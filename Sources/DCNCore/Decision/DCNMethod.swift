@@ -4,7 +4,9 @@ public enum DCNMethod: String, CaseIterable, Codable, Sendable {
     /// This tool's DCN (the default): a start chosen without labels among four candidates and held, the
     /// collapse refill, the end judge that may keep the start, and the clustering term's scale
     /// (docs/method.md). Version 1 is the decision as release 0.2.0 made it explicit; version 2 (0.4.0) judges
-    /// DCN at the end against the start's own partition, by the cut alone, and can keep a held partition.
+    /// DCN at the end against the start's own partition, by the cut alone, and can keep a held partition;
+    /// version 3 (0.5.0) builds the input's judges' graph on the input's signal components (principal
+    /// components above the noise level), so that noise columns do not decide it.
     case dcnReport = "dcn-report"
     /// DCN as the paper states it (Yang et al., ICML 2017, Algorithm 1): k-means with restarts on the
     /// pretrained codes, no hold, no refill, no end judge, the clustering term as the paper writes it.
@@ -13,7 +15,7 @@ public enum DCNMethod: String, CaseIterable, Codable, Sendable {
     /// The method's version, recorded in `run.json`; bumped whenever its recordings change.
     public var version: Int {
         switch self {
-        case .dcnReport: 2
+        case .dcnReport: 3
         case .paper: 1
         }
     }

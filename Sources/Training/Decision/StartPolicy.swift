@@ -52,7 +52,8 @@ struct StartPolicy {
 
         // Step 3, on the input.
         let input = KMeansOnInputStart().propose(&context)
-        let inputJudge = LabellingJudge(points: context.data, stream: .inputJudge, configuration: context.configuration)
+        let inputJudge = LabellingJudge(
+            points: SignalSubspace.of(context.data, clusterCount: context.clusterCount), stream: .inputJudge, configuration: context.configuration)
         let judgedCandidate = inputJudge.judged(candidate.assignments), judgedInput = inputJudge.judged(input.assignments)
         let check = StartCheck(
             candidateCut: judgedCandidate.cut, candidateFit: judgedCandidate.fit,
