@@ -19,8 +19,12 @@ public struct PartitionJudge: Sendable {
     ///   - neighbours: Nearest neighbours per sample in the graph.
     ///   - sampleCap: Largest subsample the graph is built on.
     ///   - generator: Source of the graph's subsample.
-    public init<G: RandomNumberGenerator>(points: Matrix, clusterCount: Int, neighbours: Int, sampleCap: Int, using generator: inout G) {
-        graph = NeighbourGraph(points: points, neighbours: neighbours, sampleCap: sampleCap, using: &generator)
+    ///   - graphPoints: The same samples as the graph sees them (by default `points`), e.g. on fewer axes.
+    public init<G: RandomNumberGenerator>(
+        points: Matrix, graphPoints: Matrix? = nil, clusterCount: Int, neighbours: Int, sampleCap: Int, using generator: inout G
+    ) {
+        precondition(graphPoints == nil || graphPoints!.rows == points.rows, "the graph's points are the same samples")
+        graph = NeighbourGraph(points: graphPoints ?? points, neighbours: neighbours, sampleCap: sampleCap, using: &generator)
         self.points = points
         totalVariance = points.totalVariance
         self.clusterCount = clusterCount

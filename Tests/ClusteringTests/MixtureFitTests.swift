@@ -65,4 +65,18 @@ struct MixtureFitTests {
         outcome.startFit = nil
         #expect(outcome.dcnWorseThanStart)
     }
+
+    @Test("a judge whose graph sees other coordinates of the same samples cuts on those and fits on the points")
+    func graphOnOtherCoordinates() {
+        let (data, truth, split) = largeClassAndTwoSmallOnes()
+        var first = SplitMix64(seed: 1), second = SplitMix64(seed: 1), third = SplitMix64(seed: 1)
+        let plain = PartitionJudge(points: data, clusterCount: 3, neighbours: 10, sampleCap: 3_000, using: &first)
+        let same = PartitionJudge(points: data, graphPoints: data, clusterCount: 3, neighbours: 10, sampleCap: 3_000, using: &second)
+        #expect(same.score(truth) == plain.score(truth) && same.fit(truth) == plain.fit(truth))
+        // The graph on the first coordinate alone: the fits are the points' still, the cuts are that coordinate's.
+        let firstCoordinate = Matrix(rows: data.rows, columns: 1, values: (0..<data.rows).map { data[$0, 0] })
+        let onOne = PartitionJudge(points: data, graphPoints: firstCoordinate, clusterCount: 3, neighbours: 10, sampleCap: 3_000, using: &third)
+        #expect(onOne.fit(truth) == plain.fit(truth) && onOne.fit(split) == plain.fit(split))
+        #expect(onOne.score(truth) != plain.score(truth) || onOne.score(split) != plain.score(split))
+    }
 }

@@ -5,7 +5,7 @@ public enum DCNMethod: String, CaseIterable, Codable, Sendable {
     /// collapse refill, the end judge that may keep the start, and the clustering term's scale
     /// (docs/method.md). Version 1 is the decision as release 0.2.0 made it explicit; version 2 (0.4.0) judges
     /// DCN at the end against the start's own partition, by the cut alone, and can keep a held partition;
-    /// version 3 (0.5.0) builds the input's judges' graph on the input's signal components (principal
+    /// version 3 (0.5.0) builds the start check's graph on the input's signal components (principal
     /// components above the noise level), so that noise columns do not decide it.
     case dcnReport = "dcn-report"
     /// DCN as the paper states it (Yang et al., ICML 2017, Algorithm 1): k-means with restarts on the

@@ -40,8 +40,7 @@ struct EndPolicy {
         data: Matrix, start: CapturedStart, dcn: EpochSnapshot, inputKMeans: [Int32]?,
         configuration: DCNConfiguration
     ) -> RunOutcome {
-        let judge = LabellingJudge(
-            points: SignalSubspace.of(data, clusterCount: configuration.clusterCount), stream: .inputJudge, configuration: configuration)
+        let judge = LabellingJudge(points: data, stream: .inputJudge, configuration: configuration)
         let startLabels = NearestCenter.assign(start.latent, to: start.centers).assignments
         let dcnLabelling = judge.judged(dcn.assignments), startLabelling = judge.judged(startLabels)
         let heldLabelling = start.heldPartition.map(judge.judged)

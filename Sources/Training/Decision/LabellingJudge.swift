@@ -14,10 +14,11 @@ struct LabellingJudge {
     ///   - points: The codes or the scaled input.
     ///   - stream: ``RandomStream/codeJudge`` or ``RandomStream/inputJudge``.
     ///   - configuration: The run's k and seed.
-    init(points: Matrix, stream: RandomStream, configuration: DCNConfiguration) {
+    ///   - graphPoints: The same samples as the graph sees them, when not `points` (the mixture fits stay on `points`).
+    init(points: Matrix, graphPoints: Matrix? = nil, stream: RandomStream, configuration: DCNConfiguration) {
         var generator = SplitMix64.stream(seed: configuration.seed, stream)
         judge = PartitionJudge(
-            points: points, clusterCount: configuration.clusterCount,
+            points: points, graphPoints: graphPoints, clusterCount: configuration.clusterCount,
             neighbours: DecisionTuning.graphNeighbours, sampleCap: DecisionTuning.graphSampleCap,
             using: &generator)
     }

@@ -5,7 +5,7 @@ import Foundation
 
 /// `--scaling auto`'s check for a table whose features' spreads lie close enough to keep (the data set's
 /// preferred scaling, `shared`): k-means on the features under each scaling, and each labelling's normalised
-/// cut on both scaled views' neighbour graphs (each built on its view's signal components, ``SignalSubspace``), summed. The challenger (standardising) replaces the
+/// cut on both scaled views' neighbour graphs, summed. The challenger (standardising) replaces the
 /// incumbent when its sum is lower by the margin (``JudgeRule/scalingCheck(clusterCount:)``): a labelling
 /// that only one view's geometry supports cuts the other view's graph badly.
 ///
@@ -45,12 +45,11 @@ public struct ScalingCheck: Sendable {
             var generator = SplitMix64.stream(seed: Self.seed, .inputKMeans)
             return KMeans(clusterCount: clusterCount, restarts: restarts).fit(view, using: &generator).assignments
         }
-        // Each view's graph as the input's judges build it (on its signal components); both draw the same
-        // subsample: one stream, restarted.
+        // Both graphs draw the same subsample: one stream, restarted.
         let graphs = views.map { view -> NeighbourGraph in
             var generator = SplitMix64.stream(seed: Self.seed, .inputJudge)
             return NeighbourGraph(
-                points: SignalSubspace.of(view, clusterCount: clusterCount), neighbours: DecisionTuning.graphNeighbours,
+                points: view, neighbours: DecisionTuning.graphNeighbours,
                 sampleCap: DecisionTuning.graphSampleCap,
                 using: &generator)
         }

@@ -9,8 +9,9 @@ import DCNCore
 ///    curved or chained clusters for it to find and the joint k-means (input and codes together) starts in
 ///    k-means's place — a compact partition that keeps what k-means sees in the input too. The joint start is
 ///    not itself judged on the codes (measured in docs/results.md, *The joint start*).
-/// 3. **On the input**: k-means on the input challenges that start on a neighbour graph of the scaled input
-///    with the mixture-fit veto (``JudgeRule/startCheck(clusterCount:)``) and starts instead if it wins.
+/// 3. **On the input**: k-means on the input challenges that start on a neighbour graph of the scaled input's
+///    signal components (``SignalSubspace``) with the mixture-fit veto on the scaled input
+///    (``JudgeRule/startCheck(clusterCount:)``) and starts instead if it wins.
 ///
 /// `--start merged` takes step 2's cuts but always the merge; `kmeans`, `joint` and `input` take that
 /// candidate alone, unjudged.
@@ -53,7 +54,8 @@ struct StartPolicy {
         // Step 3, on the input.
         let input = KMeansOnInputStart().propose(&context)
         let inputJudge = LabellingJudge(
-            points: SignalSubspace.of(context.data, clusterCount: context.clusterCount), stream: .inputJudge, configuration: context.configuration)
+            points: context.data, graphPoints: SignalSubspace.of(context.data, clusterCount: context.clusterCount), stream: .inputJudge,
+            configuration: context.configuration)
         let judgedCandidate = inputJudge.judged(candidate.assignments), judgedInput = inputJudge.judged(input.assignments)
         let check = StartCheck(
             candidateCut: judgedCandidate.cut, candidateFit: judgedCandidate.fit,
