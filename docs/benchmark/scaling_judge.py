@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """A candidate scaling rule, measured offline (docs/benchmark.md, *Scaling, looked at again and left*).
 
+Since 0.5.0 the rule is `--scaling auto`'s scaling check (Sources/Training/Decision/ScalingCheck.swift,
+docs/benchmark.md, *The scaling check*): the same sums, with the margin of 0.02 per cluster and only for
+tables whose spreads lie within 200×. Its k-means is the tool's, so its sums differ from these where the
+two k-means land in different optima (tissue-genes).
+
 Usage: scaling_judge.py DATA_DIR [--half dev|held-out]
 
 For every table of the half (not pixels: the unit rule stays), k-means (10 restarts) on the shared view
