@@ -27,6 +27,9 @@ public struct SweepPlan {
     /// - Throws: ``FlagValueError`` naming the first run whose flags or settings do not fit.
     public init(grid: SweepGrid, parse: ([String]) throws -> RunRequest) throws {
         var data: [String: (Dataset, DatasetSource)] = [:]
+        // The scaling each distinct data set, scaling flag, k and restart count resolves to: a judged table's
+        // scaling check (two k-means and two graphs) runs once for every cell that shares them.
+        var scalings: [String: FeatureScaling] = [:]
         entries = try grid.cells.map { cell in
             let request: RunRequest
             let configuration: DCNConfiguration
@@ -45,7 +48,9 @@ public struct SweepPlan {
             encoder.outputFormatting = .sortedKeys
             let settings = String(decoding: try encoder.encode(PretrainingSettings(configuration)), as: UTF8.self)
             var hash = FNV1a()
-            hash.mix("\(request.dataIdentity)|\(request.resolvedScaling(for: dataset, configuration: configuration).scaling.rawValue)|\(settings)")
+            let scalingKey = "\(request.dataIdentity)|\(request.scaling.rawValue)|\(configuration.clusterCount)|\(configuration.kmeansRestarts)"
+            if scalings[scalingKey] == nil { scalings[scalingKey] = request.resolvedScaling(for: dataset, configuration: configuration).scaling }
+            hash.mix("\(request.dataIdentity)|\(scalings[scalingKey]!.rawValue)|\(settings)")
             return Entry(
                 run: SweepRun(name: cell.name, arguments: request.arguments, setting: cell.setting, seed: cell.seed),
                 request: request, pretrainingGroup: "pretrain-seed\(configuration.seed)-" + hash.hex,
