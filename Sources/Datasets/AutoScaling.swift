@@ -10,7 +10,7 @@ import DCNCore
 /// - Features whose spreads lie within ``judgedScaleRatio`` of each other (measurements in one unit,
 ///   samples of a signal, coordinates of a mixture, counts and percentages of one kind) keep their
 ///   relative spreads — `shared` centres them and divides all by one common spread — unless the run's
-///   scaling check finds the standardised features clearly better (``Dataset/scalingChallenger``,
+///   scaling check finds the standardised features clearly better (``Dataset/scalingIsChecked``,
 ///   judged in Training's `ScalingCheck` once k is known). Standardising would give a feature that barely
 ///   varies the weight of the one that carries the structure (k-means on scikit-learn's iris, spreads
 ///   4.1× apart: NMI 0.76 raw, 0.66 standardised; docs/results.md, *Input scaling*), but some tables in one
@@ -31,13 +31,8 @@ enum AutoScaling {
     /// shared scale and both lost (*Run 3*).
     static let judgedScaleRatio: Float = 200
 
-    /// The scaling for `features`, the reason, and the scaling that challenges it in the run's check.
-    static func forTable(_ features: Matrix) -> (scaling: FeatureScaling, reason: String, challenger: FeatureScaling?) {
-        let (scaling, reason) = staticChoice(features)
-        return (scaling, reason, scaling == .shared ? .standardize : nil)
-    }
-
-    /// The scaling for `features` before any check, and the reason, in words for the report.
+    /// The scaling for `features` before any check, and the reason, in words for the report; a `shared`
+    /// choice is the one the run's scaling check judges.
     static func staticChoice(_ features: Matrix) -> (scaling: FeatureScaling, reason: String) {
         if let largest = commonIntegerScale(features) {
             let top = Int(largest)

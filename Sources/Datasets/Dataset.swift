@@ -17,9 +17,9 @@ public struct Dataset: Sendable {
     public var preferredScaling: FeatureScaling = .none
     /// Why ``preferredScaling`` was chosen, in words for the report.
     public var scalingReason = "values used as they are"
-    /// The scaling that challenges ``preferredScaling`` under `--scaling auto`, judged once k is known
-    /// (Training's `ScalingCheck`); nil when the preferred scaling stands unjudged.
-    public var scalingChallenger: FeatureScaling?
+    /// Whether `--scaling auto` judges ``preferredScaling`` (then `shared`) against standardising once k
+    /// is known (Training's `ScalingCheck`); false when the preferred scaling stands unjudged.
+    public var scalingIsChecked = false
     /// Height, width and (for colour) channels of each sample when the data are images: known for IDX
     /// files and N × H × W (× C) NumPy arrays, given with `--image-shape` otherwise.
     public var imageShape: [Int]?
@@ -59,14 +59,14 @@ public struct Dataset: Sendable {
     public mutating func prefer(_ scaling: FeatureScaling, because reason: String) {
         preferredScaling = scaling
         scalingReason = reason
-        scalingChallenger = nil
+        scalingIsChecked = false
     }
 
     /// Lets ``AutoScaling`` choose the scaling of a table from its values.
     mutating func preferTableScaling() {
-        let (scaling, reason, challenger) = AutoScaling.forTable(features)
+        let (scaling, reason) = AutoScaling.staticChoice(features)
         prefer(scaling, because: reason)
-        scalingChallenger = challenger
+        scalingIsChecked = scaling == .shared
     }
 
     /// Number of samples.

@@ -77,12 +77,10 @@ public struct RunRequest: Equatable, Sendable {
     }
 
     /// The scaling to apply and why: `--scaling`'s, or under `auto` the data set's preferred one, judged
-    /// against its challenger (``ScalingCheck``) when it has one.
+    /// against standardising (``ScalingCheck``) when the data set asks for the check.
     public func resolvedScaling(for data: Dataset, configuration: DCNConfiguration) -> (scaling: FeatureScaling, reason: String) {
-        guard scaling == .auto, let challenger = data.scalingChallenger else { return (scaling.resolved(for: data), scaling.reason(for: data)) }
-        let check = ScalingCheck(
-            features: data.features, incumbent: data.preferredScaling, challenger: challenger,
-            clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
+        guard scaling == .auto, data.scalingIsChecked else { return (scaling.resolved(for: data), scaling.reason(for: data)) }
+        let check = ScalingCheck(features: data.features, clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
         return (check.chosen, scaling.reason(for: data) + "; " + check.reason)
     }
 

@@ -45,8 +45,8 @@ struct DatasetsTests {
         let people = folder.appendingPathComponent("people.csv")
         try "age,children,rooms\n34,2,4\n71,0,6\n25,1,2\n58,3,5\n".write(to: people, atomically: true, encoding: .utf8)
         let mixed = try CSVLoader.load(path: people.path, labelColumn: .none)
-        #expect(mixed.preferredScaling == .shared && mixed.scalingChallenger == .standardize, "spreads 17× apart: left to the run's check")
-        #expect(image.scalingChallenger == nil, "the unit rule is not judged")
+        #expect(mixed.preferredScaling == .shared && mixed.scalingIsChecked, "spreads 17× apart: left to the run's check")
+        #expect(!image.scalingIsChecked, "the unit rule is not judged")
     }
 
     @Test(
@@ -60,12 +60,12 @@ struct DatasetsTests {
         let shared = try CSVLoader.load(path: flowers.path, labelColumn: .none)
         #expect(shared.preferredScaling == .shared)
         #expect(shared.scalingReason.contains("within 2.2×"), "the reason gives the ratio: \(shared.scalingReason)")
-        #expect(shared.scalingChallenger == .standardize)
+        #expect(shared.scalingIsChecked)
         // A count beside a length, spreads about 120× apart: still judged, not standardised outright.
         let counts = folder.appendingPathComponent("counts.csv")
         try "1.4,120\n4.7,480\n6.0,300\n1.3,20\n5.1,650\n".write(to: counts, atomically: true, encoding: .utf8)
         let judged = try CSVLoader.load(path: counts.path, labelColumn: .none)
-        #expect(judged.preferredScaling == .shared && judged.scalingChallenger == .standardize, "\(judged.scalingReason)")
+        #expect(judged.preferredScaling == .shared && judged.scalingIsChecked, "\(judged.scalingReason)")
         // The same lengths beside a constant column: still shared, the constant one is left out of the ratio.
         let withConstant = folder.appendingPathComponent("constant.csv")
         try "1.4,0.2,7\n4.7,1.4,7\n6.0,2.5,7\n1.3,0.3,7\n5.1,1.8,7\n".write(to: withConstant, atomically: true, encoding: .utf8)
@@ -74,7 +74,7 @@ struct DatasetsTests {
         let mixed = folder.appendingPathComponent("mixed.csv")
         try "1.4,3200.5\n4.7,4100.25\n6.0,3650.75\n1.3,5010.5\n".write(to: mixed, atomically: true, encoding: .utf8)
         let standardised = try CSVLoader.load(path: mixed.path, labelColumn: .none)
-        #expect(standardised.preferredScaling == .standardize && standardised.scalingChallenger == nil)
+        #expect(standardised.preferredScaling == .standardize && !standardised.scalingIsChecked)
         #expect(standardised.scalingReason.contains("apart"))
     }
 

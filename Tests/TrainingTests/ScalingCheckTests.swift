@@ -21,7 +21,7 @@ struct ScalingCheckTests {
     }
 
     func check(_ features: Matrix) -> ScalingCheck {
-        ScalingCheck(features: features, incumbent: .shared, challenger: .standardize, clusterCount: 3, restarts: 5)
+        ScalingCheck(features: features, clusterCount: 3, restarts: 5)
     }
 
     @Test(
@@ -30,9 +30,9 @@ struct ScalingCheckTests {
     func smallFeaturesCarryTheClasses() {
         let (features, _) = table(classSpread: 2, noiseSpread: 10)
         let result = check(features)
-        #expect(result.challengerWins, "standardised \(result.challengerCut) against shared \(result.incumbentCut)")
+        #expect(result.standardizes, "standardised \(result.standardizedCut) against shared \(result.sharedCut)")
         #expect(result.chosen == .standardize)
-        #expect(result.challengerCut + result.margin < result.incumbentCut)
+        #expect(result.standardizedCut + result.margin < result.sharedCut)
         #expect(result.reason.contains("clearly lower") && result.reason.contains("standardised to mean 0 and variance 1"), "\(result.reason)")
     }
 
@@ -40,7 +40,7 @@ struct ScalingCheckTests {
     func wideFeaturesCarryTheClasses() {
         let (features, _) = table(classSpread: 8, noiseSpread: 0.5)
         let result = check(features)
-        #expect(!result.challengerWins, "standardised \(result.challengerCut) against shared \(result.incumbentCut)")
+        #expect(!result.standardizes, "standardised \(result.standardizedCut) against shared \(result.sharedCut)")
         #expect(result.chosen == .shared)
         #expect(result.reason.contains("does not cut") && result.reason.contains("one common spread"), "\(result.reason)")
     }
@@ -50,6 +50,6 @@ struct ScalingCheckTests {
         let (features, _) = table(classSpread: 2, noiseSpread: 10)
         let first = check(features), second = check(features)
         #expect(abs(first.margin - 0.06) < 1e-12)
-        #expect(first.incumbentCut == second.incumbentCut && first.challengerCut == second.challengerCut)
+        #expect(first.sharedCut == second.sharedCut && first.standardizedCut == second.standardizedCut)
     }
 }
