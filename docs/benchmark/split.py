@@ -13,6 +13,10 @@ The draw is made once, with the recorded seed SEED, and is the same on every run
    on a tie to dev. Once a kind is even, this alternates dev and held-out; a kind with an odd count
    leaves its extra set in dev, which keeps the held-out half near 22 sets (each held-out evaluation,
    every set times 3 seeds of a training run, has to fit in about an hour on 2 cores).
+3. Sets added later come in numbered batches (the manifest's `batch` column; the first 49 sets are
+   batch 1). A later batch never moves an earlier set: its sets are drawn within their kind by a generator
+   seeded with SEED, the batch number and the kind's name, and go in turn to the half that holds fewer
+   sets of their kind so far, every earlier batch counted, on a tie to dev.
 Prints each kind's split and the totals.
 """
 import csv
@@ -49,8 +53,9 @@ def write(fields, rows):
     MANIFEST.write_text("\n".join(lines) + "\n")
 
 
-def kind_generator(kind):
-    return np.random.default_rng([SEED, *kind.encode()])
+def kind_generator(kind, batch):
+    """Batch 1's draws keep the generator they were made with; a later batch adds its number to the seed."""
+    return np.random.default_rng([SEED, *kind.encode()] if batch == 1 else [SEED, batch, *kind.encode()])
 
 
 def draw(rows):
@@ -59,14 +64,16 @@ def draw(rows):
     if unknown:
         raise SystemExit(f"kinds outside the vocabulary: {', '.join(unknown)}")
     half = {row["name"]: "dev" for row in rows if row["name"] in FORCED_DEV}
+    batches = sorted({int(row["batch"]) for row in rows})
     for kind in KINDS:
-        names = sorted(row["name"] for row in rows if row["kind"] == kind)
-        count = {"dev": sum(half.get(n) == "dev" for n in names), "held-out": 0}
-        free = [names[i] for i in kind_generator(kind).permutation(len(names)) if names[i] not in FORCED_DEV]
-        for name in free:
-            chosen = min(("dev", "held-out"), key=lambda h: count[h])  # min keeps the first on a tie: dev
-            half[name] = chosen
-            count[chosen] += 1
+        count = {"dev": sum(1 for r in rows if r["kind"] == kind and r["name"] in FORCED_DEV), "held-out": 0}
+        for batch in batches:
+            names = sorted(row["name"] for row in rows if row["kind"] == kind and int(row["batch"]) == batch)
+            free = [names[i] for i in kind_generator(kind, batch).permutation(len(names)) if names[i] not in FORCED_DEV]
+            for name in free:
+                chosen = min(("dev", "held-out"), key=lambda h: count[h])  # min keeps the first on a tie: dev
+                half[name] = chosen
+                count[chosen] += 1
     return half
 
 
