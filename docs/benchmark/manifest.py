@@ -9,3 +9,9 @@ def read_manifest(path=MANIFEST):
     """The manifest's rows as dictionaries keyed by its header, in file order."""
     with open(path, newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def rows_of(half, batch=None, path=MANIFEST):
+    """The manifest's rows of one half ('dev', 'held-out' or 'all'), optionally of one batch only."""
+    return [row for row in read_manifest(path)
+            if half in ("all", row["half"]) and batch in (None, int(row["batch"]))]

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-from manifest import read_manifest
+from manifest import rows_of
 
 
 def pow2_at_least(value):
@@ -88,8 +88,7 @@ def main():
     arguments, extra = parser.parse_args(sys.argv[1:split]), sys.argv[split + 1:]
     binary = os.path.abspath(arguments.bin)
     only = set(filter(None, arguments.only.split(",")))
-    sets = [row for row in read_manifest() if arguments.half in ("all", row["half"]) and (not only or row["name"] in only)
-            and arguments.batch in (None, int(row["batch"]))]
+    sets = [row for row in rows_of(arguments.half, arguments.batch) if not only or row["name"] in only]
     seeds = [int(s) for s in arguments.seeds.split(",")]
     # Largest sets first, so the last minutes are not spent on one long run with a core idle.
     sets.sort(key=lambda row: -int(row["rows"]) * int(row["features"]))

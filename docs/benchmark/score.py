@@ -20,7 +20,7 @@ import statistics
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from manifest import read_manifest
+from manifest import rows_of
 
 MARGIN = 0.02
 SMALL_CLUSTER = 0.01
@@ -114,8 +114,10 @@ def score_table(data_dir, runs_dir, rows):
     total = len(found)
     print()
     print(f"- {met} of {total} sets ({met / max(total, 1):.0%}) at or above the line (better k-means − {MARGIN}).")
-    print(f"- Runs below half their set's k-means line: {len(low_runs)}{': ' + ', '.join(t for t, _ in low_runs) if low_runs else ''}"
-          f"{f'; {sum(flat for _, flat in low_runs)} of them on sets whose k-means NMI is under {NO_STRUCTURE}' if low_runs else ''}.")
+    listed = ", ".join(text for text, _ in low_runs)
+    on_flat_sets = sum(flat for _, flat in low_runs)
+    print(f"- Runs below half their set's k-means line: {len(low_runs)}"
+          + (f": {listed}; {on_flat_sets} of them on sets whose k-means NMI is under {NO_STRUCTURE}" if low_runs else "") + ".")
     print(f"- Runs ending with a cluster under 1 % on a set without such a class: {len(small_runs)}"
           f"{': ' + ', '.join(small_runs) if small_runs else ''}.")
     if failed:
@@ -177,8 +179,7 @@ def main():
     parser.add_argument("--against")
     parser.add_argument("--batch", type=int, help="only the sets of this batch (manifest's batch column)")
     arguments = parser.parse_args()
-    rows = [row for row in read_manifest()
-            if arguments.half in ("all", row["half"]) and arguments.batch in (None, int(row["batch"]))]
+    rows = rows_of(arguments.half, arguments.batch)
     if arguments.against:
         compare(arguments.data_dir, arguments.runs_dir, arguments.against, rows)
     else:
