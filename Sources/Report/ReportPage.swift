@@ -156,9 +156,9 @@ extension ReportPage {
         if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome, start: manifest.start?.partition) }
         let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
         if !refills.isEmpty {
-            let epochs = refills.map { "\($0.epoch)" }.joined(separator: ", ")
+            let epochs = refills.map { $0.epoch == 0 ? "at the start" : "after epoch \($0.epoch)" }.joined(separator: ", ")
             warnings.append(
-                "A cluster collapsed during training and was refilled by splitting the most spread cluster (after epoch\(refills.count == 1 ? "" : "s") \(epochs)). "
+                "A cluster collapsed and was refilled by splitting a spread cluster (\(epochs)). "
                     + Self.weightHint(config.lambda, "may be too large for this data", suggestSmaller: false))
         }
         if let last = manifest.epochs.last {

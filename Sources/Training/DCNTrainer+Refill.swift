@@ -3,12 +3,18 @@ import DCNCore
 import DCNMath
 
 extension DCNTrainer {
-    /// Refills every collapsed cluster (``CollapseRule``) after a DCN epoch, as bisecting k-means would:
-    /// the cluster with the largest spread (within-cluster sum of squares) is split in two by 2-means on
-    /// its members' codes, one half keeping its centre's place and the other taking over the collapsed
-    /// cluster's. Both counts restart at ``DCNConfiguration/centerCountStart``, so the new centres move
-    /// as freely as at the start. scikit-learn's k-means moves an empty centre onto the single farthest
-    /// point instead; on codes that DCN is compressing, that point is an outlier which empties again.
+    /// Refills every collapsed cluster (``CollapseRule``) at the start and after each DCN epoch, as
+    /// bisecting k-means would: the cluster with the largest spread (within-cluster sum of squares) whose
+    /// split by 2-means on its members' codes leaves neither half collapsed is split, one half keeping its
+    /// centre's place and the other taking over the collapsed cluster's. Both counts restart at
+    /// ``DCNConfiguration/centerCountStart``, so the new centres move as freely as at the start.
+    ///
+    /// The most spread cluster is often the one holding a few outliers, and 2-means splits those off: a new
+    /// sliver, refilled again next epoch (docs/benchmark.md, *Outliers and the refill*). So a split that
+    /// would leave a half under the collapse size passes to the next most spread cluster; only when no
+    /// cluster splits without one does the most spread cluster split anyway. scikit-learn's k-means moves
+    /// an empty centre onto the single farthest point instead; on codes that DCN is compressing, that point
+    /// is an outlier which empties again.
     ///
     /// Deterministic (no random draws), so a run that never collapses trains exactly as without it.
     /// - Parameters:
@@ -25,10 +31,10 @@ extension DCNTrainer {
             guard let collapsed = CollapseRule.collapsedClusters(sizes: sizes).first(where: { !refilled.contains($0) }) else { break }
             let spread = Self.withinClusterSquares(latent, assignments: assignments, clusterCount: k)
             let donors = (0..<k).filter { $0 != collapsed && sizes[$0] >= 2 }
-            guard let donor = donors.max(by: { spread[$0] < spread[$1] || (spread[$0] == spread[$1] && $0 > $1) }) else { break }
-            let members = assignments.indices.filter { assignments[$0] == Int32(donor) }
+                .sorted { spread[$0] > spread[$1] || (spread[$0] == spread[$1] && $0 < $1) }
+            guard let split = Self.firstSplitWithoutSliver(latent, assignments: assignments, donors: donors, sizes: sizes) else { break }
+            let (donor, members, halves, centres) = (split.donor, split.members, split.halves, split.centres)
             let formerMembers = assignments.indices.filter { assignments[$0] == Int32(collapsed) }
-            let (halves, centres) = Self.bisect(latent.rows(members))
             for j in 0..<d {
                 state.centers.values[donor * d + j] = centres.values[j]
                 state.centers.values[collapsed * d + j] = centres.values[d + j]
@@ -44,6 +50,37 @@ extension DCNTrainer {
         }
         if !refilled.isEmpty { state.assignments = assignments }
         return refilled
+    }
+
+    /// A donor's split: its members (row indices), each member's half and the halves' centres.
+    struct DonorSplit {
+        let donor: Int
+        let members: [Int]
+        let halves: [Int]
+        let centres: Matrix
+    }
+
+    /// The split of the first donor (most spread first) whose halves both reach the collapse size, or the
+    /// first donor's split when none does; nil without donors.
+    /// - Parameters:
+    ///   - latent: Every sample's code.
+    ///   - assignments: Every sample's cluster.
+    ///   - donors: The clusters that may be split, most spread first.
+    ///   - sizes: Samples per cluster (N is their sum, k their count).
+    static func firstSplitWithoutSliver(_ latent: Matrix, assignments: [Int32], donors: [Int], sizes: [Int]) -> DonorSplit? {
+        let minimum = CollapseRule.minimumSize(samples: sizes.reduce(0, +), clusters: sizes.count)
+        func split(_ donor: Int) -> DonorSplit {
+            let members = assignments.indices.filter { assignments[$0] == Int32(donor) }
+            let (halves, centres) = bisect(latent.rows(members))
+            return DonorSplit(donor: donor, members: members, halves: halves, centres: centres)
+        }
+        guard let first = donors.first else { return nil }
+        for donor in donors where Double(sizes[donor]) >= 2 * minimum {
+            let candidate = split(donor)
+            let inFirstHalf = candidate.halves.filter { $0 == 0 }.count
+            if Double(min(inFirstHalf, candidate.halves.count - inFirstHalf)) >= minimum { return candidate }
+        }
+        return split(first)
     }
 
     private func nearestCenterIndex(_ latent: Matrix, row: Int, centers: Matrix) -> Int {

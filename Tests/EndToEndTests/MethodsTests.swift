@@ -107,11 +107,13 @@ import Testing
         let url = run.directory.appendingPathComponent("run.json")
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         var epochs = try #require(json["epochs"] as? [[String: Any]])
+        epochs[0]["refilledClusters"] = [2]
         epochs[2]["refilledClusters"] = [1, 3]
         json["epochs"] = epochs
         try JSONSerialization.data(withJSONObject: json).write(to: url)
         let refilled = MethodsDocument(run: try RecordedRun(directory: run.directory)).plainText
-        #expect(refilled.contains("this run refilled clusters 1, 3 after epoch 2."))
+        #expect(refilled.contains("this run refilled cluster 2 at the start; clusters 1, 3 after epoch 2."))
+        #expect(refilled.contains("the most spread cluster whose halves both stay above that size"), "method version 4's rule")
 
         let paper = try train(
             ["--points-per-cluster", "50", "--pretrain-epochs", "3", "--epochs", "3", "--seed", "1", "--method", "paper"], name: "methods-paper")

@@ -49,6 +49,40 @@ struct SafetyNetTests {
         #expect(state.counts[0] == 100 && state.counts[1] == 100 && state.counts[2] == 400, "the two halves' counts restart")
     }
 
+    @Test("a split that would leave a few outliers as a cluster of their own passes to the next most spread cluster")
+    func refillMakesNoSliver() throws {
+        // Cluster 0 holds blob A and two far outliers, the largest spread; 2-means would split the two off.
+        // Cluster 2 holds blobs B and C; cluster 1 owns nothing.
+        let blobs = threeBlobs()
+        let codes = Matrix(rows: 302, columns: 2, values: blobs.values + [-100, -100, -101, -99])
+        let dcn = try trainer(data: codes, clusters: 3)
+        var state = DCNTrainer.ClusterState(
+            centers: Matrix(rows: 3, columns: 2, values: [0, 0, -500, -500, 5, 5]),
+            assignments: [Int32](repeating: 0, count: 302), counts: [400, 400, 400])
+        let before = NearestCenter.assign(codes, to: state.centers).assignments
+        let spread = DCNTrainer.withinClusterSquares(codes, assignments: before, clusterCount: 3)
+        #expect(spread[0] > spread[2], "the outliers' cluster is the most spread")
+        #expect(dcn.refillCollapsedClusters(state: &state, latent: codes) == [1])
+        let after = NearestCenter.assign(codes, to: state.centers).assignments
+        var sizes = [0, 0, 0]
+        for a in after { sizes[Int(a)] += 1 }
+        #expect(sizes.sorted() == [100, 100, 102], "B and C split apart; the outliers stay with A")
+        #expect(after[300] == after[0] && after[301] == after[0])
+        #expect(CollapseRule.collapsedClusters(sizes: sizes).isEmpty)
+    }
+
+    @Test("when every split leaves a sliver, the most spread cluster is split anyway")
+    func refillFallsBackToTheMostSpread() throws {
+        // Two clusters, one of two far points and one of them alone: no split keeps both halves large.
+        let blobs = threeBlobs()
+        let codes = Matrix(rows: 102, columns: 2, values: Array(blobs.values[0..<200]) + [-100, -100, -101, -99])
+        let sizes = [102, 0]
+        let assignments = [Int32](repeating: 0, count: 102)
+        let split = try #require(DCNTrainer.firstSplitWithoutSliver(codes, assignments: assignments, donors: [0], sizes: sizes))
+        #expect(split.donor == 0)
+        #expect(Set([split.halves.filter { $0 == 0 }.count, split.halves.filter { $0 == 1 }.count]) == [2, 100])
+    }
+
     @Test("a healthy partition is left alone")
     func healthyPartitionIsUntouched() throws {
         let codes = threeBlobs()

@@ -6,7 +6,9 @@ public enum DCNMethod: String, CaseIterable, Codable, Sendable {
     /// (docs/method.md). Version 1 is the decision as release 0.2.0 made it explicit; version 2 (0.4.0) judges
     /// DCN at the end against the start's own partition, by the cut alone, and can keep a held partition;
     /// version 3 (0.5.0) builds the start check's graph on the input's signal components (principal
-    /// components above the noise level), so that noise columns do not decide it.
+    /// components above the noise level), so that noise columns do not decide it; version 4 (0.6.0) refills
+    /// a start's collapsed cluster too and never refills by a split that leaves a half collapsed, so that
+    /// a few outliers do not end as a cluster of their own.
     case dcnReport = "dcn-report"
     /// DCN as the paper states it (Yang et al., ICML 2017, Algorithm 1): k-means with restarts on the
     /// pretrained codes, no hold, no refill, no end judge, the clustering term as the paper writes it.
@@ -15,7 +17,7 @@ public enum DCNMethod: String, CaseIterable, Codable, Sendable {
     /// The method's version, recorded in `run.json`; bumped whenever its recordings change.
     public var version: Int {
         switch self {
-        case .dcnReport: 3
+        case .dcnReport: 4
         case .paper: 1
         }
     }
