@@ -83,6 +83,32 @@ struct SafetyNetTests {
         #expect(Set([split.halves.filter { $0 == 0 }.count, split.halves.filter { $0 == 1 }.count]) == [2, 100])
     }
 
+    @Test("a start that gives a few outliers a cluster of their own is refilled before the first epoch, and so is not kept")
+    func startWithOutliersIsRefilled() throws {
+        // Three blobs and two far outliers, k = 4: k-means on the input isolates the outliers (2 of 302).
+        let codes = Matrix(rows: 302, columns: 2, values: threeBlobs().values + [-100, -100, -101, -99])
+        var configuration = DCNConfiguration()
+        configuration.clusterCount = 4
+        configuration.pretrainEpochs = 2
+        configuration.epochs = 1
+        configuration.startPartition = .input
+        for refill in [true, false] {
+            configuration.refillCollapsedClusters = refill
+            let dcn = try DCNTrainer(configuration: configuration, data: codes, evaluationLabels: nil)
+            let collector = SnapshotCollector()
+            try dcn.run(observer: collector)
+            let start = try #require(collector.snapshots.first)
+            if refill {
+                #expect(start.refilledClusters.count == 1, "the outliers' cluster is refilled at epoch 0")
+                #expect(CollapseRule.collapsedClusters(sizes: start.clusterSizes).isEmpty, "\(start.clusterSizes)")
+                #expect(collector.snapshots.allSatisfy { CollapseRule.collapsedClusters(sizes: $0.clusterSizes).isEmpty })
+            } else {
+                #expect(start.refilledClusters.isEmpty)
+                #expect(start.clusterSizes.min() == 2, "without the refill the start keeps the outliers' cluster: \(start.clusterSizes)")
+            }
+        }
+    }
+
     @Test("a healthy partition is left alone")
     func healthyPartitionIsUntouched() throws {
         let codes = threeBlobs()
