@@ -1,5 +1,6 @@
-/// When a cluster counts as collapsed. One rule for the trainer (which refills such a cluster), the
-/// recorder, the report's warning and `compare`'s "collapsed runs" column.
+/// When a cluster counts as collapsed. One rule for the trainer (which refills such a cluster when it is
+/// also under 1 % of the samples), the recorder, the report's warning, the judges' mixture fit and
+/// `compare`'s "collapsed runs" column.
 ///
 /// A cluster has collapsed when it holds fewer than a tenth of the mean cluster size N/k: with 10
 /// clusters, under 1 % of the samples; with 2, under 5 %. A real class that small is rare among
@@ -16,6 +17,27 @@ public enum CollapseRule {
     /// - Returns: N / (10 k), as a real number.
     public static func minimumSize(samples: Int, clusters: Int) -> Double {
         shareOfMeanSize * Double(samples) / Double(max(clusters, 1))
+    }
+
+    /// The share of all samples under which the trainer refills a collapsed cluster.
+    public static let refillShareOfSamples = 0.01
+
+    /// The size under which the trainer refills a collapsed cluster: the collapse size, but at most 1 % of
+    /// the samples. A cluster of 1 % or more is left to hold what it holds, which may be a real small class
+    /// (a class of 2 % under k = 4's collapse size of 2.5 %: docs/benchmark.md, *Real small classes and the
+    /// refill*); under 1 % it is the sliver a clustering is judged by.
+    /// - Parameters:
+    ///   - samples: N.
+    ///   - clusters: k (≥ 1).
+    public static func refillSize(samples: Int, clusters: Int) -> Double {
+        min(minimumSize(samples: samples, clusters: clusters), refillShareOfSamples * Double(samples))
+    }
+
+    /// The clusters (indices into `sizes`) the trainer refills: those under ``refillSize(samples:clusters:)``.
+    /// - Parameter sizes: Samples per cluster; N is their sum, k their count.
+    public static func clustersToRefill(sizes: [Int]) -> [Int] {
+        let threshold = refillSize(samples: sizes.reduce(0, +), clusters: sizes.count)
+        return sizes.indices.filter { Double(sizes[$0]) < threshold }
     }
 
     /// The clusters (indices into `sizes`) that have collapsed, emptied ones included.

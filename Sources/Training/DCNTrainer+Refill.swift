@@ -3,15 +3,16 @@ import DCNCore
 import DCNMath
 
 extension DCNTrainer {
-    /// Refills every collapsed cluster (``CollapseRule``) at the start and after each DCN epoch, as
-    /// bisecting k-means would: the cluster with the largest spread (within-cluster sum of squares) whose
-    /// split by 2-means on its members' codes leaves neither half collapsed is split, one half keeping its
-    /// centre's place and the other taking over the collapsed cluster's. Both counts restart at
+    /// Refills every collapsed cluster under 1 % of the samples (``CollapseRule/clustersToRefill(sizes:)``)
+    /// at the start and after each DCN epoch, as bisecting k-means would: the cluster with the largest
+    /// spread (within-cluster sum of squares) whose split by 2-means on its members' codes leaves neither
+    /// half under that size is split, one half keeping its centre's place and the other taking over the
+    /// collapsed cluster's. Both counts restart at
     /// ``DCNConfiguration/centerCountStart``, so the new centres move as freely as at the start.
     ///
     /// The most spread cluster is often the one holding a few outliers, and 2-means splits those off: a new
     /// sliver, refilled again next epoch (docs/benchmark.md, *Outliers and the refill*). So a split that
-    /// would leave a half under the collapse size passes to the next most spread cluster; only when no
+    /// would leave a half under the refill size passes to the next most spread cluster; only when no
     /// cluster splits without one does the most spread cluster split anyway. scikit-learn's k-means moves
     /// an empty centre onto the single farthest point instead; on codes that DCN is compressing, that point
     /// is an outlier which empties again.
@@ -28,7 +29,7 @@ extension DCNTrainer {
         while refilled.count < k {
             var sizes = [Int](repeating: 0, count: k)
             for a in assignments { sizes[Int(a)] += 1 }
-            guard let collapsed = CollapseRule.collapsedClusters(sizes: sizes).first(where: { !refilled.contains($0) }) else { break }
+            guard let collapsed = CollapseRule.clustersToRefill(sizes: sizes).first(where: { !refilled.contains($0) }) else { break }
             let spread = Self.withinClusterSquares(latent, assignments: assignments, clusterCount: k)
             let donors = (0..<k).filter { $0 != collapsed && sizes[$0] >= 2 }
                 .sorted { spread[$0] > spread[$1] || (spread[$0] == spread[$1] && $0 < $1) }
@@ -60,7 +61,7 @@ extension DCNTrainer {
         let centres: Matrix
     }
 
-    /// The split of the first donor (most spread first) whose halves both reach the collapse size, or the
+    /// The split of the first donor (most spread first) whose halves both reach the refill size, or the
     /// first donor's split when none does; nil without donors.
     /// - Parameters:
     ///   - latent: Every sample's code.
@@ -68,7 +69,7 @@ extension DCNTrainer {
     ///   - donors: The clusters that may be split, most spread first.
     ///   - sizes: Samples per cluster (N is their sum, k their count).
     static func firstSplitWithoutSliver(_ latent: Matrix, assignments: [Int32], donors: [Int], sizes: [Int]) -> DonorSplit? {
-        let minimum = CollapseRule.minimumSize(samples: sizes.reduce(0, +), clusters: sizes.count)
+        let minimum = CollapseRule.refillSize(samples: sizes.reduce(0, +), clusters: sizes.count)
         func split(_ donor: Int) -> DonorSplit {
             let members = assignments.indices.filter { assignments[$0] == Int32(donor) }
             let (halves, centres) = bisect(latent.rows(members))

@@ -73,5 +73,9 @@ struct NeighbourGraphTests {
         #expect(CollapseRule.collapsedClusters(sizes: [1000, 0]) == [1])
         #expect(CollapseRule.hasCollapsed(sizes: [90, 10], samples: 1000))  // threshold 50 of the stated N
         #expect(!CollapseRule.hasCollapsed(sizes: [60, 60]))
+        // The trainer refills only those also under 1 % of the samples.
+        #expect(CollapseRule.clustersToRefill(sizes: [500, 470, 30]) == [])  // refill size min(33.3, 10)
+        #expect(CollapseRule.clustersToRefill(sizes: [500, 491, 9]) == [2])
+        #expect(CollapseRule.refillSize(samples: 10_000, clusters: 20) == 50)  // a tenth of the mean, under 1 %
     }
 }

@@ -79,7 +79,7 @@ import Testing
         }
         let method = try #require(manifest.method)
         #expect(method.name == .dcnReport && text.contains("(method dcn-report, version \(method.version))"))
-        #expect(text.contains("no cluster collapsed"))
+        #expect(text.contains("no cluster was refilled"))
         expectGlossaryComplete(MethodsDocument(run: run))
     }
 
@@ -113,7 +113,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: json).write(to: url)
         let refilled = MethodsDocument(run: try RecordedRun(directory: run.directory)).plainText
         #expect(refilled.contains("this run refilled cluster 2 at the start; clusters 1, 3 after epoch 2."))
-        #expect(refilled.contains("the most spread cluster whose halves both stay above that size"), "method version 4's rule")
+        #expect(refilled.contains("and under 1 % of the samples at the start or after an epoch"), "method version 5's rule")
 
         let paper = try train(
             ["--points-per-cluster", "50", "--pretrain-epochs", "3", "--epochs", "3", "--seed", "1", "--method", "paper"], name: "methods-paper")

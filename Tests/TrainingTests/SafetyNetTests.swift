@@ -73,14 +73,16 @@ struct SafetyNetTests {
 
     @Test("when every split leaves a sliver, the most spread cluster is split anyway")
     func refillFallsBackToTheMostSpread() throws {
-        // Two clusters, one of two far points and one of them alone: no split keeps both halves large.
+        // One blob of 100 and one far point in a single cluster, the other emptied: the only split leaves the
+        // far point alone, under the refill size of 1.01.
         let blobs = threeBlobs()
-        let codes = Matrix(rows: 102, columns: 2, values: Array(blobs.values[0..<200]) + [-100, -100, -101, -99])
-        let sizes = [102, 0]
-        let assignments = [Int32](repeating: 0, count: 102)
+        let codes = Matrix(rows: 101, columns: 2, values: Array(blobs.values[0..<200]) + [-100, -100])
+        let sizes = [101, 0]
+        #expect(abs(CollapseRule.refillSize(samples: 101, clusters: 2) - 1.01) < 1e-12)
+        let assignments = [Int32](repeating: 0, count: 101)
         let split = try #require(DCNTrainer.firstSplitWithoutSliver(codes, assignments: assignments, donors: [0], sizes: sizes))
         #expect(split.donor == 0)
-        #expect(Set([split.halves.filter { $0 == 0 }.count, split.halves.filter { $0 == 1 }.count]) == [2, 100])
+        #expect(Set([split.halves.filter { $0 == 0 }.count, split.halves.filter { $0 == 1 }.count]) == [1, 100])
     }
 
     @Test("a start that gives a few outliers a cluster of their own is refilled before the first epoch, and so is not kept")
@@ -107,6 +109,22 @@ struct SafetyNetTests {
                 #expect(start.clusterSizes.min() == 2, "without the refill the start keeps the outliers' cluster: \(start.clusterSizes)")
             }
         }
+    }
+
+    @Test("a real class of a few per cent, under the collapse size but not under 1 % of the samples, is not refilled")
+    func smallRealClassIsKept() throws {
+        // 300 codes in three blobs plus a fourth blob of 6 (2 %): the collapse size for k = 4 is 7.65,
+        // the refill size 3.06.
+        var generator = SplitMix64(seed: 9)
+        let extra = (0..<6).flatMap { _ in [Float(30) + 0.5 * Float(generator.nextGaussian()), Float(30) + 0.5 * Float(generator.nextGaussian())] }
+        let codes = Matrix(rows: 306, columns: 2, values: threeBlobs().values + extra)
+        let dcn = try trainer(data: codes, clusters: 4)
+        var state = DCNTrainer.ClusterState(
+            centers: Matrix(rows: 4, columns: 2, values: [0, 0, 10, 0, 0, 10, 30, 30]),
+            assignments: [Int32](repeating: 0, count: 306), counts: [100, 100, 100, 6])
+        #expect(CollapseRule.collapsedClusters(sizes: [100, 100, 100, 6]) == [3], "it counts as collapsed")
+        #expect(dcn.refillCollapsedClusters(state: &state, latent: codes).isEmpty, "but it is not refilled")
+        #expect(state.centers[3, 0] == 30)
     }
 
     @Test("a healthy partition is left alone")

@@ -8,7 +8,8 @@ public enum DCNMethod: String, CaseIterable, Codable, Sendable {
     /// version 3 (0.5.0) builds the start check's graph on the input's signal components (principal
     /// components above the noise level), so that noise columns do not decide it; version 4 (0.6.0) refills
     /// a start's collapsed cluster too and never refills by a split that leaves a half collapsed, so that
-    /// a few outliers do not end as a cluster of their own.
+    /// a few outliers do not end as a cluster of their own; version 5 (0.7.0) refills only a collapsed
+    /// cluster under 1 % of the samples, so that a real class of a few per cent is not split away.
     case dcnReport = "dcn-report"
     /// DCN as the paper states it (Yang et al., ICML 2017, Algorithm 1): k-means with restarts on the
     /// pretrained codes, no hold, no refill, no end judge, the clustering term as the paper writes it.
@@ -17,7 +18,7 @@ public enum DCNMethod: String, CaseIterable, Codable, Sendable {
     /// The method's version, recorded in `run.json`; bumped whenever its recordings change.
     public var version: Int {
         switch self {
-        case .dcnReport: 4
+        case .dcnReport: 5
         case .paper: 1
         }
     }

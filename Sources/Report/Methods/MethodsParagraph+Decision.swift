@@ -61,13 +61,22 @@ extension MethodsParagraph {
         guard refill else { return addWords("A cluster that collapsed was not refilled.") }
         let refills = manifest.epochs.compactMap { entry in (entry.refilledClusters ?? []).isEmpty ? nil : (entry.epoch, entry.refilledClusters ?? [])
         }
-        // Method version 4 refills at the start too and passes over a split that would make a new sliver.
+        // Method version 4 refills at the start too and passes over a split that would make a new sliver;
+        // version 5 refills only under 1 % of the samples.
         let version = manifest.method.map { $0.name == .dcnReport ? $0.version : 0 } ?? 0
-        let rule =
-            version >= 4
-            ? "A cluster holding under a tenth of the mean cluster size at the start or after an epoch counts as collapsed and is refilled by splitting in two with 2-means the most spread cluster whose halves both stay above that size"
-            : "A cluster holding under a tenth of the mean cluster size after an epoch counts as collapsed and is refilled by splitting the most spread cluster in two with 2-means"
-        if refills.isEmpty { return addWords(rule + "; no cluster collapsed in this run.") }
+        let rule: String
+        switch version {
+        case 5...:
+            rule =
+                "A cluster holding under a tenth of the mean cluster size and under 1 % of the samples at the start or after an epoch is refilled by splitting in two with 2-means the most spread cluster whose halves both stay above that size"
+        case 4:
+            rule =
+                "A cluster holding under a tenth of the mean cluster size at the start or after an epoch counts as collapsed and is refilled by splitting in two with 2-means the most spread cluster whose halves both stay above that size"
+        default:
+            rule =
+                "A cluster holding under a tenth of the mean cluster size after an epoch counts as collapsed and is refilled by splitting the most spread cluster in two with 2-means"
+        }
+        if refills.isEmpty { return addWords(rule + "; no cluster was refilled in this run.") }
         let list = refills.map {
             "cluster\($0.1.count == 1 ? "" : "s") \($0.1.map(String.init).joined(separator: ", ")) \($0.0 == 0 ? "at the start" : "after epoch \($0.0)")"
         }
