@@ -19,8 +19,8 @@ import Scoring
 ///    b. encode the batch again with the updated network;
 ///    c. for each sample in order, s_i ← nearest centre, c_k ← c_k + 1 and
 ///       m_k ← m_k − (1/c_k)(m_k − f(x_i)) (paper eqs. 7–8).
-/// At the start and after each epoch every sample is encoded; a cluster that has collapsed (``CollapseRule``)
-/// is refilled by splitting the most spread cluster (DCNTrainer+Refill.swift); then every sample is assigned to its
+/// At the start and after each epoch every sample is encoded; a collapsed cluster under 1 % of the samples
+/// (``CollapseRule``) is refilled by splitting a spread cluster (DCNTrainer+Refill.swift); then every sample is assigned to its
 /// nearest centre for the snapshot (or keeps its held cluster). After the last epoch ``EndPolicy`` judges
 /// DCN's labelling against the start's and may keep the start.
 ///
@@ -138,8 +138,8 @@ public final class DCNTrainer {
             codeVariance = variance
             startChoice?.clusteringDivisor = Double(variance)
         }
-        // A start with a collapsed cluster (k-means isolating a few outliers) is refilled like any epoch, so
-        // neither DCN nor the end judge's start keeps the sliver.
+        // A start with a sliver (k-means isolating a few outliers) is refilled like any epoch, so neither DCN
+        // nor the end judge's start keeps it.
         let startRefills = configuration.refillCollapsedClusters ? refillCollapsedClusters(state: &state, latent: startCodes) : []
         var latest = snapshot(
             epoch: 0, phase: .pretrain, state: state,
