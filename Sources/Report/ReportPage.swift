@@ -154,13 +154,7 @@ extension ReportPage {
             warnings.append("No DCN epochs were trained (--epochs 0): this report shows autoencoder pretraining and the start only.")
         }
         if let outcome = manifest.outcome { warnings += Self.outcomeLines(outcome, start: manifest.start?.partition) }
-        let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
-        if !refills.isEmpty {
-            let epochs = refills.map { $0.epoch == 0 ? "at the start" : "after epoch \($0.epoch)" }.joined(separator: ", ")
-            warnings.append(
-                "A cluster collapsed and was refilled by splitting a spread cluster (\(epochs)). "
-                    + Self.weightHint(config.lambda, "may be too large for this data", suggestSmaller: false))
-        }
+        if let refills = Self.refillWarning(manifest) { warnings.append(refills) }
         if let last = manifest.epochs.last {
             let empty = last.clusterSizes.filter { $0 == 0 }.count
             let smallest = last.clusterSizes.min() ?? 0
@@ -207,6 +201,19 @@ extension ReportPage {
             bibtex: document.bibtex,
             recordedBy: words.recordedBy, frameCount: figures.framePaths.count,
             lastIndex: max(figures.framePaths.count - 1, 0))
+    }
+
+    /// The report's line on the run's refills, or nil when there were none: when, and what to suspect (a
+    /// refill at the start is k-means giving a few outlying samples a cluster, before λ has acted).
+    static func refillWarning(_ manifest: RunManifest) -> String? {
+        let refills = manifest.epochs.filter { !($0.refilledClusters ?? []).isEmpty }
+        guard !refills.isEmpty else { return nil }
+        let epochs = refills.map { $0.epoch == 0 ? "at the start" : "after epoch \($0.epoch)" }.joined(separator: ", ")
+        let cause =
+            refills.contains { $0.epoch > 0 }
+            ? weightHint(manifest.configuration.lambda, "may be too large for this data", suggestSmaller: false)
+            : "The start gave a few outlying samples a cluster of their own."
+        return "A cluster collapsed and was refilled by splitting a spread cluster (\(epochs)). " + cause
     }
 
     static func figure(_ files: FigureFiles) -> Figure {
