@@ -36,15 +36,17 @@ public enum CollapseRule {
     /// The clusters (indices into `sizes`) the trainer refills: those under ``refillSize(samples:clusters:)``.
     /// - Parameter sizes: Samples per cluster; N is their sum, k their count.
     public static func clustersToRefill(sizes: [Int]) -> [Int] {
-        let threshold = refillSize(samples: sizes.reduce(0, +), clusters: sizes.count)
-        return sizes.indices.filter { Double(sizes[$0]) < threshold }
+        clusters(of: sizes, under: refillSize(samples: sizes.reduce(0, +), clusters: sizes.count))
     }
 
     /// The clusters (indices into `sizes`) that have collapsed, emptied ones included.
     /// - Parameter sizes: Samples per cluster; N is their sum, k their count.
     public static func collapsedClusters(sizes: [Int]) -> [Int] {
-        let threshold = minimumSize(samples: sizes.reduce(0, +), clusters: sizes.count)
-        return sizes.indices.filter { Double(sizes[$0]) < threshold }
+        clusters(of: sizes, under: minimumSize(samples: sizes.reduce(0, +), clusters: sizes.count))
+    }
+
+    private static func clusters(of sizes: [Int], under threshold: Double) -> [Int] {
+        sizes.indices.filter { Double(sizes[$0]) < threshold }
     }
 
     /// Whether any cluster has collapsed.

@@ -76,12 +76,14 @@ extension DCNTrainer {
             return DonorSplit(donor: donor, members: members, halves: halves, centres: centres)
         }
         guard let first = donors.first else { return nil }
+        var firstSplit: DonorSplit?
         for donor in donors where Double(sizes[donor]) >= 2 * minimum {
             let candidate = split(donor)
+            if donor == first { firstSplit = candidate }
             let inFirstHalf = candidate.halves.filter { $0 == 0 }.count
             if Double(min(inFirstHalf, candidate.halves.count - inFirstHalf)) >= minimum { return candidate }
         }
-        return split(first)
+        return firstSplit ?? split(first)
     }
 
     private func nearestCenterIndex(_ latent: Matrix, row: Int, centers: Matrix) -> Int {

@@ -434,39 +434,33 @@ def with_noise_columns(x, count, spread, seed):
     return np.hstack([x, spread * rng.normal(size=(len(x), count))])
 
 
-@builder()
-def noise_45():
-    """Four blobs in 5 informative dimensions, followed by 45 pure-noise columns of the same spread."""
-    x, y = datasets.make_blobs(n_samples=2000, centers=4, n_features=5, cluster_std=1.0, center_box=(-4, 4), random_state=61)
-    return with_noise_columns(x, 45, x.std(), seed=61), y
+# Informative blobs followed by Gaussian noise columns: name -> (what it is; make_blobs' samples, centres,
+# informative features, spread and box; the noise columns' count and spread as a multiple of the
+# informative columns'; the seed of both draws).
+GAUSSIAN_NOISE_SETS = {
+    "noise-45": ("Four blobs in 5 informative dimensions, followed by 45 pure-noise columns of the same spread.",
+                 2000, 4, 5, 1.0, 4, 45, 1.0, 61),
+    "noise-190": ("Six blobs in 10 informative dimensions, followed by 190 pure-noise columns of the same spread.",
+                  1500, 6, 10, 1.5, 3, 190, 1.0, 62),
+    "noise-loud": ("Three blobs in 4 informative dimensions, followed by 12 noise columns five times as spread out.",
+                   1500, 3, 4, 1.0, 4, 12, 5.0, 63),
+    "noise-half": ("Batch 2. Five blobs in 6 informative dimensions, followed by 30 noise columns half as spread out.",
+                   1800, 5, 6, 1.2, 4, 30, 0.5, 71),
+    "noise-double": ("Batch 2. Four blobs in 8 informative dimensions, followed by 16 noise columns twice as spread out.",
+                     1500, 4, 8, 1.0, 4, 16, 2.0, 72),
+}
 
 
-@builder()
-def noise_190():
-    """Six blobs in 10 informative dimensions, followed by 190 pure-noise columns of the same spread."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=6, n_features=10, cluster_std=1.5, center_box=(-3, 3), random_state=62)
-    return with_noise_columns(x, 190, x.std(), seed=62), y
+def blobs_with_noise(samples, centres, features, spread, box, noise_columns, noise_spread, seed):
+    """make_blobs in `features` dimensions, then `noise_columns` Gaussian columns `noise_spread` times as
+    spread out as the informative ones."""
+    x, y = datasets.make_blobs(n_samples=samples, centers=centres, n_features=features, cluster_std=spread,
+                               center_box=(-box, box), random_state=seed)
+    return with_noise_columns(x, noise_columns, noise_spread * x.std(), seed=seed), y
 
 
-@builder()
-def noise_loud():
-    """Three blobs in 4 informative dimensions, followed by 12 noise columns five times as spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=3, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=63)
-    return with_noise_columns(x, 12, 5 * x.std(), seed=63), y
-
-
-@builder()
-def noise_half():
-    """Batch 2. Five blobs in 6 informative dimensions, followed by 30 noise columns half as spread out."""
-    x, y = datasets.make_blobs(n_samples=1800, centers=5, n_features=6, cluster_std=1.2, center_box=(-4, 4), random_state=71)
-    return with_noise_columns(x, 30, 0.5 * x.std(), seed=71), y
-
-
-@builder()
-def noise_double():
-    """Batch 2. Four blobs in 8 informative dimensions, followed by 16 noise columns twice as spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=8, cluster_std=1.0, center_box=(-4, 4), random_state=72)
-    return with_noise_columns(x, 16, 2 * x.std(), seed=72), y
+for _name, (_what, *_arguments) in GAUSSIAN_NOISE_SETS.items():
+    BUILDERS[_name] = (functools.partial(blobs_with_noise, *_arguments), False)
 
 
 @builder()
