@@ -1,8 +1,12 @@
+import Foundation
+
 /// How input features are rescaled before training.
 ///
 /// Defaults (see the README, *Input scaling*): `unit` for pixel data (IDX images, `uint8` NumPy arrays,
-/// integer tables on one 0–255 scale), `shared` for a table whose features' spreads lie within one order
-/// of magnitude, `standardize` for any other table and for the synthetic data.
+/// integer tables on one 0–255 scale), `log` for a non-negative table of highly skewed features,
+/// `shared` for a table whose features' spreads lie within 200× of each other (unless the scaling check
+/// standardises it), `standardize` for any other table and for the synthetic data — `log` instead when
+/// no value is negative.
 public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     /// Use the values as they are.
     case none
@@ -16,6 +20,10 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     /// feature variance: the data's total variance becomes the number of features, as after
     /// `standardize`, but the features keep their relative spreads.
     case shared
+    /// Replace every value x by log(1 + x), then standardise each feature as `standardize` does: for
+    /// non-negative skewed tables (counts, sizes, amounts) whose long right tails would otherwise decide
+    /// every distance. Needs every value ≥ 0 (``firstValueOutsideDomain(of:)``).
+    case log
 
     /// Fits the scaling to `features` (means, ranges…) without changing them.
     /// - Parameter features: Samples as rows.
@@ -25,6 +33,10 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
         var offset = [Float](repeating: 0, count: d)
         var scale = [Float](repeating: 1, count: d)
         guard n > 0 else { return FittedScaling(mode: self, offset: offset, scale: scale) }
+        if self == .log {
+            let standardized = FeatureScaling.standardize.fit(features.logOnePlus())
+            return FittedScaling(mode: .log, offset: standardized.offset, scale: standardized.scale)
+        }
         switch self {
         case .none:
             break
@@ -45,7 +57,7 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
                 let range = high[c] - low[c]
                 scale[c] = range > 0 ? 1 / range : 0
             }
-        case .standardize, .shared:
+        case .standardize, .shared, .log:
             var sum = [Double](repeating: 0, count: d), squares = [Double](repeating: 0, count: d)
             for r in 0..<n {
                 for c in 0..<d {
@@ -70,6 +82,13 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
         return FittedScaling(mode: self, offset: offset, scale: scale)
     }
 
+    /// The first value (in row order) this scaling cannot take: a negative value for `log`; nil when every
+    /// value is usable, and always for the other scalings.
+    public func firstValueOutsideDomain(of features: Matrix) -> (row: Int, column: Int, value: Float)? {
+        guard self == .log, let index = features.values.firstIndex(where: { !($0 >= 0) }) else { return nil }
+        return (index / features.columns, index % features.columns, features.values[index])
+    }
+
     /// Fits the scaling to `features` and applies it in place.
     /// - Parameter features: Samples as rows.
     /// - Returns: The fitted transform.
@@ -81,8 +100,8 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// A scaling fitted to training data: x ↦ (x − offset) · scale per feature. Saved with a model so new
-/// data is scaled exactly as the training data was.
+/// A scaling fitted to training data: x ↦ (x − offset) · scale per feature (for `log`, log(1 + x) first).
+/// Saved with a model so new data is scaled exactly as the training data was.
 public struct FittedScaling: Codable, Equatable, Sendable {
     /// Which scaling this is.
     public var mode: FeatureScaling
@@ -104,10 +123,23 @@ public struct FittedScaling: Codable, Equatable, Sendable {
         guard mode != .none else { return }
         let d = features.columns
         precondition(d == offset.count, "scaling fitted to \(offset.count) features, data has \(d)")
+        if mode == .log { features = features.logOnePlus() }
         for r in 0..<features.rows {
             for c in 0..<d {
                 features.values[r * d + c] = (features.values[r * d + c] - offset[c]) * scale[c]
             }
         }
+    }
+}
+
+extension Matrix {
+    /// Whether every value is 0 or more: the data `log` scaling can take.
+    public var isNonNegative: Bool { values.allSatisfy { $0 >= 0 } }
+
+    /// Every value x replaced by log(1 + x), as `log` scaling does before standardising.
+    func logOnePlus() -> Matrix {
+        var result = self
+        for index in result.values.indices { result.values[index] = Float(Foundation.log1p(Double(result.values[index]))) }
+        return result
     }
 }

@@ -2,6 +2,14 @@ import DCNCore
 
 /// What `--scaling auto` chooses for a table (a CSV file or a 2-D NumPy array that is not 8-bit pixels).
 ///
+/// - Pixels — integers on one 0–255 scale (below) as many as an image's (D = s² or 3s²: 8 × 8 digits,
+///   MNIST as CSV) — are divided by the largest value, as below, whatever their skew.
+/// - A table of non-negative values whose features are mostly highly skewed (the median over varying
+///   features of the skewness is at least ``skewedTableThreshold``: counts, sizes, amounts, concentrations
+///   with long right tails) is log-transformed, log(1 + x), then standardised (`log`): otherwise the few
+///   largest values decide every distance. A non-negative table that the rules below would standardise
+///   is log-scaled too: amounts in their own units compare as ratios (docs/benchmark.md, *Skewed tables
+///   and the log scale*).
 /// - Every feature measured in one unit — all values integers in 0–255 and most varying features
 ///   reaching at least half of the largest value (pixels such as scikit-learn's 8 × 8 digits in 0–16,
 ///   MNIST as CSV, ratings) — keeps its relative spread: `unit` divides everything by the largest value.
@@ -34,12 +42,23 @@ enum AutoScaling {
     /// The scaling for `features` before any check, and the reason, in words for the report; a `shared`
     /// choice is the one the run's scaling check judges.
     static func staticChoice(_ features: Matrix) -> (scaling: FeatureScaling, reason: String) {
-        if let largest = commonIntegerScale(features) {
+        let integerScale = commonIntegerScale(features)
+        if let largest = integerScale, ImageShapeHint.shape(forPixelDimensions: features.columns) != nil {
+            let top = Int(largest)
+            return (.unit, "every feature holds integers 0–\(top) on one common scale, as many as an image's pixels: divided by \(top)")
+        }
+        if features.isNonNegative, let skewness = medianSkewness(features), skewness >= skewedTableThreshold {
+            return (
+                .log,
+                "non-negative values whose features are highly skewed (median skewness \(String(format: "%.1f", skewness)), at least \(Int(skewedTableThreshold))): log(1 + x), then each feature standardised to mean 0 and variance 1"
+            )
+        }
+        if let largest = integerScale {
             let top = Int(largest)
             return (.unit, "every feature holds integers 0–\(top) on one common scale (pixels, counts or ratings): divided by \(top)")
         }
         guard let ratio = spreadRatio(features) else {
-            return (.standardize, "a table of features on their own scales: each feature standardised to mean 0 and variance 1")
+            return standardized(features, because: "a table of features on their own scales")
         }
         let times =
             ratio < 10
@@ -48,7 +67,45 @@ enum AutoScaling {
         if ratio <= judgedScaleRatio {
             return (.shared, "features whose spreads lie within \(times) of each other")
         }
-        return (.standardize, "a table of features on their own scales (spreads \(times) apart): each feature standardised to mean 0 and variance 1")
+        return standardized(features, because: "a table of features on their own scales (spreads \(times) apart)")
+    }
+
+    /// `standardize` with its reason, or `log` for a table of non-negative values.
+    static func standardized(_ features: Matrix, because reason: String) -> (scaling: FeatureScaling, reason: String) {
+        features.isNonNegative
+            ? (.log, reason + ", all values non-negative: log(1 + x), then each feature standardised to mean 0 and variance 1")
+            : (.standardize, reason + ": each feature standardised to mean 0 and variance 1")
+    }
+
+    /// The median skewness above which a non-negative table is log-scaled: 1, the usual bound of a highly
+    /// skewed distribution. Chosen on the benchmark's development half against 0.5, 1.5 and 2 (docs/benchmark.md,
+    /// *Skewed tables and the log scale*).
+    static let skewedTableThreshold: Float = 1
+
+    /// The median over the varying features of each one's skewness (the third central moment over the
+    /// cubed standard deviation); nil when no feature varies.
+    static func medianSkewness(_ features: Matrix) -> Float? {
+        let n = features.rows, d = features.columns
+        guard n > 1, d > 0 else { return nil }
+        var skewness: [Double] = []
+        for (c, varies) in varyingFeatures(features).enumerated() where varies {
+            var mean = 0.0
+            for r in 0..<n { mean += Double(features.values[r * d + c]) }
+            mean /= Double(n)
+            var second = 0.0, third = 0.0
+            for r in 0..<n {
+                let deviation = Double(features.values[r * d + c]) - mean
+                second += deviation * deviation
+                third += deviation * deviation * deviation
+            }
+            second /= Double(n)
+            third /= Double(n)
+            skewness.append(third / (second * second.squareRoot()))
+        }
+        guard !skewness.isEmpty else { return nil }
+        skewness.sort()
+        let middle = skewness.count / 2
+        return Float(skewness.count % 2 == 1 ? skewness[middle] : (skewness[middle - 1] + skewness[middle]) / 2)
     }
 
     /// The largest feature standard deviation divided by the smallest, over the features that vary; nil
@@ -56,16 +113,22 @@ enum AutoScaling {
     static func spreadRatio(_ features: Matrix) -> Float? {
         let d = features.columns
         guard features.rows > 1, d > 1 else { return nil }
-        // A feature varies when some row differs from the first, exactly (a one-pass variance can leave
-        // a constant float feature a spread of rounding error).
-        var varies = [Bool](repeating: false, count: d)
-        for (index, value) in features.values.enumerated() where value != features.values[index % d] {
-            varies[index % d] = true
-        }
+        let varies = varyingFeatures(features)
         let inverseSpreads = FeatureScaling.standardize.fit(features).scale  // 1/σ per feature
         let spreads = (0..<d).filter { varies[$0] && inverseSpreads[$0] > 0 }.map { 1 / Double(inverseSpreads[$0]) }
         guard spreads.count > 1, let low = spreads.min(), let high = spreads.max() else { return nil }
         return Float(high / low)
+    }
+
+    /// Whether each feature varies: some row differs from the first, exactly (a one-pass variance can leave
+    /// a constant float feature a spread of rounding error).
+    static func varyingFeatures(_ features: Matrix) -> [Bool] {
+        let d = features.columns
+        var varies = [Bool](repeating: false, count: d)
+        for (index, value) in features.values.enumerated() where value != features.values[index % d] {
+            varies[index % d] = true
+        }
+        return varies
     }
 
     /// The largest value when every value is an integer in 0…255 and at least half of the varying

@@ -22,7 +22,7 @@ public enum PresetName: String, CaseIterable, Sendable {
 
 /// `--scaling`: a feature scaling, or `auto` for the data set's preferred one.
 public enum ScalingChoice: String, CaseIterable, Sendable {
-    case auto, none, unit, minmax, standardize, shared
+    case auto, none, unit, minmax, standardize, shared, log
 
     /// The scaling to apply to `data`.
     public func resolved(for data: Dataset) -> FeatureScaling {

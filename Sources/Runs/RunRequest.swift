@@ -72,13 +72,19 @@ public struct RunRequest: Equatable, Sendable {
     public func load() throws -> Setup {
         let (data, source) = try loadData()
         let configuration = try configuration(for: data, source: source)
-        let (scaling, reason) = resolvedScaling(for: data, configuration: configuration)
+        let (scaling, reason) = try resolvedScaling(for: data, configuration: configuration)
         return Setup(data: data, configuration: configuration, scaling: scaling, scalingReason: reason, source: source)
     }
 
     /// The scaling to apply and why: `--scaling`'s, or under `auto` the data set's preferred one, judged
     /// against standardising (``ScalingCheck``) when the data set asks for the check.
-    public func resolvedScaling(for data: Dataset, configuration: DCNConfiguration) -> (scaling: FeatureScaling, reason: String) {
+    /// - Throws: ``FlagValueError`` when the data holds a value the chosen scaling cannot take.
+    public func resolvedScaling(for data: Dataset, configuration: DCNConfiguration) throws -> (scaling: FeatureScaling, reason: String) {
+        if let outside = scaling.resolved(for: data).firstValueOutsideDomain(of: data.features) {
+            throw FlagValueError(
+                "--scaling \(scaling.rawValue): \(dataset) holds \(outside.value) at row \(outside.row + 1), column \(outside.column + 1), and log scaling takes only values ≥ 0 (use --scaling standardize)"
+            )
+        }
         guard scaling == .auto, data.scalingIsChecked else { return (scaling.resolved(for: data), scaling.reason(for: data)) }
         let check = ScalingCheck(features: data.features, clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
         return (check.chosen, scaling.reason(for: data) + "; " + check.reason)

@@ -49,7 +49,13 @@ public struct SweepPlan {
             let settings = String(decoding: try encoder.encode(PretrainingSettings(configuration)), as: UTF8.self)
             var hash = FNV1a()
             let scalingKey = "\(request.dataIdentity)|\(request.scaling.rawValue)|\(configuration.clusterCount)|\(configuration.kmeansRestarts)"
-            if scalings[scalingKey] == nil { scalings[scalingKey] = request.resolvedScaling(for: dataset, configuration: configuration).scaling }
+            if scalings[scalingKey] == nil {
+                do {
+                    scalings[scalingKey] = try request.resolvedScaling(for: dataset, configuration: configuration).scaling
+                } catch let error as FlagValueError {
+                    throw FlagValueError("sweep run \(cell.name): \(error.description)")
+                }
+            }
             hash.mix("\(request.dataIdentity)|\(scalings[scalingKey]!.rawValue)|\(settings)")
             return Entry(
                 run: SweepRun(name: cell.name, arguments: request.arguments, setting: cell.setting, seed: cell.seed),

@@ -28,10 +28,16 @@ public final class TrainedModel {
     /// The codes f(x) of raw (unscaled) samples.
     /// - Parameter data: Samples as rows, with the training data's width.
     /// - Returns: `n × latentDimensions`.
-    /// - Throws: ``TrainingError/unusableData(_:)`` when the width differs.
+    /// - Throws: ``TrainingError/unusableData(_:)`` when the width differs, or a value lies outside the
+    ///   scaling's domain (a negative value under `log`).
     public func encode(_ data: Matrix) throws -> Matrix {
         guard data.columns == autoencoder.inputDimensions else {
             throw TrainingError.unusableData("the data has \(data.columns) columns but the model was trained on \(autoencoder.inputDimensions)")
+        }
+        if let outside = scaling.mode.firstValueOutsideDomain(of: data) {
+            throw TrainingError.unusableData(
+                "row \(outside.row + 1), column \(outside.column + 1) holds \(outside.value), but the model was trained on log-scaled data, which takes only values ≥ 0"
+            )
         }
         var scaled = data
         scaling.apply(to: &scaled)

@@ -1,5 +1,5 @@
 import DCNMath
-import Datasets
+@testable import Datasets
 import Foundation
 import NPYFormat
 import TestSupport
@@ -49,8 +49,41 @@ struct DatasetsTests {
         #expect(!image.scalingIsChecked, "the unit rule is not judged")
     }
 
+    @Test("auto scaling: a non-negative table of highly skewed features is log-scaled; with a negative value or as pixels it is not")
+    func skewedTables() throws {
+        let folder = temporaryDirectory()
+        // Two counts with long right tails (skewness 2.24 and 2.25) beside a nearly symmetric one: median 2.24.
+        let rows = [[0, 1, 5], [1, 0, 6], [0, 2, 4], [2, 1, 5], [1, 0, 6], [40, 30, 4], [0, 1, 5], [3, 0, 4]]
+        let counts = folder.appendingPathComponent("counts.csv")
+        try rows.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "\n").write(to: counts, atomically: true, encoding: .utf8)
+        let skewed = try CSVLoader.load(path: counts.path, labelColumn: .none)
+        #expect(skewed.preferredScaling == .log && !skewed.scalingIsChecked, "\(skewed.scalingReason)")
+        #expect(skewed.scalingReason.contains("median skewness 2.2"), "the reason gives the statistic: \(skewed.scalingReason)")
+        // One value below 0: log(1 + x) is not for it.
+        let shifted = folder.appendingPathComponent("shifted.csv")
+        try (rows.map { $0.map(String.init).joined(separator: ",") } + ["-1,0,5"]).joined(separator: "\n")
+            .write(to: shifted, atomically: true, encoding: .utf8)
+        #expect(try CSVLoader.load(path: shifted.path, labelColumn: .none).preferredScaling != .log)
+        // 16 integer features on one 0–255 scale, as many as a 4 × 4 image's pixels, mostly dark: pixels.
+        let image = folder.appendingPathComponent("image.csv")
+        let pixels = (0..<8).map { r in (0..<16).map { c in (r + c) % 7 == 0 ? "255" : "0" }.joined(separator: ",") }
+        try pixels.joined(separator: "\n").write(to: image, atomically: true, encoding: .utf8)
+        let dark = try CSVLoader.load(path: image.path, labelColumn: .none)
+        #expect(dark.preferredScaling == .unit && dark.scalingReason.contains("image's pixels"), "\(dark.scalingReason)")
+        #expect((AutoScaling.medianSkewness(dark.features) ?? 0) >= 1, "skewed, yet scaled as pixels")
+    }
+
+    @Test("the median skewness is the third central moment over the cubed spread, constant features aside")
+    func medianSkewness() {
+        // Column 0: 0, 0, 0, 4 (mean 1; m2 = 3, m3 = 6, skewness 6 / 3^1.5 ≈ 1.155); column 1 constant;
+        // column 2: 4, 0, 0, 0 (the same values). Median of the two varying columns: 1.155.
+        let m = Matrix(rows: 4, columns: 3, values: [0, 2, 4, 0, 2, 0, 0, 2, 0, 4, 2, 0])
+        #expect(abs((AutoScaling.medianSkewness(m) ?? 0) - 6 / Float(27).squareRoot()) < 1e-5)
+        #expect(AutoScaling.medianSkewness(Matrix(rows: 2, columns: 1, values: [3, 3])) == nil)
+    }
+
     @Test(
-        "auto scaling: a float table whose spreads lie within 200× of each other keeps them unless the run's check standardises; a wider one is standardised"
+        "auto scaling: a float table whose spreads lie within 200× of each other keeps them unless the run's check standardises; a wider one is standardised (log-scaled first when no value is negative)"
     )
     func sharedScaleTables() throws {
         let folder = temporaryDirectory()
@@ -70,12 +103,18 @@ struct DatasetsTests {
         let withConstant = folder.appendingPathComponent("constant.csv")
         try "1.4,0.2,7\n4.7,1.4,7\n6.0,2.5,7\n1.3,0.3,7\n5.1,1.8,7\n".write(to: withConstant, atomically: true, encoding: .utf8)
         #expect(try CSVLoader.load(path: withConstant.path, labelColumn: .none).preferredScaling == .shared)
-        // A length beside a mass in grams: spreads hundreds of times apart.
+        // A temperature in °C beside a mass in grams: spreads hundreds of times apart, standardised.
         let mixed = folder.appendingPathComponent("mixed.csv")
-        try "1.4,3200.5\n4.7,4100.25\n6.0,3650.75\n1.3,5010.5\n".write(to: mixed, atomically: true, encoding: .utf8)
+        try "-1.4,3200.5\n4.7,4100.25\n6.0,3650.75\n1.3,5010.5\n".write(to: mixed, atomically: true, encoding: .utf8)
         let standardised = try CSVLoader.load(path: mixed.path, labelColumn: .none)
         #expect(standardised.preferredScaling == .standardize && !standardised.scalingIsChecked)
         #expect(standardised.scalingReason.contains("apart"))
+        // A length beside a mass in grams, all values non-negative: log-scaled, then standardised.
+        let amounts = folder.appendingPathComponent("amounts.csv")
+        try "1.4,3200.5\n4.7,4100.25\n6.0,3650.75\n1.3,5010.5\n".write(to: amounts, atomically: true, encoding: .utf8)
+        let logged = try CSVLoader.load(path: amounts.path, labelColumn: .none)
+        #expect(logged.preferredScaling == .log && !logged.scalingIsChecked)
+        #expect(logged.scalingReason.contains("apart") && logged.scalingReason.contains("non-negative"), "\(logged.scalingReason)")
     }
 
     @Test("shared scaling centres each feature and divides all by the root of their mean variance")
@@ -89,6 +128,24 @@ struct DatasetsTests {
         var constant = Matrix(rows: 2, columns: 1, values: [3, 3])
         FeatureScaling.shared.apply(to: &constant)
         #expect(constant.values == [0, 0], "a constant table is only centred")
+    }
+
+    @Test("log scaling takes log(1 + x), then standardises each feature; it refuses negative values")
+    func logScaling() {
+        // log(1 + x) of the first column is 0, 1, 2, 3 (mean 1.5, variance 1.25); the second is constant.
+        let e = Float(M_E)
+        var m = Matrix(rows: 4, columns: 2, values: [0, 5, e - 1, 5, e * e - 1, 5, e * e * e - 1, 5])
+        let fitted = FeatureScaling.log.apply(to: &m)
+        #expect(fitted.mode == .log && abs(fitted.offset[0] - 1.5) < 1e-5)
+        let expected: [Float] = [-1.5, -0.5, 0.5, 1.5].map { $0 / Float(1.25).squareRoot() }
+        #expect(zip((0..<4).map { m[$0, 0] }, expected).allSatisfy { abs($0 - $1) < 1e-5 })
+        #expect((0..<4).allSatisfy { m[$0, 1] == 0 }, "a constant feature becomes 0")
+        var new = Matrix(rows: 1, columns: 2, values: [e - 1, 5])
+        fitted.apply(to: &new)
+        #expect(abs(new.values[0] - expected[1]) < 1e-5, "new data is logged and scaled as the training data was")
+        let negative = Matrix(rows: 2, columns: 2, values: [1, 2, 3, -0.5])
+        #expect(FeatureScaling.log.firstValueOutsideDomain(of: negative).map { [$0.row, $0.column] } == [1, 1])
+        #expect(FeatureScaling.standardize.firstValueOutsideDomain(of: negative) == nil)
     }
 
     @Test("CSV without header, labels from the last column, gzip-compressed")

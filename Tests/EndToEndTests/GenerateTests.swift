@@ -344,8 +344,8 @@ struct CommandLineTests {
             (["generate", "--epochs=-3"], "--epochs must not be negative"),
             (["generate", "--dataset", "/no/such/file.csv"], "/no/such/file.csv: no such file"),
             (
-                ["generate", "--scaling", "log"],
-                "'log' is invalid for '--scaling <scaling>': expected one of auto, none, unit, minmax, standardize, shared"
+                ["generate", "--scaling", "logarithm"],
+                "'logarithm' is invalid for '--scaling <scaling>': expected one of auto, none, unit, minmax, standardize, shared, log"
             ),
             (["generate", "--frame-size", "big"], "'big' is invalid for '--frame-size <frame-size>': expected WIDTHxHEIGHT"),
             (["generate", "--learning-rate", "abc"], "abc")

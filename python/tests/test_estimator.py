@@ -116,6 +116,18 @@ def test_predict_checks_the_fitted_width(data):
         model.predict(data[0][:, :2])
 
 
+def test_a_log_scaled_model_refuses_negative_values_in_one_line(data):
+    points = np.abs(data[0])
+    model = DCN(n_clusters=3, random_state=0, scaling="log", **SMALL).fit(points)
+    assert json.loads(open(f"{model.run_dir_}/run.json").read())["dataset"]["scaling"] == "log"
+    shifted = points.copy()
+    shifted[1, 2] = -1
+    with pytest.raises(EngineError, match="row 2, column 3 holds -1.0, but the model was trained on log-scaled data"):
+        model.predict(shifted)
+    with pytest.raises(EngineError, match="log scaling takes only values ≥ 0"):
+        DCN(n_clusters=3, random_state=0, scaling="log", **SMALL).fit(shifted)
+
+
 def test_a_missing_engine_says_what_to_do(data, monkeypatch):
     monkeypatch.delenv("DCN_REPORT_BIN")
     monkeypatch.setenv("PATH", "/nonexistent")

@@ -69,6 +69,7 @@ struct MethodsParagraph {
             case .standardize?: "standardised per feature (zero mean, unit variance)"
             case .shared?:
                 "centred per feature and divided by one common spread (the root of the mean feature variance), keeping the features' relative spreads"
+            case .log?: "log-transformed, log(1 + x), then standardised per feature (zero mean, unit variance)"
             case nil: nil
             }
         if let scaling {
@@ -179,7 +180,7 @@ struct MethodsParagraph {
             .words(" means the same on any data: it is "), math("λ·V", "\\lambda V", uses: [.lambda, .inputVariance]),
             .words(" in the paper's eq. 5 (summed squared error)")
         ]
-        if manifest.dataset.scaling == FeatureScaling.standardize.rawValue, manifest.dataset.dimensions > 0 {
+        if [FeatureScaling.standardize.rawValue, FeatureScaling.log.rawValue].contains(manifest.dataset.scaling), manifest.dataset.dimensions > 0 {
             pieces += [
                 .words(", here "), math("λ·D", "\\lambda D", uses: [.lambda, .dimensions]),
                 .words(" = \(formatNumber(Double(lambda) * Double(manifest.dataset.dimensions))) since standardised data have "),

@@ -17,6 +17,8 @@ public struct ScalingCheck: Sendable {
     public let standardizedCut: Double
     /// How much lower the standardised sum must be.
     public let margin: Double
+    /// Whether every value of the table is 0 or more: then standardising means `log`, log(1 + x) first.
+    public let nonNegative: Bool
 
     /// The seed of the check's draws, whatever the run's.
     static let seed: UInt64 = 0
@@ -28,6 +30,7 @@ public struct ScalingCheck: Sendable {
     ///   - restarts: k-means restarts (the run's).
     public init(features: Matrix, clusterCount: Int, restarts: Int) {
         margin = JudgeRule.scalingCheck(clusterCount: clusterCount).margin
+        nonNegative = features.isNonNegative
         let views = [FeatureScaling.shared, .standardize].map { scaling -> Matrix in
             var view = features
             scaling.apply(to: &view)
@@ -56,14 +59,19 @@ public struct ScalingCheck: Sendable {
             .challengerWins(JudgedLabelling(cut: standardizedCut, fit: nil), over: JudgedLabelling(cut: sharedCut, fit: nil))
     }
 
-    /// The scaling the run uses.
-    public var chosen: FeatureScaling { standardizes ? .standardize : .shared }
+    /// The scaling the run uses: when standardising wins, `log` for a table of non-negative values, as
+    /// `--scaling auto` standardises such tables (docs/benchmark.md, *Skewed tables and the log scale*).
+    public var chosen: FeatureScaling { standardizes ? (nonNegative ? .log : .standardize) : .shared }
 
     /// The check in words for the report, to follow the table's own reason for the shared scale.
     public var reason: String {
         let sums = "\(Self.twoPlaces(standardizedCut)) against \(Self.twoPlaces(sharedCut)), margin \(Self.twoPlaces(margin))"
+        let standardizing =
+            nonNegative
+            ? "all values non-negative: log(1 + x), then each feature standardised to mean 0 and variance 1"
+            : "each feature standardised to mean 0 and variance 1"
         return standardizes
-            ? "k-means on the standardised features cuts both views' neighbour graphs clearly lower (\(sums)): each feature standardised to mean 0 and variance 1"
+            ? "k-means on the standardised features cuts both views' neighbour graphs clearly lower (\(sums)): \(standardizing)"
             : "k-means on the standardised features does not cut both views' neighbour graphs clearly lower (\(sums)): centred and divided by one common spread, keeping their relative weight"
     }
 

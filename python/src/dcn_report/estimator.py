@@ -41,7 +41,7 @@ class DCN(ClusterMixin, TransformerMixin, BaseEstimator):
 
     Parameters that are not recorded settings: `preset` (synthetic, general or mnist: whose values the
     `None` parameters take; default general), `method` (dcn-report or paper), `scaling` (auto, none,
-    unit, minmax, standardize or shared), `random_state` (None, an int, or a numpy RandomState or
+    unit, minmax, standardize, shared or log), `random_state` (None, an int, or a numpy RandomState or
     Generator; an int seed is drawn from the others, and the seed used is `random_state_`), `run_dir`
     (where the run folder goes: `run_dir/run`; default a temporary folder that lives as long as this
     estimator) and `verbose` (a progress bar while fitting: True, False, or None for one in Jupyter

@@ -93,7 +93,7 @@ class RunWriter:
             image_shape: `(H, W)` or `(H, W, C)` when each sample is an image, so the report draws
                 decoded centres as images. H·W·C must equal `input_dim`.
             scaling: How the inputs were scaled before training (`none`, `unit`, `minmax`,
-                `standardize`, `shared` or your own word).
+                `standardize`, `shared`, `log` or your own word).
             inputs: Optional: the unscaled input rows (N, D). With them the report gets its galleries at
                 the first and the last recorded epoch: with `image_shape`, images of each cluster's
                 members (nearest its centre, random, least certain) and of each class's misplaced
