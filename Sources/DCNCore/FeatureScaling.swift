@@ -33,10 +33,6 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
         var offset = [Float](repeating: 0, count: d)
         var scale = [Float](repeating: 1, count: d)
         guard n > 0 else { return FittedScaling(mode: self, offset: offset, scale: scale) }
-        if self == .log {
-            let standardized = FeatureScaling.standardize.fit(features.logOnePlus())
-            return FittedScaling(mode: .log, offset: standardized.offset, scale: standardized.scale)
-        }
         switch self {
         case .none:
             break
@@ -57,7 +53,10 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
                 let range = high[c] - low[c]
                 scale[c] = range > 0 ? 1 / range : 0
             }
-        case .standardize, .shared, .log:
+        case .log:
+            let standardized = FeatureScaling.standardize.fit(features.logOnePlus())
+            return FittedScaling(mode: .log, offset: standardized.offset, scale: standardized.scale)
+        case .standardize, .shared:
             var sum = [Double](repeating: 0, count: d), squares = [Double](repeating: 0, count: d)
             for r in 0..<n {
                 for c in 0..<d {

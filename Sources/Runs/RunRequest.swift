@@ -82,7 +82,7 @@ public struct RunRequest: Equatable, Sendable {
     public func resolvedScaling(for data: Dataset, configuration: DCNConfiguration) throws -> (scaling: FeatureScaling, reason: String) {
         if let outside = scaling.resolved(for: data).firstValueOutsideDomain(of: data.features) {
             throw FlagValueError(
-                "--scaling \(scaling.rawValue): \(dataset) holds \(outside.value) at row \(outside.row + 1), column \(outside.column + 1), and log scaling takes only values ≥ 0 (use --scaling standardize)"
+                "--scaling \(scaling.rawValue): \(dataset) holds \(outside.value) at data row \(outside.row + 1), column \(outside.column + 1), and log scaling takes only values ≥ 0 (use --scaling standardize)"
             )
         }
         guard scaling == .auto, data.scalingIsChecked else { return (scaling.resolved(for: data), scaling.reason(for: data)) }

@@ -43,7 +43,7 @@ public final class DCN {
         if let trainer { return trainer }
         if let outside = scalingMode.firstValueOutsideDomain(of: data) {
             throw TrainingError.unusableData(
-                "row \(outside.row + 1), column \(outside.column + 1) holds \(outside.value), but log scaling takes only values ≥ 0")
+                "data row \(outside.row + 1), column \(outside.column + 1) holds \(outside.value), but log scaling takes only values ≥ 0")
         }
         var scaled = data
         fittedScaling = scalingMode.apply(to: &scaled)

@@ -36,7 +36,7 @@ public final class TrainedModel {
         }
         if let outside = scaling.mode.firstValueOutsideDomain(of: data) {
             throw TrainingError.unusableData(
-                "row \(outside.row + 1), column \(outside.column + 1) holds \(outside.value), but the model was trained on log-scaled data, which takes only values ≥ 0"
+                "data row \(outside.row + 1), column \(outside.column + 1) holds \(outside.value), but the model was trained on log-scaled data, which takes only values ≥ 0"
             )
         }
         var scaled = data

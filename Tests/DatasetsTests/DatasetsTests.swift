@@ -75,10 +75,13 @@ struct DatasetsTests {
 
     @Test("the median skewness is the third central moment over the cubed spread, constant features aside")
     func medianSkewness() {
-        // Column 0: 0, 0, 0, 4 (mean 1; m2 = 3, m3 = 6, skewness 6 / 3^1.5 ≈ 1.155); column 1 constant;
-        // column 2: 4, 0, 0, 0 (the same values). Median of the two varying columns: 1.155.
-        let m = Matrix(rows: 4, columns: 3, values: [0, 2, 4, 0, 2, 0, 0, 2, 0, 4, 2, 0])
-        #expect(abs((AutoScaling.medianSkewness(m) ?? 0) - 6 / Float(27).squareRoot()) < 1e-5)
+        // Column 0: 0, 0, 0, 4 (mean 1; m2 = 3, m3 = 6, skewness 6 / 3^1.5 = 2 / √3 ≈ 1.155); column 1
+        // constant; column 2 the same as column 0; column 3: 0, 1, 2, 3, symmetric (0). The median of the
+        // three varying columns is 1.155 (their mean would be 0.770); of two, the mean of the middle two.
+        let m = Matrix(rows: 4, columns: 4, values: [0, 2, 0, 0, 0, 2, 0, 1, 0, 2, 0, 2, 4, 2, 4, 3])
+        #expect(abs((AutoScaling.medianSkewness(m) ?? 0) - 2 / Float(3).squareRoot()) < 1e-5)
+        let skewedAndSymmetric = Matrix(rows: 4, columns: 2, values: [0, 0, 0, 1, 0, 2, 4, 3])
+        #expect(abs((AutoScaling.medianSkewness(skewedAndSymmetric) ?? 0) - 1 / Float(3).squareRoot()) < 1e-5)
         #expect(AutoScaling.medianSkewness(Matrix(rows: 2, columns: 1, values: [3, 3])) == nil)
     }
 

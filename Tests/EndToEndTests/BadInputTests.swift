@@ -152,7 +152,7 @@ struct BadInputTests {
         Case(
             name: "log scaling of negative values", files: ["x.csv": Data("1,2\n3,-4\n5,6\n7,8\n".utf8)],
             arguments: ["train", "--dataset", "{dir}/x.csv", "--clusters", "2", "--scaling", "log"],
-            expected: "holds -4.0 at row 2, column 2, and log scaling takes only values ≥ 0"),
+            expected: "holds -4.0 at data row 2, column 2, and log scaling takes only values ≥ 0"),
         Case(name: "missing config", files: [:], arguments: ["train", "--config", "{dir}/none.yaml"], expected: "none.yaml: no such file"),
         Case(
             name: "corrupt model", files: ["m.dcn": Data("garbage".utf8), "x.csv": Data(good.utf8)],

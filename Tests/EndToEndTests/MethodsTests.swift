@@ -100,6 +100,20 @@ import Testing
         expectGlossaryComplete(MethodsDocument(run: run))
     }
 
+    @Test("a log-scaled run says so, and that its standardised logs have total variance D")
+    func logScaledParagraph() throws {
+        let fixtures = repositoryRoot().appendingPathComponent("Tests/Fixtures/decision")
+        let run = try train(
+            [
+                "--dataset", fixtures.appendingPathComponent("iris_X.npy").path, "--clusters", "3", "--scaling", "log",
+                "--pretrain-epochs", "2", "--epochs", "1", "--hidden", "16", "--seed", "1"
+            ], name: "methods-log")
+        #expect(run.manifest.dataset.scaling == "log")
+        let text = MethodsDocument(run: run).plainText
+        #expect(text.contains("The input was log-transformed, log(1 + x), then standardised per feature"), "\(text)")
+        #expect(text.contains("λ·D = 4 since standardised data have V = D"), "\(text)")
+    }
+
     @Test("a run with a refill names every refilled cluster and its epoch; --method paper says it has no hold, refill or end judge")
     func refillAndPaper() throws {
         let run = try train(["--points-per-cluster", "50", "--pretrain-epochs", "3", "--epochs", "3", "--seed", "1"], name: "methods-refill")

@@ -85,7 +85,7 @@ struct ModelTests {
         shifted.values[data.columns + 2] = -1
         #expect { try dcn.assign(shifted) } throws: { error in
             guard case TrainingError.unusableData(let message) = error else { return false }
-            return message.contains("row 2, column 3") && message.contains("values ≥ 0")
+            return message.contains("data row 2, column 3") && message.contains("values ≥ 0")
         }
         #expect { try DCN(configuration: configuration(), scaling: .log).fit(shifted) } throws: { error in
             guard case TrainingError.unusableData(let message) = error else { return false }

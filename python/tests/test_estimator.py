@@ -122,7 +122,7 @@ def test_a_log_scaled_model_refuses_negative_values_in_one_line(data):
     assert json.loads(open(f"{model.run_dir_}/run.json").read())["dataset"]["scaling"] == "log"
     shifted = points.copy()
     shifted[1, 2] = -1
-    with pytest.raises(EngineError, match="row 2, column 3 holds -1.0, but the model was trained on log-scaled data"):
+    with pytest.raises(EngineError, match="data row 2, column 3 holds -1.0, but the model was trained on log-scaled data"):
         model.predict(shifted)
     with pytest.raises(EngineError, match="log scaling takes only values ≥ 0"):
         DCN(n_clusters=3, random_state=0, scaling="log", **SMALL).fit(shifted)
