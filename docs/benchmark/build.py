@@ -448,6 +448,19 @@ GAUSSIAN_NOISE_SETS = {
                    1800, 5, 6, 1.2, 4, 30, 0.5, 71),
     "noise-double": ("Batch 2. Four blobs in 8 informative dimensions, followed by 16 noise columns twice as spread out.",
                      1500, 4, 8, 1.0, 4, 16, 2.0, 72),
+    # Batch 6: noise columns louder than the signal, of which the development half had one set (noise-double).
+    "noise-loud-3x": ("Batch 6. Three blobs in 5 informative dimensions, followed by 10 noise columns three times as spread out.",
+                      1500, 3, 5, 1.0, 4, 10, 3.0, 111),
+    "noise-loud-8x": ("Batch 6. Four blobs in 6 informative dimensions, followed by 6 noise columns eight times as spread out.",
+                      1800, 4, 6, 1.0, 4, 6, 8.0, 112),
+    "noise-loud-two": ("Batch 6. Four blobs in 4 informative dimensions, followed by 2 noise columns six times as spread out.",
+                       1500, 4, 4, 1.0, 4, 2, 6.0, 113),
+    "noise-loud-many": ("Batch 6. Five blobs in 8 informative dimensions, followed by 40 noise columns three times as spread out.",
+                        2000, 5, 8, 1.2, 4, 40, 3.0, 114),
+    "noise-loud-k6": ("Batch 6. Six blobs in 6 informative dimensions, followed by 12 noise columns four times as spread out.",
+                      2400, 6, 6, 1.0, 5, 12, 4.0, 115),
+    "noise-loud-10d": ("Batch 6. Three blobs in 10 informative dimensions, followed by 20 noise columns five times as spread out.",
+                       1500, 3, 10, 1.5, 4, 20, 5.0, 116),
 }
 
 
