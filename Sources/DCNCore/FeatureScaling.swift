@@ -88,6 +88,22 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
         return (index / features.columns, index % features.columns, features.values[index])
     }
 
+    /// Where ``firstValueOutsideDomain(of:)`` is and what it holds, in words for an error line
+    /// ("data row 2, column 3 holds -1.0"); nil when every value is usable.
+    public func valueOutsideDomain(in features: Matrix) -> String? {
+        firstValueOutsideDomain(of: features).map { "data row \($0.row + 1), column \($0.column + 1) holds \($0.value)" }
+    }
+
+    /// How `--scaling auto` standardises a table, wherever it decides to: `log` (log(1 + x) first) when no
+    /// value is negative, else `standardize`; with the words for the report (docs/benchmark.md, *Skewed
+    /// tables and the log scale*).
+    /// - Parameter nonNegative: Whether every value of the table is 0 or more.
+    public static func autoStandardizing(nonNegative: Bool) -> (scaling: FeatureScaling, words: String) {
+        nonNegative
+            ? (.log, "all values non-negative: log(1 + x), then each feature standardised to mean 0 and variance 1")
+            : (.standardize, "each feature standardised to mean 0 and variance 1")
+    }
+
     /// Fits the scaling to `features` and applies it in place.
     /// - Parameter features: Samples as rows.
     /// - Returns: The fitted transform.

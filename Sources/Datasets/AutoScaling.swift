@@ -42,12 +42,12 @@ enum AutoScaling {
     /// The scaling for `features` before any check, and the reason, in words for the report; a `shared`
     /// choice is the one the run's scaling check judges.
     static func staticChoice(_ features: Matrix) -> (scaling: FeatureScaling, reason: String) {
-        let integerScale = commonIntegerScale(features)
+        let integerScale = commonIntegerScale(features), nonNegative = features.isNonNegative
         if let largest = integerScale, ImageShapeHint.shape(forPixelDimensions: features.columns) != nil {
             let top = Int(largest)
             return (.unit, "every feature holds integers 0–\(top) on one common scale, as many as an image's pixels: divided by \(top)")
         }
-        if features.isNonNegative, let skewness = medianSkewness(features), skewness >= skewedTableThreshold {
+        if nonNegative, let skewness = medianSkewness(features), skewness >= skewedTableThreshold {
             return (
                 .log,
                 "non-negative values whose features are highly skewed (median skewness \(String(format: "%.1f", skewness)), at least \(Int(skewedTableThreshold))): log(1 + x), then each feature standardised to mean 0 and variance 1"
@@ -58,7 +58,7 @@ enum AutoScaling {
             return (.unit, "every feature holds integers 0–\(top) on one common scale (pixels, counts or ratings): divided by \(top)")
         }
         guard let ratio = spreadRatio(features) else {
-            return standardized(features, because: "a table of features on their own scales")
+            return standardized(nonNegative: nonNegative, because: "a table of features on their own scales")
         }
         let times =
             ratio < 10
@@ -67,14 +67,14 @@ enum AutoScaling {
         if ratio <= judgedScaleRatio {
             return (.shared, "features whose spreads lie within \(times) of each other")
         }
-        return standardized(features, because: "a table of features on their own scales (spreads \(times) apart)")
+        return standardized(nonNegative: nonNegative, because: "a table of features on their own scales (spreads \(times) apart)")
     }
 
-    /// `standardize` with its reason, or `log` for a table of non-negative values.
-    static func standardized(_ features: Matrix, because reason: String) -> (scaling: FeatureScaling, reason: String) {
-        features.isNonNegative
-            ? (.log, reason + ", all values non-negative: log(1 + x), then each feature standardised to mean 0 and variance 1")
-            : (.standardize, reason + ": each feature standardised to mean 0 and variance 1")
+    /// `standardize` with its reason, or `log` for a table of non-negative values
+    /// (``FeatureScaling/autoStandardizing(nonNegative:)``).
+    static func standardized(nonNegative: Bool, because reason: String) -> (scaling: FeatureScaling, reason: String) {
+        let (scaling, words) = FeatureScaling.autoStandardizing(nonNegative: nonNegative)
+        return (scaling, reason + (scaling == .log ? ", " : ": ") + words)
     }
 
     /// The median skewness above which a non-negative table is log-scaled: 1, the usual bound of a highly

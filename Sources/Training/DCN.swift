@@ -41,9 +41,8 @@ public final class DCN {
 
     private func trainer(for data: Matrix, labels: [Int32]?) throws -> DCNTrainer {
         if let trainer { return trainer }
-        if let outside = scalingMode.firstValueOutsideDomain(of: data) {
-            throw TrainingError.unusableData(
-                "data row \(outside.row + 1), column \(outside.column + 1) holds \(outside.value), but log scaling takes only values ≥ 0")
+        if let outside = scalingMode.valueOutsideDomain(in: data) {
+            throw TrainingError.unusableData("\(outside), but log scaling takes only values ≥ 0")
         }
         var scaled = data
         fittedScaling = scalingMode.apply(to: &scaled)

@@ -34,10 +34,8 @@ public final class TrainedModel {
         guard data.columns == autoencoder.inputDimensions else {
             throw TrainingError.unusableData("the data has \(data.columns) columns but the model was trained on \(autoencoder.inputDimensions)")
         }
-        if let outside = scaling.mode.firstValueOutsideDomain(of: data) {
-            throw TrainingError.unusableData(
-                "data row \(outside.row + 1), column \(outside.column + 1) holds \(outside.value), but the model was trained on log-scaled data, which takes only values ≥ 0"
-            )
+        if let outside = scaling.mode.valueOutsideDomain(in: data) {
+            throw TrainingError.unusableData("\(outside), but the model was trained on log-scaled data, which takes only values ≥ 0")
         }
         var scaled = data
         scaling.apply(to: &scaled)

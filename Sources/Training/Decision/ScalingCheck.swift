@@ -61,17 +61,13 @@ public struct ScalingCheck: Sendable {
 
     /// The scaling the run uses: when standardising wins, `log` for a table of non-negative values, as
     /// `--scaling auto` standardises such tables (docs/benchmark.md, *Skewed tables and the log scale*).
-    public var chosen: FeatureScaling { standardizes ? (nonNegative ? .log : .standardize) : .shared }
+    public var chosen: FeatureScaling { standardizes ? FeatureScaling.autoStandardizing(nonNegative: nonNegative).scaling : .shared }
 
     /// The check in words for the report, to follow the table's own reason for the shared scale.
     public var reason: String {
         let sums = "\(Self.twoPlaces(standardizedCut)) against \(Self.twoPlaces(sharedCut)), margin \(Self.twoPlaces(margin))"
-        let standardizing =
-            nonNegative
-            ? "all values non-negative: log(1 + x), then each feature standardised to mean 0 and variance 1"
-            : "each feature standardised to mean 0 and variance 1"
         return standardizes
-            ? "k-means on the standardised features cuts both views' neighbour graphs clearly lower (\(sums)): \(standardizing)"
+            ? "k-means on the standardised features cuts both views' neighbour graphs clearly lower (\(sums)): \(FeatureScaling.autoStandardizing(nonNegative: nonNegative).words)"
             : "k-means on the standardised features does not cut both views' neighbour graphs clearly lower (\(sums)): centred and divided by one common spread, keeping their relative weight"
     }
 
