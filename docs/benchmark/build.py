@@ -494,6 +494,84 @@ def noise_spreads():
     return np.hstack([x, x.std() * np.geomspace(0.2, 5, 20) * rng.normal(size=(len(x), 20))]), y
 
 
+# Batch 7: loud noise columns of other shapes than batch 6's Gaussian ones, and around other signals. The
+# informative columns' spread is their overall standard deviation, as in batch 6.
+
+def loud_noise(x, noise, spread):
+    """x followed by the noise columns, scaled so that each has `spread` times x's overall spread."""
+    noise = noise / noise.std(0)
+    return np.hstack([x, spread * x.std() * noise])
+
+
+@builder()
+def noise_loud_t():
+    """Batch 7. Three blobs in 5 informative dimensions, followed by 10 heavy-tailed noise columns
+    (Student t, 3 degrees of freedom) four times as spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=3, n_features=5, cluster_std=1.0, center_box=(-4, 4), random_state=121)
+    return loud_noise(x, np.random.default_rng(121).standard_t(3, size=(len(x), 10)), 4.0), y
+
+
+@builder()
+def noise_loud_uniform():
+    """Batch 7. Four blobs in 4 informative dimensions, followed by 8 uniform noise columns six times as
+    spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=122)
+    return loud_noise(x, np.random.default_rng(122).uniform(size=(len(x), 8)), 6.0), y
+
+
+@builder()
+def noise_loud_factor():
+    """Batch 7. Four blobs in 6 informative dimensions, followed by 12 correlated noise columns (three
+    Gaussian factors plus independent noise of a quarter of their variance) four times as spread out."""
+    x, y = datasets.make_blobs(n_samples=1800, centers=4, n_features=6, cluster_std=1.0, center_box=(-4, 4), random_state=123)
+    rng = np.random.default_rng(123)
+    noise = rng.normal(size=(len(x), 3)) @ rng.normal(size=(3, 12)) + 0.5 * rng.normal(size=(len(x), 12))
+    return loud_noise(x, noise, 4.0), y
+
+
+@builder()
+def noise_loud_imbalanced():
+    """Batch 7. Three blobs of 1,200, 600 and 200 points in 5 informative dimensions, followed by 10
+    Gaussian noise columns five times as spread out."""
+    x, y = datasets.make_blobs(n_samples=[1200, 600, 200], centers=None, n_features=5, cluster_std=1.0, center_box=(-4, 4),
+                               random_state=124)
+    return loud_noise(x, np.random.default_rng(124).normal(size=(len(x), 10)), 5.0), y
+
+
+@builder()
+def noise_loud_k8():
+    """Batch 7. Eight blobs in 8 informative dimensions, followed by 16 Gaussian noise columns four times
+    as spread out."""
+    x, y = datasets.make_blobs(n_samples=2400, centers=8, n_features=8, cluster_std=1.0, center_box=(-5, 5), random_state=125)
+    return loud_noise(x, np.random.default_rng(125).normal(size=(len(x), 16)), 4.0), y
+
+
+@builder()
+def noise_loud_small():
+    """Batch 7. 300 points: three blobs in 4 informative dimensions, followed by 12 Gaussian noise columns
+    five times as spread out."""
+    x, y = datasets.make_blobs(n_samples=300, centers=3, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=126)
+    return loud_noise(x, np.random.default_rng(126).normal(size=(len(x), 12)), 5.0), y
+
+
+@builder()
+def iris_loud_noise():
+    """Batch 7. scikit-learn's iris (four measurements in cm), followed by 8 Gaussian noise columns five
+    times as spread out as its measurements."""
+    bunch = datasets.load_iris()
+    return loud_noise(bunch.data, np.random.default_rng(127).normal(size=(len(bunch.data), 8)), 5.0), bunch.target
+
+
+@builder()
+def noise_loud_aniso():
+    """Batch 7. Four blobs in 6 informative dimensions stretched by a random linear map, followed by 10
+    Gaussian noise columns five times as spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=6, cluster_std=1.0, center_box=(-4, 4), random_state=128)
+    rng = np.random.default_rng(128)
+    x = x @ rng.normal(size=(6, 6))
+    return loud_noise(x, rng.normal(size=(len(x), 10)), 5.0), y
+
+
 # ------------------------------------------------------------------------------ counts, percentages
 
 @builder()

@@ -100,9 +100,10 @@ extension JudgeRule {
         JudgeRule(margin: marginPerCluster * Double(clusterCount), fitVeto: .startCheck)
     }
 
-    /// `--scaling auto`'s check of a table whose spreads lie close enough to keep: the standardised
-    /// features replace the shared ones when k-means on them cuts both views' neighbour graphs lower, summed,
-    /// by the end's margin (no fit: the two labellings live in different spaces).
+    /// `--scaling auto`'s check of a table whose spreads lie close enough to keep, when its two views'
+    /// contrasts tie: the standardised features replace the shared ones when k-means on them cuts both
+    /// views' neighbour graphs lower, summed, by the end's margin (no fit: the two labellings live in
+    /// different spaces).
     public static func scalingCheck(clusterCount: Int) -> JudgeRule {
         JudgeRule(margin: marginPerCluster * Double(clusterCount), fitVeto: nil)
     }

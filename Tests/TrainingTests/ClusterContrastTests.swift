@@ -1,0 +1,63 @@
+import DCNCore
+import DCNMath
+import Testing
+@testable import Training
+
+@Suite("A view's cluster contrast: k-means' cut of the view over the cut of an unclustered reference")
+struct ClusterContrastTests {
+    /// `rows` rows of `columns` features drawn by `row`.
+    func table(rows: Int, columns: Int, seed: UInt64, _ row: (Int, inout SplitMix64) -> [Float]) -> Matrix {
+        var generator = SplitMix64(seed: seed)
+        var values: [Float] = []
+        for index in 0..<rows { values += row(index, &generator) }
+        return Matrix(rows: rows, columns: columns, values: values)
+    }
+
+    func contrast(_ view: Matrix, clusterCount: Int = 3) -> Double {
+        ClusterContrast(of: view, clusterCount: clusterCount, restarts: 5, seed: 0).contrast
+    }
+
+    @Test("three separated blobs: their cut is a small part of the reference's split")
+    func separatedBlobs() {
+        let view = table(rows: 600, columns: 4, seed: 3) { row, generator in
+            (0..<4).map { feature in Float(feature == row % 3 ? 5 : 0) + Float(generator.nextGaussian()) }
+        }
+        #expect(contrast(view) < 0.3)
+    }
+
+    @Test("a Gaussian cloud without clusters: k-means splits it about as well as its reference (near 1)")
+    func cloudWithoutClusters() {
+        let view = table(rows: 600, columns: 6, seed: 4) { _, generator in (0..<6).map { _ in Float(generator.nextGaussian()) } }
+        let value = contrast(view)
+        #expect(value > 0.8 && value < 1.25, "\(value)")
+    }
+
+    @Test("a cloud whose columns share two strong factors is no cluster either: the reference keeps its principal axes")
+    func correlatedCloudWithoutClusters() {
+        let view = table(rows: 600, columns: 8, seed: 5) { _, generator in
+            let (a, b) = (Float(generator.nextGaussian()), Float(generator.nextGaussian()))
+            return (0..<8).map { feature in Float(feature % 3) * a - Float(feature % 2) * b + 0.3 * Float(generator.nextGaussian()) }
+        }
+        let value = contrast(view)
+        #expect(value > 0.8 && value < 1.25, "\(value)")
+    }
+
+    @Test("the reference keeps every axis's spread: the same total variance, each column a shuffle of one principal axis's scores")
+    func referenceKeepsTheSpread() {
+        let view = table(rows: 500, columns: 3, seed: 6) { _, generator in
+            let a = Float(generator.nextGaussian())
+            return [3 * a, a + 0.5 * Float(generator.nextGaussian()), Float(generator.nextGaussian())]
+        }
+        var generator = SplitMix64(seed: 1)
+        let reference = ClusterContrast.reference(of: view, using: &generator)
+        func totalVariance(_ m: Matrix) -> Double {
+            (0..<m.columns).reduce(0) { total, c in
+                let column = (0..<m.rows).map { Double(m.values[$0 * m.columns + c]) }
+                let mean = column.reduce(0, +) / Double(m.rows)
+                return total + column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(m.rows)
+            }
+        }
+        #expect(reference.rows == 500 && reference.columns == 3)
+        #expect(abs(totalVariance(reference) - totalVariance(view)) < 1e-3 * totalVariance(view))
+    }
+}
