@@ -42,22 +42,37 @@ struct ClusterContrastTests {
         #expect(value > 0.8 && value < 1.25, "\(value)")
     }
 
-    @Test("the reference keeps every axis's spread: the same total variance, each column a shuffle of one principal axis's scores")
-    func referenceKeepsTheSpread() {
+    @Test("the reference is the view on its principal components, each column a shuffle of one component's scores")
+    func referenceShufflesEachComponent() {
         let view = table(rows: 500, columns: 3, seed: 6) { _, generator in
             let a = Float(generator.nextGaussian())
             return [3 * a, a + 0.5 * Float(generator.nextGaussian()), Float(generator.nextGaussian())]
         }
         var generator = SplitMix64(seed: 1)
         let reference = ClusterContrast.reference(of: view, using: &generator)
-        func totalVariance(_ m: Matrix) -> Double {
-            (0..<m.columns).reduce(0) { total, c in
-                let column = (0..<m.rows).map { Double(m.values[$0 * m.columns + c]) }
-                let mean = column.reduce(0, +) / Double(m.rows)
-                return total + column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(m.rows)
-            }
-        }
+        let scores = PrincipalComponents(of: view).project(view, count: 3)
         #expect(reference.rows == 500 && reference.columns == 3)
-        #expect(abs(totalVariance(reference) - totalVariance(view)) < 1e-3 * totalVariance(view))
+        for c in 0..<3 {
+            let shuffled = (0..<500).map { reference.values[$0 * 3 + c] }, original = (0..<500).map { scores.values[$0 * 3 + c] }
+            #expect(shuffled.sorted() == original.sorted(), "column \(c) holds the component's scores")
+            #expect(shuffled != original, "column \(c) is shuffled")
+        }
+    }
+
+    @Test("a table of more rows than the judges' sample: the reference is built from at most 3,000 of them, evenly spaced")
+    func referenceOfALargeTable() {
+        let view = table(rows: 7_000, columns: 2, seed: 7) { _, generator in [Float(generator.nextGaussian()), Float(generator.nextGaussian())] }
+        var generator = SplitMix64(seed: 1)
+        #expect(ClusterContrast.reference(of: view, using: &generator).rows == 2_334)  // every third row
+    }
+
+    @Test("a view k-means splits with no cut scores 0, even when its reference splits as cleanly (the floor, not a division by 0)")
+    func cleanSplitScoresZero() {
+        // Two far groups along one axis: the shuffled reference keeps them apart too.
+        let view = table(rows: 400, columns: 2, seed: 8) { row, generator in
+            [Float(row % 2) * 100 + Float(generator.nextGaussian()), Float(generator.nextGaussian())]
+        }
+        let value = contrast(view, clusterCount: 2)
+        #expect(value == 0, "\(value)")
     }
 }

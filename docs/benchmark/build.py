@@ -522,7 +522,7 @@ def noise_loud_uniform():
 @builder()
 def noise_loud_factor():
     """Batch 7. Four blobs in 6 informative dimensions, followed by 12 correlated noise columns (three
-    Gaussian factors plus independent noise of a quarter of their variance) four times as spread out."""
+    Gaussian factors plus independent noise of variance 0.25) four times as spread out."""
     x, y = datasets.make_blobs(n_samples=1800, centers=4, n_features=6, cluster_std=1.0, center_box=(-4, 4), random_state=123)
     rng = np.random.default_rng(123)
     noise = rng.normal(size=(len(x), 3)) @ rng.normal(size=(3, 12)) + 0.5 * rng.normal(size=(len(x), 12))

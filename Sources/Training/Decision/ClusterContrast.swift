@@ -4,14 +4,19 @@ import DCNMath
 
 /// How clearly k-means finds clusters in a view of the data: its labelling's normalised cut of the view's
 /// neighbour graph over the same cut on an unclustered reference of the view (the idea of the gap
-/// statistic, Tibshirani, Walther and Hastie 2001, with a reference aligned to the principal components).
+/// statistic, Tibshirani, Walther and Hastie 2001, whose reference is uniform in the box of the principal
+/// components; here a permutation of each component's scores, which keeps each one's shape).
 ///
 /// The reference keeps the view's principal axes and the spread and shape of the data along each, but
 /// draws each row's coordinate on each axis from a different row (every axis's scores shuffled on their
 /// own), which leaves no clusters that live across axes. k-means splits a cloud without clusters about as
 /// well as its reference (contrast near 1); real clusters cut far lower than the reference's split (a
-/// contrast well under 1). Both graphs use the judges' neighbours; the reference is built from at most
-/// the judges' sample of rows, evenly spaced through the data.
+/// contrast well under 1). Clusters apart along one principal axis survive the shuffle, so their
+/// reference splits cleanly too and the contrast says little (a ratio of two cuts near 0); the scaling
+/// check then leans on its margin and its sums. Both graphs use the judges' neighbours; the reference is
+/// built from at most the judges' sample size of rows, evenly spaced through the data (the view's graph
+/// draws its own sample of that size at random, so above 3,000 rows the two graphs hold different rows,
+/// and above 6,000 different numbers of rows).
 struct ClusterContrast {
     /// The view's labelling's cut over the reference's.
     let contrast: Double

@@ -10,7 +10,7 @@ import Foundation
 /// 1. **Contrast** (0.9.0): each labelling's normalised cut of its own view's neighbour graph over the cut
 ///    k-means makes of an unclustered reference of that view (``ClusterContrast``): near 1 when k-means only
 ///    splits a cloud (columns of loud noise decide the shared view's distances), well under 1 when its
-///    clusters are real. The view whose contrast is lower by ``contrastMargin`` wins.
+///    clusters are real. The view whose contrast is lower by more than ``contrastMargin`` wins.
 /// 2. **Cuts on both graphs** (0.5.0), when the contrasts tie: each labelling's cuts of both views' graphs,
 ///    summed. Standardising wins when its sum is lower by the margin
 ///    (``JudgeRule/scalingCheck(clusterCount:)``): a labelling that only one view's geometry supports cuts
