@@ -13,10 +13,8 @@ import DCNMath
 /// well as its reference (contrast near 1); real clusters cut far lower than the reference's split (a
 /// contrast well under 1). Clusters apart along one principal axis survive the shuffle, so their
 /// reference splits cleanly too and the contrast says little (a ratio of two cuts near 0); the scaling
-/// check then leans on its margin and its sums. Both graphs use the judges' neighbours; the reference is
-/// built from at most the judges' sample size of rows, evenly spaced through the data (the view's graph
-/// draws its own sample of that size at random, so above 3,000 rows the two graphs hold different rows,
-/// and above 6,000 different numbers of rows).
+/// check then leans on its margin and its sums. Both graphs use the judges' neighbours and the same rows:
+/// the reference is built from the rows of the view's graph (at most the judges' sample).
 struct ClusterContrast {
     /// The view's labelling's cut over the reference's.
     let contrast: Double
@@ -37,18 +35,21 @@ struct ClusterContrast {
         generator = SplitMix64.stream(seed: seed, .inputJudge)
         let graph = NeighbourGraph(
             points: view, neighbours: DecisionTuning.graphNeighbours, sampleCap: DecisionTuning.graphSampleCap, using: &generator)
-        self.init(cut: graph.normalizedCut(of: labels, clusterCount: clusterCount), of: view, kmeans: kmeans, seed: seed)
+        self.init(cut: graph.normalizedCut(of: labels, clusterCount: clusterCount), on: graph, of: view, kmeans: kmeans, seed: seed)
     }
 
-    /// The contrast of `cut`, k-means' cut of the view's own graph, against the view's reference.
+    /// The contrast of `cut`, k-means' cut of the view's own graph, against the view's reference, built from
+    /// the graph's rows so that both cuts are taken on graphs of the same rows.
     /// - Parameters:
-    ///   - cut: The view's k-means labelling's normalised cut of the view's neighbour graph.
+    ///   - cut: The view's k-means labelling's normalised cut of `graph`.
+    ///   - graph: The view's neighbour graph (at most the judges' sample of its rows).
     ///   - view: The scaled features.
     ///   - kmeans: The k-means the view was labelled with.
     ///   - seed: The seed of the reference's shuffle and k-means.
-    init(cut: Double, of view: Matrix, kmeans: KMeans, seed: UInt64) {
+    init(cut: Double, on graph: NeighbourGraph, of view: Matrix, kmeans: KMeans, seed: UInt64) {
         var generator = SplitMix64.stream(seed: seed, .scalingReference)
-        let reference = Self.reference(of: view, using: &generator)
+        let rows = graph.sample.count == view.rows ? view : view.rows(graph.sample)
+        let reference = Self.reference(of: rows, using: &generator)
         let referenceLabels = kmeans.fit(reference, using: &generator).assignments
         let referenceGraph = NeighbourGraph(
             points: reference, neighbours: DecisionTuning.graphNeighbours, sampleCap: reference.rows, using: &generator)
@@ -58,12 +59,10 @@ struct ClusterContrast {
         contrast = cut / max(referenceCut, Self.cleanCut)
     }
 
-    /// The unclustered reference of `view`: its rows (at most the judges' sample, evenly spaced) on all their
-    /// principal components, each component's scores shuffled on their own.
-    static func reference<G: RandomNumberGenerator>(of view: Matrix, using generator: inout G) -> Matrix {
-        let stride = (view.rows + DecisionTuning.graphSampleCap - 1) / DecisionTuning.graphSampleCap
-        let sample = stride == 1 ? view : view.rows(Array(Swift.stride(from: 0, to: view.rows, by: stride)))
-        var scores = PrincipalComponents(of: sample).project(sample, count: sample.columns)
+    /// The unclustered reference of `rows`: the rows on all their principal components, each component's
+    /// scores shuffled on their own.
+    static func reference<G: RandomNumberGenerator>(of rows: Matrix, using generator: inout G) -> Matrix {
+        var scores = PrincipalComponents(of: rows).project(rows, count: rows.columns)
         let n = scores.rows, d = scores.columns
         for column in 0..<d {
             var order = Array(0..<n)

@@ -65,8 +65,8 @@ public struct ScalingCheck: Sendable {
         }
         let contrasts = views.indices.map { index in
             ClusterContrast(
-                cut: graphs[index].normalizedCut(of: labellings[index], clusterCount: clusterCount), of: views[index],
-                kmeans: kmeans, seed: Self.seed
+                cut: graphs[index].normalizedCut(of: labellings[index], clusterCount: clusterCount), on: graphs[index],
+                of: views[index], kmeans: kmeans, seed: Self.seed
             ).contrast
         }
         sharedContrast = contrasts[0]
