@@ -30,12 +30,19 @@ struct ClusterContrast {
     ///   - seed: The seed of every draw (the view's k-means and graph, the reference's shuffle and k-means).
     init(of view: Matrix, clusterCount: Int, restarts: Int, seed: UInt64) {
         let kmeans = KMeans(clusterCount: clusterCount, restarts: restarts)
+        let (labels, graph) = Self.labelledGraph(of: view, kmeans: kmeans, seed: seed)
+        self.init(cut: graph.normalizedCut(of: labels, clusterCount: clusterCount), on: graph, of: view, kmeans: kmeans, seed: seed)
+    }
+
+    /// k-means' labelling of `view` and the view's neighbour graph, each drawn from its own stream restarted
+    /// with `seed`, so that every view of a table is labelled and sampled alike.
+    static func labelledGraph(of view: Matrix, kmeans: KMeans, seed: UInt64) -> (labels: [Int32], graph: NeighbourGraph) {
         var generator = SplitMix64.stream(seed: seed, .inputKMeans)
         let labels = kmeans.fit(view, using: &generator).assignments
         generator = SplitMix64.stream(seed: seed, .inputJudge)
         let graph = NeighbourGraph(
             points: view, neighbours: DecisionTuning.graphNeighbours, sampleCap: DecisionTuning.graphSampleCap, using: &generator)
-        self.init(cut: graph.normalizedCut(of: labels, clusterCount: clusterCount), on: graph, of: view, kmeans: kmeans, seed: seed)
+        return (labels, graph)
     }
 
     /// The contrast of `cut`, k-means' cut of the view's own graph, against the view's reference, built from

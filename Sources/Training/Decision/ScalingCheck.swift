@@ -52,17 +52,9 @@ public struct ScalingCheck: Sendable {
             return view
         }
         let kmeans = KMeans(clusterCount: clusterCount, restarts: restarts)
-        let labellings = views.map { view -> [Int32] in
-            var generator = SplitMix64.stream(seed: Self.seed, .inputKMeans)
-            return kmeans.fit(view, using: &generator).assignments
-        }
-        // Both graphs draw the same subsample: one stream, restarted.
-        let graphs = views.map { view -> NeighbourGraph in
-            var generator = SplitMix64.stream(seed: Self.seed, .inputJudge)
-            return NeighbourGraph(
-                points: view, neighbours: DecisionTuning.graphNeighbours, sampleCap: DecisionTuning.graphSampleCap,
-                using: &generator)
-        }
+        // Both graphs draw the same subsample: one stream, restarted for each view.
+        let labelled = views.map { ClusterContrast.labelledGraph(of: $0, kmeans: kmeans, seed: Self.seed) }
+        let labellings = labelled.map(\.labels), graphs = labelled.map(\.graph)
         let contrasts = views.indices.map { index in
             ClusterContrast(
                 cut: graphs[index].normalizedCut(of: labellings[index], clusterCount: clusterCount), on: graphs[index],
