@@ -572,6 +572,76 @@ def noise_loud_aniso():
     return loud_noise(x, rng.normal(size=(len(x), 10)), 5.0), y
 
 
+# Batch 8: noise columns that outnumber the informative ones two or three to one, at four to six times
+# their spread, so that standardising leaves mostly noise too. Same helper and spreads as batch 7.
+
+@builder()
+def noise_crowd_blobs():
+    """Batch 8. Three blobs in 4 informative dimensions, followed by 12 Gaussian noise columns four times
+    as spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=3, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=131)
+    return loud_noise(x, np.random.default_rng(131).normal(size=(len(x), 12)), 4.0), y
+
+
+@builder()
+def noise_crowd_k5():
+    """Batch 8. Five blobs in 5 informative dimensions, followed by 15 Gaussian noise columns five times
+    as spread out."""
+    x, y = datasets.make_blobs(n_samples=2000, centers=5, n_features=5, cluster_std=1.0, center_box=(-5, 5), random_state=132)
+    return loud_noise(x, np.random.default_rng(132).normal(size=(len(x), 15)), 5.0), y
+
+
+@builder()
+def noise_crowd_t():
+    """Batch 8. Four blobs in 4 informative dimensions, followed by 8 heavy-tailed noise columns (Student
+    t, 3 degrees of freedom) six times as spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=133)
+    return loud_noise(x, np.random.default_rng(133).standard_t(3, size=(len(x), 8)), 6.0), y
+
+
+@builder()
+def noise_crowd_uniform():
+    """Batch 8. Three blobs in 6 informative dimensions, followed by 12 uniform noise columns four times
+    as spread out."""
+    x, y = datasets.make_blobs(n_samples=1200, centers=3, n_features=6, cluster_std=1.0, center_box=(-4, 4), random_state=134)
+    return loud_noise(x, np.random.default_rng(134).uniform(size=(len(x), 12)), 4.0), y
+
+
+@builder()
+def noise_crowd_imbalanced():
+    """Batch 8. Three blobs of 900, 450 and 150 points in 4 informative dimensions, followed by 12
+    Gaussian noise columns five times as spread out."""
+    x, y = datasets.make_blobs(n_samples=[900, 450, 150], centers=None, n_features=4, cluster_std=1.0, center_box=(-4, 4),
+                               random_state=135)
+    return loud_noise(x, np.random.default_rng(135).normal(size=(len(x), 12)), 5.0), y
+
+
+@builder()
+def noise_crowd_small():
+    """Batch 8. 250 points: three blobs in 3 informative dimensions, followed by 9 Gaussian noise columns
+    five times as spread out."""
+    x, y = datasets.make_blobs(n_samples=250, centers=3, n_features=3, cluster_std=1.0, center_box=(-4, 4), random_state=136)
+    return loud_noise(x, np.random.default_rng(136).normal(size=(len(x), 9)), 5.0), y
+
+
+@builder()
+def wine_loud_noise():
+    """Batch 8. scikit-learn's wine (13 measurements in mixed units), followed by 26 Gaussian noise
+    columns four times as spread out as its values overall."""
+    bunch = datasets.load_wine()
+    return loud_noise(bunch.data, np.random.default_rng(137).normal(size=(len(bunch.data), 26)), 4.0), bunch.target
+
+
+@builder()
+def noise_crowd_aniso():
+    """Batch 8. Four blobs in 5 informative dimensions stretched by a random linear map, followed by 15
+    Gaussian noise columns four times as spread out."""
+    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=5, cluster_std=1.0, center_box=(-4, 4), random_state=138)
+    rng = np.random.default_rng(138)
+    x = x @ rng.normal(size=(5, 5))
+    return loud_noise(x, rng.normal(size=(len(x), 15)), 4.0), y
+
+
 # ------------------------------------------------------------------------------ counts, percentages
 
 @builder()

@@ -3,8 +3,9 @@
 
 Since 0.5.0 the rule is `--scaling auto`'s scaling check (Sources/Training/Decision/ScalingCheck.swift,
 docs/benchmark.md, *The scaling check*): the same sums, with the margin of 0.02 per cluster and only for
-tables whose spreads lie within 200×. Since 0.9.0 the sums decide only when the views' contrasts tie
-(docs/benchmark.md, *The scaling check's contrast*); this script does not compute the contrasts. Its k-means is the tool's, so its sums differ from these where the
+tables whose spreads lie within 200×. From 0.9.0 the sums decided only when the views' contrasts tied
+(docs/benchmark.md, *The scaling check's contrast*), and since 0.10.0 not at all: a tie is standardised
+(*Ties of the scaling check*). This script does not compute the contrasts; it is kept for the record. Its k-means is the tool's, so its sums differ from these where the
 two k-means land in different optima (tissue-genes).
 
 Usage: scaling_judge.py DATA_DIR [--half dev|held-out]

@@ -100,14 +100,6 @@ extension JudgeRule {
         JudgeRule(margin: marginPerCluster * Double(clusterCount), fitVeto: .startCheck)
     }
 
-    /// `--scaling auto`'s check of a table whose spreads lie close enough to keep, when its two views'
-    /// contrasts tie: the standardised features replace the shared ones when k-means on them cuts both
-    /// views' neighbour graphs lower, summed, by the end's margin (no fit: the two labellings live in
-    /// different spaces).
-    public static func scalingCheck(clusterCount: Int) -> JudgeRule {
-        JudgeRule(margin: marginPerCluster * Double(clusterCount), fitVeto: nil)
-    }
-
     /// The start's choice on the codes: the boundary merge replaces k-means on the codes when its cut on the
     /// codes' neighbour graph is lower at all (no margin, no fit).
     public static let codeGraph = JudgeRule(margin: 0, fitVeto: nil)
