@@ -17,9 +17,9 @@ import DCNCore
 ///   8 × 8 digits: NMI 0.74 raw, 0.65 standardised).
 /// - Features whose spreads lie within ``judgedScaleRatio`` of each other (measurements in one unit,
 ///   samples of a signal, coordinates of a mixture, counts and percentages of one kind) keep their
-///   relative spreads — `shared` centres them and divides all by one common spread — unless the run's
-///   scaling check finds the standardised features clearly better (``Dataset/scalingIsChecked``,
-///   judged in Training's `ScalingCheck` once k is known). Standardising would give a feature that barely
+///   relative spreads — `shared` centres them and divides all by one common spread — only when the run's
+///   scaling check finds the shared features' clusters clearly clearer; a tie is standardised
+///   (``Dataset/scalingIsChecked``, judged in Training's `ScalingCheck` once k is known). Standardising would give a feature that barely
 ///   varies the weight of the one that carries the structure (k-means on scikit-learn's iris, spreads
 ///   4.1× apart: NMI 0.76 raw, 0.66 standardised; docs/results.md, *Input scaling*), but some tables in one
 ///   unit hold their structure in the small features (a sex told by body measurements of 100× different
@@ -31,7 +31,7 @@ import DCNCore
 ///   raw, 0.88 standardised), and would decide the scaling check's graph of the shared features too.
 enum AutoScaling {
     /// The largest ratio of two features' standard deviations (constant features aside) for which a
-    /// table keeps its relative spreads unless the scaling check finds standardising clearly better.
+    /// table may keep its relative spreads: when the scaling check finds their clusters clearly clearer.
     /// Chosen on the benchmark's development half (docs/benchmark.md, *The scaling check*): there the check
     /// judged the tables whose spreads lie 1–122× apart right or harmlessly, and from 406× up (penguins,
     /// wine, breast-cancer: one feature in grams or thousands) the shared features' graph is that one

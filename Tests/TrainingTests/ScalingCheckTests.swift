@@ -58,9 +58,10 @@ struct ScalingCheckTests {
     func wideFeaturesCarryTheClasses() {
         let (features, _) = table(classSpread: 8, noiseSpread: 0.5, noiseColumns: 20)
         let result = check(features)
-        #expect(result.sharedIsClearer, "standardised \(result.standardizedContrast) against shared \(result.sharedContrast)")
-        #expect(!result.standardizes && result.chosen == .shared)
-        #expect(result.sharedContrast + ScalingCheck.contrastMargin < result.standardizedContrast)
+        #expect(
+            result.sharedContrast + ScalingCheck.contrastMargin < result.standardizedContrast,
+            "standardised \(result.standardizedContrast) against shared \(result.sharedContrast)")
+        #expect(result.sharedIsClearer && !result.standardizes && result.chosen == .shared)
         #expect(result.reason.contains("less clear clusters") && result.reason.contains("one common spread"), "\(result.reason)")
     }
 
@@ -94,11 +95,17 @@ struct ScalingCheckTests {
             #expect(tie.contrastsTie && !tie.sharedIsClearer && tie.standardizes, "\(shared) against \(standardized)")
             #expect(tie.reason.contains("as clear in both views") && !tie.reason.contains("less clear"), "\(tie.reason)")
         }
+        // Exactly 0.1 apart is still a tie.
+        #expect(judged(0.0, 0.1).contrastsTie && judged(0.0, 0.1).standardizes)
         #expect(judged(0.79, 0.90).sharedIsClearer)
-        #expect(judged(0.94, 0.90, nonNegative: true).chosen == .log)
+        // A table with no negative value: a tie is log-scaled, a clearly clearer shared view stays shared.
+        let nonNegativeTie = judged(0.94, 0.90, nonNegative: true)
+        #expect(nonNegativeTie.chosen == .log && nonNegativeTie.reason.contains("as clear in both views"), "\(nonNegativeTie.reason)")
+        #expect(nonNegativeTie.reason.contains("log(1 + x)"), "\(nonNegativeTie.reason)")
+        #expect(judged(0.62, 0.99, nonNegative: true).chosen == .shared)
     }
 
-    @Test("the contrast margin is 0.1 whatever k, and the check draws the same whatever runs before it")
+    @Test("the contrast margin is 0.1, and the check draws the same whatever runs before it")
     func marginAndDeterminism() {
         let (features, _) = table(classSpread: 2, noiseSpread: 10)
         let first = check(features), second = check(features)

@@ -13,7 +13,7 @@ import DCNMath
 /// well as its reference (contrast near 1); real clusters cut far lower than the reference's split (a
 /// contrast well under 1). Clusters apart along one principal axis survive the shuffle, so their
 /// reference splits cleanly too and the contrast says little (a ratio of two cuts near 0); the scaling
-/// check then leans on its margin (a tie is standardised). Both graphs use the judges' neighbours and the same rows:
+/// check then sees two contrasts within its margin, a tie, and standardises. Both graphs use the judges' neighbours and the same rows:
 /// the reference is built from the rows of the view's graph (at most the judges' sample).
 struct ClusterContrast {
     /// The view's labelling's cut over the reference's.

@@ -44,7 +44,8 @@ public struct ScalingCheck: Sendable {
             return view
         }
         let kmeans = KMeans(clusterCount: clusterCount, restarts: restarts)
-        // Both graphs draw the same subsample: one stream, restarted for each view.
+        // Both views' graphs draw the same rows (one stream, restarted for each view), so that their
+        // contrasts are taken on the same samples.
         let labelled = views.map { ClusterContrast.labelledGraph(of: $0, kmeans: kmeans, seed: Self.seed) }
         let labellings = labelled.map(\.labels), graphs = labelled.map(\.graph)
         let contrasts = views.indices.map { index in
