@@ -503,20 +503,50 @@ def loud_noise(x, noise, spread):
     return np.hstack([x, spread * x.std() * noise])
 
 
-@builder()
-def noise_loud_t():
-    """Batch 7. Three blobs in 5 informative dimensions, followed by 10 heavy-tailed noise columns
-    (Student t, 3 degrees of freedom) four times as spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=3, n_features=5, cluster_std=1.0, center_box=(-4, 4), random_state=121)
-    return loud_noise(x, np.random.default_rng(121).standard_t(3, size=(len(x), 10)), 4.0), y
+# Batches 7 and 8's blobs (make_blobs, within-blob spread 1) followed by loud noise columns drawn with the
+# same seed: name -> (what it is; make_blobs' samples (a list: blobs of those sizes), centres, informative
+# features and box; the noise's distribution, its columns and their spread as a multiple of the
+# informative columns'; the seed). The other sets of the two batches have builders of their own below.
+NOISE_DRAWS = {
+    "gaussian": lambda rng, shape: rng.normal(size=shape),
+    "t3": lambda rng, shape: rng.standard_t(3, size=shape),
+    "uniform": lambda rng, shape: rng.uniform(size=shape),
+}
+LOUD_NOISE_BLOBS = {
+    "noise-loud-t": ("Batch 7. Three blobs in 5 informative dimensions, followed by 10 heavy-tailed noise columns (Student t, 3 degrees of freedom) four times as spread out.",
+                     1500, 3, 5, 4, "t3", 10, 4.0, 121),
+    "noise-loud-uniform": ("Batch 7. Four blobs in 4 informative dimensions, followed by 8 uniform noise columns six times as spread out.",
+                           1500, 4, 4, 4, "uniform", 8, 6.0, 122),
+    "noise-loud-imbalanced": ("Batch 7. Three blobs of 1,200, 600 and 200 points in 5 informative dimensions, followed by 10 Gaussian noise columns five times as spread out.",
+                              [1200, 600, 200], None, 5, 4, "gaussian", 10, 5.0, 124),
+    "noise-loud-k8": ("Batch 7. Eight blobs in 8 informative dimensions, followed by 16 Gaussian noise columns four times as spread out.",
+                      2400, 8, 8, 5, "gaussian", 16, 4.0, 125),
+    "noise-loud-small": ("Batch 7. 300 points: three blobs in 4 informative dimensions, followed by 12 Gaussian noise columns five times as spread out.",
+                         300, 3, 4, 4, "gaussian", 12, 5.0, 126),
+    "noise-crowd-blobs": ("Batch 8. Three blobs in 4 informative dimensions, followed by 12 Gaussian noise columns four times as spread out.",
+                          1500, 3, 4, 4, "gaussian", 12, 4.0, 131),
+    "noise-crowd-k5": ("Batch 8. Five blobs in 5 informative dimensions, followed by 15 Gaussian noise columns five times as spread out.",
+                       2000, 5, 5, 5, "gaussian", 15, 5.0, 132),
+    "noise-crowd-t": ("Batch 8. Four blobs in 4 informative dimensions, followed by 8 heavy-tailed noise columns (Student t, 3 degrees of freedom) six times as spread out.",
+                      1500, 4, 4, 4, "t3", 8, 6.0, 133),
+    "noise-crowd-uniform": ("Batch 8. Three blobs in 6 informative dimensions, followed by 12 uniform noise columns four times as spread out.",
+                            1200, 3, 6, 4, "uniform", 12, 4.0, 134),
+    "noise-crowd-imbalanced": ("Batch 8. Three blobs of 900, 450 and 150 points in 4 informative dimensions, followed by 12 Gaussian noise columns five times as spread out.",
+                               [900, 450, 150], None, 4, 4, "gaussian", 12, 5.0, 135),
+    "noise-crowd-small": ("Batch 8. 250 points: three blobs in 3 informative dimensions, followed by 9 Gaussian noise columns five times as spread out.",
+                          250, 3, 3, 4, "gaussian", 9, 5.0, 136),
+}
 
 
-@builder()
-def noise_loud_uniform():
-    """Batch 7. Four blobs in 4 informative dimensions, followed by 8 uniform noise columns six times as
-    spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=122)
-    return loud_noise(x, np.random.default_rng(122).uniform(size=(len(x), 8)), 6.0), y
+def blobs_with_loud_noise(samples, centres, features, box, draw, noise_columns, spread, seed):
+    """make_blobs, then `noise_columns` columns of `draw` noise, each `spread` times the blobs' spread."""
+    x, y = datasets.make_blobs(n_samples=samples, centers=centres, n_features=features, cluster_std=1.0,
+                               center_box=(-box, box), random_state=seed)
+    return loud_noise(x, NOISE_DRAWS[draw](np.random.default_rng(seed), (len(x), noise_columns)), spread), y
+
+
+for _name, (_what, *_arguments) in LOUD_NOISE_BLOBS.items():
+    BUILDERS[_name] = (functools.partial(blobs_with_loud_noise, *_arguments), False)
 
 
 @builder()
@@ -527,31 +557,6 @@ def noise_loud_factor():
     rng = np.random.default_rng(123)
     noise = rng.normal(size=(len(x), 3)) @ rng.normal(size=(3, 12)) + 0.5 * rng.normal(size=(len(x), 12))
     return loud_noise(x, noise, 4.0), y
-
-
-@builder()
-def noise_loud_imbalanced():
-    """Batch 7. Three blobs of 1,200, 600 and 200 points in 5 informative dimensions, followed by 10
-    Gaussian noise columns five times as spread out."""
-    x, y = datasets.make_blobs(n_samples=[1200, 600, 200], centers=None, n_features=5, cluster_std=1.0, center_box=(-4, 4),
-                               random_state=124)
-    return loud_noise(x, np.random.default_rng(124).normal(size=(len(x), 10)), 5.0), y
-
-
-@builder()
-def noise_loud_k8():
-    """Batch 7. Eight blobs in 8 informative dimensions, followed by 16 Gaussian noise columns four times
-    as spread out."""
-    x, y = datasets.make_blobs(n_samples=2400, centers=8, n_features=8, cluster_std=1.0, center_box=(-5, 5), random_state=125)
-    return loud_noise(x, np.random.default_rng(125).normal(size=(len(x), 16)), 4.0), y
-
-
-@builder()
-def noise_loud_small():
-    """Batch 7. 300 points: three blobs in 4 informative dimensions, followed by 12 Gaussian noise columns
-    five times as spread out."""
-    x, y = datasets.make_blobs(n_samples=300, centers=3, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=126)
-    return loud_noise(x, np.random.default_rng(126).normal(size=(len(x), 12)), 5.0), y
 
 
 @builder()
@@ -574,55 +579,6 @@ def noise_loud_aniso():
 
 # Batch 8: noise columns that outnumber the informative ones two or three to one, at four to six times
 # their spread, so that standardising leaves mostly noise too. Same helper and spreads as batch 7.
-
-@builder()
-def noise_crowd_blobs():
-    """Batch 8. Three blobs in 4 informative dimensions, followed by 12 Gaussian noise columns four times
-    as spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=3, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=131)
-    return loud_noise(x, np.random.default_rng(131).normal(size=(len(x), 12)), 4.0), y
-
-
-@builder()
-def noise_crowd_k5():
-    """Batch 8. Five blobs in 5 informative dimensions, followed by 15 Gaussian noise columns five times
-    as spread out."""
-    x, y = datasets.make_blobs(n_samples=2000, centers=5, n_features=5, cluster_std=1.0, center_box=(-5, 5), random_state=132)
-    return loud_noise(x, np.random.default_rng(132).normal(size=(len(x), 15)), 5.0), y
-
-
-@builder()
-def noise_crowd_t():
-    """Batch 8. Four blobs in 4 informative dimensions, followed by 8 heavy-tailed noise columns (Student
-    t, 3 degrees of freedom) six times as spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=4, cluster_std=1.0, center_box=(-4, 4), random_state=133)
-    return loud_noise(x, np.random.default_rng(133).standard_t(3, size=(len(x), 8)), 6.0), y
-
-
-@builder()
-def noise_crowd_uniform():
-    """Batch 8. Three blobs in 6 informative dimensions, followed by 12 uniform noise columns four times
-    as spread out."""
-    x, y = datasets.make_blobs(n_samples=1200, centers=3, n_features=6, cluster_std=1.0, center_box=(-4, 4), random_state=134)
-    return loud_noise(x, np.random.default_rng(134).uniform(size=(len(x), 12)), 4.0), y
-
-
-@builder()
-def noise_crowd_imbalanced():
-    """Batch 8. Three blobs of 900, 450 and 150 points in 4 informative dimensions, followed by 12
-    Gaussian noise columns five times as spread out."""
-    x, y = datasets.make_blobs(n_samples=[900, 450, 150], centers=None, n_features=4, cluster_std=1.0, center_box=(-4, 4),
-                               random_state=135)
-    return loud_noise(x, np.random.default_rng(135).normal(size=(len(x), 12)), 5.0), y
-
-
-@builder()
-def noise_crowd_small():
-    """Batch 8. 250 points: three blobs in 3 informative dimensions, followed by 9 Gaussian noise columns
-    five times as spread out."""
-    x, y = datasets.make_blobs(n_samples=250, centers=3, n_features=3, cluster_std=1.0, center_box=(-4, 4), random_state=136)
-    return loud_noise(x, np.random.default_rng(136).normal(size=(len(x), 9)), 5.0), y
-
 
 @builder()
 def wine_loud_noise():

@@ -36,7 +36,7 @@ struct ClusterContrast {
 
     /// k-means' labelling of `view` and the view's neighbour graph, each drawn from its own stream restarted
     /// with `seed`, so that every view of a table is labelled and sampled alike.
-    static func labelledGraph(of view: Matrix, kmeans: KMeans, seed: UInt64) -> (labels: [Int32], graph: NeighbourGraph) {
+    private static func labelledGraph(of view: Matrix, kmeans: KMeans, seed: UInt64) -> (labels: [Int32], graph: NeighbourGraph) {
         var generator = SplitMix64.stream(seed: seed, .inputKMeans)
         let labels = kmeans.fit(view, using: &generator).assignments
         generator = SplitMix64.stream(seed: seed, .inputJudge)
@@ -53,7 +53,7 @@ struct ClusterContrast {
     ///   - view: The scaled features.
     ///   - kmeans: The k-means the view was labelled with.
     ///   - seed: The seed of the reference's shuffle and k-means.
-    init(cut: Double, on graph: NeighbourGraph, of view: Matrix, kmeans: KMeans, seed: UInt64) {
+    private init(cut: Double, on graph: NeighbourGraph, of view: Matrix, kmeans: KMeans, seed: UInt64) {
         var generator = SplitMix64.stream(seed: seed, .scalingReference)
         let rows = graph.sample.count == view.rows ? view : view.rows(graph.sample)
         let reference = Self.reference(of: rows, using: &generator)

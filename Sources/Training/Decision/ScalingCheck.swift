@@ -43,17 +43,8 @@ public struct ScalingCheck: Sendable {
             scaling.apply(to: &view)
             return view
         }
-        let kmeans = KMeans(clusterCount: clusterCount, restarts: restarts)
-        // Both views' graphs draw the same rows (one stream, restarted for each view), so that their
-        // contrasts are taken on the same samples.
-        let labelled = views.map { ClusterContrast.labelledGraph(of: $0, kmeans: kmeans, seed: Self.seed) }
-        let labellings = labelled.map(\.labels), graphs = labelled.map(\.graph)
-        let contrasts = views.indices.map { index in
-            ClusterContrast(
-                cut: graphs[index].normalizedCut(of: labellings[index], clusterCount: clusterCount), on: graphs[index],
-                of: views[index], kmeans: kmeans, seed: Self.seed
-            ).contrast
-        }
+        // Every view is measured with the same seed, so both views' graphs hold the same rows.
+        let contrasts = views.map { ClusterContrast(of: $0, clusterCount: clusterCount, restarts: restarts, seed: Self.seed).contrast }
         sharedContrast = contrasts[0]
         standardizedContrast = contrasts[1]
     }
