@@ -43,6 +43,7 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 MNIST_DIR=${MNIST_DIR:-../shared/data/mnist}
 "$PY" docs/benchmark/build.py "$WORK/data" "$MNIST_DIR" --missing-only >&2
 "$PY" docs/benchmark/baselines.py "$WORK/data" >&2
+"$PY" docs/benchmark/chance.py "$WORK/data" >&2
 "$PY" docs/benchmark/run.py "$WORK/data" "$RUNS" --half "$HALF" ${BATCH[@]+"${BATCH[@]}"} --seeds "$SEEDS" --jobs "$JOBS" --bin "$BIN" -- "${EXTRA[@]}"
 echo "Runs: $RUNS (binary $BIN$([ ${#EXTRA[@]} -gt 0 ] && printf ', flags %s' "${EXTRA[*]}"))"
 "$PY" docs/benchmark/score.py "$WORK/data" "$RUNS" --half "$HALF" ${BATCH[@]+"${BATCH[@]}"}

@@ -7,7 +7,8 @@ Each run (RUNS_DIR/NAME-sSEED/run, written by run.py) is scored on its labelling
 last recorded epoch. Prints a Markdown table, one row per data set (means over seeds), beside k-means on
 the raw and the standardised input, a Gaussian mixture and AE + k-means, then the issue's checks:
 - the line: mean NMI at or above the better k-means minus 0.02;
-- no run below half its set's k-means line;
+- no run below half its set's k-means line (counted apart on sets where k-means' own NMI is within chance,
+  by chance.py's permutation test, when OUT_DIR/chance.json exists);
 - no run ending with a cluster under 1 % of the samples unless the set has a class that small;
 and the median wall time. With --against, it prints each set's mean NMI in both folders, the
 difference, and which sets win or lose by more than 0.02, with the median wall-time ratio.
@@ -24,7 +25,7 @@ from manifest import rows_of
 
 MARGIN = 0.02
 SMALL_CLUSTER = 0.01
-NO_STRUCTURE = 0.05  # a k-means line below this: k-means finds no grouping there (reported apart, not excused)
+CHANCE_P = 0.01  # k-means finds more than chance on a set when its permutation p (chance.py) is below this
 
 
 def load_run(folder, labels):
@@ -77,6 +78,8 @@ def smallest_class(data_dir, name):
 
 def score_table(data_dir, runs_dir, rows):
     baselines = json.load(open(os.path.join(data_dir, "baselines.json")))
+    chance_path = os.path.join(data_dir, "chance.json")
+    chance = json.load(open(chance_path)) if os.path.exists(chance_path) else None
     found = collect(data_dir, runs_dir, rows)
     print("| data set | kind | N × D, k | k-means raw / std | GMM | AE + k-means | NMI (per seed) | ARI | smallest cluster (class) | start | judge kept start | network, scaling | wall s | line |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -97,7 +100,8 @@ def score_table(data_dir, runs_dir, rows):
         mean = statistics.mean(r["nmi"] for r in done) if len(done) == len(runs) else float("nan")
         ok = mean >= line
         met += ok
-        low_runs += [(f"{name} ({r['nmi']:.3f} < {kmeans / 2:.3f})", kmeans < NO_STRUCTURE) for r in done if r["nmi"] < kmeans / 2]
+        within_chance = chance is not None and name in chance and chance[name]["p"] >= CHANCE_P
+        low_runs += [(f"{name} ({r['nmi']:.3f} < {kmeans / 2:.3f})", within_chance) for r in done if r["nmi"] < kmeans / 2]
         tiny_class = smallest_class(data_dir, name)
         small_runs += [f"{name} ({r['smallest']:.1%})" for r in done
                        if r["smallest"] < SMALL_CLUSTER and tiny_class >= SMALL_CLUSTER]
@@ -114,10 +118,17 @@ def score_table(data_dir, runs_dir, rows):
     total = len(found)
     print()
     print(f"- {met} of {total} sets ({met / max(total, 1):.0%}) at or above the line (better k-means − {MARGIN}).")
-    listed = ", ".join(text for text, _ in low_runs)
-    on_flat_sets = sum(flat for _, flat in low_runs)
     print(f"- Runs below half their set's k-means line: {len(low_runs)}"
-          + (f": {listed}; {on_flat_sets} of them on sets whose k-means NMI is under {NO_STRUCTURE}" if low_runs else "") + ".")
+          + (f": {', '.join(text for text, _ in low_runs)}" if low_runs else "") + ".")
+    if chance is None:
+        print("  (run chance.py on the data folder to tell which of them are on sets where k-means finds only chance)")
+    elif low_runs:
+        beyond = [text for text, within in low_runs if not within]
+        within = [text for text, within in low_runs if within]
+        print(f"  - on sets where k-means finds more than chance (permutation p < {CHANCE_P}): {len(beyond)}"
+              + (f": {', '.join(beyond)}" if beyond else "") + ";")
+        print(f"  - on sets where k-means' own NMI is within chance (p ≥ {CHANCE_P}): {len(within)}"
+              + (f": {', '.join(within)}" if within else "") + ".")
     print(f"- Runs ending with a cluster under 1 % on a set without such a class: {len(small_runs)}"
           f"{': ' + ', '.join(small_runs) if small_runs else ''}.")
     if failed:
