@@ -7,8 +7,8 @@ Each run (RUNS_DIR/NAME-sSEED/run, written by run.py) is scored on its labelling
 last recorded epoch. Prints a Markdown table, one row per data set (means over seeds), beside k-means on
 the raw and the standardised input, a Gaussian mixture and AE + k-means, then the issue's checks:
 - the line: mean NMI at or above the better k-means minus 0.02;
-- no run below half its set's k-means line (counted apart on sets where k-means' own NMI is within chance,
-  by chance.py's permutation test, when OUT_DIR/chance.json exists);
+- no run below half its set's k-means line, grouped (when DATA_DIR/chance.json exists) by whether that
+  k-means NMI is more than chance by chance.py's permutation test;
 - no run ending with a cluster under 1 % of the samples unless the set has a class that small;
 and the median wall time. With --against, it prints each set's mean NMI in both folders, the
 difference, and which sets win or lose by more than 0.02, with the median wall-time ratio.
@@ -26,6 +26,11 @@ from manifest import rows_of
 MARGIN = 0.02
 SMALL_CLUSTER = 0.01
 CHANCE_P = 0.01  # k-means finds more than chance on a set when its permutation p (chance.py) is below this
+CHANCE_GROUPS = (
+    ("beyond", f"on sets where k-means finds more than chance (permutation p < {CHANCE_P})"),
+    ("within", f"on sets where k-means' NMI is not distinguishable from chance (p ≥ {CHANCE_P})"),
+    ("untested", "on sets chance.json does not hold (run chance.py again)"),
+)
 
 
 def load_run(folder, labels):
@@ -78,8 +83,7 @@ def smallest_class(data_dir, name):
 
 def score_table(data_dir, runs_dir, rows):
     baselines = json.load(open(os.path.join(data_dir, "baselines.json")))
-    chance_path = os.path.join(data_dir, "chance.json")
-    chance = json.load(open(chance_path)) if os.path.exists(chance_path) else None
+    chance = load_chance(data_dir)
     found = collect(data_dir, runs_dir, rows)
     print("| data set | kind | N × D, k | k-means raw / std | GMM | AE + k-means | NMI (per seed) | ARI | smallest cluster (class) | start | judge kept start | network, scaling | wall s | line |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -100,8 +104,8 @@ def score_table(data_dir, runs_dir, rows):
         mean = statistics.mean(r["nmi"] for r in done) if len(done) == len(runs) else float("nan")
         ok = mean >= line
         met += ok
-        within_chance = chance is not None and name in chance and chance[name]["p"] >= CHANCE_P
-        low_runs += [(f"{name} ({r['nmi']:.3f} < {kmeans / 2:.3f})", within_chance) for r in done if r["nmi"] < kmeans / 2]
+        low_runs += [(f"{name} ({r['nmi']:.3f} < {kmeans / 2:.3f})", chance_group(chance, name))
+                     for r in done if r["nmi"] < kmeans / 2]
         tiny_class = smallest_class(data_dir, name)
         small_runs += [f"{name} ({r['smallest']:.1%})" for r in done
                        if r["smallest"] < SMALL_CLUSTER and tiny_class >= SMALL_CLUSTER]
@@ -121,14 +125,12 @@ def score_table(data_dir, runs_dir, rows):
     print(f"- Runs below half their set's k-means line: {len(low_runs)}"
           + (f": {', '.join(text for text, _ in low_runs)}" if low_runs else "") + ".")
     if chance is None:
-        print("  (run chance.py on the data folder to tell which of them are on sets where k-means finds only chance)")
+        print("  (run chance.py on the data folder to group them by whether k-means finds more than chance there)")
     elif low_runs:
-        beyond = [text for text, within in low_runs if not within]
-        within = [text for text, within in low_runs if within]
-        print(f"  - on sets where k-means finds more than chance (permutation p < {CHANCE_P}): {len(beyond)}"
-              + (f": {', '.join(beyond)}" if beyond else "") + ";")
-        print(f"  - on sets where k-means' own NMI is within chance (p ≥ {CHANCE_P}): {len(within)}"
-              + (f": {', '.join(within)}" if within else "") + ".")
+        for group, description in CHANCE_GROUPS:
+            runs = [text for text, its_group in low_runs if its_group == group]
+            if runs or group != "untested":
+                print(f"  - {description}: {len(runs)}" + (f": {', '.join(runs)}" if runs else "") + ".")
     print(f"- Runs ending with a cluster under 1 % on a set without such a class: {len(small_runs)}"
           f"{': ' + ', '.join(small_runs) if small_runs else ''}.")
     if failed:
@@ -136,6 +138,22 @@ def score_table(data_dir, runs_dir, rows):
     if walls:
         print(f"- Median wall time of a run: {statistics.median(walls):.1f} s over {len(walls)} runs "
               f"(total {sum(walls) / 60:.1f} min of run time).")
+
+
+def load_chance(data_dir):
+    """chance.py's permutation tests ({set name: {"p": …}}), or None when it has not been run."""
+    path = os.path.join(data_dir, "chance.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as handle:
+        return json.load(handle)
+
+
+def chance_group(chance, name):
+    """Which of CHANCE_GROUPS a set's runs below half their line belong to ("beyond", "within", "untested")."""
+    if chance is None or name not in chance:
+        return "untested"
+    return "beyond" if chance[name]["p"] < CHANCE_P else "within"
 
 
 def mean_ae(runs_dir, name):
