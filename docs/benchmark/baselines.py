@@ -42,8 +42,13 @@ def scores(y, fit_predict):
             "ari": float(np.mean([adjusted_rand_score(y, r) for r in runs]))}
 
 
+def kmeans_labelling(x, k, seed):
+    """The baselines' k-means: KMeans(n_clusters=k, n_init=10, random_state=seed) on `x`."""
+    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(x)
+
+
 def kmeans(x, y, k):
-    return scores(y, lambda seed: KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(x))
+    return scores(y, lambda seed: kmeans_labelling(x, k, seed))
 
 
 def gaussian_mixture(standardised, y, k):

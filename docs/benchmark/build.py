@@ -545,6 +545,21 @@ def blobs_with_loud_noise(samples, centres, features, box, draw, noise_columns, 
     return loud_noise(x, NOISE_DRAWS[draw](np.random.default_rng(seed), (len(x), noise_columns)), spread), y
 
 
+def table_with_loud_noise(bunch, noise_columns, spread, seed):
+    """A scikit-learn table, then `noise_columns` Gaussian noise columns `spread` times its values' spread."""
+    return loud_noise(bunch.data, np.random.default_rng(seed).normal(size=(len(bunch.data), noise_columns)), spread), bunch.target
+
+
+def stretched_blobs_with_loud_noise(samples, centres, features, noise_columns, spread, seed):
+    """make_blobs stretched by a random linear map, then `noise_columns` Gaussian noise columns `spread`
+    times the blobs' spread."""
+    x, y = datasets.make_blobs(n_samples=samples, centers=centres, n_features=features, cluster_std=1.0,
+                               center_box=(-4, 4), random_state=seed)
+    rng = np.random.default_rng(seed)
+    x = x @ rng.normal(size=(features, features))
+    return loud_noise(x, rng.normal(size=(len(x), noise_columns)), spread), y
+
+
 for _name, (_what, *_arguments) in LOUD_NOISE_BLOBS.items():
     BUILDERS[_name] = (functools.partial(blobs_with_loud_noise, *_arguments), False)
 
@@ -563,39 +578,31 @@ def noise_loud_factor():
 def iris_loud_noise():
     """Batch 7. scikit-learn's iris (four measurements in cm), followed by 8 Gaussian noise columns five
     times as spread out as its measurements."""
-    bunch = datasets.load_iris()
-    return loud_noise(bunch.data, np.random.default_rng(127).normal(size=(len(bunch.data), 8)), 5.0), bunch.target
+    return table_with_loud_noise(datasets.load_iris(), 8, 5.0, 127)
 
 
 @builder()
 def noise_loud_aniso():
     """Batch 7. Four blobs in 6 informative dimensions stretched by a random linear map, followed by 10
     Gaussian noise columns five times as spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=6, cluster_std=1.0, center_box=(-4, 4), random_state=128)
-    rng = np.random.default_rng(128)
-    x = x @ rng.normal(size=(6, 6))
-    return loud_noise(x, rng.normal(size=(len(x), 10)), 5.0), y
+    return stretched_blobs_with_loud_noise(1500, 4, 6, 10, 5.0, 128)
 
 
 # Batch 8: noise columns that outnumber the informative ones two or three to one, at four to six times
-# their spread, so that standardising leaves mostly noise too. Same helper and spreads as batch 7.
+# their spread, so that standardising leaves mostly noise too. Same helpers and spreads as batch 7.
 
 @builder()
 def wine_loud_noise():
     """Batch 8. scikit-learn's wine (13 measurements in mixed units), followed by 26 Gaussian noise
     columns four times as spread out as its values overall."""
-    bunch = datasets.load_wine()
-    return loud_noise(bunch.data, np.random.default_rng(137).normal(size=(len(bunch.data), 26)), 4.0), bunch.target
+    return table_with_loud_noise(datasets.load_wine(), 26, 4.0, 137)
 
 
 @builder()
 def noise_crowd_aniso():
     """Batch 8. Four blobs in 5 informative dimensions stretched by a random linear map, followed by 15
     Gaussian noise columns four times as spread out."""
-    x, y = datasets.make_blobs(n_samples=1500, centers=4, n_features=5, cluster_std=1.0, center_box=(-4, 4), random_state=138)
-    rng = np.random.default_rng(138)
-    x = x @ rng.normal(size=(5, 5))
-    return loud_noise(x, rng.normal(size=(len(x), 15)), 4.0), y
+    return stretched_blobs_with_loud_noise(1500, 4, 5, 15, 4.0, 138)
 
 
 # ------------------------------------------------------------------------------ counts, percentages

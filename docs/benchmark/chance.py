@@ -17,20 +17,20 @@ runs below half their line are on sets where k-means finds more than chance (p <
 with other settings are recomputed; an interrupted run resumes. Nothing is downloaded.
 """
 import json
-import os
 import sys
 import time
 import warnings
+from pathlib import Path
 
 import numpy as np
-from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import normalized_mutual_info_score
 from sklearn.preprocessing import StandardScaler
 
+from baselines import SEEDS, kmeans_labelling, save
 from manifest import rows_of
 
-SETTINGS = {"kmeans_seeds": [1, 2, 3], "n_init": 10, "permutations": 1000, "permutation_seed": 0}
+SETTINGS = {"kmeans_seeds": list(SEEDS), "n_init": 10, "permutations": 1000, "permutation_seed": 0}
 
 
 def permutation_test(labels, labellings, permutations, seed):
@@ -53,50 +53,37 @@ def better_view(features, baseline):
     return "standardised", StandardScaler().fit_transform(features)
 
 
-def test_set(out_dir, name, k, baseline):
+def chance_entry(out_dir, name, k, baseline):
     """chance.json's entry for one set."""
-    features = np.load(os.path.join(out_dir, f"{name}_X.npy")).astype(np.float64)
-    labels = np.load(os.path.join(out_dir, f"{name}_y.npy"))
+    features = np.load(out_dir / f"{name}_X.npy").astype(np.float64)
+    labels = np.load(out_dir / f"{name}_y.npy")
     view, data = better_view(features, baseline)
-    labellings = [KMeans(n_clusters=k, n_init=SETTINGS["n_init"], random_state=seed).fit_predict(data)
-                  for seed in SETTINGS["kmeans_seeds"]]
+    labellings = [kmeans_labelling(data, k, seed) for seed in SEEDS]
     result = permutation_test(labels, labellings, SETTINGS["permutations"], SETTINGS["permutation_seed"])
     return {"view": view, **result, "settings": SETTINGS}
-
-
-def save(path, cache):
-    """Writes the cache whole or not at all."""
-    with open(path + ".tmp", "w") as handle:
-        json.dump(cache, handle, indent=1, sort_keys=True)
-        handle.write("\n")
-    os.replace(path + ".tmp", path)
 
 
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__.split("\n\n")[1])
-    out_dir = sys.argv[1]
-    baselines_path = os.path.join(out_dir, "baselines.json")
-    if not os.path.exists(baselines_path):
+    out_dir = Path(sys.argv[1])
+    baselines_path = out_dir / "baselines.json"
+    if not baselines_path.exists():
         sys.exit(f"chance.py: no {baselines_path}; run baselines.py {out_dir} first")
-    with open(baselines_path) as handle:
-        baselines = json.load(handle)
-    path = os.path.join(out_dir, "chance.json")
-    cache = {}
-    if os.path.exists(path):
-        with open(path) as handle:
-            cache = json.load(handle)
+    baselines = json.loads(baselines_path.read_text())
+    path = out_dir / "chance.json"
+    cache = json.loads(path.read_text()) if path.exists() else {}
     warnings.simplefilter("ignore", ConvergenceWarning)
     for row in rows_of("all"):
         name = row["name"]
-        if name not in baselines:
-            print(f"{name}: not in baselines.json (not built?), skipped", flush=True)
+        if name not in baselines or not (out_dir / f"{name}_X.npy").exists():
+            print(f"{name}: not built or not in baselines.json, skipped", flush=True)
             continue
         if cache.get(name, {}).get("settings") == SETTINGS:
             print(f"{name}: (cached)", flush=True)
             continue
         started = time.perf_counter()
-        cache[name] = test_set(out_dir, name, int(row["k"]), baselines[name])
+        cache[name] = chance_entry(out_dir, name, int(row["k"]), baselines[name])
         save(path, cache)
         entry = cache[name]
         print(f"{name}: k-means ({entry['view']}) NMI {entry['nmi']:.4f}, chance 99th percentile "
