@@ -894,7 +894,7 @@ def heavy_amounts():
 
 
 # ------------------------------------------ batch 9: small counts on one common range (the pixel branch)
-# Integer tables whose values all lie in 0-255, most features reaching half the largest value, not much
+# Integer tables whose values all lie in 0-255, at least half the features reaching half the largest value, not much
 # skewed and not an image's number of features: `--scaling auto` keeps them as pixels or ratings (`unit`).
 # On fresh tables of this kind standardising did better (docs/benchmark.md, *Zero-count tables and the
 # merge*); these sets let the development half decide. In some the classes live in the small features, in
