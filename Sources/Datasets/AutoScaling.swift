@@ -10,7 +10,7 @@ import DCNCore
 ///   largest values decide every distance. A non-negative table that the rules below would standardise
 ///   is log-scaled too: amounts in their own units compare as ratios (docs/benchmark.md, *Skewed tables
 ///   and the log scale*).
-/// - Every feature measured in one unit — all values integers in 0–255 and most varying features
+/// - Every feature measured in one unit — all values integers in 0–255 and at least half of the varying features
 ///   reaching at least half of the largest value (pixels such as scikit-learn's 8 × 8 digits in 0–16,
 ///   MNIST as CSV, ratings) — keeps its relative spread: `unit` divides everything by the largest value.
 ///   Standardising would blow up the faint border pixels to the weight of the strokes (k-means on the
