@@ -2,19 +2,20 @@ import DCNCore
 
 /// What `--scaling auto` chooses for a table (a CSV file or a 2-D NumPy array that is not 8-bit pixels).
 ///
-/// - Pixels — integers on one 0–255 scale (below) as many as an image's (D = s² or 3s²: 8 × 8 digits,
-///   MNIST as CSV) — are divided by the largest value, as below, whatever their skew.
+/// - Pixels — integers on one common 0–255 scale (all values integers in 0–255, at least half of the
+///   varying features reaching at least half of the largest value) as many as an image's (D = s² or 3s²,
+///   s ≥ 4: scikit-learn's 8 × 8 digits in 0–16, MNIST as CSV) — keep their relative spread, whatever their
+///   skew: `unit` divides everything by the largest value. Standardising would blow up the faint border
+///   pixels to the weight of the strokes (k-means on the 8 × 8 digits: NMI 0.74 raw, 0.65 standardised).
+///   Until 0.11.0 any such table was `unit`, image-sized or not; ratings, test scores, small counts and
+///   cropped images now go on to the rules below, which did better on the benchmark's development half
+///   (docs/benchmark.md, *Batch 10*).
 /// - A table of non-negative values whose features are mostly highly skewed (the median over varying
 ///   features of the skewness is at least ``skewedTableThreshold``: counts, sizes, amounts, concentrations
 ///   with long right tails) is log-transformed, log(1 + x), then standardised (`log`): otherwise the few
 ///   largest values decide every distance. A non-negative table that the rules below would standardise
 ///   is log-scaled too: amounts in their own units compare as ratios (docs/benchmark.md, *Skewed tables
 ///   and the log scale*).
-/// - Every feature measured in one unit — all values integers in 0–255 and at least half of the varying features
-///   reaching at least half of the largest value (pixels such as scikit-learn's 8 × 8 digits in 0–16,
-///   MNIST as CSV, ratings) — keeps its relative spread: `unit` divides everything by the largest value.
-///   Standardising would blow up the faint border pixels to the weight of the strokes (k-means on the
-///   8 × 8 digits: NMI 0.74 raw, 0.65 standardised).
 /// - Features whose spreads lie within ``judgedScaleRatio`` of each other (measurements in one unit,
 ///   samples of a signal, coordinates of a mixture, counts and percentages of one kind) keep their
 ///   relative spreads — `shared` centres them and divides all by one common spread — only when the run's
@@ -42,8 +43,8 @@ enum AutoScaling {
     /// The scaling for `features` before any check, and the reason, in words for the report; a `shared`
     /// choice is the one the run's scaling check judges.
     static func staticChoice(_ features: Matrix) -> (scaling: FeatureScaling, reason: String) {
-        let integerScale = commonIntegerScale(features), nonNegative = features.isNonNegative
-        if let largest = integerScale, ImageShapeHint.shape(forPixelDimensions: features.columns) != nil {
+        let nonNegative = features.isNonNegative
+        if ImageShapeHint.shape(forPixelDimensions: features.columns) != nil, let largest = commonIntegerScale(features) {
             let top = Int(largest)
             return (.unit, "every feature holds integers 0–\(top) on one common scale, as many as an image's pixels: divided by \(top)")
         }
@@ -52,10 +53,6 @@ enum AutoScaling {
                 .log,
                 "non-negative values whose features are highly skewed (median skewness \(String(format: "%.1f", skewness)), at least \(Int(skewedTableThreshold))): log(1 + x), then each feature standardised to mean 0 and variance 1"
             )
-        }
-        if let largest = integerScale {
-            let top = Int(largest)
-            return (.unit, "every feature holds integers 0–\(top) on one common scale (pixels, counts or ratings): divided by \(top)")
         }
         guard let ratio = spreadRatio(features) else {
             return standardized(nonNegative: nonNegative, because: "a table of features on their own scales")

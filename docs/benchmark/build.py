@@ -1055,9 +1055,11 @@ def survey_subscale():
 @builder(needs_mnist=True)
 def mnist_tight_crop(mnist):
     """Batch 10. train[40000:42000], all ten digits, cropped to the 20 x 16 box around the strokes (rows
-    4-23, columns 6-21): 320 pixels, not an image's number."""
+    4-23, columns 6-21): 320 pixels, not an image's number. Saved as int64, as a CSV file reads, not as
+    uint8 (which is pixel data by its type, whatever its shape); so are the other batch-10 images."""
     images, labels = mnist.part("train")
-    return images[40000:42000].reshape(-1, 28, 28)[:, 4:24, 6:22].reshape(2000, -1), labels[40000:42000]
+    crop = images[40000:42000].reshape(-1, 28, 28)[:, 4:24, 6:22]
+    return crop.reshape(2000, -1).astype(np.int64), labels[40000:42000]
 
 
 @builder(needs_mnist=True)
@@ -1074,7 +1076,7 @@ def mnist_358_tight(mnist):
     """Batch 10. train[44000:50000], digits 3, 5 and 8 only, cropped as mnist-tight-crop (20 x 16)."""
     images, labels = mnist.part("train")
     x, y = digit_subset(images[44000:50000], labels[44000:50000], [3, 5, 8])
-    return x.reshape(-1, 28, 28)[:, 4:24, 6:22].reshape(len(y), -1), y
+    return x.reshape(-1, 28, 28)[:, 4:24, 6:22].reshape(len(y), -1).astype(np.int64), y
 
 
 @builder()
