@@ -9,7 +9,8 @@ import DCNCore
 ///   pixels to the weight of the strokes (k-means on the 8 × 8 digits: NMI 0.74 raw, 0.65 standardised).
 ///   Until 0.11.0 any such table was `unit`, image-sized or not; ratings, test scores, small counts and
 ///   cropped images now go on to the rules below, which did better on the benchmark's development half
-///   (docs/benchmark.md, *Batch 10*).
+///   taken together (5 sets better, 2 worse) and about as well on the held-out half (docs/benchmark.md,
+///   *Batch 10*, *Run 11*).
 /// - A table of non-negative values whose features are mostly highly skewed (the median over varying
 ///   features of the skewness is at least ``skewedTableThreshold``: counts, sizes, amounts, concentrations
 ///   with long right tails) is log-transformed, log(1 + x), then standardised (`log`): otherwise the few
