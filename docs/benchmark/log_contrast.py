@@ -4,11 +4,13 @@
 
 Usage: log_contrast.py dev|held-out RUNS_DIR     (after build.py; DATA_DIR is .build/benchmark/data)
 
-For every set of the half whose seed-1 run in RUNS_DIR was log-scaled (`run.json` `dataset.scaling`),
+For every set of the half whose seed-1 run in RUNS_DIR was log-scaled (`run.json` `dataset.scaling`; sets
+without such a run are skipped),
 prints each view's contrast — k-means' normalised cut of the view's symmetric 10-nearest-neighbour graph
 (at most 3,000 rows) over the cut k-means makes of the view's reference, its principal-component scores
 each shuffled on their own (Sources/Training/Decision/ClusterContrast.swift, re-written here on
-scikit-learn's k-means with 10 restarts and seed 1, so not the tool's own draws) — and each view's k-means
+scikit-learn's k-means with 10 restarts and seed 1 and scaling_judge.py's graph and cut, so not the tool's
+own draws; where rows repeat, its neighbour lists can differ from the tool's) — and each view's k-means
 NMI against the classes (labels used only to score). Nothing is downloaded.
 """
 import json
@@ -18,46 +20,27 @@ import sys
 import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.metrics import normalized_mutual_info_score
-from sklearn.neighbors import NearestNeighbors
 
 from manifest import read_manifest
+from scaling_judge import neighbour_graph, normalised_cut
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".build", "benchmark", "data")
-SAMPLE_CAP, NEIGHBOURS = 3_000, 10
-
-
-def neighbour_graph(points, rng):
-    """The sampled rows and the undirected edges (i < j) of their symmetric k-nearest-neighbour graph."""
-    rows = np.arange(len(points))
-    if len(points) > SAMPLE_CAP:
-        rows = np.sort(rng.choice(len(points), SAMPLE_CAP, replace=False))
-    _, nearest = NearestNeighbors(n_neighbors=NEIGHBOURS + 1).fit(points[rows]).kneighbors(points[rows])
-    edges = {(min(i, j), max(i, j)) for i in range(len(rows)) for j in nearest[i, 1:]}
-    return rows, np.array(sorted(edges))
-
-
-def normalized_cut(labels, edges, k):
-    """Sum over clusters of the edges leaving it over the edge ends in it (Shi and Malik)."""
-    a, b = labels[edges[:, 0]], labels[edges[:, 1]]
-    volume = np.bincount(a, minlength=k) + np.bincount(b, minlength=k)
-    crossing = a != b
-    cut = np.bincount(a[crossing], minlength=k) + np.bincount(b[crossing], minlength=k)
-    return float(sum(cut[c] / volume[c] for c in range(k) if volume[c] > 0))
 
 
 def contrast(view, k, seed=1):
-    """(k-means' cut of the view over its cut of the shuffled-components reference, k-means' labels)."""
-    rng = np.random.default_rng(seed)
+    """(k-means' cut of the view over its cut of the shuffled-components reference, k-means' labels). The
+    graphs and cuts are scaling_judge.py's (symmetric 10-nearest-neighbour graph of at most 3,000 rows)."""
     labels = KMeans(k, n_init=10, random_state=seed).fit_predict(view)
-    rows, edges = neighbour_graph(view, rng)
-    cut = normalized_cut(labels[rows], edges, k)
+    graph = neighbour_graph(view, seed)
+    rows = graph[0]
+    cut = normalised_cut(labels, graph)
+    rng = np.random.default_rng(seed)
     centred = view[rows] - view[rows].mean(axis=0)
     scores = centred @ np.linalg.svd(centred, full_matrices=False)[2].T
     for column in range(scores.shape[1]):
         scores[:, column] = scores[rng.permutation(len(scores)), column]
     reference_labels = KMeans(k, n_init=10, random_state=seed).fit_predict(scores)
-    _, reference_edges = neighbour_graph(scores, rng)
-    return cut / max(normalized_cut(reference_labels, reference_edges, k), 0.001), labels
+    return cut / max(normalised_cut(reference_labels, neighbour_graph(scores, seed)), 0.001), labels
 
 
 def standardized(x):
@@ -72,7 +55,10 @@ def main():
         name = row["name"]
         if row["half"] != half:
             continue
-        with open(os.path.join(runs, f"{name}-s1", "run", "run.json")) as handle:
+        recording = os.path.join(runs, f"{name}-s1", "run", "run.json")
+        if not os.path.exists(recording):  # a set added after RUNS_DIR was trained
+            continue
+        with open(recording) as handle:
             if json.load(handle)["dataset"].get("scaling") != "log":
                 continue
         x = np.load(os.path.join(DATA, f"{name}_X.npy")).astype(np.float64)
