@@ -21,7 +21,8 @@ extension DCNConfiguration {
     /// The setting for a data set of one's own (the default for any file): the paper's network for its
     /// image and text data, 500–500–2000 hidden units, with Adam at 0.001, batch 256 and 50 + 50 epochs,
     /// λ = 1 in the variance-relative convention. The command line sizes the hidden layers to the data
-    /// (``NetworkSizing``) unless `--hidden` is given, and widens the code to k when k > 10 (the paper's
+    /// (``NetworkSizing``) unless `--hidden` is given, and the batch to at most a quarter of the rows unless
+    /// `--batch-size` is given, and widens the code to k when k > 10 (the paper's
     /// code is as wide as k) unless `--latent-dim` is given; it is never narrower than 10.
     public static var general: DCNConfiguration {
         var c = mnist

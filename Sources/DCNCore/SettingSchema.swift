@@ -27,7 +27,9 @@ public enum SettingSchema {
             "learningRate", flag: "learning-rate",
             "Learning rate of DCN training, and of pretraining unless --pretrain-learning-rate is given."
         ) { "\($0.learningRate)" },
-        .init("batchSize", flag: "batch-size", "Minibatch size.") { "\($0.batchSize)" },
+        .init(
+            "batchSize", flag: "batch-size", "Minibatch size.",
+            fixedDefault: "synthetic 64 · general sized to the rows, the largest power of two at most N/4, at most 256 · mnist 256"),
         .init("pretrainEpochs", flag: "pretrain-epochs", "Autoencoder pretraining epochs.") { "\($0.pretrainEpochs)" },
         .init("epochs", flag: "epochs", "DCN training epochs, one frame each plus epoch 0 (0: pretraining and the start only).") { "\($0.epochs)" },
         .init("seed", flag: "seed", "Seed for data generation, weights, shuffling and k-means (README lists the synthetic demo for seeds 0–19)."),

@@ -17,7 +17,7 @@ struct RunOptions: ParsableArguments {
     // The data.
     @Option(
         help:
-            "Settings preset: synthetic (the demo's 100-50-10-2 network), mnist (784-500-500-2000-10, batch 256) or general (the paper's w-w-4w network sized to the data, up to its 500-500-2000, with a code as wide as k and at least 10, batch 256); default: synthetic for the built-in data, general for a file (see README: how the defaults are chosen)."
+            "Settings preset: synthetic (the demo's 100-50-10-2 network), mnist (784-500-500-2000-10, batch 256) or general (the paper's w-w-4w network sized to the data, up to its 500-500-2000, with a code as wide as k and at least 10, batch 256 or at most a quarter of the rows); default: synthetic for the built-in data, general for a file (see README: how the defaults are chosen)."
     )
     var preset: PresetName?
     @Option(

@@ -148,6 +148,9 @@ public struct RunRequest: Equatable, Sendable {
         if presetName == .general && hidden == nil {
             c.hiddenLayers = NetworkSizing.hiddenLayers(features: data.dimensions)
         }
+        if presetName == .general && batchSize == nil {
+            c.batchSize = NetworkSizing.batchSize(rows: data.count)
+        }
         if presetName == .general && latentDim == nil {
             // The paper's code is as wide as k; at least 10 wide here (the mnist preset's width), because a
             // 2- or 3-wide code loses what k-means on a table's standardised features keeps (docs/results.md:

@@ -10,7 +10,8 @@ import Testing
 /// kept their start. The judges on the codes have not changed since 0.1.0, before the decision became
 /// explicit types: their cuts still equal 0.1.0's records of the same runs (docs/identity-check.sh does the
 /// same on whole recordings of the suite). The table runs name `--hidden 500,500,2000`, the network 0.1.0
-/// gave a file by default (0.3.0 sizes it to the data).
+/// gave a file by default (0.3.0 sizes it to the data), and are trained with `--batch-size 256`, the batch
+/// every file had until 0.12.0 sized it to the rows.
 @Suite struct DecisionIdentityTests {
     struct Recorded: Decodable {
         struct Run: Decodable {
@@ -36,7 +37,8 @@ import Testing
         #expect(runs.map(\.arguments) == original.map(\.arguments))
         for (index, (run, old)) in zip(runs, original).enumerated() {
             let out = temporaryDirectory("decision-\(index)")
-            let arguments = run.arguments.map { $0.hasSuffix(".npy") ? fixtures.appendingPathComponent($0).path : $0 }
+            let files = run.arguments.map { $0.hasSuffix(".npy") ? fixtures.appendingPathComponent($0).path : $0 }
+            let arguments = files + (files.contains("--dataset") ? ["--batch-size", "256"] : [])
             var command = try DCNReport.parseAsRoot(["train", "--quiet", "--out", out.path] + arguments)
             try command.run()
             let manifest = try RecordedRun(directory: out.appendingPathComponent("run")).manifest

@@ -20,13 +20,14 @@ struct DefaultsTests {
         #expect(try command.options.request.configuration(for: data, source: .synthetic) == expected)
     }
 
-    @Test("a file gets the general preset with k from its labels and a code max(k, 10) wide; flags override it")
+    @Test("a file gets the general preset with k from its labels, a code max(k, 10) wide and a batch sized to its rows; flags override it")
     func fileDefaultsAndOverrides() throws {
         let command = try #require(try DCNReport.parseAsRoot(["train", "--epochs", "3", "--lambda", "0.5"]) as? TrainCommand)
         let configuration = try command.options.request.configuration(for: data, source: .file("x.npy"))
         var expected = DCNConfiguration.general
         expected.clusterCount = 4
         expected.latentDimensions = 10
+        expected.batchSize = 8  // 40 rows: the largest power of two at most a quarter of them
         expected.epochs = 3
         expected.lambda = 0.5
         #expect(configuration == expected)

@@ -282,12 +282,30 @@ struct GenerateTests {
             try command.run()
             return try RecordedRun(directory: folder.appendingPathComponent("\(name)/run")).manifest.configuration
         }
-        #expect(try trained([], "default").hiddenLayers == [64, 64, 256])
+        let sized = try trained([], "default")
+        #expect(sized.hiddenLayers == [64, 64, 256])
+        #expect(sized.batchSize == 8)  // 40 rows: the largest power of two at most 10
         #expect(try trained(["--hidden", "500,500,2000"], "paper").hiddenLayers == [500, 500, 2000])
-        #expect(try trained(["--preset", "mnist"], "mnist").hiddenLayers == [500, 500, 2000])
+        #expect(try trained(["--batch-size", "20"], "batch").batchSize == 20)
+        let mnist = try trained(["--preset", "mnist"], "mnist")
+        #expect(mnist.hiddenLayers == [500, 500, 2000])
+        #expect(mnist.batchSize == 256)
     }
 
-    @Test("a 100-column file without a preset gets the paper's network with a code as wide as k and at least 10; the built-in demo keeps its own")
+    @Test("a file's default minibatch is the largest power of two at most a quarter of its rows, and at most the paper's 256")
+    func batchSizedToTheRows() {
+        #expect(NetworkSizing.batchSize(rows: 3) == 1)
+        #expect(NetworkSizing.batchSize(rows: 114) == 16)
+        #expect(NetworkSizing.batchSize(rows: 150) == 32)
+        #expect(NetworkSizing.batchSize(rows: 1_000) == 128)
+        #expect(NetworkSizing.batchSize(rows: 1_023) == 128)
+        #expect(NetworkSizing.batchSize(rows: 1_024) == 256)
+        #expect(NetworkSizing.batchSize(rows: 70_000) == 256)
+    }
+
+    @Test(
+        "a 100-column file without a preset gets the paper's network with a code as wide as k and at least 10 and a batch sized to its rows; the built-in demo keeps its own"
+    )
     func defaultsFitTheData() throws {
         let folder = temporaryDirectory("general")
         let data = Datasets.SyntheticDataset(pointsPerCluster: 30).generate(seed: 2)
@@ -301,7 +319,7 @@ struct GenerateTests {
         let general = try RecordedRun(directory: folder.appendingPathComponent("r/run")).manifest.configuration
         #expect(general.hiddenLayers == [500, 500, 2000])
         #expect(general.latentDimensions == 10)
-        #expect(general.batchSize == 256)
+        #expect(general.batchSize == 16)  // 90 rows: at most a quarter of them
         #expect(general.lambda == 1)
 
         var many = try DCNReport.parseAsRoot([

@@ -89,7 +89,8 @@ import Testing
         let run = try train(
             [
                 "--dataset", fixtures.appendingPathComponent("iris_X.npy").path, "--labels", fixtures.appendingPathComponent("iris_y.npy").path,
-                "--pretrain-epochs", "10", "--epochs", "6", "--lambda", "20", "--seed", "6", "--hidden", "500,500,2000"
+                "--pretrain-epochs", "10", "--epochs", "6", "--lambda", "20", "--seed", "6", "--hidden", "500,500,2000",
+                "--batch-size", "256"
             ], name: "methods-kept")
         let outcome = try #require(run.manifest.outcome)
         #expect(outcome.kept == .start, "this run keeps its start (chosen so that the branch runs)")

@@ -79,7 +79,8 @@ struct SettingSchemaTests {
     @Test("--help shows each default under every preset where they differ")
     func helpShowsPresetDefaults() {
         let help = TrainCommand.helpMessage(columns: 200)
-        #expect(help.contains("Default: synthetic 64 · general 256 · mnist 256."), "\(help)")
+        let batchDefault = "synthetic 64 · general sized to the rows, the largest power of two at most N/4, at most 256 · mnist 256"
+        #expect(help.contains("Default: \(batchDefault)."), "\(help)")
         #expect(help.contains("Default: synthetic 2 · general max(k, 10) · mnist 10."))
         #expect(help.contains("λ: weight of the clustering term"))
     }
