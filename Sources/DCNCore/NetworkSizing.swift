@@ -30,7 +30,7 @@ public enum NetworkSizing {
     static let updatesPerEpoch = 4
 
     /// The minibatch for a data set of `rows` samples: the largest power of two at most rows / 4, and at most
-    /// 256. From 1,024 rows on that is the paper's 256; a 114-row table gets 16 (7 updates an epoch, not 1).
+    /// 256. From 1,024 rows on that is the paper's 256; a 114-row table gets 16 (8 updates an epoch, not 1).
     /// Chosen on the benchmark's development half (docs/benchmark.md, *Batches of at most a quarter of the
     /// rows*): 75 of 90 sets at the line against 74, 6 better and 5 worse by more than 0.02 in mean NMI.
     public static func batchSize(rows: Int) -> Int {
