@@ -1412,7 +1412,31 @@ R_BATCH_12 = {
 }
 
 
-for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5 | R_BATCH_10 | R_BATCH_11 | R_BATCH_12).items():
+# batch 13: small real tables (100-1,023 rows), the ones 0.12.0's batch rule reaches
+_HEATING_COSTS = [f"{cost}.{system}" for cost in ("ic", "oc") for system in ("gc", "gr", "ec", "er", "hp")]
+_CRIME_RATES = ["crmrte", "prbarr", "prbconv", "prbpris", "avgsen", "polpc", "density", "taxpc", "pctmin", "wcon", "wtuc",
+                "wtrd", "wfir", "wser", "wmfg", "wfed", "wsta", "wloc", "mix", "pctymle"]
+R_BATCH_13 = {
+    "cuckoos-host": ("DAAG", "cuckoos", "species", ["length", "breadth"]),
+    "socialcog-dx": ("heplots", "SocialCog", "Dx", ["MgeEmotions", "ToM", "ExtBias", "PersBias"]),
+    "galton-sex": ("mosaicData", "Galton", "sex", ["father", "mother", "height", "nkids"]),
+    "salaries-rank": ("carData", "Salaries", "rank", ["yrs.since.phd", "yrs.service", "salary"]),
+    "carseats-shelf": ("ISLR", "Carseats", "ShelveLoc", ["Sales", "CompPrice", "Income", "Advertising", "Population",
+                                                         "Price", "Age", "Education"]),
+    "survey-sex": ("MASS", "survey", "Sex", ["Wr.Hnd", "NW.Hnd", "Pulse", "Height", "Age"]),
+    "heating-system": ("Ecdat", "Heating", "depvar", _HEATING_COSTS),
+    "cps-occupation": ("AER", "CPS1985", "occupation", ["wage", "education", "experience", "age"]),
+    "crime-region": ("Ecdat", "Crime", "region", _CRIME_RATES),
+    "fruitflies-treatment": ("Stat2Data", "FruitFlies", "Treatment", ["Longevity", "Thorax", "Sleep"]),
+    "naturalgas-state": ("AER", "NaturalGas", "state", ["consumption", "price", "eprice", "oprice", "lprice", "heating",
+                                                         "income"]),
+    "stroke-imaging": ("modeldata", "ischemic_stroke", "stroke",  # the plaque imaging measurements, not the history
+                       lambda frame: list(frame.loc[:, "nascet_scale":"max_stenosis_by_diameter"].columns)),
+}
+
+
+for _name, (_package, _item, _label, *_rest) in (R_BATCH_2 | R_BATCH_3 | R_BATCH_5 | R_BATCH_10 | R_BATCH_11 | R_BATCH_12
+                                                 | R_BATCH_13).items():
     _features = _rest[0] if _rest else None
     _options = _rest[1] if len(_rest) > 1 else {}
     BUILDERS[_name] = (functools.partial(r_table, _package, _item, _label, _features, **_options), False)
