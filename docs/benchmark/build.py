@@ -1038,6 +1038,16 @@ def pooled(images, block):
     return np.rint(images.reshape(-1, side, block, side, block).astype(np.float64).mean(axis=(2, 4)))
 
 
+def two_group_ratings(seed, levels, differing, group_means, shared_items, shared_range, noise, size):
+    """A shuffled table of `likert_items` on a 1..`levels` scale, 2 classes of `size` that differ only in the
+    first `differing` items (mean `group_means[0]` against `group_means[1]`); the other `shared_items` have one
+    mean per item for both, uniform in `shared_range`; all drawn from numpy seed `seed`."""
+    rng = np.random.default_rng(seed)
+    shared = rng.uniform(*shared_range, size=shared_items)
+    means = np.vstack([np.concatenate([[float(mean)] * differing, shared]) for mean in group_means])
+    return shuffled(*likert_items(rng, levels, means, noise, [size, size]), rng)
+
+
 @builder()
 def likert_classes():
     """Batch 10. 1,200 answers to 20 items on a 1-5 scale, 4 classes of 300 whose mean answer per item is
@@ -1063,10 +1073,7 @@ def likert_few_items():
 def survey_subscale():
     """Batch 10. 1,000 answers to 18 items on a 1-5 scale, 2 classes of 500 that differ only in 4 items
     (mean 2 against 4); the other 14 have one mean per item for both (uniform 2 to 4), noise spread 1."""
-    rng = np.random.default_rng(164)
-    shared = rng.uniform(2, 4, size=14)
-    means = np.vstack([np.concatenate([[2.0] * 4, shared]), np.concatenate([[4.0] * 4, shared])])
-    return shuffled(*likert_items(rng, 5, means, 1.0, [500, 500]), rng)
+    return two_group_ratings(164, 5, 4, (2, 4), 14, (2, 4), 1.0, 500)
 
 
 @builder(needs_mnist=True)
@@ -1205,10 +1212,7 @@ def likert_imbalanced():
 def ratings_9pt_two_groups():
     """Batch 12. 800 ratings of 12 items on a 1-9 scale, 2 classes of 400 that differ in 5 items (mean 3.5
     against 6); the other 7 have one mean per item for both (uniform 3 to 7), noise spread 1.5."""
-    rng = np.random.default_rng(184)
-    shared = rng.uniform(3, 7, size=7)
-    means = np.vstack([np.concatenate([[3.5] * 5, shared]), np.concatenate([[6.0] * 5, shared])])
-    return shuffled(*likert_items(rng, 9, means, 1.5, [400, 400]), rng)
+    return two_group_ratings(184, 9, 5, (3.5, 6), 7, (3, 7), 1.5, 400)
 
 
 @builder()
