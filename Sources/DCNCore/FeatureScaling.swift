@@ -3,10 +3,9 @@ import Foundation
 /// How input features are rescaled before training.
 ///
 /// Defaults (see the README, *Input scaling*): `unit` for pixel data (IDX images, `uint8` NumPy arrays,
-/// integer tables on one 0–255 scale), `log` for a non-negative table of highly skewed features,
-/// `shared` for a table whose features' spreads lie within 200× of each other (unless the scaling check
-/// standardises it), `standardize` for any other table and for the synthetic data — `log` instead when
-/// no value is negative.
+/// integer tables on one 0–255 scale as many as an image's pixels), `standardize` for the synthetic data,
+/// and for any other table the one of `shared`, `standardize` and `log` under which k-means' model explains
+/// it best (Training's `ScalingCheck`).
 public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     /// Use the values as they are.
     case none
@@ -92,16 +91,6 @@ public enum FeatureScaling: String, CaseIterable, Sendable, Codable {
     /// ("data row 2, column 3 holds -1.0"); nil when every value is usable.
     public func valueOutsideDomain(in features: Matrix) -> String? {
         firstValueOutsideDomain(of: features).map { "data row \($0.row + 1), column \($0.column + 1) holds \($0.value)" }
-    }
-
-    /// How `--scaling auto` standardises a table, wherever it decides to: `log` (log(1 + x) first) when no
-    /// value is negative, else `standardize`; with the words for the report (docs/benchmark.md, *Skewed
-    /// tables and the log scale*).
-    /// - Parameter nonNegative: Whether every value of the table is 0 or more.
-    public static func autoStandardizing(nonNegative: Bool) -> (scaling: FeatureScaling, words: String) {
-        nonNegative
-            ? (.log, "all values non-negative: log(1 + x), then each feature standardised to mean 0 and variance 1")
-            : (.standardize, "each feature standardised to mean 0 and variance 1")
     }
 
     /// Fits the scaling to `features` and applies it in place.

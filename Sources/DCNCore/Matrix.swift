@@ -64,6 +64,20 @@ public struct Matrix: Equatable, Sendable {
         return result
     }
 
+    /// A new matrix holding the given columns, in the given order.
+    /// - Parameter indices: Column indices into this matrix.
+    /// - Returns: A `rows × indices.count` matrix.
+    public func columns(_ indices: [Int]) -> Matrix {
+        guard indices != Array(0..<columns) else { return self }
+        var result = Matrix(rows: rows, columns: indices.count)
+        for row in 0..<rows {
+            for (outColumn, inColumn) in indices.enumerated() {
+                result.values[row * indices.count + outColumn] = values[row * columns + inColumn]
+            }
+        }
+        return result
+    }
+
     /// Whether every entry is finite (neither NaN nor infinite).
     public var isFinite: Bool { values.allSatisfy { $0.isFinite } }
 }

@@ -17,8 +17,8 @@ public enum RandomStream: UInt64, CaseIterable, Sendable {
     case inputJudge = 6
     /// The restarts of the joint k-means start.
     case jointKMeans = 7
-    /// The scaling check's unclustered references: their shuffles and their k-means.
-    case scalingReference = 8
+    /// The scaling check's k-means on each candidate view of the input (drawn with seed 0, whatever the run's).
+    case scalingCheck = 8
     /// The subsample `--limit` draws ("LIMIT" in ASCII: a number no other draw uses).
     case limit = 0x4C49_4D49_54
 }

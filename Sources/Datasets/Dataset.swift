@@ -17,8 +17,8 @@ public struct Dataset: Sendable {
     public var preferredScaling: FeatureScaling = .none
     /// Why ``preferredScaling`` was chosen, in words for the report.
     public var scalingReason = "values used as they are"
-    /// Whether `--scaling auto` judges ``preferredScaling`` (then `shared`) against standardising once k
-    /// is known (Training's `ScalingCheck`); false when the preferred scaling stands unjudged.
+    /// Whether `--scaling auto` chooses the table's scaling once k is known (Training's `ScalingCheck`), in
+    /// place of ``preferredScaling``; false when the preferred scaling stands unjudged.
     public var scalingIsChecked = false
     /// Height, width and (for colour) channels of each sample when the data are images: known for IDX
     /// files and N × H × W (× C) NumPy arrays, given with `--image-shape` otherwise.
@@ -64,9 +64,9 @@ public struct Dataset: Sendable {
 
     /// Lets ``AutoScaling`` choose the scaling of a table from its values.
     mutating func preferTableScaling() {
-        let (scaling, reason) = AutoScaling.staticChoice(features)
+        let (scaling, reason, checked) = AutoScaling.staticChoice(features)
         prefer(scaling, because: reason)
-        scalingIsChecked = scaling == .shared
+        scalingIsChecked = checked
     }
 
     /// Number of samples.

@@ -76,8 +76,8 @@ public struct RunRequest: Equatable, Sendable {
         return Setup(data: data, configuration: configuration, scaling: scaling, scalingReason: reason, source: source)
     }
 
-    /// The scaling to apply and why: `--scaling`'s, or under `auto` the data set's preferred one, judged
-    /// against standardising (``ScalingCheck``) when the data set asks for the check.
+    /// The scaling to apply and why: `--scaling`'s, or under `auto` the data set's preferred one, or for a
+    /// table that is not pixels the view the scaling check chooses (``ScalingCheck``).
     /// - Throws: ``FlagValueError`` when the data holds a value the chosen scaling cannot take.
     public func resolvedScaling(for data: Dataset, configuration: DCNConfiguration) throws -> (scaling: FeatureScaling, reason: String) {
         if let outside = scaling.resolved(for: data).firstValueOutsideDomain(of: data.features) {
@@ -87,7 +87,7 @@ public struct RunRequest: Equatable, Sendable {
         }
         guard scaling == .auto, data.scalingIsChecked else { return (scaling.resolved(for: data), scaling.reason(for: data)) }
         let check = ScalingCheck(features: data.features, clusterCount: configuration.clusterCount, restarts: configuration.kmeansRestarts)
-        return (check.chosen, scaling.reason(for: data) + "; " + check.reason)
+        return (check.chosen, "chosen by --scaling auto: " + check.reason)
     }
 
     /// Loads the data set the request names.

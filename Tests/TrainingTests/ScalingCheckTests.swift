@@ -1,115 +1,110 @@
 import DCNCore
 import DCNMath
+import Foundation
 import Testing
 @testable import Training
 
-@Suite("--scaling auto's check: the shared scale stays only when k-means finds clearly clearer clusters in it; a tie is standardised")
+@Suite("--scaling auto's check: a table takes the view under which k-means' model explains it best, in the input's units")
 struct ScalingCheckTests {
     /// 300 rows of three classes. `classSpread` is how far apart the classes lie along the two features
     /// that tell them (each with within-class spread 0.3); `noiseSpread` is the spread of the
     /// `noiseColumns` features after them, which say nothing of the class.
-    func table(classSpread: Float, noiseSpread: Float, noiseColumns: Int = 1) -> (features: Matrix, labels: [Int32]) {
+    func table(classSpread: Float, noiseSpread: Float, noiseColumns: Int = 1) -> Matrix {
         var generator = SplitMix64(seed: 9)
         func gaussian() -> Float { Float(generator.nextGaussian()) }
-        var values: [Float] = [], labels: [Int32] = []
+        var values: [Float] = []
         for row in 0..<300 {
             let c = row % 3
             values += [classSpread * Float(c) + 0.3 * gaussian(), classSpread * Float(c % 2) + 0.3 * gaussian()]
             values += (0..<noiseColumns).map { _ in noiseSpread * gaussian() }
-            labels.append(Int32(c))
         }
-        return (Matrix(rows: 300, columns: 2 + noiseColumns, values: values), labels)
+        return Matrix(rows: 300, columns: 2 + noiseColumns, values: values)
     }
 
     func check(_ features: Matrix) -> ScalingCheck {
         ScalingCheck(features: features, clusterCount: 3, restarts: 5)
     }
 
-    @Test(
-        "classes in two small features beside a noise feature spread about 10× wider: standardised, because the shared view's k-means splits the noise"
-    )
+    @Test("classes in two small features beside a noise feature spread about 30× wider: standardised, since on one scale k-means splits the noise")
     func smallFeaturesCarryTheClasses() {
-        let (features, _) = table(classSpread: 2, noiseSpread: 10)
-        let result = check(features)
-        #expect(result.standardizes, "standardised \(result.standardizedContrast) against shared \(result.sharedContrast)")
-        #expect(result.chosen == .standardize)
-        #expect(result.standardizedContrast + ScalingCheck.contrastMargin < result.sharedContrast)
-        #expect(result.sharedContrast > 0.8, "the shared view's k-means splits a cloud without clusters: \(result.sharedContrast)")
-        #expect(
-            result.reason.contains("finds clearer clusters") && result.reason.contains("standardised to mean 0 and variance 1"), "\(result.reason)")
+        let result = check(table(classSpread: 2, noiseSpread: 30))
+        #expect(result.candidates.map(\.scaling) == [.shared, .standardize], "a table with negative values has no log view")
+        #expect(result.chosen == .standardize, "\(result.candidates)")
+        #expect(result.reason.contains("standardised to mean 0 and variance 1") && result.reason.contains("shared -"), "\(result.reason)")
     }
 
-    @Test(
-        "the same table moved to positive values: where standardising wins, the run log-scales, as auto does any non-negative table it would standardise"
-    )
-    func nonNegativeTableIsLogScaled() {
-        var (features, _) = table(classSpread: 2, noiseSpread: 10)
-        let lowest = features.values.min() ?? 0
-        for index in features.values.indices { features.values[index] -= lowest }
-        let result = check(features)
-        #expect(result.nonNegative && result.standardizes)
-        #expect(result.chosen == .log)
-        #expect(result.reason.contains("finds clearer clusters") && result.reason.contains("log(1 + x)"), "\(result.reason)")
-    }
-
-    @Test(
-        "classes in the two widest features beside twenty narrow noise features: the shared scale stays, because standardising lets the noise decide"
-    )
+    @Test("classes in the two widest features beside twenty narrow noise features: the shared scale stays, since standardising lets the noise decide")
     func wideFeaturesCarryTheClasses() {
-        let (features, _) = table(classSpread: 8, noiseSpread: 0.5, noiseColumns: 20)
-        let result = check(features)
-        #expect(
-            result.sharedContrast + ScalingCheck.contrastMargin < result.standardizedContrast,
-            "standardised \(result.standardizedContrast) against shared \(result.sharedContrast)")
-        #expect(result.sharedIsClearer && !result.standardizes && result.chosen == .shared)
-        #expect(result.reason.contains("less clear clusters") && result.reason.contains("one common spread"), "\(result.reason)")
+        let result = check(table(classSpread: 8, noiseSpread: 0.5, noiseColumns: 20))
+        #expect(result.chosen == .shared, "\(result.candidates)")
+        #expect(result.reason.contains("one common spread"), "\(result.reason)")
     }
 
-    @Test(
-        "classes in the widest features beside one small noise feature: both views split cleanly, the contrasts tie, and a tie is standardised"
-    )
-    func clearInBothViewsIsStandardised() {
-        let (features, _) = table(classSpread: 8, noiseSpread: 0.5)
-        let result = check(features)
-        #expect(result.contrastsTie, "standardised \(result.standardizedContrast) against shared \(result.sharedContrast)")
-        #expect(result.standardizes && result.chosen == .standardize)
-        #expect(
-            result.reason.contains("as clear in both views") && result.reason.contains("no reason to keep on one scale")
-                && result.reason.contains("standardised to mean 0 and variance 1"), "\(result.reason)")
-    }
-
-    @Test("the shared scale stays only when its contrast is lower by more than 0.1; a tie, either way, is standardised")
-    func sharedOnlyWhenClearlyClearer() {
-        func judged(_ shared: Double, _ standardized: Double, nonNegative: Bool = false) -> ScalingCheck {
-            ScalingCheck(sharedContrast: shared, standardizedContrast: standardized, nonNegative: nonNegative)
+    @Test("amounts whose classes differ by a factor, with long right tails: the log view, where the classes are as far apart as their spread")
+    func ratiosAreLogged() {
+        var generator = SplitMix64(seed: 3)
+        var values: [Float] = []
+        for row in 0..<300 {
+            let level = Double(row % 3) * 1.5
+            values += (0..<4).map { _ in Float(exp(level + 0.4 * generator.nextGaussian()) * 100) }
         }
-        // Loud noise: the shared view is a cloud k-means splits (contrast 1.0).
-        let loudNoise = judged(1.0, 0.84)
-        #expect(!loudNoise.contrastsTie && loudNoise.standardizes)
-        #expect(loudNoise.reason.contains("finds clearer clusters in the standardised features"), "\(loudNoise.reason)")
-        let clearerShared = judged(0.62, 0.99)
-        #expect(!clearerShared.contrastsTie && clearerShared.sharedIsClearer && !clearerShared.standardizes)
-        // Both clouds (noise-190: 0.96 against 0.99), or the shared view a little clearer: a tie.
-        for (shared, standardized) in [(0.99, 0.96), (1.02, 1.02), (0.93, 0.88), (0.80, 0.90)] {
-            let tie = judged(shared, standardized)
-            #expect(tie.contrastsTie && !tie.sharedIsClearer && tie.standardizes, "\(shared) against \(standardized)")
-            #expect(tie.reason.contains("as clear in both views") && !tie.reason.contains("less clear"), "\(tie.reason)")
-        }
-        // Exactly 0.1 apart is still a tie.
-        #expect(judged(0.0, 0.1).contrastsTie && judged(0.0, 0.1).standardizes)
-        #expect(judged(0.79, 0.90).sharedIsClearer)
-        // A table with no negative value: a tie is log-scaled, a clearly clearer shared view stays shared.
-        let nonNegativeTie = judged(0.94, 0.90, nonNegative: true)
-        #expect(nonNegativeTie.chosen == .log && nonNegativeTie.reason.contains("as clear in both views"), "\(nonNegativeTie.reason)")
-        #expect(nonNegativeTie.reason.contains("log(1 + x)"), "\(nonNegativeTie.reason)")
-        #expect(judged(0.62, 0.99, nonNegative: true).chosen == .shared)
+        let result = check(Matrix(rows: 300, columns: 4, values: values))
+        #expect(result.candidates.map(\.scaling) == [.shared, .standardize, .log])
+        #expect(result.chosen == .log, "\(result.candidates)")
+        #expect(result.reason.contains("log(1 + x)"), "\(result.reason)")
     }
 
-    @Test("the contrast margin is 0.1, and the check draws the same whatever runs before it")
-    func marginAndDeterminism() {
-        let (features, _) = table(classSpread: 2, noiseSpread: 10)
-        let first = check(features), second = check(features)
-        #expect(ScalingCheck.contrastMargin == 0.1)
-        #expect(first.sharedContrast == second.sharedContrast && first.standardizedContrast == second.standardizedContrast)
+    @Test("the choice does not depend on the units: every figure moves by the same log-Jacobian when the input is rescaled")
+    func unitsDoNotMatter() {
+        let features = table(classSpread: 2, noiseSpread: 10)
+        var inMillimetres = features
+        for index in inMillimetres.values.indices { inMillimetres.values[index] *= 10 }
+        let a = check(features), b = check(inMillimetres)
+        #expect(a.chosen == b.chosen)
+        for (x, y) in zip(a.candidates, b.candidates) {
+            // Scaling all D = 3 features by 10 divides the density by 10³: each figure drops by 3·log 10.
+            #expect(abs((x.logLikelihood - y.logLikelihood) - 3 * log(10.0)) < 1e-3, "\(x) against \(y)")
+        }
+    }
+
+    @Test("k-means' log-likelihood per sample: −(D/2)·log(2πσ²) − D/2 + Σ p·log p, σ² the within-cluster mean square")
+    func likelihoodFormula() {
+        // 4 points in 2-D, clusters of 3 and 1, squared error 6: σ² = 6 / 8 = 0.75.
+        let value = ScalingCheck.logLikelihood(squaredError: 6, assignments: [0, 0, 0, 1], clusterCount: 2, dimensions: 2)
+        let expected = -log(2 * Double.pi * 0.75) - 1 + 0.75 * log(0.75) + 0.25 * log(0.25)
+        #expect(abs(value - expected) < 1e-12)
+        #expect(ScalingCheck.logLikelihood(squaredError: 0, assignments: [0, 1], clusterCount: 2, dimensions: 1) == .infinity)
+    }
+
+    @Test("the log-Jacobian of a scaling by 1/s is −Σ log s; log(1 + x) adds −mean Σ log(1 + x)")
+    func jacobian() {
+        let table = Matrix(rows: 2, columns: 2, values: [0, 1, 2, 3])
+        let halve = FittedScaling(mode: .standardize, offset: [0, 0], scale: [0.5, 0.25])
+        #expect(abs(ScalingCheck.logJacobian(of: halve, on: table) - (log(0.5) + log(0.25))) < 1e-9)
+        let logged = FittedScaling(mode: .log, offset: [0, 0], scale: [1, 1])
+        #expect(abs(ScalingCheck.logJacobian(of: logged, on: table) + (log(1.0) + log(2.0) + log(3.0) + log(4.0)) / 2) < 1e-9)
+    }
+
+    @Test("a constant feature is left out, a tie goes to the earlier view, and the check draws the same whatever runs before it")
+    func constantsTiesAndDeterminism() {
+        let features = table(classSpread: 2, noiseSpread: 10)
+        var widened = Matrix(rows: features.rows, columns: features.columns + 1)
+        for row in 0..<features.rows {
+            for column in 0..<features.columns { widened.values[row * widened.columns + column] = features.values[row * features.columns + column] }
+            widened.values[row * widened.columns + features.columns] = 7
+        }
+        #expect(check(widened).candidates == check(features).candidates)
+        #expect(check(features).candidates == check(features).candidates)
+        let tie = ScalingCheck(candidates: [.init(scaling: .shared, logLikelihood: -2), .init(scaling: .standardize, logLikelihood: -2)])
+        #expect(tie.chosen == .shared)
+        #expect(ScalingCheck(candidates: []).chosen == .standardize)
+    }
+
+    @Test("a table of more than 10,000 rows is judged on 10,000 evenly spaced rows")
+    func largeTablesAreSampled() {
+        let big = Matrix(rows: 25_000, columns: 1, values: (0..<25_000).map(Float.init))
+        let rows = ScalingCheck.evenlySpacedRows(of: big)
+        #expect(rows.rows == ScalingCheck.sampleCap && ScalingCheck.sampleCap == 10_000)
+        #expect(rows.values.prefix(3) == [0, 2, 5] && rows.values.last == 24_997)
     }
 }

@@ -3,84 +3,136 @@ public import DCNCore
 import DCNMath
 import Foundation
 
-/// `--scaling auto`'s check for a table whose features' spreads lie close enough to keep (the data set's
-/// preferred scaling, `shared`): whether the standardised features should replace the shared ones.
+/// `--scaling auto`'s choice for a table that is not pixels (method version 6, 0.13.0): the view of the
+/// data under which k-means' own model explains the data best, measured in the input's own units.
 ///
-/// k-means labels each view, and each labelling's **contrast** judges it (0.9.0): its normalised cut of its
-/// own view's neighbour graph over the cut k-means makes of an unclustered reference of that view
-/// (``ClusterContrast``): near 1 when k-means only splits a cloud (columns of loud noise decide the shared
-/// view's distances), well under 1 when its clusters are real. The shared scale stays only when its
-/// contrast is lower by more than ``contrastMargin``; otherwise the features are standardised (0.10.0), as
-/// `--scaling auto` does any table it has no reason to keep on one scale. Until 0.10.0 a tie went to a
-/// second figure, each labelling's cuts on both views' graphs summed; on the benchmark's development half
-/// standardising every tie did as well with one rule fewer (docs/benchmark.md, *Ties of the scaling check*).
+/// Each candidate view — `shared` (centred, one common spread), `standardize`, and `log` when no value is
+/// negative — is clustered by k-means, and its partition scored by the classification log-likelihood of
+/// k-means' model (k spherical Gaussians of one common variance, mixed in the partition's proportions),
+/// per sample, plus the view's log-Jacobian per sample. The Jacobian is the change of variables that turns
+/// a density of the scaled values into one of the input's values, so the three figures are densities of
+/// the same data and compare directly; the highest wins. One rule in place of the four it replaced
+/// (a skewness threshold for `log`, a 200× spread ratio, a contrast check of the shared view with its
+/// margin, and "a non-negative table that would be standardised is logged"), chosen on the benchmark's
+/// development half (docs/benchmark.md, *One criterion for a table's scaling*).
 ///
-/// Its draws use seed 0 whatever the run's seed, so every seed of a table trains on the same scaling.
+/// Constant features are left out of every figure. Its draws use seed 0 whatever the run's seed, so every
+/// seed of a table trains on the same scaling; a table of more than ``sampleCap`` rows is judged on evenly
+/// spaced rows.
 public struct ScalingCheck: Sendable {
-    /// The shared features' contrast: their k-means labelling's cut over the reference's.
-    public let sharedContrast: Double
-    /// The standardised features' contrast.
-    public let standardizedContrast: Double
-    /// Whether every value of the table is 0 or more: then standardising means `log`, log(1 + x) first.
-    public let nonNegative: Bool
+    /// One candidate view and its score.
+    public struct Candidate: Sendable, Equatable {
+        /// The view.
+        public let scaling: FeatureScaling
+        /// k-means' classification log-likelihood per sample in the input's units (higher is better).
+        public let logLikelihood: Double
+    }
 
-    /// How much lower the shared view's contrast must be to keep the shared scale: chosen on the benchmark's
-    /// development half against 0.05 and 0.2 (docs/benchmark.md, *The scaling check's contrast*).
-    public static let contrastMargin = 0.1
+    /// The views judged, in the order `shared`, `standardize`, `log` (when the table can take it).
+    public let candidates: [Candidate]
 
-    /// The seed of the check's draws, whatever the run's.
+    /// The most rows the check clusters: beyond it, evenly spaced rows stand for the table.
+    public static let sampleCap = 10_000
+
+    /// The seed of the check's k-means, whatever the run's.
     static let seed: UInt64 = 0
 
-    /// Judges the shared scale of `features` against standardising them.
+    /// Judges the views of `features`.
     /// - Parameters:
     ///   - features: The unscaled table (rows are samples).
     ///   - clusterCount: k.
     ///   - restarts: k-means restarts (the run's).
     public init(features: Matrix, clusterCount: Int, restarts: Int) {
-        nonNegative = features.isNonNegative
-        let views = [FeatureScaling.shared, .standardize].map { scaling -> Matrix in
-            var view = features
-            scaling.apply(to: &view)
-            return view
+        let rows = Self.evenlySpacedRows(of: features)
+        let varying = Self.varyingColumns(of: rows)
+        let table = rows.columns(varying)
+        let scalings: [FeatureScaling] = table.isNonNegative ? [.shared, .standardize, .log] : [.shared, .standardize]
+        let kmeans = KMeans(clusterCount: clusterCount, restarts: restarts)
+        candidates = scalings.map { scaling in
+            let transform = scaling.fit(table)
+            var view = table
+            transform.apply(to: &view)
+            var generator = SplitMix64.stream(seed: Self.seed, .scalingCheck)
+            let result = kmeans.fit(view, using: &generator)
+            let likelihood = Self.logLikelihood(
+                squaredError: result.inertia, assignments: result.assignments, clusterCount: clusterCount, dimensions: view.columns)
+            return Candidate(scaling: scaling, logLikelihood: likelihood + Self.logJacobian(of: transform, on: table))
         }
-        // Every view is measured with the same seed, so both views' graphs hold the same rows.
-        let contrasts = views.map { ClusterContrast(of: $0, clusterCount: clusterCount, restarts: restarts, seed: Self.seed).contrast }
-        sharedContrast = contrasts[0]
-        standardizedContrast = contrasts[1]
     }
 
     /// A check with the given figures (for tests of the rule).
-    init(sharedContrast: Double, standardizedContrast: Double, nonNegative: Bool) {
-        self.sharedContrast = sharedContrast
-        self.standardizedContrast = standardizedContrast
-        self.nonNegative = nonNegative
+    init(candidates: [Candidate]) {
+        self.candidates = candidates
     }
 
-    /// Whether the shared view's contrast is lower by more than the margin: only then does the shared scale stay.
-    public var sharedIsClearer: Bool { standardizedContrast - sharedContrast > Self.contrastMargin }
+    /// The view with the highest likelihood (the earlier one on a tie); `standardize` when no feature varies.
+    public var chosen: FeatureScaling {
+        var best: Candidate?
+        for candidate in candidates where best == nil || candidate.logLikelihood > best!.logLikelihood { best = candidate }
+        return best?.scaling ?? .standardize
+    }
 
-    /// Whether the contrasts lie within the margin of each other (then the table is standardised).
-    public var contrastsTie: Bool { abs(standardizedContrast - sharedContrast) <= Self.contrastMargin }
+    /// k-means' classification log-likelihood per sample of a partition of n points in D dimensions:
+    /// −(D/2)·log(2π·σ²) − D/2 + Σ_c (n_c/n)·log(n_c/n), with σ² = SSE/(n·D), the common variance's
+    /// maximum-likelihood value. +∞ when the clusters hold no spread at all.
+    static func logLikelihood(squaredError: Double, assignments: [Int32], clusterCount: Int, dimensions: Int) -> Double {
+        let n = Double(assignments.count), d = Double(dimensions)
+        guard n > 0, dimensions > 0 else { return 0 }
+        var sizes = [Double](repeating: 0, count: clusterCount)
+        for label in assignments { sizes[Int(label)] += 1 }
+        let proportions = sizes.filter { $0 > 0 }.reduce(0.0) { $0 + ($1 / n) * Foundation.log($1 / n) }
+        let variance = squaredError / (n * d)
+        guard variance > 0 else { return .infinity }
+        return -(d / 2) * Foundation.log(2 * Double.pi * variance) - d / 2 + proportions
+    }
 
-    /// Whether standardising wins: unless the shared view's clusters are clearly clearer.
-    public var standardizes: Bool { !sharedIsClearer }
+    /// The log-Jacobian per sample of `transform` on `table`: Σ_j log(scale_j), and for `log` also
+    /// −mean over rows of Σ_j log(1 + x_ij), the derivative of log(1 + x).
+    static func logJacobian(of transform: FittedScaling, on table: Matrix) -> Double {
+        var jacobian = transform.scale.reduce(0.0) { $0 + Foundation.log(Double($1)) }
+        if transform.mode == .log {
+            let logged = table.values.reduce(0.0) { $0 + Foundation.log1p(Double($1)) }
+            jacobian -= logged / Double(max(table.rows, 1))
+        }
+        return jacobian
+    }
 
-    /// The scaling the run uses: when standardising wins, `log` for a table of non-negative values, as
-    /// `--scaling auto` standardises such tables (docs/benchmark.md, *Skewed tables and the log scale*).
-    public var chosen: FeatureScaling { standardizes ? FeatureScaling.autoStandardizing(nonNegative: nonNegative).scaling : .shared }
+    /// The columns of `table` that hold more than one value.
+    static func varyingColumns(of table: Matrix) -> [Int] {
+        let d = table.columns
+        var varies = [Bool](repeating: false, count: d)
+        for (index, value) in table.values.enumerated() where value != table.values[index % d] {
+            varies[index % d] = true
+        }
+        return (0..<d).filter { varies[$0] }
+    }
 
-    /// The check in words for the report, to follow the table's own reason for the shared scale.
+    /// `table` itself, or ``sampleCap`` of its rows evenly spaced from the first.
+    static func evenlySpacedRows(of table: Matrix) -> Matrix {
+        guard table.rows > sampleCap else { return table }
+        return table.rows((0..<sampleCap).map { $0 * table.rows / sampleCap })
+    }
+
+    /// The check in words for the report.
     public var reason: String {
-        let contrasts =
-            "contrast, k-means' cut over an unclustered reference's: \(Self.twoPlaces(standardizedContrast)) standardised against \(Self.twoPlaces(sharedContrast)) shared, margin \(Self.twoPlaces(Self.contrastMargin))"
-        let judged =
-            contrastsTie
-            ? "k-means finds clusters as clear in both views (\(contrasts)), so the features are standardised, as auto does any table it has no reason to keep on one scale"
-            : "k-means finds \(standardizes ? "clearer" : "less clear") clusters in the standardised features (\(contrasts))"
-        return standardizes
-            ? "\(judged): \(FeatureScaling.autoStandardizing(nonNegative: nonNegative).words)"
-            : "\(judged): centred and divided by one common spread, keeping their relative weight"
+        let figures = candidates.map { "\(Self.name($0.scaling)) \(String(format: "%.2f", $0.logLikelihood))" }.joined(separator: ", ")
+        return
+            "the view under which k-means' model explains the table best (log-likelihood per sample in the input's units: \(figures)): \(Self.words(chosen))"
     }
 
-    private static func twoPlaces(_ value: Double) -> String { String(format: "%.2f", value) }
+    private static func name(_ scaling: FeatureScaling) -> String {
+        switch scaling {
+        case .shared: "shared"
+        case .log: "log"
+        default: "standardised"
+        }
+    }
+
+    private static func words(_ scaling: FeatureScaling) -> String {
+        switch scaling {
+        case .shared: "centred and divided by one common spread, keeping the features' relative weight"
+        case .log: "log(1 + x), then each feature standardised to mean 0 and variance 1"
+        default: "each feature standardised to mean 0 and variance 1"
+        }
+    }
 }
