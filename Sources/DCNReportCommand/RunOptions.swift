@@ -65,7 +65,7 @@ struct RunOptions: ParsableArguments {
     // Data scaling, output and run control.
     @Option(
         help:
-            "Input scaling: auto (the default), none, unit, minmax, standardize, shared or log (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale that are as wide as an image or not highly skewed; log — log(1 + x), then standardize — for non-negative tables of highly skewed features; shared for tables whose feature spreads lie within 200× of each other, unless the scaling check standardises them; else standardize, or log when no value is negative; README: input scaling).",
+            "Input scaling: auto (the default), none, unit, minmax, standardize, shared or log (auto: unit for pixel data — images, uint8 arrays, integer tables on one 0–255 scale as wide as an image; for any other table whichever of shared, standardize and log — log(1 + x), then standardize, for values ≥ 0 — k-means' model explains best; README: input scaling).",
         transform: oneOf(ScalingChoice.self))
     var scaling: ScalingChoice = .auto
     @Option(parsing: .unconditional, help: "Points per cluster of the synthetic data set.")

@@ -54,7 +54,7 @@ public struct ToolInfo: Codable, Equatable, Sendable {
     /// Semantic version.
     public var version = ToolInfo.currentVersion
     /// This build's version.
-    public static let currentVersion = "0.12.0"
+    public static let currentVersion = "0.13.0"
     /// Creates the current tool's description.
     public init() {}
 }

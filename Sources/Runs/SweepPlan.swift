@@ -28,7 +28,7 @@ public struct SweepPlan {
     public init(grid: SweepGrid, parse: ([String]) throws -> RunRequest) throws {
         var data: [String: (Dataset, DatasetSource)] = [:]
         // The scaling each distinct data set, scaling flag, k and restart count resolves to: a judged table's
-        // scaling check (two k-means and two graphs) runs once for every cell that shares them.
+        // scaling check (a k-means on each view) runs once for every cell that shares them.
         var scalings: [String: FeatureScaling] = [:]
         entries = try grid.cells.map { cell in
             let request: RunRequest

@@ -3,7 +3,7 @@ public import DCNCore
 import DCNMath
 import Foundation
 
-/// `--scaling auto`'s choice for a table that is not pixels (method version 6, 0.13.0): the view of the
+/// `--scaling auto`'s choice for a table that is not pixels (0.13.0): the view of the
 /// data under which k-means' own model explains the data best, measured in the input's own units.
 ///
 /// Each candidate view — `shared` (centred, one common spread), `standardize`, and `log` when no value is
