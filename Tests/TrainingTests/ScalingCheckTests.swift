@@ -54,7 +54,7 @@ struct ScalingCheckTests {
         #expect(result.reason.contains("log(1 + x)"), "\(result.reason)")
     }
 
-    @Test("the choice does not depend on the units: every figure moves by the same log-Jacobian when the input is rescaled")
+    @Test("multiplying every feature by one factor moves the shared and standardised figures by the same log-Jacobian, so their choice stays")
     func unitsDoNotMatter() {
         let features = table(classSpread: 2, noiseSpread: 10)
         var inMillimetres = features
