@@ -98,6 +98,10 @@ struct ScalingCheckTests {
         let tie = ScalingCheck(candidates: [.init(scaling: .shared, logLikelihood: -2), .init(scaling: .standardize, logLikelihood: -2)])
         #expect(tie.chosen == .shared)
         #expect(ScalingCheck(candidates: []).chosen == .standardize)
+        // Two distinct rows and k = 3: no view's clusters hold any spread.
+        let twoRows = Matrix(rows: 6, columns: 2, values: [1, 5, 2, 7, 1, 5, 2, 7, 1, 5, 2, 7])
+        let spreadless = ScalingCheck(features: twoRows, clusterCount: 3, restarts: 2)
+        #expect(spreadless.chosen == .shared && spreadless.reason.contains("no spread in any view"), "\(spreadless.reason)")
     }
 
     @Test("a table of more than 10,000 rows is judged on 10,000 evenly spaced rows")

@@ -115,6 +115,10 @@ public struct ScalingCheck: Sendable {
 
     /// The check in words for the report.
     public var reason: String {
+        if !candidates.isEmpty, candidates.allSatisfy({ $0.logLikelihood == .infinity }) {
+            return
+                "k-means' clusters hold no spread in any view (no more distinct rows than clusters), so the views tie and the first is kept: \(Self.words(chosen))"
+        }
         let figures = candidates.map { "\(Self.name($0.scaling)) \(String(format: "%.2f", $0.logLikelihood))" }.joined(separator: ", ")
         return
             "the view under which k-means' model explains the table best (log-likelihood per sample in the input's units: \(figures)): \(Self.words(chosen))"
