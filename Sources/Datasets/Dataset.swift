@@ -12,8 +12,9 @@ public struct Dataset: Sendable {
     /// Ground-truth class per sample, when known; used only for metrics and figures.
     public var labels: [Int32]?
     /// The scaling to use when the user names none (`--scaling auto`): `standardize` for the synthetic
-    /// data and for tables, `unit` for pixel data (IDX images, uint8 arrays, image arrays, integer tables on
-    /// one common 0–255 scale); see ``AutoScaling``.
+    /// data, `unit` for pixel data (IDX images, uint8 arrays, image arrays, integer tables on one common
+    /// 0–255 scale as wide as an image); for any other table a stand-in until the run's scaling check
+    /// chooses (``scalingIsChecked``); see ``AutoScaling``.
     public var preferredScaling: FeatureScaling = .none
     /// Why ``preferredScaling`` was chosen, in words for the report.
     public var scalingReason = "values used as they are"

@@ -67,9 +67,8 @@ public struct ScalingCheck: Sendable {
 
     /// The view with the highest likelihood (the earlier one on a tie); `standardize` when no feature varies.
     public var chosen: FeatureScaling {
-        var best: Candidate?
-        for candidate in candidates where best == nil || candidate.logLikelihood > best!.logLikelihood { best = candidate }
-        return best?.scaling ?? .standardize
+        // `max(by:)` keeps the first of equal elements.
+        candidates.max { $0.logLikelihood < $1.logLikelihood }?.scaling ?? .standardize
     }
 
     /// k-means' classification log-likelihood per sample of a partition of n points in D dimensions:
