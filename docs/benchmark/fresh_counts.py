@@ -47,27 +47,34 @@ def rounded_percent(table):
     return np.rint(100 * x), y
 
 
-def main():
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    out = Path(sys.argv[1])
+def write_fresh(out, sets, integer):
+    """Builds each of `sets` ({name: maker returning (x, y)}), drops constant columns, shuffles the rows with
+    seed 0 and writes NAME_X.npy, NAME_y.npy and baselines.json (k-means raw and standardised) to `out`;
+    `integer` keeps the values as int64 and records each table's median share of zeros."""
     out.mkdir(parents=True, exist_ok=True)
     cache = {}
-    for name, make in SETS.items():
+    for name, make in sets.items():
         x, y = make()
-        x = x[:, x.std(axis=0) > 0].astype(np.int64)
+        x = x[:, x.std(axis=0) > 0].astype(np.int64 if integer else np.float64)
         order = np.random.default_rng(0).permutation(len(y))
         x, y = x[order], y[order]
         np.save(out / f"{name}_X.npy", x)
         np.save(out / f"{name}_y.npy", y.astype(np.int64))
         k = len(np.unique(y))
         raw = x.astype(np.float64)
-        cache[name] = {"rows": int(x.shape[0]), "features": int(x.shape[1]), "k": int(k),
-                       "median_zero_share": float(np.median((x == 0).mean(axis=0))),
-                       "kmeans_raw": kmeans(raw, y, k), "kmeans_std": kmeans(StandardScaler().fit_transform(raw), y, k)}
-        print(f"{name}: {x.shape[0]} x {x.shape[1]}, k={k}, median zeros {cache[name]['median_zero_share']:.2f}, "
+        cache[name] = {"rows": int(x.shape[0]), "features": int(x.shape[1]), "k": int(k)}
+        if integer:
+            cache[name]["median_zero_share"] = float(np.median((x == 0).mean(axis=0)))
+        cache[name].update(kmeans_raw=kmeans(raw, y, k), kmeans_std=kmeans(StandardScaler().fit_transform(raw), y, k))
+        print(f"{name}: {x.shape[0]} x {x.shape[1]}, k={k}, "
               f"k-means raw {cache[name]['kmeans_raw']['nmi']:.3f} std {cache[name]['kmeans_std']['nmi']:.3f}", flush=True)
     save(out / "baselines.json", cache)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    write_fresh(Path(sys.argv[1]), SETS, integer=True)
 
 
 if __name__ == "__main__":
